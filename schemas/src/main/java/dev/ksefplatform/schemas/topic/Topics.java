@@ -1,0 +1,35 @@
+package dev.ksefplatform.schemas.topic;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The platform's topics, as ARCHITECTURE.md fixes them. */
+public final class Topics {
+
+    /**
+     * A command carries one invoice of at most 3 MB (KSeF's limit with attachments), Base64-free
+     * as Avro bytes, plus the envelope; a batch command is compressed by the producer. 8 MiB
+     * leaves room for both without letting a runaway producer fill a partition.
+     */
+    public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+    public static final TopicDescriptor COMMANDS =
+            new TopicDescriptor("ksef.commands.v1", Duration.ofDays(7), MAX_MESSAGE_BYTES);
+    public static final TopicDescriptor COMMANDS_RETRY =
+            new TopicDescriptor("ksef.commands.v1-retry", Duration.ofDays(7), MAX_MESSAGE_BYTES);
+    public static final TopicDescriptor COMMANDS_DLT =
+            new TopicDescriptor("ksef.commands.v1-dlt", Duration.ofDays(30), MAX_MESSAGE_BYTES);
+    /** The event log: kept forever, the source of truth for every read model. */
+    public static final TopicDescriptor EVENTS =
+            new TopicDescriptor("ksef.events.v1", null, MAX_MESSAGE_BYTES);
+
+    /** Default partition count for the local stack and tests; production sets its own. */
+    public static final int DEFAULT_PARTITIONS = 12;
+
+    private Topics() {
+    }
+
+    public static List<TopicDescriptor> all() {
+        return List.of(COMMANDS, COMMANDS_RETRY, COMMANDS_DLT, EVENTS);
+    }
+}
