@@ -1,0 +1,160 @@
+package dev.ksefplatform.ksef.client;
+
+import dev.ksefplatform.ksef.client.auth.AuthenticationPoller;
+import dev.ksefplatform.ksef.client.auth.HttpKsefAuth;
+import dev.ksefplatform.ksef.client.auth.HttpKsefAuthSessions;
+import dev.ksefplatform.ksef.client.crypto.PublicKeyDirectory;
+import dev.ksefplatform.ksef.client.http.KsefHttp;
+import dev.ksefplatform.ksef.client.http.RetryPolicy;
+import dev.ksefplatform.ksef.client.poll.Poller;
+import dev.ksefplatform.ksef.client.query.HttpKsefInvoiceQueries;
+import dev.ksefplatform.ksef.client.query.HttpKsefLimits;
+import dev.ksefplatform.ksef.client.query.HttpKsefPermissions;
+import dev.ksefplatform.ksef.client.query.HttpKsefTokens;
+import dev.ksefplatform.ksef.client.session.HttpKsefOnlineSessions;
+import dev.ksefplatform.ksef.client.session.HttpKsefSessionInvoices;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/** The KSeF API 2.0 client for one environment. Thread-safe; create one per environment and share it. */
+public final class KsefClient {
+
+    private final KsefAuth auth;
+    private final KsefOnlineSessions onlineSessions;
+    private final KsefTokens tokens;
+    private final KsefPermissions permissions;
+    private final KsefSessionInvoices sessionInvoices;
+    private final KsefAuthSessions authSessions;
+    private final KsefLimits limits;
+    private final KsefInvoiceQueries invoiceQueries;
+
+    private KsefClient(Builder b) {
+        HttpClient httpClient = b.httpClient != null ? b.httpClient : defaultHttpClient(b);
+        RetryPolicy retryPolicy = new RetryPolicy(b.maxRetries, b.initialBackoff, b.maxBackoff, b.maxRetryAfter);
+        KsefHttp http = new KsefHttp(b.baseUri, httpClient, b.requestTimeout, retryPolicy, b.clock);
+        PublicKeyDirectory publicKeys = new PublicKeyDirectory(http, b.clock);
+        Poller poller = new Poller(b.initialBackoff, b.maxBackoff);
+        this.auth = new HttpKsefAuth(http, publicKeys, new AuthenticationPoller(http, poller, b.authTimeout));
+        this.onlineSessions = new HttpKsefOnlineSessions(http, publicKeys, poller);
+        this.tokens = new HttpKsefTokens(http);
+        this.permissions = new HttpKsefPermissions(http);
+        this.sessionInvoices = new HttpKsefSessionInvoices(http);
+        this.authSessions = new HttpKsefAuthSessions(http);
+        this.limits = new HttpKsefLimits(http);
+        this.invoiceQueries = new HttpKsefInvoiceQueries(http);
+    }
+
+    // Plain-http targets (simulator, local stack) get HTTP/1.1: an h2c upgrade attempt buys nothing there.
+    private static HttpClient defaultHttpClient(Builder b) {
+        return HttpClient.newBuilder()
+                .connectTimeout(b.requestTimeout)
+                .version("https".equalsIgnoreCase(b.baseUri.getScheme())
+                        ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public KsefAuth auth() {
+        return auth;
+    }
+
+    public KsefOnlineSessions onlineSessions() {
+        return onlineSessions;
+    }
+
+    public KsefTokens tokens() {
+        return tokens;
+    }
+
+    public KsefPermissions permissions() {
+        return permissions;
+    }
+
+    public KsefSessionInvoices sessionInvoices() {
+        return sessionInvoices;
+    }
+
+    public KsefAuthSessions authSessions() {
+        return authSessions;
+    }
+
+    public KsefLimits limits() {
+        return limits;
+    }
+
+    public KsefInvoiceQueries invoiceQueries() {
+        return invoiceQueries;
+    }
+
+    public static final class Builder {
+        private URI baseUri;
+        private HttpClient httpClient;
+        private Clock clock = Clock.systemUTC();
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private int maxRetries = 3;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(5);
+        private Duration maxRetryAfter = Duration.ofSeconds(30);
+        private Duration authTimeout = Duration.ofMinutes(2);
+
+        private Builder() {
+        }
+
+        /** The API base including {@code /v2}, e.g. {@code https://api-test.ksef.mf.gov.pl/v2}. */
+        public Builder baseUri(URI baseUri) {
+            this.baseUri = baseUri;
+            return this;
+        }
+
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /** How many times a transient failure (5xx, 429, timeout, HTML page) is retried; 0 disables retries. */
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** The first pause between retries and status polls, and the longest one (they double up to it). */
+        public Builder backoff(Duration initial, Duration max) {
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        /** The longest Retry-After the client waits itself; a longer one is thrown as KsefRateLimitedException. */
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = maxRetryAfter;
+            return this;
+        }
+
+        /** How long a login waits for KSeF to finish the authentication (status 100). */
+        public Builder authTimeout(Duration authTimeout) {
+            this.authTimeout = authTimeout;
+            return this;
+        }
+
+        public KsefClient build() {
+            Objects.requireNonNull(baseUri, "baseUri");
+            return new KsefClient(this);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ksefplatform.ksef.client.session;
+
+import dev.ksefplatform.ksef.client.KsefSessionInvoices;
+import dev.ksefplatform.ksef.client.SessionInvoice;
+import dev.ksefplatform.ksef.client.SessionInvoicePage;
+import dev.ksefplatform.ksef.client.crypto.KsefCrypto;
+import dev.ksefplatform.ksef.client.error.KsefUnexpectedResponseException;
+import dev.ksefplatform.ksef.client.http.KsefCall;
+import dev.ksefplatform.ksef.client.http.KsefHttp;
+import dev.ksefplatform.ksef.client.http.PathSegment;
+import dev.ksefplatform.ksef.client.session.SessionDtos.InvoiceDto;
+import dev.ksefplatform.ksef.client.session.SessionDtos.InvoicesDto;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Session invoice listings (continuation tokens) and UPO downloads over HTTP. */
+public final class HttpKsefSessionInvoices implements KsefSessionInvoices {
+
+    static final int PAGE_SIZE = 1000;
+    static final int MAX_PAGES = 100;
+
+    private final KsefHttp http;
+
+    public HttpKsefSessionInvoices(KsefHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public SessionInvoicePage page(String accessToken, String sessionReferenceNumber, String continuationToken) {
+        return fetch(accessToken, "/sessions/" + PathSegment.of(sessionReferenceNumber) + "/invoices", continuationToken);
+    }
+
+    @Override
+    public List<SessionInvoice> failed(String accessToken, String sessionReferenceNumber) {
+        return allPages(accessToken, "/sessions/" + PathSegment.of(sessionReferenceNumber) + "/invoices/failed");
+    }
+
+    @Override
+    public List<SessionInvoice> all(String accessToken, String sessionReferenceNumber) {
+        return allPages(accessToken, "/sessions/" + PathSegment.of(sessionReferenceNumber) + "/invoices");
+    }
+
+    @Override
+    public byte[] downloadUpo(String downloadUrl) {
+        HttpResponse<byte[]> response = http.download(URI.create(downloadUrl));
+        Optional<String> declared = response.headers().firstValue("x-ms-meta-hash");
+        if (declared.isPresent() && !declared.get().equals(KsefCrypto.sha256Base64(response.body()))) {
+            throw new KsefUnexpectedResponseException(response.statusCode(), "UPO bytes do not match x-ms-meta-hash", null);
+        }
+        return response.body();
+    }
+
+    private List<SessionInvoice> allPages(String accessToken, String path) {
+        List<SessionInvoice> all = new ArrayList<>();
+        SessionInvoicePage page = fetch(accessToken, path, null);
+        all.addAll(page.invoices());
+        for (int pages = 1; !page.isLast() && pages < MAX_PAGES; pages++) {
+            page = fetch(accessToken, path, page.continuationToken());
+            all.addAll(page.invoices());
+        }
+        return List.copyOf(all);
+    }
+
+    private SessionInvoicePage fetch(String accessToken, String path, String continuationToken) {
+        InvoicesDto dto = http.call(KsefCall.get(path + "?pageSize=" + PAGE_SIZE, InvoicesDto.class)
+                .bearer(accessToken).header("x-continuation-token", continuationToken));
+        List<SessionInvoice> invoices = dto.invoices() == null ? List.of()
+                : dto.invoices().stream().map(InvoiceDto::toSessionInvoice).toList();
+        return new SessionInvoicePage(invoices, dto.continuationToken());
+    }
+}

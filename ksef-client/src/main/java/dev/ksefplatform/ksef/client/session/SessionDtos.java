@@ -1,0 +1,59 @@
+package dev.ksefplatform.ksef.client.session;
+
+import dev.ksefplatform.ksef.client.FormCode;
+import dev.ksefplatform.ksef.client.InvoiceStatus;
+import dev.ksefplatform.ksef.client.SessionInvoice;
+import dev.ksefplatform.ksef.client.http.StatusDto;
+import java.time.Instant;
+import java.util.List;
+
+/** Wire shapes of the session operations (only the fields this client reads). */
+final class SessionDtos {
+
+    private SessionDtos() {
+    }
+
+    record OpenOnlineSession(FormCode formCode, Encryption encryption) {
+    }
+
+    record Encryption(String encryptedSymmetricKey, String initializationVector, String publicKeyId) {
+    }
+
+    record Opened(String referenceNumber, Instant validUntil) {
+    }
+
+    record SendInvoice(String invoiceHash, long invoiceSize, String encryptedInvoiceHash, long encryptedInvoiceSize,
+                       String encryptedInvoiceContent, boolean offlineMode) {
+    }
+
+    record Sent(String referenceNumber) {
+    }
+
+    record InvoiceDto(int ordinalNumber, String referenceNumber, String invoiceHash, String invoicingMode,
+                          String ksefNumber, String invoiceNumber, Instant acquisitionDate, String upoDownloadUrl,
+                          StatusDto status) {
+
+        InvoiceStatus toStatus() {
+            return new InvoiceStatus(status.code(), status.description(), status.details(), status.extensions(),
+                    ksefNumber, invoiceNumber, acquisitionDate, upoDownloadUrl);
+        }
+
+        SessionInvoice toSessionInvoice() {
+            return new SessionInvoice(ordinalNumber, referenceNumber, invoiceHash,
+                    invoicingMode, toStatus());
+        }
+    }
+
+    record InvoicesDto(List<InvoiceDto> invoices, String continuationToken) {
+    }
+
+    record Session(StatusDto status, Integer invoiceCount, Integer successfulInvoiceCount, Integer failedInvoiceCount,
+                   Upo upo) {
+    }
+
+    record Upo(List<UpoPageDto> pages) {
+    }
+
+    record UpoPageDto(String referenceNumber, String downloadUrl, Instant downloadUrlExpirationDate) {
+    }
+}
