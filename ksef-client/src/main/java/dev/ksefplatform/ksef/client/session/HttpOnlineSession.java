@@ -2,7 +2,6 @@ package dev.ksefplatform.ksef.client.session;
 
 import dev.ksefplatform.ksef.client.OnlineSession;
 import dev.ksefplatform.ksef.client.SentInvoice;
-import dev.ksefplatform.ksef.client.crypto.KsefCrypto;
 import dev.ksefplatform.ksef.client.crypto.SessionKey;
 import dev.ksefplatform.ksef.client.http.KsefCall;
 import dev.ksefplatform.ksef.client.http.KsefHttp;
@@ -48,13 +47,10 @@ final class HttpOnlineSession implements OnlineSession {
     @Override
     public SentInvoice send(byte[] invoiceXml, boolean offlineMode) {
         Objects.requireNonNull(invoiceXml, "invoiceXml");
-        byte[] encrypted = KsefCrypto.aesCbc(key, invoiceXml);
-        String invoiceHash = KsefCrypto.sha256Base64(invoiceXml);
-        SendInvoice request = new SendInvoice(invoiceHash, invoiceXml.length, KsefCrypto.sha256Base64(encrypted),
-                encrypted.length, KsefCrypto.base64(encrypted), offlineMode);
+        SendInvoice request = InvoiceEncryption.request(key, invoiceXml, offlineMode);
         Sent sent = http.call(KsefCall.post(path() + "/invoices", request, Sent.class).bearer(accessToken)
                 .notIdempotent());
-        return new SentInvoice(sent.referenceNumber(), invoiceHash, invoiceXml.length);
+        return new SentInvoice(sent.referenceNumber(), request.invoiceHash(), invoiceXml.length);
     }
 
     @Override

@@ -1,0 +1,138 @@
+package dev.ksefplatform.worker.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ksefplatform.ksef.client.ContextIdentifier;
+import dev.ksefplatform.ksef.client.KsefClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for credential-service's lease endpoint: it seeds a KSeF token in the simulator and
+ * logs in with the real ksef-client, as the vault would, or refuses/fails as a test asks.
+ */
+final class CredentialServiceStub implements AutoCloseable {
+
+    static final String CALLER_TOKEN = "it-tenant-worker-token";
+
+    private final HttpServer server;
+    private final URI simulator;
+    private final KsefClient ksef;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Set<String> denied = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> calls = new ConcurrentHashMap<>();
+
+    CredentialServiceStub(URI simulator) throws IOException {
+        this.simulator = simulator;
+        this.ksef = KsefClient.builder().baseUri(simulator.resolve("/v2")).build();
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/internal/v1/leases", this::lease);
+        server.start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    void deny(String contextNip) {
+        denied.add(contextNip);
+    }
+
+    /** The next {@code times} leases for the NIP answer 503 with {@code Retry-After: 1}. */
+    void failTimes(String contextNip, int times) {
+        failuresLeft.put(contextNip, new AtomicInteger(times));
+    }
+
+    /** Every access token this stub has lent, to prove none of them leaks. */
+    List<String> lentAccessTokens() {
+        return List.copyOf(accessTokens.values());
+    }
+
+    List<Instant> calls(String contextNip) {
+        return new ArrayList<>(calls.getOrDefault(contextNip, List.of()));
+    }
+
+    private void lease(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!("Bearer " + CALLER_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                problem(exchange, 401, "unauthenticated", "unknown caller");
+                return;
+            }
+            JsonNode request = json.readTree(exchange.getRequestBody());
+            String nip = request.path("contextNip").asText();
+            calls.computeIfAbsent(nip, n -> new CopyOnWriteArrayList<>()).add(Instant.now());
+            if (denied.contains(nip)) {
+                problem(exchange, 403, "tenant-violation", "context " + nip + " is not the tenant's");
+            } else if (failuresLeft.getOrDefault(nip, new AtomicInteger()).getAndDecrement() > 0) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                problem(exchange, 503, "ksef-unavailable", "KSeF is unavailable");
+            } else {
+                respond(exchange, 200, "application/json", json.writeValueAsString(Map.of(
+                        "leaseId", UUID.randomUUID().toString(), "accessToken", accessToken(nip),
+                        "validUntil", Instant.now().plusSeconds(600).toString())));
+            }
+        }
+    }
+
+    private String accessToken(String nip) {
+        return accessTokens.computeIfAbsent(nip, n -> ksef.auth()
+                .loginWithKsefToken(ContextIdentifier.nip(n), seedKsefToken(n)).accessToken().token());
+    }
+
+    private String seedKsefToken(String nip) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(simulator.resolve("/sim/v1/ksef-tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("contextNip", nip,
+                            "permissions", List.of("InvoiceWrite", "InvoiceRead"), "description", "worker IT"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("seeding a KSeF token failed: HTTP " + response.statusCode());
+            }
+            return json.readTree(response.body()).path("token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void problem(HttpExchange exchange, int status, String slug, String detail) throws IOException {
+        respond(exchange, status, "application/problem+json", json.writeValueAsString(Map.of(
+                "type", "https://ksef-platform.dev/problems/" + slug, "title", slug, "status", status,
+                "detail", detail)));
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
