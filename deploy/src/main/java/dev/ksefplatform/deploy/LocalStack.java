@@ -14,16 +14,22 @@ public final class LocalStack {
 
     /** A valid NIP (checksum) the KSeF docs use in their own examples. */
     static final String DEMO_NIP = "5265877635";
+    static final String LOGBACK = "dev/ksefplatform/deploy/logback-local.xml";
 
     private LocalStack() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         long t0 = System.nanoTime();
+        String logFile = Path.of(System.getProperty("ksef.local.log", "local-data/ksef-platform.log")).toAbsolutePath().toString();
+        System.setProperty("ksef.local.log", logFile);
+        System.setProperty("logback.configurationFile", LOGBACK);
+        say("full log: " + logFile);
         // Fresh by default so every run shows the whole path; -Dksef.local.data=DIR keeps PostgreSQL's data.
         String data = System.getProperty("ksef.local.data");
         Path dataDirectory = data == null ? null : Path.of(data).toAbsolutePath();
-        PlatformStack stack = PlatformStack.start(StackSettings.local(dataDirectory), LocalStack::say);
+        PlatformStack stack = PlatformStack.start(StackSettings.local(dataDirectory), LocalStack::say,
+                java.util.Map.of("logging.config", "classpath:" + LOGBACK));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("stopping every service ...");
@@ -59,6 +65,7 @@ public final class LocalStack {
         System.out.println("  Kafka              " + stack.kafkaBootstrapServers());
         System.out.println("  PostgreSQL         " + stack.postgres().jdbcUrl() + " (user postgres / postgres)");
         System.out.println("  health / metrics   <service>/actuator/health, <service>/actuator/prometheus");
+        System.out.println("  log                " + System.getProperty("ksef.local.log"));
         System.out.println();
         System.out.println("Demo tenant " + tenant.tenantId() + " (NIP " + tenant.nip() + "):");
         System.out.println("  export KSEF_API_KEY=" + tenant.apiKey());

@@ -38,7 +38,11 @@ public final class PlatformStack implements AutoCloseable {
     private final String kafka;
     private final EmbeddedPostgres postgres;
 
-    private PlatformStack(StackSettings settings, Map<String, Integer> ports, String kafka, EmbeddedPostgres postgres) {
+    private final Map<String, Object> extra;
+
+    private PlatformStack(StackSettings settings, Map<String, Integer> ports, String kafka, EmbeddedPostgres postgres,
+                          Map<String, Object> extra) {
+        this.extra = extra;
         this.settings = settings;
         this.ports = ports;
         this.kafka = kafka;
@@ -47,13 +51,18 @@ public final class PlatformStack implements AutoCloseable {
 
     /** Starts everything; {@code progress} hears one line per step. */
     public static PlatformStack start(StackSettings settings, Consumer<String> progress) {
+        return start(settings, progress, Map.of());
+    }
+
+    /** Starts everything, with {@code extra} properties given to every app (e.g. logging). */
+    public static PlatformStack start(StackSettings settings, Consumer<String> progress, Map<String, Object> extra) {
         long t0 = System.nanoTime();
         progress.accept("starting Kafka (KRaft) and PostgreSQL ...");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<String> kafka = pool.submit(() -> EmbeddedKafka.start(settings.kafkaPort()).bootstrapServers());
             Future<EmbeddedPostgres> postgres = pool.submit(() -> EmbeddedPostgres.start(settings.postgresPort(), settings.dataDirectory()));
-            PlatformStack stack = new PlatformStack(settings, pickPorts(settings), kafka.get(), postgres.get());
+            PlatformStack stack = new PlatformStack(settings, pickPorts(settings), kafka.get(), postgres.get(), extra);
             progress.accept(String.format("Kafka at %s, PostgreSQL at %s (%.1f s)", stack.kafka, stack.postgres.jdbcUrl(), seconds(t0)));
             stack.startApps(pool, progress);
             progress.accept(String.format("all services up in %.1f s", seconds(t0)));
@@ -123,6 +132,7 @@ public final class PlatformStack implements AutoCloseable {
     private Map<String, Object> properties(String app) {
         StackSettings.Secrets s = settings.secrets();
         Map<String, Object> p = new HashMap<>(postgres.springProperties());
+        p.putAll(extra);
         p.put("server.port", ports.get(app));
         p.put("spring.kafka.bootstrap-servers", kafka);
         p.put("ksef.services.credential-service.url", url(Apps.CREDENTIAL_SERVICE));
@@ -137,6 +147,7 @@ public final class PlatformStack implements AutoCloseable {
         p.put("credentials.vault.current-version", "1");
         p.put("worker.services.credential-service.token", s.workerToken());
         p.put("sync.security.callers.command-api", s.commandApiToken());
+        p.put("sync.security.callers.admin", s.adminToken());
         p.put("audit.security.callers.command-api", s.commandApiToken());
         p.put("audit.security.callers.admin", s.adminToken());
         return p;

@@ -1,0 +1,29 @@
+package dev.ksefplatform.audit.log;
+
+import dev.ksefplatform.audit.log.adapter.r2dbc.R2dbcAuditLog;
+import dev.ksefplatform.audit.log.application.AuditLog;
+import dev.ksefplatform.audit.log.application.AuditProjection;
+import dev.ksefplatform.audit.log.application.AuditQueries;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+@Configuration(proxyBeanMethods = false)
+public class AuditLogConfiguration {
+
+    @Bean
+    AuditLog auditLog(DatabaseClient db) {
+        return new R2dbcAuditLog(db);
+    }
+
+    @Bean
+    AuditProjection auditProjection(AuditLog log) {
+        return new AuditProjection(log, Clock.systemUTC());
+    }
+
+    @Bean
+    AuditQueries auditQueries(AuditLog log) {
+        return new AuditQueries(log);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.ksefplatform.audit.projection.adapter.kafka;
+
+import dev.ksefplatform.audit.log.domain.AuditedEvent;
+import dev.ksefplatform.schemas.topic.MessageTypes;
+import dev.ksefplatform.schemas.v1.AuditInfo;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
+
+/** The one mapper of {@code ksef.events.v1}: every event type becomes an {@link AuditedEvent}. */
+public final class EventEnvelopeMapper {
+
+    /** @throws UnmappableEvent when the record has no value or a payload without a wire name */
+    public AuditedEvent toDomain(EventEnvelope envelope, String tenantKey) {
+        if (envelope == null) {
+            throw new UnmappableEvent("-", "record of key " + tenantKey + " has no value");
+        }
+        AuditInfo audit = envelope.getAudit();
+        return new AuditedEvent(envelope.getMessageId(), envelope.getTenantId(), eventType(envelope),
+                envelope.getCorrelationId(), envelope.getCausationId(), envelope.getOccurredAt(), envelope.getSource(),
+                audit.getOperation(), audit.getTenantNip(), audit.getProviderNip(), audit.getHttpStatus(),
+                audit.getDurationMillis(), audit.getError());
+    }
+
+    private static String eventType(EventEnvelope envelope) {
+        try {
+            return MessageTypes.of(envelope.getPayload());
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new UnmappableEvent(envelope.getMessageId(), "payload has no wire name");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ksefplatform.audit.projection.adapter.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ksefplatform.audit.TestEvents;
+import dev.ksefplatform.audit.log.domain.AuditedEvent;
+import dev.ksefplatform.schemas.v1.AuditInfo;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.IntegrationSecretRotated;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EventEnvelopeMapperTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    private final EventEnvelopeMapper mapper = new EventEnvelopeMapper();
+
+    @Test
+    void envelopeAndAuditInfoBecomeOneAuditedEventWithTheWireTypeName() {
+        EventEnvelope envelope = TestEvents.callFailed("tenant-a", "cmd-1", T0);
+
+        AuditedEvent event = mapper.toDomain(envelope, "tenant-a");
+
+        assertThat(event).isEqualTo(new AuditedEvent(envelope.getMessageId(), "tenant-a", "KsefCallFailed", "cmd-1",
+                "cmd-1", T0, "tenant-worker", "ksef.invoice.submit", "5265877635", "7010002137", 503, 1200L,
+                "KSeF 503 Service Unavailable"));
+    }
+
+    @Test
+    void eventsWithoutKsefCallKeepOptionalAuditFieldsEmpty() {
+        EventEnvelope envelope = TestEvents.envelope("tenant-a", "cmd-2", T0,
+                AuditInfo.newBuilder().setOperation("credential.rotate").build(),
+                IntegrationSecretRotated.newBuilder().setIntegrationId("i-1").setEnvironment("TEST")
+                        .setCredentialType("KSEF_TOKEN").build());
+
+        AuditedEvent event = mapper.toDomain(envelope, "tenant-a");
+
+        assertThat(event.eventType()).isEqualTo("IntegrationSecretRotated");
+        assertThat(event.httpStatus()).isNull();
+        assertThat(event.tenantNip()).isNull();
+    }
+
+    @Test
+    void recordWithoutValueIsUnmappable() {
+        assertThatThrownBy(() -> mapper.toDomain(null, "tenant-a")).isInstanceOf(UnmappableEvent.class);
+    }
+}

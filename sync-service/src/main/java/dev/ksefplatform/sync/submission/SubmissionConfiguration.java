@@ -1,0 +1,28 @@
+package dev.ksefplatform.sync.submission;
+
+import dev.ksefplatform.sync.submission.adapter.r2dbc.R2dbcSubmissions;
+import dev.ksefplatform.sync.submission.application.SubmissionProjection;
+import dev.ksefplatform.sync.submission.application.SubmissionQueries;
+import dev.ksefplatform.sync.submission.application.Submissions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+@Configuration(proxyBeanMethods = false)
+public class SubmissionConfiguration {
+
+    @Bean
+    Submissions submissions(DatabaseClient db) {
+        return new R2dbcSubmissions(db);
+    }
+
+    @Bean
+    SubmissionProjection submissionProjection(Submissions submissions) {
+        return new SubmissionProjection(submissions);
+    }
+
+    @Bean
+    SubmissionQueries submissionQueries(Submissions submissions) {
+        return new SubmissionQueries(submissions);
+    }
+}

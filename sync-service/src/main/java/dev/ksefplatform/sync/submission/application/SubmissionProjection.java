@@ -1,0 +1,29 @@
+package dev.ksefplatform.sync.submission.application;
+
+import dev.ksefplatform.sync.projection.application.ReadModelProjection;
+import dev.ksefplatform.sync.projection.domain.SyncEvent;
+import dev.ksefplatform.sync.submission.domain.SubmissionFold;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/** Folds submission events into {@link Submissions}; writes only when the fold changes the row. */
+public final class SubmissionProjection implements ReadModelProjection {
+
+    private final Submissions submissions;
+
+    public SubmissionProjection(Submissions submissions) {
+        this.submissions = submissions;
+    }
+
+    @Override
+    public Mono<Void> apply(SyncEvent event) {
+        if (!SubmissionFold.concerns(event)) {
+            return Mono.empty();
+        }
+        return submissions.find(event.meta().correlationId()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(current -> SubmissionFold.evolve(current, event)
+                        .filter(next -> !current.equals(Optional.of(next)))
+                        .map(submissions::save)
+                        .orElse(Mono.empty()));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.ksefplatform.sync.submission.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ksefplatform.sync.projection.domain.EventMeta;
+import dev.ksefplatform.sync.projection.domain.InboxSynced;
+import dev.ksefplatform.sync.projection.domain.SubmissionAccepted;
+import dev.ksefplatform.sync.projection.domain.SubmissionDuplicate;
+import dev.ksefplatform.sync.projection.domain.SubmissionFailed;
+import dev.ksefplatform.sync.projection.domain.SubmissionRejected;
+import dev.ksefplatform.sync.projection.domain.SyncEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SubmissionFoldTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Test
+    void acceptedInvoiceBecomesAcceptedRowWithKsefNumber() {
+        Optional<Submission> row = SubmissionFold.evolve(Optional.empty(), accepted("e1", "tenant-a"));
+
+        assertThat(row).hasValueSatisfying(s -> {
+            assertThat(s.commandId()).isEqualTo("cmd-1");
+            assertThat(s.tenantId()).isEqualTo("tenant-a");
+            assertThat(s.status()).isEqualTo(SubmissionStatus.ACCEPTED);
+            assertThat(s.ksefNumber()).isEqualTo("5265877635-20261122-0100001AF629-AF");
+            assertThat(s.ksefStatusCode()).isEqualTo(200);
+            assertThat(s.lastEventId()).isEqualTo("e1");
+            assertThat(s.updatedAt()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void rejectedInvoiceKeepsKsefCodeDescriptionAndDetails() {
+        SyncEvent rejected = new SubmissionRejected(meta("e2", "tenant-a"), 450, "Błąd weryfikacji semantyki",
+                List.of("P_2 missing"), "FV/1", "20261122-SO-1", "20261122-EE-1");
+
+        Submission row = SubmissionFold.evolve(Optional.empty(), rejected).orElseThrow();
+
+        assertThat(row.status()).isEqualTo(SubmissionStatus.REJECTED);
+        assertThat(row.ksefStatusCode()).isEqualTo(450);
+        assertThat(row.description()).isEqualTo("Błąd weryfikacji semantyki");
+        assertThat(row.details()).containsExactly("P_2 missing");
+        assertThat(row.ksefNumber()).isNull();
+    }
+
+    @Test
+    void duplicateCarriesTheOriginalKsefNumberAndCode440() {
+        SyncEvent duplicate = new SubmissionDuplicate(meta("e3", "tenant-a"), "ORIGINAL-NUMBER", 440, "FV/1",
+                "20261122-SO-2", "20261122-EE-2");
+
+        Submission row = SubmissionFold.evolve(Optional.empty(), duplicate).orElseThrow();
+
+        assertThat(row.status()).isEqualTo(SubmissionStatus.DUPLICATE);
+        assertThat(row.ksefNumber()).isEqualTo("ORIGINAL-NUMBER");
+        assertThat(row.ksefStatusCode()).isEqualTo(440);
+    }
+
+    @Test
+    void abandonedSubmissionIsFailedWithItsReason() {
+        Submission row = SubmissionFold.evolve(Optional.empty(),
+                new SubmissionFailed(meta("e4", "tenant-a"), "retries exhausted", "FV/1")).orElseThrow();
+
+        assertThat(row.status()).isEqualTo(SubmissionStatus.FAILED);
+        assertThat(row.description()).isEqualTo("retries exhausted");
+    }
+
+    @Test
+    void reapplyingTheSameEventChangesNothing() {
+        Submission once = SubmissionFold.evolve(Optional.empty(), accepted("e1", "tenant-a")).orElseThrow();
+
+        Optional<Submission> twice = SubmissionFold.evolve(Optional.of(once), accepted("e1", "tenant-a"));
+
+        assertThat(twice).contains(once);
+    }
+
+    @Test
+    void failureAfterKsefVerdictDoesNotRegressIt() {
+        Submission accepted = SubmissionFold.evolve(Optional.empty(), accepted("e1", "tenant-a")).orElseThrow();
+
+        Optional<Submission> after = SubmissionFold.evolve(Optional.of(accepted),
+                new SubmissionFailed(meta("e9", "tenant-a"), "dead-lettered late", null));
+
+        assertThat(after).contains(accepted);
+    }
+
+    @Test
+    void laterDuplicateReportOfAnAcceptedInvoiceKeepsItAccepted() {
+        Submission accepted = SubmissionFold.evolve(Optional.empty(), accepted("e1", "tenant-a")).orElseThrow();
+
+        Optional<Submission> after = SubmissionFold.evolve(Optional.of(accepted),
+                new SubmissionDuplicate(meta("e5", "tenant-a"), "X", 440, null, null, null));
+
+        assertThat(after.map(Submission::status)).contains(SubmissionStatus.ACCEPTED);
+    }
+
+    @Test
+    void ksefVerdictReplacesAnEarlierPlatformFailure() {
+        Submission failed = SubmissionFold.evolve(Optional.empty(),
+                new SubmissionFailed(meta("e4", "tenant-a"), "retries exhausted", null)).orElseThrow();
+
+        Optional<Submission> after = SubmissionFold.evolve(Optional.of(failed), accepted("e6", "tenant-a"));
+
+        assertThat(after.map(Submission::status)).contains(SubmissionStatus.ACCEPTED);
+    }
+
+    @Test
+    void eventOfAnotherTenantNeverOverwritesTheRow() {
+        Submission failed = SubmissionFold.evolve(Optional.empty(),
+                new SubmissionFailed(meta("e4", "tenant-a"), "retries exhausted", null)).orElseThrow();
+
+        Optional<Submission> after = SubmissionFold.evolve(Optional.of(failed), accepted("e7", "tenant-b"));
+
+        assertThat(after).contains(failed);
+    }
+
+    @Test
+    void eventsOtherThanSubmissionOutcomesLeaveTheRowAlone() {
+        SyncEvent synced = new InboxSynced(meta("e8", "tenant-a"), "Subject2", T0, 0);
+
+        assertThat(SubmissionFold.concerns(synced)).isFalse();
+        assertThat(SubmissionFold.evolve(Optional.empty(), synced)).isEmpty();
+    }
+
+    private static SyncEvent accepted(String eventId, String tenantId) {
+        return new SubmissionAccepted(meta(eventId, tenantId), "5265877635-20261122-0100001AF629-AF", 200, "FV/1",
+                "20261122-SO-1", "20261122-EE-1", "https://upo.example/1");
+    }
+
+    private static EventMeta meta(String eventId, String tenantId) {
+        return new EventMeta(eventId, tenantId, "cmd-1", T0);
+    }
+}
