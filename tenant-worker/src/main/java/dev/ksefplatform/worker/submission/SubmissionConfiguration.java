@@ -43,7 +43,7 @@ class SubmissionConfiguration {
     KsefSubmissions ksefSubmissions(WorkerProperties worker, PlatformProperties platform) {
         return new ClientKsefSubmissions(
                 new KsefEnvironments(platform.environmentBaseUris(), worker.ksef().requestTimeout()),
-                worker.ksef().statusTimeout());
+                worker.ksef().statusTimeout(), Clock.systemUTC());
     }
 
     @Bean
