@@ -1,0 +1,27 @@
+package dev.ksefplatform.commandapi.submission;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param environment    KSeF environment the gateway's commands target
+ * @param maxBytes       largest invoice accepted (KSeF: 1 MB without attachments)
+ * @param publishTimeout how long a request waits for the broker before leaving the command to the outbox
+ * @param outbox         the relay for commands recorded but not published
+ */
+@ConfigurationProperties("commandapi.submission")
+public record SubmissionProperties(@DefaultValue("TEST") String environment,
+                                   @DefaultValue("1000000") int maxBytes,
+                                   @DefaultValue("10s") Duration publishTimeout,
+                                   @DefaultValue Outbox outbox) {
+
+    /**
+     * @param grace    age after which a received command is the relay's to publish
+     * @param interval pause between relay runs
+     */
+    public record Outbox(@DefaultValue("30s") Duration grace,
+                         @DefaultValue("5s") Duration interval,
+                         @DefaultValue("100") int batchSize) {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ksefplatform.commandapi.submission.adapter.kafka;
+
+import dev.ksefplatform.commandapi.submission.domain.InvoiceDocument;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
+import dev.ksefplatform.schemas.topic.MessageHeaders;
+import dev.ksefplatform.schemas.topic.MessageTypes;
+import dev.ksefplatform.schemas.v1.CommandEnvelope;
+import dev.ksefplatform.schemas.v1.FormCode;
+import dev.ksefplatform.schemas.v1.SubmitInvoice;
+import java.nio.ByteBuffer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Maps an {@link InvoiceSubmission} to its {@code ksef.commands.v1} record: key, envelope and headers. */
+final class SubmitInvoiceRecords {
+
+    static final String SOURCE = "command-api";
+
+    private SubmitInvoiceRecords() {
+    }
+
+    static ProducerRecord<String, CommandEnvelope> of(String topic, InvoiceSubmission submission) {
+        CommandEnvelope envelope = envelope(submission);
+        ProducerRecord<String, CommandEnvelope> record = new ProducerRecord<>(topic, submission.tenantId(), envelope);
+        MessageHeaders.put(record.headers(), MessageHeaders.MESSAGE_ID, envelope.getMessageId());
+        MessageHeaders.put(record.headers(), MessageHeaders.TENANT_ID, envelope.getTenantId());
+        MessageHeaders.put(record.headers(), MessageHeaders.CORRELATION_ID, envelope.getCorrelationId());
+        MessageHeaders.put(record.headers(), MessageHeaders.MESSAGE_TYPE, MessageTypes.of(envelope.getPayload()));
+        MessageHeaders.put(record.headers(), MessageHeaders.SOURCE, envelope.getSource());
+        return record;
+    }
+
+    static CommandEnvelope envelope(InvoiceSubmission submission) {
+        return CommandEnvelope.newBuilder()
+                .setMessageId(submission.commandId())
+                .setTenantId(submission.tenantId())
+                .setCorrelationId(submission.commandId())
+                .setCausationId(null)
+                .setOccurredAt(submission.acceptedAt())
+                .setSource(SOURCE)
+                .setPayload(payload(submission))
+                .build();
+    }
+
+    private static SubmitInvoice payload(InvoiceSubmission submission) {
+        InvoiceDocument invoice = submission.invoice();
+        return SubmitInvoice.newBuilder()
+                .setEnvironment(submission.environment())
+                .setContextNip(submission.contextNip())
+                .setFormCode(FormCode.newBuilder().build())
+                .setInvoice(dev.ksefplatform.schemas.v1.InvoiceDocument.newBuilder()
+                        .setXml(ByteBuffer.wrap(invoice.xml()))
+                        .setSha256(invoice.sha256())
+                        .setInvoiceNumber(invoice.invoiceNumber())
+                        .setSellerNip(invoice.sellerNip())
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ksefplatform.commandapi.submission.adapter.r2dbc;
+
+import dev.ksefplatform.commandapi.submission.application.CommandLog;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceDocument;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
+import io.r2dbc.spi.Readable;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@link CommandLog} in {@code gateway.commands}. The invoice XML is kept only until the command
+ * is published: after that the event log holds it, and the gateway needs just the metadata.
+ */
+public final class R2dbcCommandLog implements CommandLog {
+
+    private final DatabaseClient db;
+
+    public R2dbcCommandLog(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Recorded> record(InvoiceSubmission submission, String idempotencyKey) {
+        return insert(submission, idempotencyKey)
+                .switchIfEmpty(Mono.defer(() -> byIdempotencyKey(submission.tenantId(), idempotencyKey)));
+    }
+
+    private Mono<Recorded> insert(InvoiceSubmission s, String idempotencyKey) {
+        InvoiceDocument invoice = s.invoice();
+        var spec = db.sql("""
+                        INSERT INTO gateway.commands (command_id, tenant_id, idempotency_key, invoice_number, sha256,
+                            state, environment, context_nip, seller_nip, xml, created_at)
+                        VALUES (:commandId, :tenantId, :idempotencyKey, :invoiceNumber, :sha256,
+                            'RECEIVED', :environment, :contextNip, :sellerNip, :xml, :createdAt)
+                        ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
+                        RETURNING command_id, sha256""")
+                .bind("commandId", UUID.fromString(s.commandId()))
+                .bind("tenantId", UUID.fromString(s.tenantId()))
+                .bind("sha256", invoice.sha256())
+                .bind("environment", s.environment())
+                .bind("contextNip", s.contextNip())
+                .bind("sellerNip", invoice.sellerNip())
+                .bind("xml", ByteBuffer.wrap(invoice.xml()))
+                .bind("createdAt", s.acceptedAt().atOffset(ZoneOffset.UTC));
+        spec = idempotencyKey == null ? spec.bindNull("idempotencyKey", String.class) : spec.bind("idempotencyKey", idempotencyKey);
+        spec = invoice.invoiceNumber() == null ? spec.bindNull("invoiceNumber", String.class)
+                : spec.bind("invoiceNumber", invoice.invoiceNumber());
+        return spec.map(row -> new Recorded(row.get("command_id", UUID.class).toString(), row.get("sha256", String.class), true))
+                .one();
+    }
+
+    private Mono<Recorded> byIdempotencyKey(String tenantId, String idempotencyKey) {
+        return db.sql("SELECT command_id, sha256 FROM gateway.commands WHERE tenant_id = :tenantId AND idempotency_key = :key")
+                .bind("tenantId", UUID.fromString(tenantId))
+                .bind("key", idempotencyKey)
+                .map(row -> new Recorded(row.get("command_id", UUID.class).toString(), row.get("sha256", String.class), false))
+                .one();
+    }
+
+    @Override
+    public Mono<Void> markPublished(String commandId, Instant publishedAt) {
+        return db.sql("""
+                        UPDATE gateway.commands SET state = 'PUBLISHED', published_at = :publishedAt, xml = NULL
+                        WHERE command_id = :commandId AND state = 'RECEIVED'""")
+                .bind("commandId", UUID.fromString(commandId))
+                .bind("publishedAt", publishedAt.atOffset(ZoneOffset.UTC))
+                .then();
+    }
+
+    @Override
+    public Flux<InvoiceSubmission> unpublished(Instant before, int limit) {
+        return db.sql("""
+                        SELECT command_id, tenant_id, invoice_number, sha256, environment, context_nip, seller_nip, xml, created_at
+                        FROM gateway.commands WHERE state = 'RECEIVED' AND created_at < :before
+                        ORDER BY created_at LIMIT :limit""")
+                .bind("before", before.atOffset(ZoneOffset.UTC))
+                .bind("limit", limit)
+                .map(R2dbcCommandLog::submission)
+                .all();
+    }
+
+    @Override
+    public Mono<RecordedCommand> find(String tenantId, String commandId) {
+        return db.sql("""
+                        SELECT command_id, tenant_id, invoice_number, state FROM gateway.commands
+                        WHERE command_id = :commandId AND tenant_id = :tenantId""")
+                .bind("commandId", UUID.fromString(commandId))
+                .bind("tenantId", UUID.fromString(tenantId))
+                .map(row -> new RecordedCommand(row.get("command_id", UUID.class).toString(),
+                        row.get("tenant_id", UUID.class).toString(), row.get("invoice_number", String.class),
+                        "PUBLISHED".equals(row.get("state", String.class))))
+                .one();
+    }
+
+    private static InvoiceSubmission submission(Readable row) {
+        ByteBuffer xml = row.get("xml", ByteBuffer.class);
+        byte[] bytes = new byte[xml.remaining()];
+        xml.get(bytes);
+        InvoiceDocument invoice = new InvoiceDocument(bytes, row.get("sha256", String.class),
+                row.get("invoice_number", String.class), row.get("seller_nip", String.class));
+        return new InvoiceSubmission(row.get("command_id", UUID.class).toString(), row.get("tenant_id", UUID.class).toString(),
+                row.get("environment", String.class), row.get("context_nip", String.class), invoice,
+                row.get("created_at", OffsetDateTime.class).toInstant());
+    }
+}

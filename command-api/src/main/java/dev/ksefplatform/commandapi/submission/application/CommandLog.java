@@ -1,0 +1,31 @@
+package dev.ksefplatform.commandapi.submission.application;
+
+import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
+import java.time.Instant;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The gateway's durable record of accepted commands; also its outbox. */
+public interface CommandLog {
+
+    /**
+     * Records a submission as received (not yet published). With an idempotency key that the tenant
+     * used before, nothing is written and the earlier command is returned instead.
+     */
+    Mono<Recorded> record(InvoiceSubmission submission, String idempotencyKey);
+
+    Mono<Void> markPublished(String commandId, Instant publishedAt);
+
+    /** Received before {@code before} and still not published: the outbox's work. */
+    Flux<InvoiceSubmission> unpublished(Instant before, int limit);
+
+    /** The tenant's own command, empty for an unknown command or another tenant's. */
+    Mono<RecordedCommand> find(String tenantId, String commandId);
+
+    /** @param fresh true when this call wrote the row, false when an earlier request with the same key did */
+    record Recorded(String commandId, String sha256, boolean fresh) {
+    }
+
+    record RecordedCommand(String commandId, String tenantId, String invoiceNumber, boolean published) {
+    }
+}

@@ -1,0 +1,88 @@
+package dev.ksefplatform.commandapi.submission.application;
+
+import dev.ksefplatform.commandapi.submission.domain.InvoiceDocument;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceInspection;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
+import dev.ksefplatform.commandapi.tenant.domain.Tenant;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Accepts an invoice: inspect, record as received, publish, mark published. The row is written
+ * before the publish, so a crash in between leaves a received row that {@link OutboxRelay} publishes later.
+ */
+public final class InvoiceSubmissions {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceSubmissions.class);
+    private static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final InvoiceInspection inspection;
+    private final CommandLog commands;
+    private final CommandPublisher publisher;
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+    private final SubmissionSettings settings;
+
+    public InvoiceSubmissions(InvoiceInspection inspection, CommandLog commands, CommandPublisher publisher,
+                              Clock clock, Supplier<UUID> ids, SubmissionSettings settings) {
+        this.inspection = inspection;
+        this.commands = commands;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.ids = ids;
+        this.settings = settings;
+    }
+
+    /** The command id: a new one, or the earlier one for a repeated idempotency key. */
+    public Mono<String> submit(Tenant tenant, byte[] xml, String idempotencyKey) {
+        if (idempotencyKey != null && !isValidKey(idempotencyKey)) {
+            return Mono.error(new InvalidIdempotencyKey(MAX_IDEMPOTENCY_KEY));
+        }
+        return Mono.fromCallable(() -> inspection.inspect(xml, tenant.nip()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(document -> submission(tenant, document))
+                .flatMap(submission -> commands.record(submission, idempotencyKey)
+                        .flatMap(recorded -> recorded.fresh() ? publish(submission) : earlier(recorded, submission)));
+    }
+
+    private InvoiceSubmission submission(Tenant tenant, InvoiceDocument document) {
+        return new InvoiceSubmission(ids.get().toString(), tenant.id(), settings.environment(), tenant.nip(),
+                document, clock.instant());
+    }
+
+    private Mono<String> publish(InvoiceSubmission submission) {
+        return publisher.publish(submission)
+                .timeout(settings.publishTimeout())
+                .then(Mono.defer(() -> commands.markPublished(submission.commandId(), clock.instant())))
+                .doOnSuccess(done -> log.info("command published tenantId={} commandId={} invoiceNumber={}",
+                        submission.tenantId(), submission.commandId(), submission.invoice().invoiceNumber()))
+                .thenReturn(submission.commandId())
+                .onErrorResume(e -> {
+                    // Recorded durably: the outbox relay publishes it, so the tenant still gets its 202.
+                    log.warn("publish deferred to outbox tenantId={} commandId={} cause={}",
+                            submission.tenantId(), submission.commandId(), e.toString());
+                    return Mono.just(submission.commandId());
+                });
+    }
+
+    private static Mono<String> earlier(CommandLog.Recorded recorded, InvoiceSubmission submission) {
+        if (!recorded.sha256().equals(submission.invoice().sha256())) {
+            return Mono.error(new IdempotencyKeyReused(recorded.commandId()));
+        }
+        return Mono.just(recorded.commandId());
+    }
+
+    private static boolean isValidKey(String key) {
+        return !key.isEmpty() && key.length() <= MAX_IDEMPOTENCY_KEY && key.chars().allMatch(c -> c >= 0x21 && c <= 0x7E);
+    }
+
+    /** @param environment KSeF environment commands target, e.g. TEST */
+    public record SubmissionSettings(String environment, Duration publishTimeout) {
+    }
+}

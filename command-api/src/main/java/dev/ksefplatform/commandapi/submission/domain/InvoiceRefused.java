@@ -1,0 +1,10 @@
+package dev.ksefplatform.commandapi.submission.domain;
+
+/** Why the gateway refuses an invoice before anything is recorded or published. */
+public abstract sealed class InvoiceRefused extends RuntimeException
+        permits InvoiceNotUtf8, InvoiceInvalid, SellerNotTenant, InvoiceTooLarge, UnsupportedInvoiceMediaType {
+
+    protected InvoiceRefused(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.ksefplatform.commandapi.tenant.application;
+
+import dev.ksefplatform.commandapi.tenant.domain.ApiKeyHash;
+import dev.ksefplatform.commandapi.tenant.domain.Tenant;
+import reactor.core.publisher.Mono;
+
+/** Where tenants are kept. */
+public interface Tenants {
+
+    /** Stores a new tenant; fails with {@link NipAlreadyRegistered} when its NIP has a tenant. */
+    Mono<Void> add(Tenant tenant, ApiKeyHash apiKeyHash);
+
+    Mono<Tenant> byApiKey(ApiKeyHash apiKeyHash);
+}

@@ -1,0 +1,6 @@
+package dev.ksefplatform.commandapi.tenant.domain;
+
+public enum TenantStatus {
+    ACTIVE,
+    DISABLED
+}

@@ -1,0 +1,129 @@
+package dev.ksefplatform.commandapi.web;
+
+import dev.ksefplatform.commandapi.security.NotAuthenticated;
+import dev.ksefplatform.commandapi.security.NotPermitted;
+import dev.ksefplatform.commandapi.submission.application.CommandNotFound;
+import dev.ksefplatform.commandapi.submission.application.IdempotencyKeyReused;
+import dev.ksefplatform.commandapi.submission.application.InvalidIdempotencyKey;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceInvalid;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceNotUtf8;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceTooLarge;
+import dev.ksefplatform.commandapi.submission.domain.SellerNotTenant;
+import dev.ksefplatform.commandapi.submission.domain.UnsupportedInvoiceMediaType;
+import dev.ksefplatform.commandapi.tenant.application.NipAlreadyRegistered;
+import dev.ksefplatform.commandapi.tenant.domain.InvalidNip;
+import dev.ksefplatform.commandapi.tenant.domain.InvalidTenant;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The one place exceptions become RFC 7807 problems, each with a stable type. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    static final String TYPE_BASE = "https://ksef-platform.dev/problems/";
+
+    @ExceptionHandler
+    ProblemDetail notAuthenticated(NotAuthenticated e) {
+        return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Not authenticated", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail notPermitted(NotPermitted e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Not permitted", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidNip(InvalidNip e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-nip", "Invalid NIP", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidTenant(InvalidTenant e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail nipTaken(NipAlreadyRegistered e) {
+        return problem(HttpStatus.CONFLICT, "nip-already-registered", "NIP already has a tenant", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail unsupportedMediaType(UnsupportedInvoiceMediaType e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail tooLarge(InvoiceTooLarge e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Invoice too large", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail notUtf8(InvoiceNotUtf8 e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-encoding", "Invoice is not UTF-8 without BOM", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidInvoice(InvoiceInvalid e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-invoice", "Invalid FA(3) invoice", e);
+        problem.setProperty("violations", e.violations());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail sellerNotTenant(SellerNotTenant e) {
+        return problem(HttpStatus.FORBIDDEN, "seller-not-tenant", "Seller is not the tenant", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidIdempotencyKey(InvalidIdempotencyKey e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail commandNotFound(CommandNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "command-not-found", "Command not found", e);
+    }
+
+    /** Anything unforeseen: logged with its cause here, answered without internals. */
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("unhandled error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "the request could not be processed");
+        problem.setType(URI.create(TYPE_BASE + "internal-error"));
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    /** Framework errors (bad JSON, unknown route...) get a stable type too. */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, org.springframework.http.HttpHeaders headers,
+                                                                HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+            problem.setType(URI.create(TYPE_BASE + (status.is4xxClientError() ? "invalid-request" : "internal-error")));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String slug, String title, RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setType(URI.create(TYPE_BASE + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,529 @@
+package dev.ksefplatform.commandapi;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.ksefplatform.schemas.topic.MessageHeaders;
+import dev.ksefplatform.schemas.v1.CommandEnvelope;
+import dev.ksefplatform.schemas.v1.SubmitInvoice;
+import dev.ksefplatform.testsupport.EmbeddedKafka;
+import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+
+@SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + CommandApiApplication.CONFIG_NAME)
+@AutoConfigureObservability(tracing = false)
+@ExtendWith(OutputCaptureExtension.class)
+class InvoiceApiIT {
+
+    private static final String ADMIN_TOKEN = "it-admin-token";
+    private static final String SYNC_TOKEN = "it-sync-token";
+    private static final String PROBLEMS = "https://ksef-platform.dev/problems/";
+    private static final WireMockServer SYNC_SERVICE = startSyncService();
+
+    @Autowired
+    private WebTestClient client;
+
+    @LocalServerPort
+    private int port;
+
+    private final CommandTopic topic = new CommandTopic(EmbeddedKafka.get().bootstrapServers());
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.kafka.bootstrap-servers", () -> EmbeddedKafka.get().bootstrapServers());
+        registry.add("ksef.services.sync-service.url", SYNC_SERVICE::baseUrl);
+        registry.add("commandapi.security.callers.admin", () -> ADMIN_TOKEN);
+        registry.add("commandapi.services.sync-service.token", () -> SYNC_TOKEN);
+        registry.add("commandapi.submission.outbox.grace", () -> "5s");
+        registry.add("commandapi.submission.outbox.interval", () -> "300ms");
+    }
+
+    @BeforeEach
+    void patientClient() {
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @AfterAll
+    static void stopSyncService() {
+        SYNC_SERVICE.stop();
+    }
+
+    // ---- admin ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void registersATenantAndStoresOnlyTheHashOfItsKey() throws Exception {
+        TestTenant tenant = registerTenant();
+
+        assertThat(tenant.apiKey()).startsWith("ksef_");
+        String stored = queryString("SELECT api_key_sha256 FROM gateway.tenants WHERE id = ?", tenant.id());
+        assertThat(stored).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(tenant.apiKey().getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void refusesTenantRegistrationWithoutTheAdminToken() {
+        client.post().uri("/admin/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Acme", "nip", Invoices.randomNip()))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "unauthorized");
+    }
+
+    @Test
+    void refusesAnInvalidNip() {
+        admin().bodyValue(Map.of("name", "Acme", "nip", "1234567890"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "invalid-nip");
+    }
+
+    @Test
+    void refusesASecondTenantForTheSameNip() {
+        TestTenant first = registerTenant();
+
+        admin().bodyValue(Map.of("name", "Copycat", "nip", first.nip()))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "nip-already-registered");
+    }
+
+    // ---- submission ----------------------------------------------------------------------------------------------
+
+    @Test
+    void acceptsAValidInvoiceAndPublishesExactlyOneSubmitInvoice() throws Exception {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1001");
+
+        Accepted accepted = submit(tenant, xml, null);
+
+        List<ConsumerRecord<String, CommandEnvelope>> records = topic.recordsOf(tenant.id());
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, CommandEnvelope> record = records.get(0);
+        assertThat(record.key()).isEqualTo(tenant.id());
+        assertThat(MessageHeaders.get(record.headers(), MessageHeaders.MESSAGE_ID)).contains(accepted.commandId());
+        assertThat(MessageHeaders.get(record.headers(), MessageHeaders.TENANT_ID)).contains(tenant.id());
+        assertThat(MessageHeaders.get(record.headers(), MessageHeaders.CORRELATION_ID)).contains(accepted.commandId());
+        assertThat(MessageHeaders.get(record.headers(), MessageHeaders.MESSAGE_TYPE)).contains("SubmitInvoice");
+        assertThat(MessageHeaders.get(record.headers(), MessageHeaders.SOURCE)).contains("command-api");
+        CommandEnvelope envelope = record.value();
+        assertThat(envelope.getMessageId()).isEqualTo(accepted.commandId());
+        assertThat(envelope.getCorrelationId()).isEqualTo(accepted.commandId());
+        assertThat(envelope.getTenantId()).isEqualTo(tenant.id());
+        assertThat(envelope.getSource()).isEqualTo("command-api");
+        SubmitInvoice payload = (SubmitInvoice) envelope.getPayload();
+        assertThat(payload.getEnvironment()).isEqualTo("TEST");
+        assertThat(payload.getContextNip()).isEqualTo(tenant.nip());
+        assertThat(payload.getFormCode().getSystemCode()).isEqualTo("FA (3)");
+        assertThat(payload.getInvoice().getSellerNip()).isEqualTo(tenant.nip());
+        assertThat(payload.getInvoice().getInvoiceNumber()).isEqualTo(Invoices.p2("1001"));
+        assertThat(payload.getInvoice().getSha256()).isEqualTo(
+                Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(xml)));
+        assertThat(bytes(payload.getInvoice().getXml())).isEqualTo(xml);
+        assertThat(queryString("SELECT state FROM gateway.commands WHERE command_id = ?", accepted.commandId()))
+                .isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    void refusesMalformedXml() {
+        TestTenant tenant = registerTenant();
+        String xml = Invoices.xml(tenant.nip(), "1002");
+
+        invoice(tenant, MediaType.APPLICATION_XML, xml.substring(0, xml.length() / 2).getBytes(StandardCharsets.UTF_8))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "invalid-invoice")
+                .jsonPath("$.violations[0].line").isNumber();
+
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
+    void listsTheSchemaViolationsOfAnInvalidInvoice() {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.xml(tenant.nip(), "1003", "2026-13-45").getBytes(StandardCharsets.UTF_8);
+
+        invoice(tenant, MediaType.TEXT_XML, xml)
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "invalid-invoice")
+                .jsonPath("$.violations[0].line").isNumber()
+                .jsonPath("$.violations[0].column").isNumber()
+                .jsonPath("$.violations[0].message").value(m -> assertThat((String) m).contains("2026-13-45"));
+
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
+    void rejectsAnInvoiceOfAnotherSeller() {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes("3861610227", "1004");
+
+        invoice(tenant, MediaType.APPLICATION_XML, xml)
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "seller-not-tenant");
+
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
+    void refusesABodyOverOneMegabyte() {
+        TestTenant tenant = registerTenant();
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+        Arrays.fill(twoMegabytes, (byte) ' ');
+
+        invoice(tenant, MediaType.APPLICATION_XML, twoMegabytes)
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "payload-too-large");
+
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
+    void refusesPlainText() {
+        TestTenant tenant = registerTenant();
+
+        invoice(tenant, MediaType.TEXT_PLAIN, Invoices.bytes(tenant.nip(), "1005"))
+                .expectStatus().isEqualTo(415)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "unsupported-media-type");
+
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
+    void refusesAByteOrderMark() {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1006");
+        byte[] withBom = new byte[xml.length + 3];
+        System.arraycopy(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0, withBom, 0, 3);
+        System.arraycopy(xml, 0, withBom, 3, xml.length);
+
+        invoice(tenant, MediaType.APPLICATION_XML, withBom)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "invalid-encoding");
+
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
+    void refusesARequestWithoutOrWithAnUnknownApiKey() {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1007");
+
+        client.post().uri("/api/v1/invoices").contentType(MediaType.APPLICATION_XML).bodyValue(xml)
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "unauthorized");
+        invoice(new TestTenant(tenant.id(), tenant.nip(), "ksef_unknown"), MediaType.APPLICATION_XML, xml)
+                .expectStatus().isUnauthorized();
+
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
+    void publishesOnceForARepeatedIdempotencyKey() {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1008");
+
+        Accepted first = submit(tenant, xml, "order-1008");
+        Accepted second = submit(tenant, xml, "order-1008");
+
+        assertThat(second.commandId()).isEqualTo(first.commandId());
+        assertThat(topic.recordsOf(tenant.id())).hasSize(1);
+    }
+
+    @Test
+    void refusesADifferentInvoiceUnderAUsedIdempotencyKey() {
+        TestTenant tenant = registerTenant();
+        submit(tenant, Invoices.bytes(tenant.nip(), "1009"), "order-1009");
+
+        invoiceWithKey(tenant, Invoices.bytes(tenant.nip(), "1010"), "order-1009")
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "idempotency-key-reused");
+
+        assertThat(topic.recordsOf(tenant.id())).hasSize(1);
+    }
+
+    @Test
+    void publishesACommandRecordedBeforeACrash() throws Exception {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1011");
+        String commandId = UUID.randomUUID().toString();
+        insertReceivedCommand(tenant, commandId, xml);
+
+        List<ConsumerRecord<String, CommandEnvelope>> records = topic.awaitRecordsOf(tenant.id(), r -> !r.isEmpty());
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.value().getMessageId()).isEqualTo(commandId);
+            assertThat(bytes(((SubmitInvoice) r.value().getPayload()).getInvoice().getXml())).isEqualTo(xml);
+        });
+        awaitState(commandId, "PUBLISHED");
+    }
+
+    @Test
+    void publishesOnceForConcurrentRequestsWithTheSameIdempotencyKey() {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1018");
+        WebClient web = WebClient.create("http://localhost:" + port);
+
+        List<String> commandIds = Flux.range(0, 4)
+                .flatMap(i -> web.post().uri("/api/v1/invoices").contentType(MediaType.APPLICATION_XML)
+                        .header("X-API-Key", tenant.apiKey()).header("Idempotency-Key", "order-1018")
+                        .bodyValue(xml).retrieve().bodyToMono(Accepted.class).map(Accepted::commandId))
+                .collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(commandIds).hasSize(4).containsOnly(commandIds.get(0));
+        assertThat(topic.recordsOf(tenant.id())).hasSize(1);
+    }
+
+    // ---- status --------------------------------------------------------------------------------------------------
+
+    @Test
+    void hidesACommandFromAnotherTenant() {
+        TestTenant owner = registerTenant();
+        TestTenant other = registerTenant();
+        Accepted accepted = submit(owner, Invoices.bytes(owner.nip(), "1012"), null);
+
+        Map<String, Object> foreign = status(other, accepted.commandId(), 404);
+        Map<String, Object> unknown = status(other, UUID.randomUUID().toString(), 404);
+
+        foreign.remove("instance");
+        unknown.remove("instance");
+        assertThat(foreign).isEqualTo(unknown).containsEntry("type", PROBLEMS + "command-not-found");
+    }
+
+    @Test
+    void answersTheReadModelsStatus() {
+        TestTenant tenant = registerTenant();
+        Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1013"), null);
+        String path = "/internal/v1/tenants/" + tenant.id() + "/submissions/" + accepted.commandId();
+        SYNC_SERVICE.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"commandId":"%s","status":"ACCEPTED","ksefNumber":"5265877635-20260605-0100001AF629-AF",
+                         "ksefStatusCode":200,"invoiceNumber":"%s","updatedAt":"2026-06-05T10:00:00Z"}"""
+                        .formatted(accepted.commandId(), Invoices.p2("1013")))));
+
+        Map<String, Object> status = status(tenant, accepted.commandId(), 200);
+
+        assertThat(status).containsEntry("status", "ACCEPTED")
+                .containsEntry("ksefNumber", "5265877635-20260605-0100001AF629-AF")
+                .containsEntry("ksefStatusCode", 200)
+                .containsEntry("invoiceNumber", Invoices.p2("1013"));
+        SYNC_SERVICE.verify(getRequestedFor(urlEqualTo(path)).withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + SYNC_TOKEN)));
+    }
+
+    @Test
+    void answersPendingWhileTheReadModelHasNotSeenTheCommand() {
+        TestTenant tenant = registerTenant();
+        Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1014"), null);
+
+        Map<String, Object> status = status(tenant, accepted.commandId(), 200);
+
+        assertThat(status).containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+    }
+
+    @Test
+    void answersPendingWhenSyncServiceIsDown() {
+        TestTenant tenant = registerTenant();
+        Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1015"), null);
+        SYNC_SERVICE.stubFor(get(urlEqualTo("/internal/v1/tenants/" + tenant.id() + "/submissions/" + accepted.commandId()))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        Map<String, Object> status = status(tenant, accepted.commandId(), 200);
+
+        assertThat(status).containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+    }
+
+    @Test
+    void neverLogsApiKeysOrTokens(CapturedOutput output) {
+        TestTenant tenant = registerTenant();
+        submit(tenant, Invoices.bytes(tenant.nip(), "1016"), null);
+        invoice(tenant, MediaType.APPLICATION_XML, Invoices.bytes("3861610227", "1017")).expectStatus().isForbidden();
+
+        assertThat(output.getAll()).doesNotContain(tenant.apiKey()).doesNotContain(ADMIN_TOKEN).doesNotContain(SYNC_TOKEN);
+    }
+
+    @Test
+    void servesHealthMetricsAndOpenApi() {
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/v1/invoices']").exists();
+    }
+
+    @Test
+    void answersUnknownRoutesWithAProblem() {
+        client.get().uri("/api/v1/nothing-here").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "invalid-request");
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private WebTestClient.RequestBodySpec admin() {
+        return client.post().uri("/admin/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN);
+    }
+
+    private TestTenant registerTenant() {
+        String nip = Invoices.randomNip();
+        Map<String, Object> body = admin().bodyValue(Map.of("name", "Tenant " + nip, "nip", nip))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        assertThat(body).containsEntry("nip", nip);
+        return new TestTenant((String) body.get("tenantId"), nip, (String) body.get("apiKey"));
+    }
+
+    private WebTestClient.ResponseSpec invoice(TestTenant tenant, MediaType type, byte[] body) {
+        return client.post().uri("/api/v1/invoices").contentType(type).header("X-API-Key", tenant.apiKey())
+                .bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec invoiceWithKey(TestTenant tenant, byte[] body, String idempotencyKey) {
+        return client.post().uri("/api/v1/invoices").contentType(MediaType.APPLICATION_XML)
+                .header("X-API-Key", tenant.apiKey()).header("Idempotency-Key", idempotencyKey)
+                .bodyValue(body).exchange();
+    }
+
+    private Accepted submit(TestTenant tenant, byte[] xml, String idempotencyKey) {
+        WebTestClient.ResponseSpec response = idempotencyKey == null
+                ? invoice(tenant, MediaType.APPLICATION_XML, xml)
+                : invoiceWithKey(tenant, xml, idempotencyKey);
+        var result = response.expectStatus().isAccepted()
+                .expectBody(Accepted.class).returnResult();
+        Accepted accepted = result.getResponseBody();
+        assertThat(accepted.status()).isEqualTo("PENDING");
+        assertThat(result.getResponseHeaders().getLocation()).hasToString("/api/v1/invoices/" + accepted.commandId());
+        return accepted;
+    }
+
+    private Map<String, Object> status(TestTenant tenant, String commandId, int expectedStatus) {
+        return client.get().uri("/api/v1/invoices/{id}", commandId).header("X-API-Key", tenant.apiKey())
+                .exchange()
+                .expectStatus().isEqualTo(expectedStatus)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    /** No row (so the outbox cannot publish later) and no record. */
+    private void assertNothingAcceptedFor(TestTenant tenant) {
+        try {
+            assertThat(queryString("SELECT count(*)::text FROM gateway.commands WHERE tenant_id = ?::uuid", tenant.id()))
+                    .isEqualTo("0");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(topic.recordsOf(tenant.id())).isEmpty();
+    }
+
+    private void insertReceivedCommand(TestTenant tenant, String commandId, byte[] xml) throws SQLException {
+        try (Connection connection = EmbeddedPostgres.get().connect();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO gateway.commands (command_id, tenant_id, invoice_number, sha256, state, environment,
+                         context_nip, seller_nip, xml, created_at)
+                     VALUES (?::uuid, ?::uuid, ?, ?, 'RECEIVED', 'TEST', ?, ?, ?, ?)""")) {
+            insert.setString(1, commandId);
+            insert.setString(2, tenant.id());
+            insert.setString(3, Invoices.p2("1011"));
+            insert.setString(4, Base64.getEncoder().encodeToString(sha256(xml)));
+            insert.setString(5, tenant.nip());
+            insert.setString(6, tenant.nip());
+            insert.setBytes(7, xml);
+            insert.setObject(8, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1));
+            insert.executeUpdate();
+        }
+    }
+
+    private void awaitState(String commandId, String state) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!state.equals(queryString("SELECT state FROM gateway.commands WHERE command_id = ?::uuid", commandId))) {
+            assertThat(System.nanoTime()).as("command %s never reached %s", commandId, state).isLessThan(deadline);
+        }
+    }
+
+    private static String queryString(String sql, String parameter) throws SQLException {
+        String typed = sql.contains("?::uuid") ? sql : sql.replace("= ?", "= ?::uuid");
+        try (Connection connection = EmbeddedPostgres.get().connect();
+             PreparedStatement query = connection.prepareStatement(typed)) {
+            query.setString(1, parameter);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
+    private static WireMockServer startSyncService() {
+        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    record TestTenant(String id, String nip, String apiKey) {
+    }
+
+    record Accepted(String commandId, String status) {
+    }
+}
