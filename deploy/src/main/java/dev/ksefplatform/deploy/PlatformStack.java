@@ -118,7 +118,7 @@ public final class PlatformStack implements AutoCloseable {
             String name = entry.getKey();
             starting.put(name, pool.submit(() -> {
                 long t0 = System.nanoTime();
-                ConfigurableApplicationContext context = entry.getValue().get().properties(properties(name)).run();
+                ConfigurableApplicationContext context = entry.getValue().get().run(arguments(properties(name)));
                 progress.accept(String.format("  %-19s %s (%.1f s)", name, url(name), seconds(t0)));
                 return context;
             }));
@@ -151,6 +151,14 @@ public final class PlatformStack implements AutoCloseable {
         p.put("audit.security.callers.command-api", s.commandApiToken());
         p.put("audit.security.callers.admin", s.adminToken());
         return p;
+    }
+
+    /**
+     * As command-line arguments: they outrank each service's own yml, where builder properties
+     * would only be defaults the yml overrides.
+     */
+    private static String[] arguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     private static Map<String, Integer> pickPorts(StackSettings s) {
