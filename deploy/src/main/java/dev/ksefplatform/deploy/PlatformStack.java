@@ -51,11 +51,15 @@ public final class PlatformStack implements AutoCloseable {
 
     /** Starts everything; {@code progress} hears one line per step. */
     public static PlatformStack start(StackSettings settings, Consumer<String> progress) {
-        return start(settings, progress, Map.of());
+        return start(settings, progress, Map.of(), () -> { });
     }
 
-    /** Starts everything, with {@code extra} properties given to every app (e.g. logging). */
-    public static PlatformStack start(StackSettings settings, Consumer<String> progress, Map<String, Object> extra) {
+    /**
+     * Starts everything, with {@code extra} properties given to every app (e.g. logging), running
+     * {@code beforeApps} once the infrastructure is up.
+     */
+    public static PlatformStack start(StackSettings settings, Consumer<String> progress, Map<String, Object> extra,
+                                      Runnable beforeApps) {
         long t0 = System.nanoTime();
         progress.accept("starting Kafka (KRaft) and PostgreSQL ...");
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -64,6 +68,7 @@ public final class PlatformStack implements AutoCloseable {
             Future<EmbeddedPostgres> postgres = pool.submit(() -> EmbeddedPostgres.start(settings.postgresPort(), settings.dataDirectory()));
             PlatformStack stack = new PlatformStack(settings, pickPorts(settings), kafka.get(), postgres.get(), extra);
             progress.accept(String.format("Kafka at %s, PostgreSQL at %s (%.1f s)", stack.kafka, stack.postgres.jdbcUrl(), seconds(t0)));
+            beforeApps.run();
             stack.startApps(pool, progress);
             progress.accept(String.format("all services up in %.1f s", seconds(t0)));
             return stack;

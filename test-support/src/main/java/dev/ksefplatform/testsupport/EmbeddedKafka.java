@@ -23,17 +23,18 @@ public final class EmbeddedKafka {
     private final org.springframework.kafka.test.EmbeddedKafkaBroker broker;
 
     private EmbeddedKafka(int port) {
-        this.broker = new EmbeddedKafkaKraftBroker(1, Topics.DEFAULT_PARTITIONS)
-                .brokerProperties(Map.of(
-                        "transaction.state.log.replication.factor", "1",
-                        "transaction.state.log.min.isr", "1",
-                        "offsets.topic.replication.factor", "1",
-                        "group.initial.rebalance.delay.ms", "0",
-                        "message.max.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES),
-                        "auto.create.topics.enable", "false"));
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "message.max.bytes", Integer.toString(Topics.MAX_MESSAGE_BYTES),
+                "auto.create.topics.enable", "false"));
         if (port > 0) {
-            broker.kafkaPorts(port);
+            // the KRaft test kit ignores kafkaPorts(); its client listener is named EXTERNAL
+            properties.put("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
         }
+        this.broker = new EmbeddedKafkaKraftBroker(1, Topics.DEFAULT_PARTITIONS).brokerProperties(properties);
         broker.afterPropertiesSet();
         createTopics(broker.getBrokersAsString(), Topics.all(), Topics.DEFAULT_PARTITIONS);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));

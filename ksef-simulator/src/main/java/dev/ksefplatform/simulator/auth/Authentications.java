@@ -1,0 +1,171 @@
+package dev.ksefplatform.simulator.auth;
+
+import dev.ksefplatform.simulator.SimulatorProperties;
+import dev.ksefplatform.simulator.auth.AuthRequests.InitTokenAuthenticationRequest;
+import dev.ksefplatform.simulator.error.KsefException;
+import dev.ksefplatform.simulator.keys.KeyRing;
+import dev.ksefplatform.simulator.keys.KeyUsage;
+import dev.ksefplatform.simulator.shared.ReferenceNumbers;
+import dev.ksefplatform.simulator.shared.StatusInfo;
+import dev.ksefplatform.simulator.shared.TokenInfo;
+import dev.ksefplatform.simulator.tokens.KsefToken;
+import dev.ksefplatform.simulator.tokens.KsefTokens;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The authentication flow: challenge, KSeF-token login, status, redeem and refresh. */
+public final class Authentications {
+
+    private static final String BAD_TOKEN = "Uwierzytelnianie zakończone niepowodzeniem z powodu błędnego tokenu";
+
+    private final Challenges challenges;
+    private final KeyRing keys;
+    private final KsefTokens ksefTokens;
+    private final BearerTokens bearer;
+    private final ReferenceNumbers references;
+    private final SimulatorProperties properties;
+    private final Clock clock;
+    private final Map<String, AuthOperation> operations = new ConcurrentHashMap<>();
+
+    Authentications(Challenges challenges, KeyRing keys, KsefTokens ksefTokens, BearerTokens bearer,
+                    ReferenceNumbers references, SimulatorProperties properties, Clock clock) {
+        this.challenges = challenges;
+        this.keys = keys;
+        this.ksefTokens = ksefTokens;
+        this.bearer = bearer;
+        this.references = references;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Challenge challenge(String clientIp) {
+        return challenges.issue(clientIp);
+    }
+
+    record Started(String referenceNumber, TokenInfo authenticationToken) {
+    }
+
+    Started withKsefToken(InitTokenAuthenticationRequest request) {
+        byte[] encrypted = request.validatedToken();
+        Challenge challenge = challenges.consume(request.challenge())
+                .orElseThrow(() -> new KsefException(21111, "Nieprawidłowe wyzwanie autoryzacyjne."));
+        Optional<String> plain = decrypt(request.publicKeyId(), encrypted);
+        AuthOperation operation = decide(plain, challenge, request.contextIdentifier());
+        operations.put(operation.referenceNumber(), operation);
+        return new Started(operation.referenceNumber(), bearer.operationToken(operation));
+    }
+
+    AuthOperation status(String authorization, String referenceNumber) {
+        String own = bearer.authReference(authorization, BearerTokens.OPERATION);
+        AuthOperation operation = operations.get(referenceNumber);
+        if (operation == null || !referenceNumber.equals(own)) {
+            throw notFound(referenceNumber);
+        }
+        return operation;
+    }
+
+    record Tokens(TokenInfo accessToken, TokenInfo refreshToken) {
+    }
+
+    Tokens redeem(String authorization) {
+        String reference = bearer.authReference(authorization, BearerTokens.OPERATION);
+        Instant now = clock.instant();
+        AuthOperation redeemed = operations.compute(reference, (ref, operation) -> {
+            if (operation == null) {
+                throw notFound(ref);
+            }
+            if (operation.redeemed()) {
+                throw unauthorised("Tokeny dla operacji uwierzytelniania " + ref + " zostały już pobrane.");
+            }
+            if (!operation.succeededAt(now)) {
+                throw unauthorised("Status uwierzytelniania (" + operation.statusAt(now).code()
+                        + ") nie pozwala na pobranie tokenów.");
+            }
+            requireActiveToken(operation);
+            return operation.redeemedUntil(now.plus(properties.refreshTokenTtl()));
+        });
+        return new Tokens(bearer.accessToken(redeemed), bearer.refreshToken(redeemed));
+    }
+
+    TokenInfo refresh(String authorization) {
+        String reference = bearer.authReference(authorization, BearerTokens.REFRESH);
+        AuthOperation operation = operations.get(reference);
+        if (operation == null) {
+            throw notFound(reference);
+        }
+        requireActiveToken(operation);
+        operations.computeIfPresent(reference, (ref, op) -> op.refreshedAt(clock.instant()));
+        return bearer.accessToken(operation);
+    }
+
+    private void requireActiveToken(AuthOperation operation) {
+        boolean active = ksefTokens.byReference(operation.tokenReference()).map(KsefToken::active).orElse(false);
+        if (!active) {
+            throw unauthorised("Token KSeF został unieważniony.");
+        }
+    }
+
+    private Optional<String> decrypt(String publicKeyId, byte[] encrypted) {
+        try {
+            return Optional.of(new String(keys.decrypt(KeyUsage.KsefTokenEncryption, publicKeyId, encrypted),
+                    StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            return Optional.empty(); // not made for our key: the token is invalid, reported as status 450
+        }
+    }
+
+    private AuthOperation decide(Optional<String> plain, Challenge challenge,
+                                 AuthRequests.ContextIdentifier context) {
+        int bar = plain.map(p -> p.lastIndexOf('|')).orElse(-1);
+        if (bar < 0) {
+            return operation(null, null, List.of(), StatusInfo.of(450, BAD_TOKEN, "Nieprawidłowy token"));
+        }
+        Optional<KsefToken> token = ksefTokens.bySecret(plain.get().substring(0, bar));
+        if (token.isEmpty()) {
+            return operation(null, null, List.of(), StatusInfo.of(450, BAD_TOKEN, "Nieprawidłowy token"));
+        }
+        KsefToken found = token.get();
+        ksefTokens.used(found.referenceNumber());
+        return operation(found.referenceNumber(), context.value(), found.permissions(),
+                verdict(found, plain.get().substring(bar + 1), challenge, context));
+    }
+
+    private StatusInfo verdict(KsefToken token, String timestamp, Challenge challenge,
+                               AuthRequests.ContextIdentifier context) {
+        if (!String.valueOf(challenge.timestampMs()).equals(timestamp)) {
+            return StatusInfo.of(450, BAD_TOKEN, "Nieprawidłowy czas tokena");
+        }
+        if ("Revoked".equals(token.status())) {
+            return StatusInfo.of(450, BAD_TOKEN, "Token unieważniony");
+        }
+        if (!token.active()) {
+            return StatusInfo.of(450, BAD_TOKEN, "Token nieaktywny");
+        }
+        if (!"Nip".equals(context.type()) || !token.contextNip().equals(context.value())) {
+            return StatusInfo.of(415, "Uwierzytelnianie zakończone niepowodzeniem", "Brak przypisanych uprawnień");
+        }
+        return StatusInfo.of(200, "Uwierzytelnianie zakończone sukcesem");
+    }
+
+    private AuthOperation operation(String tokenReference, String contextNip, List<String> permissions,
+                                    StatusInfo outcome) {
+        Instant now = clock.instant();
+        return new AuthOperation(references.next("AU"), now, now.plus(properties.authDelay()), contextNip,
+                permissions, tokenReference, outcome, false, null, null);
+    }
+
+    private static KsefException notFound(String reference) {
+        return new KsefException(21304, "Brak uwierzytelnienia.", "Operacja uwierzytelniania o numerze referencyjnym "
+                + reference + " nie została znaleziona.");
+    }
+
+    private static KsefException unauthorised(String detail) {
+        return new KsefException(21301, "Brak autoryzacji.", detail);
+    }
+}

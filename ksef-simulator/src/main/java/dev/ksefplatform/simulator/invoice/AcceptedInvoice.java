@@ -1,0 +1,17 @@
+package dev.ksefplatform.simulator.invoice;
+
+import java.time.Instant;
+
+/** An invoice KSeF has given a number to. */
+public record AcceptedInvoice(String ksefNumber, String sellerNip, String invoiceType, String invoiceNumber,
+                              String issueDate, String invoiceHash, String sessionReferenceNumber,
+                              Instant invoicingDate, Instant acquisitionDate, String invoicingMode) {
+
+    String duplicateKey() {
+        return duplicateKey(sellerNip, invoiceType, invoiceNumber);
+    }
+
+    static String duplicateKey(String sellerNip, String invoiceType, String invoiceNumber) {
+        return sellerNip + "\u0000" + invoiceType + "\u0000" + invoiceNumber;
+    }
+}

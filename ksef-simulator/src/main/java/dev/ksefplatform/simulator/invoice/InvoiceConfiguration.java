@@ -1,0 +1,14 @@
+package dev.ksefplatform.simulator.invoice;
+
+import dev.ksefplatform.simulator.shared.ReferenceNumbers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class InvoiceConfiguration {
+
+    @Bean
+    public AcceptedInvoices acceptedInvoices(ReferenceNumbers references) {
+        return new AcceptedInvoices(references);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.ksefplatform.simulator.permission;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class PermissionConfiguration {
+
+    @Bean
+    TestDataRegistry testDataRegistry() {
+        return new TestDataRegistry();
+    }
+}

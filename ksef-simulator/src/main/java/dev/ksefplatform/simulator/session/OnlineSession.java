@@ -1,0 +1,130 @@
+package dev.ksefplatform.simulator.session;
+
+import dev.ksefplatform.simulator.auth.Caller;
+import dev.ksefplatform.simulator.error.KsefException;
+import dev.ksefplatform.simulator.shared.StatusInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/** An online session: its key, its invoices and its status (100 → 170 → 200/440/445, or 415). */
+final class OnlineSession {
+
+    static final int MAX_INVOICES = 10_000;
+
+    private final String referenceNumber;
+    private final Caller opener;
+    private final Instant dateCreated;
+    private final Instant validUntil;
+    private final byte[] key;
+    private final byte[] iv;
+    private final List<SessionInvoice> invoices = new ArrayList<>();
+    private boolean closed;
+    private Instant dateUpdated;
+    private String upoReference;
+
+    OnlineSession(String referenceNumber, Caller opener, Instant dateCreated, Instant validUntil, byte[] key, byte[] iv) {
+        this.referenceNumber = referenceNumber;
+        this.opener = opener;
+        this.dateCreated = dateCreated;
+        this.validUntil = validUntil;
+        this.key = key;
+        this.iv = iv;
+        this.dateUpdated = dateCreated;
+    }
+
+    String referenceNumber() {
+        return referenceNumber;
+    }
+
+    Caller opener() {
+        return opener;
+    }
+
+    String contextNip() {
+        return opener.contextNip();
+    }
+
+    Instant dateCreated() {
+        return dateCreated;
+    }
+
+    Instant validUntil() {
+        return validUntil;
+    }
+
+    byte[] key() {
+        return key.clone();
+    }
+
+    byte[] iv() {
+        return iv.clone();
+    }
+
+    synchronized Instant dateUpdated() {
+        return dateUpdated;
+    }
+
+    /** Adds an invoice if the session is open and below the limit (21180, 21155 otherwise). */
+    synchronized SessionInvoice add(Instant now, IntFunction<SessionInvoice> create) {
+        requireOpen(now, "uniemożliwia wysyłkę faktur");
+        if (invoices.size() >= MAX_INVOICES) {
+            throw new KsefException(21155, "Przekroczono dozwoloną liczbę faktur w sesji.", "Sesja o numerze referencyjnym "
+                    + referenceNumber + " osiągnęła dozwolony limit liczby faktur " + MAX_INVOICES + ".");
+        }
+        SessionInvoice invoice = create.apply(invoices.size() + 1);
+        invoices.add(invoice);
+        dateUpdated = now;
+        return invoice;
+    }
+
+    synchronized void close(Instant now) {
+        requireOpen(now, "uniemożliwia zamknięcie sesji");
+        closed = true;
+        dateUpdated = now;
+    }
+
+    synchronized List<SessionInvoice> invoices() {
+        return List.copyOf(invoices);
+    }
+
+    synchronized Optional<SessionInvoice> invoice(String invoiceReference) {
+        return invoices.stream().filter(i -> i.referenceNumber().equals(invoiceReference)).findFirst();
+    }
+
+    synchronized StatusInfo status(Instant now) {
+        if (key == null) {
+            return StatusInfo.of(415, "Błąd odszyfrowania dostarczonego klucza");
+        }
+        if (!closed && now.isBefore(validUntil)) {
+            return StatusInfo.of(100, "Sesja interaktywna otwarta");
+        }
+        if (invoices.stream().anyMatch(i -> !i.state().status().done())) {
+            return StatusInfo.of(170, "Sesja interaktywna zamknięta");
+        }
+        if (invoices.isEmpty()) {
+            return StatusInfo.of(440, "Sesja anulowana", "Nie przesłano faktur");
+        }
+        return invoices.stream().anyMatch(i -> i.state().succeeded())
+                ? StatusInfo.of(200, "Sesja interaktywna przetworzona pomyślnie")
+                : StatusInfo.of(445, "Błąd weryfikacji, brak poprawnych faktur");
+    }
+
+    /** The session UPO's reference, created once by {@code create} when first asked for. */
+    synchronized String upoReference(java.util.function.Supplier<String> create) {
+        if (upoReference == null) {
+            upoReference = create.get();
+        }
+        return upoReference;
+    }
+
+    private void requireOpen(Instant now, String what) {
+        int code = status(now).code();
+        if (code != 100) {
+            throw new KsefException(21180, "Status sesji nie pozwala na wykonanie operacji.",
+                    "Status sesji " + code + " " + what + ".");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ksefplatform.simulator.session;
+
+import dev.ksefplatform.simulator.SimulatorProperties;
+import dev.ksefplatform.simulator.fault.FaultInjector;
+import dev.ksefplatform.simulator.invoice.AcceptedInvoices;
+import dev.ksefplatform.simulator.invoice.InvoiceVerifier;
+import dev.ksefplatform.simulator.keys.KeyRing;
+import dev.ksefplatform.simulator.shared.ReferenceNumbers;
+import dev.ksefplatform.simulator.upo.UpoStorage;
+import dev.ksefplatform.simulator.upo.UpoWriter;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class SessionConfiguration {
+
+    @Bean
+    OnlineSessions onlineSessions(KeyRing keys, AcceptedInvoices accepted, UpoWriter upoWriter, UpoStorage storage,
+                                  ScheduledExecutorService simulatorWorker, SimulatorProperties properties,
+                                  FaultInjector faults, ReferenceNumbers references, Clock clock) {
+        InvoiceProcessor processor = new InvoiceProcessor(new InvoiceVerifier(clock), accepted, upoWriter, storage,
+                simulatorWorker, properties.processingDelay(), faults, clock);
+        return new OnlineSessions(keys, processor, references, clock);
+    }
+
+    @Bean
+    SessionViews sessionViews(UpoStorage storage, UpoWriter writer, ReferenceNumbers references, Clock clock) {
+        return new SessionViews(storage, writer, references, clock);
+    }
+}

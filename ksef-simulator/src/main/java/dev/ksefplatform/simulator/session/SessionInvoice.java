@@ -1,0 +1,59 @@
+package dev.ksefplatform.simulator.session;
+
+import java.time.Instant;
+
+/** One invoice sent in an online session; the plain document is dropped once processed. */
+final class SessionInvoice {
+
+    private final int ordinalNumber;
+    private final String referenceNumber;
+    private final String invoiceHash;
+    private final Instant invoicingDate;
+    private final boolean offlineMode;
+    private byte[] content;
+    private volatile InvoiceState state = InvoiceState.RECEIVED;
+
+    SessionInvoice(int ordinalNumber, String referenceNumber, String invoiceHash, Instant invoicingDate,
+                   boolean offlineMode, byte[] content) {
+        this.ordinalNumber = ordinalNumber;
+        this.referenceNumber = referenceNumber;
+        this.invoiceHash = invoiceHash;
+        this.invoicingDate = invoicingDate;
+        this.offlineMode = offlineMode;
+        this.content = content;
+    }
+
+    int ordinalNumber() {
+        return ordinalNumber;
+    }
+
+    String referenceNumber() {
+        return referenceNumber;
+    }
+
+    String invoiceHash() {
+        return invoiceHash;
+    }
+
+    Instant invoicingDate() {
+        return invoicingDate;
+    }
+
+    boolean offlineMode() {
+        return offlineMode;
+    }
+
+    InvoiceState state() {
+        return state;
+    }
+
+    void moveTo(InvoiceState next) {
+        state = next;
+    }
+
+    synchronized byte[] takeContent() {
+        byte[] taken = content;
+        content = null;
+        return taken;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ksefplatform.simulator.tokens;
+
+import dev.ksefplatform.simulator.auth.BearerTokens;
+import dev.ksefplatform.simulator.auth.Caller;
+import dev.ksefplatform.simulator.error.KsefException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET} and {@code DELETE /v2/tokens/{referenceNumber}} for tokens of the caller's context. */
+@RestController
+public class TokenStatusController {
+
+    private final KsefTokens tokens;
+    private final BearerTokens bearer;
+
+    public TokenStatusController(KsefTokens tokens, BearerTokens bearer) {
+        this.tokens = tokens;
+        this.bearer = bearer;
+    }
+
+    record Identifier(String type, String value) {
+    }
+
+    record TokenStatusResponse(String referenceNumber, Identifier authorIdentifier, Identifier contextIdentifier,
+                               String description, List<String> requestedPermissions, Instant dateCreated,
+                               Instant lastUseDate, String status) {
+    }
+
+    @GetMapping("/v2/tokens/{referenceNumber}")
+    public TokenStatusResponse status(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                      @PathVariable String referenceNumber) {
+        KsefToken token = inContext(bearer.caller(auth), referenceNumber);
+        Identifier nip = new Identifier("Nip", token.contextNip());
+        return new TokenStatusResponse(token.referenceNumber(), nip, nip, token.description(), token.permissions(),
+                token.dateCreated(), tokens.lastUse(referenceNumber).orElse(null), token.status());
+    }
+
+    @DeleteMapping("/v2/tokens/{referenceNumber}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void revoke(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                       @PathVariable String referenceNumber) {
+        inContext(bearer.caller(auth), referenceNumber);
+        tokens.revoke(referenceNumber);
+    }
+
+    private KsefToken inContext(Caller caller, String referenceNumber) {
+        return tokens.byReference(referenceNumber)
+                .filter(token -> token.contextNip().equals(caller.contextNip()))
+                .orElseThrow(() -> KsefException.validation("Token o numerze referencyjnym " + referenceNumber
+                        + " nie został znaleziony."));
+    }
+}
