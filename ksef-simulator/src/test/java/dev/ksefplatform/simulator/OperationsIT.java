@@ -102,23 +102,26 @@ class OperationsIT {
     }
 
     @Test
-    void keepsInvoicesAt150WhenProcessingIsStuck() throws Exception {
+    void keepsInvoicesAt150WhileProcessingIsStuckAndFinishesThemOnceLifted() throws Exception {
         String nip = Invoices.randomNip();
         Tokens tokens = KSEF.login(KSEF.seedToken(nip, WRITE_READ), nip);
         Session session = KSEF.openSession(tokens.accessToken());
-        Reply sent;
+        JsonNode stuck;
+        String path;
         try {
             KSEF.faults(Map.of("stuckAt150", true));
-            sent = KSEF.send(tokens.accessToken(), session, KSEF.sendRequest(session, Invoices.fa3(nip, "ST-1")), Map.of());
+            Reply sent = KSEF.send(tokens.accessToken(), session, KSEF.sendRequest(session, Invoices.fa3(nip, "ST-1")), Map.of());
+            path = "/v2/sessions/" + session.referenceNumber() + "/invoices/" + sent.json().get("referenceNumber").asText();
+            java.time.Instant watchedUntil = java.time.Instant.now().plusMillis(800);
+            stuck = KsefTestClient.await(() -> KSEF.call(HttpMethod.GET, path, tokens.accessToken(), null).json(),
+                    s -> s.at("/status/code").asInt() >= 200 || java.time.Instant.now().isAfter(watchedUntil));
         } finally {
             KSEF.clearFaults();
         }
-        String path = "/v2/sessions/" + session.referenceNumber() + "/invoices/" + sent.json().get("referenceNumber").asText();
-        java.time.Instant watchedUntil = java.time.Instant.now().plusMillis(300);
+        JsonNode finished = KsefTestClient.await(() -> KSEF.call(HttpMethod.GET, path, tokens.accessToken(), null).json(),
+                s -> s.at("/status/code").asInt() >= 200);
 
-        JsonNode status = KsefTestClient.await(() -> KSEF.call(HttpMethod.GET, path, tokens.accessToken(), null).json(),
-                s -> s.at("/status/code").asInt() >= 200 || java.time.Instant.now().isAfter(watchedUntil));
-
-        assertThat(status.at("/status/code").asInt()).isEqualTo(150);
+        assertThat(stuck.at("/status/code").asInt()).isEqualTo(150);
+        assertThat(finished.at("/status/code").asInt()).isEqualTo(200);
     }
 }

@@ -8,7 +8,7 @@ package dev.ksefplatform.simulator.fault;
  * @param errorStatus      the 5xx status used, 503 when absent
  * @param htmlRate         share (0..1) of /v2 calls answered with an HTML page instead of JSON
  * @param htmlStatus       the status of the HTML page, 503 when absent
- * @param stuckAt150       invoices sent from now on stay in status 150
+ * @param stuckAt150       invoices wait in status 150 until the fault is lifted
  * @param rotatePublicKeys one-shot: replace both published keys now (old ids → 21470)
  * @param expireTokens     one-shot: every access token issued so far stops working (401)
  * @param seed             makes the random choices reproducible

@@ -48,13 +48,19 @@ final class InvoiceProcessor {
     }
 
     void submit(OnlineSession session, SessionInvoice invoice) {
-        boolean stuck = faults.stuckAt150();
         later(() -> {
             invoice.moveTo(InvoiceState.PROCESSING);
-            if (!stuck) {
-                later(() -> invoice.moveTo(outcome(session, invoice)));
-            }
+            later(() -> finish(session, invoice));
         });
+    }
+
+    /** While the stuck-at-150 fault is on, invoices wait in 150 and finish once it is lifted, as on KSeF. */
+    private void finish(OnlineSession session, SessionInvoice invoice) {
+        if (faults.stuckAt150()) {
+            later(() -> finish(session, invoice));
+        } else {
+            invoice.moveTo(outcome(session, invoice));
+        }
     }
 
     static String invoiceUpoName(String sessionReference, String ksefNumber) {

@@ -67,7 +67,8 @@ class SubmitInvoiceIT {
                 "--ksef.services.credential-service.url=" + credentials.url(),
                 "--worker.services.credential-service.token=" + CredentialServiceStub.CALLER_TOKEN,
                 "--worker.retry.max-attempts=3", "--worker.retry.initial-interval=100ms",
-                "--worker.retry.max-interval=200ms", "--worker.retry.max-retry-after=5s");
+                "--worker.retry.max-interval=200ms", "--worker.retry.max-retry-after=5s",
+                "--worker.ksef.status-timeout=3s");
     }
 
     @AfterAll
@@ -212,6 +213,27 @@ class SubmitInvoiceIT {
     }
 
     @Test
+    void retryAfterAStatusTimeoutResumesTheSentInvoiceInsteadOfSendingItAgain() {
+        CommandEnvelope command = submitInvoice("tenant-stuck", SELLER_NIP, uniqueNumber());
+        try {
+            simulatorFaults("POST", "{\"stuckAt150\":true}");
+            kafka.publish(command);
+            KsefCallFailed failed = (KsefCallFailed) kafka.awaitEvent(r -> command.getMessageId()
+                    .equals(r.value().getCausationId()) && r.value().getPayload() instanceof KsefCallFailed).value()
+                    .getPayload();
+            assertThat(failed.getMessage()).contains("150");
+        } finally {
+            simulatorFaults("DELETE", null);
+        }
+
+        EventEnvelope outcome = kafka.awaitEvent(outcomeOf(command)).value();
+
+        // a second send would have made KSeF answer 440, turning the tenant's own invoice into a duplicate
+        assertThat(outcome.getPayload()).isInstanceOf(InvoiceAccepted.class);
+        String ksefNumber = ((InvoiceAccepted) outcome.getPayload()).getKsefNumber();
+    }
+
+    @Test
     void poisonRecordGoesStraightToTheDeadLetterTopic() {
         String messageId = UUID.randomUUID().toString();
         byte[] garbage = "definitely not avro".getBytes(StandardCharsets.UTF_8);
@@ -279,6 +301,22 @@ class SubmitInvoiceIT {
 
     private static String uniqueNumber() {
         return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000, 9_999_999));
+    }
+
+    private static void simulatorFaults(String method, String body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(simulatorUrl.resolve("/sim/v1/faults"))
+                    .header("Content-Type", "application/json");
+            request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                    : request.method(method, HttpRequest.BodyPublishers.ofString(body));
+            int status = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertThat(status).isBetween(200, 299);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String simulatorInvoices(String sellerNip) {
