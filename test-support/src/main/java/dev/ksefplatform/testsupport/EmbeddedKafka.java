@@ -36,7 +36,7 @@ public final class EmbeddedKafka {
         }
         this.broker = new EmbeddedKafkaKraftBroker(1, Topics.DEFAULT_PARTITIONS).brokerProperties(properties);
         broker.afterPropertiesSet();
-        createTopics(broker.getBrokersAsString(), Topics.all(), Topics.DEFAULT_PARTITIONS);
+        createTopics(broker.getBrokersAsString(), Topics.all());
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-stop"));
     }
 
@@ -80,14 +80,14 @@ public final class EmbeddedKafka {
         return broker.getBrokersAsString();
     }
 
-    /** Creates topics with their descriptor's configs; existing topics are left as they are. */
-    public static void createTopics(String bootstrapServers, List<TopicDescriptor> topics, int partitions) {
+    /** Creates topics with their descriptor's partitions and configs; existing topics are left as they are. */
+    public static void createTopics(String bootstrapServers, List<TopicDescriptor> topics) {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(config)) {
             for (TopicDescriptor topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic.name(), partitions, (short) 1).configs(topic.configs())))
+                    admin.createTopics(List.of(new NewTopic(topic.name(), topic.defaultPartitions(), (short) 1).configs(topic.configs())))
                             .all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {

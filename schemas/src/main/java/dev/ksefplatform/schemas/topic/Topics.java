@@ -13,18 +13,19 @@ public final class Topics {
      */
     public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
-    public static final TopicDescriptor COMMANDS =
-            new TopicDescriptor("ksef.commands.v1", Duration.ofDays(7), MAX_MESSAGE_BYTES);
-    public static final TopicDescriptor COMMANDS_RETRY =
-            new TopicDescriptor("ksef.commands.v1-retry", Duration.ofDays(7), MAX_MESSAGE_BYTES);
-    public static final TopicDescriptor COMMANDS_DLT =
-            new TopicDescriptor("ksef.commands.v1-dlt", Duration.ofDays(30), MAX_MESSAGE_BYTES);
-    /** The event log: kept forever, the source of truth for every read model. */
-    public static final TopicDescriptor EVENTS =
-            new TopicDescriptor("ksef.events.v1", null, MAX_MESSAGE_BYTES);
-
     /** Default partition count for the local stack and tests; production sets its own. */
     public static final int DEFAULT_PARTITIONS = 12;
+
+    public static final TopicDescriptor COMMANDS =
+            new TopicDescriptor("ksef.commands.v1", DEFAULT_PARTITIONS, Duration.ofDays(7), MAX_MESSAGE_BYTES);
+    public static final TopicDescriptor COMMANDS_RETRY =
+            new TopicDescriptor("ksef.commands.v1-retry", DEFAULT_PARTITIONS, Duration.ofDays(7), MAX_MESSAGE_BYTES);
+    public static final TopicDescriptor COMMANDS_DLT =
+            new TopicDescriptor("ksef.commands.v1-dlt", DEFAULT_PARTITIONS, Duration.ofDays(30), MAX_MESSAGE_BYTES);
+    /** The event log: kept forever, the source of truth for every read model. */
+    public static final TopicDescriptor EVENTS =
+            new TopicDescriptor("ksef.events.v1", DEFAULT_PARTITIONS, null, MAX_MESSAGE_BYTES);
+
 
     private Topics() {
     }
