@@ -1,0 +1,59 @@
+package dev.ksefplatform.credentials.integration;
+
+import dev.ksefplatform.credentials.integration.adapter.kafka.IntegrationEventMapper;
+import dev.ksefplatform.credentials.integration.adapter.kafka.KafkaIntegrationEvents;
+import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcIntegrationRepository;
+import dev.ksefplatform.credentials.integration.application.IntegrationAdmin;
+import dev.ksefplatform.credentials.integration.application.IntegrationEvents;
+import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
+import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
+import dev.ksefplatform.credentials.integration.application.SecretVault;
+import dev.ksefplatform.credentials.session.adapter.ksef.KsefClients;
+import dev.ksefplatform.credentials.session.application.AccessTokens;
+import dev.ksefplatform.credentials.session.application.KsefLogin;
+import dev.ksefplatform.credentials.vault.domain.EnvelopeCipher;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.scheduler.Scheduler;
+
+@Configuration(proxyBeanMethods = false)
+public class IntegrationConfiguration {
+
+    @Bean
+    IntegrationRepository integrationRepository(DatabaseClient db, ReactiveTransactionManager transactions,
+                                                Clock clock) {
+        return new R2dbcIntegrationRepository(db, TransactionalOperator.create(transactions), clock);
+    }
+
+    @Bean
+    IntegrationEvents integrationEvents(KafkaTemplate<String, EventEnvelope> kafka, Clock clock, Supplier<UUID> ids) {
+        return new KafkaIntegrationEvents(kafka, new IntegrationEventMapper(clock, ids));
+    }
+
+    @Bean
+    SecretVault secretVault(EnvelopeCipher cipher) {
+        return new SecretVault(cipher);
+    }
+
+    @Bean
+    IntegrationAdmin integrationAdmin(IntegrationRepository repository, IntegrationEvents events, SecretVault vault,
+                                      AccessTokens accessTokens, KsefClients ksefClients, Clock clock,
+                                      Supplier<UUID> ids) {
+        return new IntegrationAdmin(repository, events, vault, accessTokens, ksefClients::knows, clock, ids);
+    }
+
+    @Bean
+    IntegrationVerifier integrationVerifier(IntegrationRepository repository, IntegrationEvents events,
+                                            SecretVault vault, KsefLogin ksefLogin, AccessTokens accessTokens,
+                                            Clock clock, Scheduler ksefScheduler) {
+        return new IntegrationVerifier(repository, events, vault, ksefLogin, accessTokens, clock, ksefScheduler);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.ksefplatform.credentials.integration.adapter.kafka;
+
+import dev.ksefplatform.credentials.integration.domain.Integration;
+import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
+import dev.ksefplatform.schemas.v1.AuditInfo;
+import dev.ksefplatform.schemas.v1.CredentialLeaseDenied;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.IntegrationRegistered;
+import dev.ksefplatform.schemas.v1.IntegrationRevoked;
+import dev.ksefplatform.schemas.v1.IntegrationSecretRotated;
+import dev.ksefplatform.schemas.v1.IntegrationStatusChanged;
+import dev.ksefplatform.schemas.v1.IntegrationVerified;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Domain events to Avro envelopes; the only place that knows the Avro types. */
+public final class IntegrationEventMapper {
+
+    public static final String SOURCE = "credential-service";
+
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+
+    public IntegrationEventMapper(Clock clock, Supplier<UUID> ids) {
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public EventEnvelope toEnvelope(IntegrationEvent event) {
+        String messageId = ids.get().toString();
+        return EventEnvelope.newBuilder()
+                .setMessageId(messageId)
+                .setTenantId(event.tenantId())
+                .setCorrelationId(messageId)
+                .setCausationId(null)
+                .setOccurredAt(clock.instant())
+                .setSource(SOURCE)
+                .setAudit(audit(event))
+                .setPayload(payload(event))
+                .build();
+    }
+
+    private static AuditInfo audit(IntegrationEvent event) {
+        AuditInfo.Builder audit = AuditInfo.newBuilder().setOperation(event.operation());
+        if (event instanceof IntegrationEvent.LeaseDenied denied) {
+            return audit.setTenantNip(denied.contextNip()).setError(denied.reason()).build();
+        }
+        Integration integration = ((IntegrationEvent.AboutIntegration) event).integration();
+        return audit.setTenantNip(integration.taxpayerNip()).setProviderNip(integration.providerNip())
+                .setError(integration.reason()).build();
+    }
+
+    private static Object payload(IntegrationEvent event) {
+        if (event instanceof IntegrationEvent.Registered e) {
+            Integration i = e.integration();
+            return IntegrationRegistered.newBuilder().setIntegrationId(i.id().toString())
+                    .setEnvironment(i.environment()).setTaxpayerNip(i.taxpayerNip()).setProviderNip(i.providerNip())
+                    .setCredentialType(i.credentialType().name()).build();
+        }
+        if (event instanceof IntegrationEvent.Verified e) {
+            Integration i = e.integration();
+            return IntegrationVerified.newBuilder().setIntegrationId(i.id().toString())
+                    .setEnvironment(i.environment()).setTaxpayerNip(i.taxpayerNip()).setProviderNip(i.providerNip())
+                    .setScopes(List.copyOf(new java.util.TreeSet<>(e.scopes()))).build();
+        }
+        if (event instanceof IntegrationEvent.StatusChanged e) {
+            Integration i = e.integration();
+            return IntegrationStatusChanged.newBuilder().setIntegrationId(i.id().toString())
+                    .setEnvironment(i.environment()).setTaxpayerNip(i.taxpayerNip())
+                    .setFromStatus(e.from().name()).setToStatus(i.status().name()).setReason(i.reason()).build();
+        }
+        if (event instanceof IntegrationEvent.Revoked e) {
+            Integration i = e.integration();
+            return IntegrationRevoked.newBuilder().setIntegrationId(i.id().toString())
+                    .setEnvironment(i.environment()).setTaxpayerNip(i.taxpayerNip()).setReason(i.reason()).build();
+        }
+        if (event instanceof IntegrationEvent.SecretRotated e) {
+            Integration i = e.integration();
+            return IntegrationSecretRotated.newBuilder().setIntegrationId(i.id().toString())
+                    .setEnvironment(i.environment()).setCredentialType(i.credentialType().name()).build();
+        }
+        IntegrationEvent.LeaseDenied e = (IntegrationEvent.LeaseDenied) event;
+        return CredentialLeaseDenied.newBuilder().setContextNip(e.contextNip()).setPurpose(e.purpose())
+                .setReason(e.reason()).build();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.ksefplatform.credentials.integration.adapter.web;
+
+import dev.ksefplatform.credentials.integration.application.IntegrationAdmin;
+import dev.ksefplatform.credentials.integration.application.IntegrationQuery;
+import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
+import dev.ksefplatform.credentials.integration.domain.IntegrationId;
+import dev.ksefplatform.credentials.integration.domain.IntegrationStatus;
+import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The admin API of CONTRACTS §4 (caller {@code admin}). */
+@RestController
+@RequestMapping("/admin/v1/integrations")
+public class IntegrationAdminController {
+
+    private final IntegrationAdmin admin;
+    private final IntegrationVerifier verifier;
+
+    public IntegrationAdminController(IntegrationAdmin admin, IntegrationVerifier verifier) {
+        this.admin = admin;
+        this.verifier = verifier;
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<IntegrationBody>> register(@RequestBody RegisterIntegrationBody body) {
+        return Mono.fromCallable(body::toRegistration).flatMap(admin::register).map(IntegrationBody::of)
+                .map(created -> ResponseEntity.created(URI.create("/admin/v1/integrations/" + created.integrationId()))
+                        .body(created));
+    }
+
+    @GetMapping
+    public Mono<IntegrationPage> list(@RequestParam(required = false) String tenantId,
+                                      @RequestParam(required = false) String status,
+                                      @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "50") int size) {
+        IntegrationQuery query = new IntegrationQuery(tenantId, status(status), page, size);
+        return admin.list(query).map(IntegrationBody::of).collectList()
+                .map(items -> new IntegrationPage(items, query.page(), query.size()));
+    }
+
+    @GetMapping("/{id}")
+    public Mono<IntegrationBody> get(@PathVariable String id) {
+        return admin.get(IntegrationId.parse(id)).map(IntegrationBody::of);
+    }
+
+    @PostMapping("/{id}/verify")
+    public Mono<IntegrationBody> verify(@PathVariable String id) {
+        return verifier.verify(IntegrationId.parse(id)).map(IntegrationBody::of);
+    }
+
+    @PostMapping("/{id}/disable")
+    public Mono<IntegrationBody> disable(@PathVariable String id) {
+        return admin.disable(IntegrationId.parse(id)).map(IntegrationBody::of);
+    }
+
+    @PostMapping("/{id}/enable")
+    public Mono<IntegrationBody> enable(@PathVariable String id) {
+        return admin.enable(IntegrationId.parse(id)).map(IntegrationBody::of);
+    }
+
+    @PostMapping("/{id}/revoke")
+    public Mono<IntegrationBody> revoke(@PathVariable String id) {
+        return admin.revoke(IntegrationId.parse(id)).map(IntegrationBody::of);
+    }
+
+    @PostMapping("/{id}/secret")
+    public Mono<IntegrationBody> rotateSecret(@PathVariable String id, @RequestBody RotateSecretBody body) {
+        if (body.credential() == null) {
+            return Mono.error(new InvalidRequest("credential is required"));
+        }
+        return Mono.fromCallable(() -> body.credential().secret())
+                .flatMap(secret -> admin.rotateSecret(IntegrationId.parse(id), body.credential().type(), secret))
+                .map(IntegrationBody::of);
+    }
+
+    private static IntegrationStatus status(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return IntegrationStatus.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest("status must be one of PENDING, ACTIVE, ERROR, EXPIRED, DISABLED, REVOKED");
+        }
+    }
+}

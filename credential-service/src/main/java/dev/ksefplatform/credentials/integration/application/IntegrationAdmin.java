@@ -1,0 +1,108 @@
+package dev.ksefplatform.credentials.integration.application;
+
+import dev.ksefplatform.credentials.integration.domain.CredentialType;
+import dev.ksefplatform.credentials.integration.domain.Integration;
+import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
+import dev.ksefplatform.credentials.integration.domain.IntegrationId;
+import dev.ksefplatform.credentials.integration.domain.IntegrationNotFound;
+import dev.ksefplatform.credentials.integration.domain.IntegrationStatus;
+import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
+import dev.ksefplatform.credentials.session.application.AccessTokens;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Registers integration accounts and moves them through their lifecycle. */
+public final class IntegrationAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationAdmin.class);
+
+    private final IntegrationRepository repository;
+    private final IntegrationEvents events;
+    private final SecretVault vault;
+    private final AccessTokens accessTokens;
+    private final Predicate<String> knownEnvironment;
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+
+    public IntegrationAdmin(IntegrationRepository repository, IntegrationEvents events, SecretVault vault,
+                            AccessTokens accessTokens, Predicate<String> knownEnvironment, Clock clock,
+                            Supplier<UUID> ids) {
+        this.repository = repository;
+        this.events = events;
+        this.vault = vault;
+        this.accessTokens = accessTokens;
+        this.knownEnvironment = knownEnvironment;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public Mono<Integration> register(Registration registration) {
+        return Mono.fromCallable(() -> {
+            RegistrationRules.check(registration, knownEnvironment);
+            return newIntegration(registration);
+        }).flatMap(integration -> repository.insert(integration, vault.seal(integration, registration.secret())))
+                .flatMap(saved -> publish(new IntegrationEvent.Registered(saved), saved))
+                .doOnNext(saved -> log.info("integration registered integrationId={} tenantId={} environment={} nip={}",
+                        saved.id(), saved.tenantId(), saved.environment(), saved.taxpayerNip()));
+    }
+
+    public Flux<Integration> list(IntegrationQuery query) {
+        return repository.list(query);
+    }
+
+    public Mono<Integration> get(IntegrationId id) {
+        return repository.find(id).switchIfEmpty(Mono.error(() -> new IntegrationNotFound(id.toString())));
+    }
+
+    public Mono<Integration> disable(IntegrationId id) {
+        return transition(id, IntegrationStatus.DISABLED, "disabled by an administrator");
+    }
+
+    /** A re-enabled integration is PENDING until it is verified again. */
+    public Mono<Integration> enable(IntegrationId id) {
+        return transition(id, IntegrationStatus.PENDING, "enabled; verify the integration");
+    }
+
+    public Mono<Integration> revoke(IntegrationId id) {
+        return get(id).map(current -> current.moveTo(IntegrationStatus.REVOKED, "revoked by an administrator",
+                        clock.instant()))
+                .flatMap(repository::update)
+                .doOnNext(revoked -> accessTokens.forgetIntegration(revoked.id().toString()))
+                .flatMap(revoked -> publish(new IntegrationEvent.Revoked(revoked), revoked));
+    }
+
+    public Mono<Integration> rotateSecret(IntegrationId id, CredentialType type, String secret) {
+        return get(id).map(current -> {
+            if (type != current.credentialType()) {
+                throw new InvalidRequest("credential type " + current.credentialType()
+                        + " cannot change; register a new integration instead");
+            }
+            RegistrationRules.checkSecret(type, secret);
+            return current.withNewSecret(clock.instant());
+        }).flatMap(next -> repository.replaceSecret(next, vault.seal(next, secret)))
+                .doOnNext(next -> accessTokens.forgetIntegration(next.id().toString()))
+                .flatMap(next -> publish(new IntegrationEvent.SecretRotated(next), next));
+    }
+
+    private Mono<Integration> transition(IntegrationId id, IntegrationStatus to, String why) {
+        return get(id).flatMap(current -> repository.update(current.moveTo(to, why, clock.instant()))
+                        .doOnNext(next -> accessTokens.forgetIntegration(next.id().toString()))
+                        .flatMap(next -> publish(new IntegrationEvent.StatusChanged(next, current.status()), next)));
+    }
+
+    private Integration newIntegration(Registration r) {
+        var now = clock.instant();
+        return new Integration(new IntegrationId(ids.get()), r.tenantId(), r.environment(), r.taxpayerNip(),
+                r.providerNip(), r.scopes(), r.credentialType(), IntegrationStatus.PENDING, null, now, now);
+    }
+
+    private Mono<Integration> publish(IntegrationEvent event, Integration integration) {
+        return events.publish(event).thenReturn(integration);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ksefplatform.credentials.integration.domain;
+
+import java.util.Set;
+
+/** Facts the vault publishes about integration accounts and refused leases. Never carries a secret. */
+public sealed interface IntegrationEvent {
+
+    String tenantId();
+
+    /** The audit operation name. */
+    String operation();
+
+    /** An event about one integration account. */
+    sealed interface AboutIntegration extends IntegrationEvent {
+
+        Integration integration();
+
+        @Override
+        default String tenantId() {
+            return integration().tenantId();
+        }
+    }
+
+    record Registered(Integration integration) implements AboutIntegration {
+        public String operation() {
+            return "credential.integration.register";
+        }
+    }
+
+    record Verified(Integration integration, Set<String> scopes) implements AboutIntegration {
+        public String operation() {
+            return "credential.integration.verify";
+        }
+    }
+
+    record StatusChanged(Integration integration, IntegrationStatus from) implements AboutIntegration {
+        public String operation() {
+            return "credential.integration.status";
+        }
+    }
+
+    record Revoked(Integration integration) implements AboutIntegration {
+        public String operation() {
+            return "credential.integration.revoke";
+        }
+    }
+
+    record SecretRotated(Integration integration) implements AboutIntegration {
+        public String operation() {
+            return "credential.integration.rotate-secret";
+        }
+    }
+
+    record LeaseDenied(String tenantId, String environment, String contextNip, String purpose, String reason)
+            implements IntegrationEvent {
+        public String operation() {
+            return "credential.lease";
+        }
+    }
+}

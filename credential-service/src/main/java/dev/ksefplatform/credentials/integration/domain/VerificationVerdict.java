@@ -1,0 +1,33 @@
+package dev.ksefplatform.credentials.integration.domain;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Whether KSeF's view of the token backs every scope the integration asks for. */
+public sealed interface VerificationVerdict {
+
+    record Confirmed(Set<String> scopes) implements VerificationVerdict {
+    }
+
+    record Failed(String reason) implements VerificationVerdict {
+    }
+
+    static VerificationVerdict judge(Integration integration, KsefTokenGrant grant) {
+        if (!"Active".equalsIgnoreCase(grant.status())) {
+            return new Failed("the KSeF token is " + grant.status() + " in KSeF — generate a new token for NIP "
+                    + integration.taxpayerNip() + " and rotate the integration's secret");
+        }
+        if (grant.contextNip() != null && !grant.contextNip().equals(integration.taxpayerNip())) {
+            return new Failed("the KSeF token belongs to context " + grant.contextNip() + ", not NIP "
+                    + integration.taxpayerNip() + " — register the token issued in the taxpayer's context");
+        }
+        Set<String> missing = new TreeSet<>(integration.scopes());
+        missing.removeAll(grant.permissions());
+        if (!missing.isEmpty()) {
+            return new Failed("permission not found — grant " + String.join(", ", missing) + " to NIP "
+                    + integration.providerNip() + " in KSeF context " + integration.taxpayerNip()
+                    + " and issue a KSeF token with those permissions");
+        }
+        return new Confirmed(integration.scopes());
+    }
+}

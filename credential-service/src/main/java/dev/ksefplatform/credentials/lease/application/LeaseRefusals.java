@@ -1,0 +1,71 @@
+package dev.ksefplatform.credentials.lease.application;
+
+import dev.ksefplatform.credentials.integration.application.IntegrationEvents;
+import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
+import dev.ksefplatform.credentials.integration.domain.Integration;
+import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
+import dev.ksefplatform.credentials.integration.domain.IntegrationStatus;
+import dev.ksefplatform.credentials.lease.domain.DenialReason;
+import dev.ksefplatform.credentials.lease.domain.LeaseDecision;
+import dev.ksefplatform.credentials.lease.domain.LeaseRefused;
+import dev.ksefplatform.credentials.lease.domain.LeaseRequest;
+import dev.ksefplatform.credentials.session.application.AccessTokens;
+import dev.ksefplatform.credentials.session.application.KsefCredentialRejected;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/** What a refused lease leaves behind: a lease row, a {@code CredentialLeaseDenied} event, a counter, a log line. */
+public final class LeaseRefusals {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaseRefusals.class);
+
+    private final LeaseLog leaseLog;
+    private final IntegrationEvents events;
+    private final IntegrationRepository integrations;
+    private final AccessTokens accessTokens;
+    private final MeterRegistry meters;
+
+    public LeaseRefusals(LeaseLog leaseLog, IntegrationEvents events, IntegrationRepository integrations,
+                         AccessTokens accessTokens, MeterRegistry meters) {
+        this.leaseLog = leaseLog;
+        this.events = events;
+        this.integrations = integrations;
+        this.accessTokens = accessTokens;
+        this.meters = meters;
+    }
+
+    /** Records and announces the refusal, then fails with the matching {@link LeaseRefused}. */
+    public <T> Mono<T> refuse(String leaseId, LeaseRequest request, Integration found, LeaseDecision.Denied denied,
+                              Instant at) {
+        String integrationId = found != null && found.belongsTo(request.tenantId()) ? found.id().toString() : null;
+        meters.counter("credentials.lease.denied", "reason", denied.reason().name()).increment();
+        log.warn("credential lease denied leaseId={} caller={} tenantId={} environment={} contextNip={} purpose={} reason={}",
+                leaseId, request.caller(), request.tenantId(), request.environment(), request.contextNip(),
+                request.purpose(), denied.reason());
+        return leaseLog.record(new LeaseRecord(leaseId, request, integrationId, at, LeaseRecord.Outcome.DENIED,
+                        denied.reason().name()))
+                .then(events.publish(new IntegrationEvent.LeaseDenied(request.tenantId(), request.environment(),
+                        request.contextNip(), request.purpose(), denied.reason().name()))
+                        .onErrorResume(e -> {
+                            // the refusal stands even if the event cannot be published; the lease row is the audit trail
+                            log.error("cannot publish CredentialLeaseDenied leaseId={}", leaseId, e);
+                            return Mono.empty();
+                        }))
+                .then(Mono.error(LeaseRefused.of(denied)));
+    }
+
+    /** KSeF no longer accepts the stored credential: the integration is in ERROR until an admin acts. */
+    public <T> Mono<T> credentialRejected(String leaseId, LeaseRequest request, Integration integration, Instant at,
+                                          KsefCredentialRejected rejection) {
+        Integration failed = integration.moveTo(IntegrationStatus.ERROR, rejection.getMessage()
+                + " — check the KSeF token and rotate the secret", at);
+        accessTokens.forgetIntegration(integration.id().toString());
+        return integrations.update(failed)
+                .then(events.publish(new IntegrationEvent.StatusChanged(failed, integration.status())))
+                .then(refuse(leaseId, request, failed, new LeaseDecision.Denied(DenialReason.INTEGRATION_NOT_ACTIVE,
+                        "KSeF refused the integration's credential; the integration is now ERROR"), at));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ksefplatform.credentials.lease.application;
+
+import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
+import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
+import dev.ksefplatform.credentials.integration.application.SecretVault;
+import dev.ksefplatform.credentials.integration.domain.Integration;
+import dev.ksefplatform.credentials.lease.domain.LeaseDecision;
+import dev.ksefplatform.credentials.lease.domain.LeasePolicy;
+import dev.ksefplatform.credentials.lease.domain.LeaseRefused;
+import dev.ksefplatform.credentials.lease.domain.LeaseRequest;
+import dev.ksefplatform.credentials.session.application.AccessTokens;
+import dev.ksefplatform.credentials.session.application.KsefCredentialRejected;
+import dev.ksefplatform.credentials.session.application.SessionTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
+
+/**
+ * Grants KSeF access tokens to internal callers. {@link LeasePolicy} decides; a refusal goes
+ * through {@link LeaseRefusals} and ends as a {@link LeaseRefused}, never retried.
+ */
+public final class LeaseService {
+
+    private final IntegrationRepository integrations;
+    private final SecretVault vault;
+    private final AccessTokens accessTokens;
+    private final LeaseLog leaseLog;
+    private final LeaseRefusals refusals;
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+
+    public LeaseService(IntegrationRepository integrations, SecretVault vault, AccessTokens accessTokens,
+                        LeaseLog leaseLog, LeaseRefusals refusals, Clock clock, Supplier<UUID> ids) {
+        this.integrations = integrations;
+        this.vault = vault;
+        this.accessTokens = accessTokens;
+        this.leaseLog = leaseLog;
+        this.refusals = refusals;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public Mono<Lease> lease(LeaseRequest request) {
+        String leaseId = ids.get().toString();
+        Instant at = clock.instant();
+        return integrations.findLive(request.environment(), request.contextNip())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(found -> {
+                    LeaseDecision decision = LeasePolicy.decide(request, found);
+                    if (decision instanceof LeaseDecision.Granted granted) {
+                        return grant(leaseId, request, granted.integration(), at);
+                    }
+                    return refusals.refuse(leaseId, request, found.orElse(null), (LeaseDecision.Denied) decision, at);
+                });
+    }
+
+    private Mono<Lease> grant(String leaseId, LeaseRequest request, Integration integration, Instant at) {
+        return Mono.fromFuture(() -> accessTokens.tokensFor(IntegrationVerifier.contextOf(integration),
+                        () -> integrations.secretOf(integration.id())
+                                .map(envelope -> vault.open(integration, envelope)).toFuture()))
+                .flatMap(tokens -> leaseLog.record(record(leaseId, request, integration, at, LeaseRecord.Outcome.GRANTED, null))
+                        .thenReturn(lease(leaseId, tokens)))
+                .onErrorResume(KsefCredentialRejected.class,
+                        e -> refusals.credentialRejected(leaseId, request, integration, at, e))
+                .onErrorResume(e -> !(e instanceof LeaseRefused), e -> leaseLog
+                        .record(record(leaseId, request, integration, at, LeaseRecord.Outcome.FAILED,
+                                e.getClass().getSimpleName()))
+                        .then(Mono.error(e)));
+    }
+
+    private static LeaseRecord record(String leaseId, LeaseRequest request, Integration integration, Instant at,
+                                      LeaseRecord.Outcome outcome, String reason) {
+        return new LeaseRecord(leaseId, request, integration.id().toString(), at, outcome, reason);
+    }
+
+    private static Lease lease(String leaseId, SessionTokens tokens) {
+        return new Lease(leaseId, tokens.access().value(), tokens.access().validUntil());
+    }
+}

@@ -1,0 +1,230 @@
+package dev.ksefplatform.credentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ksefplatform.credentials.session.application.AccessTokens;
+import dev.ksefplatform.credentials.support.CapturedLogs;
+import dev.ksefplatform.credentials.support.CredentialServiceHarness;
+import dev.ksefplatform.credentials.support.Nips;
+import dev.ksefplatform.credentials.support.Simulator;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.IntegrationVerified;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Verification, leases and the token lifecycle against the real KSeF simulator, PostgreSQL and Kafka. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LeaseOverSimulatorIT {
+
+    private static CapturedLogs logs;
+    private static Simulator ksef;
+    private static CredentialServiceHarness service;
+    /** Every secret and token this class saw; none may surface in logs, responses or events. */
+    private static final List<String> planted = new CopyOnWriteArrayList<>();
+    private static final List<String> responses = new CopyOnWriteArrayList<>();
+    private static final Map<String, String> tokensByTenant = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        ksef = new Simulator();
+        service = new CredentialServiceHarness(ksef.baseUrl() + "/v2");
+        // after startup: Spring Boot re-initialises Logback while a context starts, dropping foreign appenders
+        logs = CapturedLogs.attach();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        ksef.close();
+        logs.close();
+    }
+
+    private record Tenant(String tenantId, String nip, String integrationId) {
+    }
+
+    private static Tenant registered(List<String> grantedInKsef, List<String> requestedScopes) {
+        String tenantId = "tenant-" + UUID.randomUUID();
+        String nip = Nips.random();
+        String token = ksef.issueKsefToken(nip, grantedInKsef);
+        planted.add(token);
+        tokensByTenant.put(tenantId, token);
+        planted.add(token.substring(token.lastIndexOf('|') + 1));
+        Map<?, ?> body = admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
+                        "providerNip", Nips.random(), "scopes", requestedScopes,
+                        "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", token)))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        responses.add(body.toString());
+        return new Tenant(tenantId, nip, (String) body.get("integrationId"));
+    }
+
+    private static Map<?, ?> verify(Tenant tenant) {
+        Map<?, ?> body = admin().post().uri("/admin/v1/integrations/{id}/verify", tenant.integrationId())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        responses.add(body.toString());
+        return body;
+    }
+
+    private static WebTestClient.ResponseSpec lease(String tenantId, String nip, String purpose) {
+        return service.client(CredentialServiceHarness.WORKER).post().uri("/internal/v1/leases")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "contextNip", nip, "purpose", purpose))
+                .exchange();
+    }
+
+    private static Map<?, ?> granted(Tenant tenant, String purpose) {
+        Map<?, ?> body = lease(tenant.tenantId(), tenant.nip(), purpose).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        planted.add((String) body.get("accessToken"));
+        return body;
+    }
+
+    private static WebTestClient admin() {
+        return service.client(CredentialServiceHarness.ADMIN);
+    }
+
+    @Test
+    void verifiesAnIntegrationWhoseTokenCarriesEveryScopeAndLeasesAWorkingAccessToken() {
+        Tenant tenant = registered(List.of("InvoiceWrite", "InvoiceRead"), List.of("InvoiceWrite", "InvoiceRead"));
+
+        Map<?, ?> verified = verify(tenant);
+        Map<?, ?> lease = granted(tenant, "InvoiceWrite");
+
+        assertThat(verified.get("status")).isEqualTo("ACTIVE");
+        assertThat(List.copyOf((List<?>) verified.get("scopes")).stream().map(String::valueOf).toList()).containsExactlyInAnyOrder("InvoiceWrite", "InvoiceRead");
+        assertThat(Instant.parse((String) lease.get("validUntil"))).isAfter(Instant.now().plus(Duration.ofMinutes(5)));
+        // the leased token acts in the taxpayer's context at KSeF
+        WebTestClient.bindToServer().baseUrl(ksef.baseUrl()).build().get()
+                .uri("/v2/tokens/{ref}", "does-not-exist")
+                .header("Authorization", "Bearer " + lease.get("accessToken"))
+                .exchange().expectStatus().value(status -> assertThat(status).isNotEqualTo(401));
+        List<ConsumerRecord<String, EventEnvelope>> events = service.eventsOf(tenant.tenantId(), l -> l.size() >= 2);
+        assertThat(events).extracting(r -> r.value().getPayload()).hasAtLeastOneElementOfType(IntegrationVerified.class);
+    }
+
+    @Test
+    void verificationFailsWithAnActionableReasonWhenKsefLacksARequestedScope() {
+        Tenant tenant = registered(List.of("InvoiceRead"), List.of("InvoiceWrite", "InvoiceRead"));
+
+        Map<?, ?> verified = verify(tenant);
+
+        assertThat(verified.get("status")).isEqualTo("ERROR");
+        assertThat((String) verified.get("reason")).contains("permission not found").contains("InvoiceWrite");
+        lease(tenant.tenantId(), tenant.nip(), "InvoiceRead").expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://ksef-platform.dev/problems/integration-not-active");
+    }
+
+    @Test
+    void refusesAPurposeOutsideTheIntegrationsScopes() {
+        Tenant tenant = registered(List.of("InvoiceWrite", "InvoiceRead"), List.of("InvoiceRead"));
+        verify(tenant);
+
+        lease(tenant.tenantId(), tenant.nip(), "InvoiceWrite").expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://ksef-platform.dev/problems/scope-not-granted");
+    }
+
+    @Test
+    void anotherTenantNeverGetsATokenForAVerifiedContext() {
+        Tenant owner = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
+        verify(owner);
+
+        byte[] body = lease("tenant-" + UUID.randomUUID(), owner.nip(), "InvoiceWrite").expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://ksef-platform.dev/problems/tenant-violation")
+                .returnResult().getResponseBody();
+
+        responses.add(new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void concurrentLeasesForOneContextShareOneKsefLogin() {
+        Tenant tenant = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
+        verify(tenant);
+        service.context().getBean(AccessTokens.class).forgetIntegration(tenant.integrationId());
+
+        List<CompletableFuture<String>> leases = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            leases.add(CompletableFuture.supplyAsync(() -> (String) granted(tenant, "InvoiceWrite").get("accessToken")));
+        }
+        Set<String> tokens = new HashSet<>();
+        leases.forEach(lease -> tokens.add(lease.join()));
+
+        assertThat(tokens).hasSize(1);
+    }
+
+    @Test
+    void aRotatedSecretDropsTheCachedTokensAndNeedsVerificationAgain() {
+        Tenant tenant = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
+        verify(tenant);
+        String before = (String) granted(tenant, "InvoiceWrite").get("accessToken");
+        String newToken = ksef.issueKsefToken(tenant.nip(), List.of("InvoiceWrite"));
+        planted.add(newToken);
+
+        admin().post().uri("/admin/v1/integrations/{id}/secret", tenant.integrationId())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("credential", Map.of("type", "KSEF_TOKEN", "ksefToken", newToken)))
+                .exchange().expectStatus().isOk();
+        lease(tenant.tenantId(), tenant.nip(), "InvoiceWrite").expectStatus().isForbidden();
+        verify(tenant);
+        String after = (String) granted(tenant, "InvoiceWrite").get("accessToken");
+
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    @Test
+    void aTokenRevokedInKsefPutsTheIntegrationInErrorAndLeasesAreRefused() {
+        Tenant tenant = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
+        verify(tenant);
+        String accessToken = (String) granted(tenant, "InvoiceWrite").get("accessToken");
+        WebTestClient.bindToServer().baseUrl(ksef.baseUrl()).build().delete()
+                .uri("/v2/tokens/{ref}", ksefTokenReference(tenant))
+                .header("Authorization", "Bearer " + accessToken).exchange().expectStatus().is2xxSuccessful();
+        service.context().getBean(AccessTokens.class).forgetIntegration(tenant.integrationId());
+
+        lease(tenant.tenantId(), tenant.nip(), "InvoiceWrite").expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://ksef-platform.dev/problems/integration-not-active");
+        admin().get().uri("/admin/v1/integrations/{id}", tenant.integrationId()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ERROR");
+    }
+
+    private static String ksefTokenReference(Tenant tenant) {
+        return tokensByTenant.get(tenant.tenantId()).substring(0, tokensByTenant.get(tenant.tenantId()).indexOf('|'));
+    }
+
+    /** Runs last: checks what every other test of this class produced, after one more full lifecycle. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void secretsAndTokensNeverAppearInLogsResponsesOrEvents() {
+        Tenant tenant = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
+        verify(tenant);
+        granted(tenant, "InvoiceWrite");
+        lease("tenant-" + UUID.randomUUID(), tenant.nip(), "InvoiceWrite").expectStatus().isForbidden();
+        admin().post().uri("/admin/v1/integrations/{id}/revoke", tenant.integrationId()).exchange().expectStatus().isOk();
+        List<String> events = service.eventsOf(tenant.tenantId(), l -> l.size() >= 3).stream()
+                .map(r -> r.value().toString()).toList();
+
+        assertThat(logs.lines()).as("captured log lines").isNotEmpty();
+        for (String secret : planted) {
+            assertThat(logs.lines()).noneMatch(line -> line.contains(secret));
+            assertThat(responses).noneMatch(response -> response.contains(secret));
+            assertThat(events).noneMatch(event -> event.contains(secret));
+        }
+    }
+}

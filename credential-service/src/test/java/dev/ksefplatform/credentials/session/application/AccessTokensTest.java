@@ -1,0 +1,186 @@
+package dev.ksefplatform.credentials.session.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ksefplatform.credentials.integration.domain.KsefTokenGrant;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AccessTokensTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final KsefContext CONTEXT = new KsefContext("i-1", "TEST", "5265877635");
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final ScriptedKsef ksef = new ScriptedKsef();
+    private final MutableClock clock = new MutableClock(NOW);
+    private final AccessTokens tokens = new AccessTokens(ksef, clock, executor);
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void concurrentRequestsForOneContextShareOneLogin() throws Exception {
+        ksef.loginGate = new CountDownLatch(1);
+        List<CompletableFuture<SessionTokens>> futures = new ArrayList<>();
+
+        for (int i = 0; i < 50; i++) {
+            futures.add(tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token")));
+        }
+        ksef.loginGate.countDown();
+
+        for (CompletableFuture<SessionTokens> future : futures) {
+            assertThat(future.get(5, TimeUnit.SECONDS).access().value()).isEqualTo("access-1");
+        }
+        assertThat(ksef.logins.get()).isEqualTo(1);
+    }
+
+    @Test
+    void servesCachedTokensWhileTheyAreValidBeyondTheMargin() throws Exception {
+        tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token")).get(5, TimeUnit.SECONDS);
+        clock.advance(Duration.ofMinutes(9));
+
+        SessionTokens again = tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token")).get(5, TimeUnit.SECONDS);
+
+        assertThat(again.access().value()).isEqualTo("access-1");
+        assertThat(ksef.logins.get()).isEqualTo(1);
+        assertThat(ksef.refreshes.get()).isZero();
+    }
+
+    @Test
+    void refreshesWhenTheAccessTokenExpiresWithinFiveMinutes() throws Exception {
+        tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token")).get(5, TimeUnit.SECONDS);
+        clock.advance(Duration.ofMinutes(11));
+
+        SessionTokens refreshed = tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token")).get(5, TimeUnit.SECONDS);
+
+        assertThat(refreshed.access().value()).isEqualTo("refreshed-1");
+        assertThat(refreshed.refresh().value()).isEqualTo("refresh-1");
+        assertThat(ksef.logins.get()).isEqualTo(1);
+    }
+
+    @Test
+    void logsInAfreshWhenTheRefreshIsRefused() throws Exception {
+        tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token")).get(5, TimeUnit.SECONDS);
+        clock.advance(Duration.ofMinutes(11));
+        ksef.refuseRefresh = true;
+
+        SessionTokens fresh = tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token")).get(5, TimeUnit.SECONDS);
+
+        assertThat(fresh.access().value()).isEqualTo("access-2");
+        assertThat(fresh.refresh().value()).isEqualTo("refresh-2");
+        assertThat(ksef.logins.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedLoginIsNotCachedAndTheNextRequestLogsInAgain() throws Exception {
+        ksef.failNextLogin = true;
+
+        CompletableFuture<SessionTokens> failed = tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token"));
+        assertThatThrownBy(() -> failed.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(KsefUnavailable.class);
+        SessionTokens recovered = tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token")).get(5, TimeUnit.SECONDS);
+
+        assertThat(recovered.access().value()).isEqualTo("access-2");
+    }
+
+    @Test
+    void forgettingAnIntegrationDropsItsTokens() throws Exception {
+        tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token")).get(5, TimeUnit.SECONDS);
+
+        tokens.forgetIntegration("i-1");
+        tokens.tokensFor(CONTEXT, () -> CompletableFuture.completedFuture("ksef-token")).get(5, TimeUnit.SECONDS);
+
+        assertThat(ksef.logins.get()).isEqualTo(2);
+    }
+
+    @Test
+    void theSecretIsReadOnlyWhenALoginIsNeeded() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        tokens.tokensFor(CONTEXT, () -> { reads.incrementAndGet(); return CompletableFuture.completedFuture("ksef-token"); }).get(5, TimeUnit.SECONDS);
+        tokens.tokensFor(CONTEXT, () -> { reads.incrementAndGet(); return CompletableFuture.completedFuture("ksef-token"); }).get(5, TimeUnit.SECONDS);
+
+        assertThat(reads.get()).isEqualTo(1);
+    }
+
+    /** Access tokens live 15 minutes, refresh tokens 7 days, like KSeF's. */
+    private final class ScriptedKsef implements KsefLogin {
+        final AtomicInteger logins = new AtomicInteger();
+        final AtomicInteger refreshes = new AtomicInteger();
+        volatile CountDownLatch loginGate = new CountDownLatch(0);
+        volatile boolean refuseRefresh;
+        volatile boolean failNextLogin;
+
+        @Override
+        public SessionTokens loginWithKsefToken(String environment, String contextNip, String ksefToken) {
+            try {
+                loginGate.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            int n = logins.incrementAndGet();
+            if (failNextLogin) {
+                failNextLogin = false;
+                throw new KsefUnavailable("KSeF down", null);
+            }
+            return new SessionTokens(new Token("access-" + n, clock.instant().plus(Duration.ofMinutes(15))),
+                    new Token("refresh-" + n, clock.instant().plus(Duration.ofDays(7))));
+        }
+
+        @Override
+        public Token refresh(String environment, Token refreshToken) {
+            int n = refreshes.incrementAndGet();
+            if (refuseRefresh) {
+                throw new KsefSessionExpired("refused", null);
+            }
+            return new Token("refreshed-" + n, clock.instant().plus(Duration.ofMinutes(15)));
+        }
+
+        @Override
+        public KsefTokenGrant tokenGrant(String environment, String accessToken, String tokenReferenceNumber) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
