@@ -1,6 +1,6 @@
 package dev.ksefplatform.ksef.client;
 
-/** KSeF authentication: KSeF-token login, token refresh and session revocation. */
+/** KSeF authentication: KSeF-token and XAdES login, token refresh and session revocation. */
 public interface KsefAuth {
 
     /**
@@ -10,6 +10,16 @@ public interface KsefAuth {
      * @throws dev.ksefplatform.ksef.client.error.KsefAuthenticationFailedException if the final status is not 200
      */
     AuthTokens loginWithKsefToken(ContextIdentifier context, String ksefToken);
+
+    /**
+     * Challenge, an {@code AuthTokenRequest} signed enveloped XAdES-BES with {@code credential},
+     * {@code POST /auth/xades-signature}, polling until the authentication is final, then redeeming the tokens. On TE a
+     * self-signed certificate is accepted (see {@link TestCertificates}).
+     *
+     * @throws dev.ksefplatform.ksef.client.error.KsefAuthenticationFailedException if the final status is not 200
+     *         (e.g. 460 certificate error)
+     */
+    AuthTokens loginWithXades(ContextIdentifier context, SubjectIdentifierType subjectType, XadesCredential credential);
 
     TokenInfo refresh(String refreshToken);
 

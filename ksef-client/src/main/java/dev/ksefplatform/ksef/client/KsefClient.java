@@ -3,18 +3,23 @@ package dev.ksefplatform.ksef.client;
 import dev.ksefplatform.ksef.client.auth.AuthenticationPoller;
 import dev.ksefplatform.ksef.client.auth.HttpKsefAuth;
 import dev.ksefplatform.ksef.client.auth.HttpKsefAuthSessions;
+import dev.ksefplatform.ksef.client.auth.xades.XadesSigner;
 import dev.ksefplatform.ksef.client.crypto.PublicKeyDirectory;
 import dev.ksefplatform.ksef.client.http.KsefHttp;
 import dev.ksefplatform.ksef.client.http.RetryPolicy;
 import dev.ksefplatform.ksef.client.poll.Poller;
+import dev.ksefplatform.ksef.client.query.HttpKsefInvoiceExports;
 import dev.ksefplatform.ksef.client.query.HttpKsefInvoiceQueries;
 import dev.ksefplatform.ksef.client.query.HttpKsefLimits;
 import dev.ksefplatform.ksef.client.query.HttpKsefPermissions;
 import dev.ksefplatform.ksef.client.query.HttpKsefTokens;
+import dev.ksefplatform.ksef.client.session.HttpKsefBatchSessions;
+import dev.ksefplatform.ksef.client.session.HttpKsefBatchSessions.BatchSettings;
 import dev.ksefplatform.ksef.client.session.HttpKsefOnlineSessions;
 import dev.ksefplatform.ksef.client.session.HttpKsefSessionInvoices;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -30,14 +35,18 @@ public final class KsefClient {
     private final KsefAuthSessions authSessions;
     private final KsefLimits limits;
     private final KsefInvoiceQueries invoiceQueries;
+    private final KsefBatchSessions batchSessions;
+    private final KsefInvoiceExports invoiceExports;
+    private final Clock clock;
 
     private KsefClient(Builder b) {
         HttpClient httpClient = b.httpClient != null ? b.httpClient : defaultHttpClient(b);
         RetryPolicy retryPolicy = new RetryPolicy(b.maxRetries, b.initialBackoff, b.maxBackoff, b.maxRetryAfter);
-        KsefHttp http = new KsefHttp(b.baseUri, httpClient, b.requestTimeout, retryPolicy, b.clock);
+        KsefHttp http = new KsefHttp(b.baseUri, httpClient, b.requestTimeout, b.transferTimeout, retryPolicy, b.clock);
         PublicKeyDirectory publicKeys = new PublicKeyDirectory(http, b.clock);
         Poller poller = new Poller(b.initialBackoff, b.maxBackoff);
-        this.auth = new HttpKsefAuth(http, publicKeys, new AuthenticationPoller(http, poller, b.authTimeout));
+        this.auth = new HttpKsefAuth(http, publicKeys, new AuthenticationPoller(http, poller, b.authTimeout),
+                new XadesSigner(b.clock));
         this.onlineSessions = new HttpKsefOnlineSessions(http, publicKeys, poller);
         this.tokens = new HttpKsefTokens(http);
         this.permissions = new HttpKsefPermissions(http);
@@ -45,6 +54,10 @@ public final class KsefClient {
         this.authSessions = new HttpKsefAuthSessions(http);
         this.limits = new HttpKsefLimits(http);
         this.invoiceQueries = new HttpKsefInvoiceQueries(http);
+        this.batchSessions = new HttpKsefBatchSessions(http, publicKeys, onlineSessions, sessionInvoices, poller,
+                new BatchSettings(b.batchPartSize, b.uploadParallelism, b.tempDirectory));
+        this.invoiceExports = new HttpKsefInvoiceExports(http, publicKeys, poller, b.tempDirectory);
+        this.clock = b.clock;
     }
 
     // Plain-http targets (simulator, local stack) get HTTP/1.1: an h2c upgrade attempt buys nothing there.
@@ -92,6 +105,19 @@ public final class KsefClient {
         return invoiceQueries;
     }
 
+    public KsefBatchSessions batchSessions() {
+        return batchSessions;
+    }
+
+    public KsefInvoiceExports invoiceExports() {
+        return invoiceExports;
+    }
+
+    /** Incremental receiving over {@link #invoiceExports()}; see {@link IncrementalSync}. */
+    public IncrementalSync incrementalSync(Duration exportTimeout, int maxWindows) {
+        return new IncrementalSync(invoiceExports, exportTimeout, maxWindows, clock);
+    }
+
     public static final class Builder {
         private URI baseUri;
         private HttpClient httpClient;
@@ -102,6 +128,10 @@ public final class KsefClient {
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Duration maxRetryAfter = Duration.ofSeconds(30);
         private Duration authTimeout = Duration.ofMinutes(2);
+        private Duration transferTimeout = Duration.ofMinutes(10);
+        private long batchPartSize = HttpKsefBatchSessions.MAX_PART_SIZE;
+        private int uploadParallelism = 4;
+        private Path tempDirectory = Path.of(System.getProperty("java.io.tmpdir"));
 
         private Builder() {
         }
@@ -149,6 +179,30 @@ public final class KsefClient {
         /** How long a login waits for KSeF to finish the authentication (status 100). */
         public Builder authTimeout(Duration authTimeout) {
             this.authTimeout = authTimeout;
+            return this;
+        }
+
+        /** How long one storage upload or download (batch part, export part) may take. */
+        public Builder transferTimeout(Duration transferTimeout) {
+            this.transferTimeout = transferTimeout;
+            return this;
+        }
+
+        /** The size of batch parts before encryption; default and maximum 100,000,000 B. */
+        public Builder batchPartSize(long batchPartSize) {
+            this.batchPartSize = batchPartSize;
+            return this;
+        }
+
+        /** How many batch parts are uploaded at the same time (default 4). */
+        public Builder uploadParallelism(int uploadParallelism) {
+            this.uploadParallelism = uploadParallelism;
+            return this;
+        }
+
+        /** Where batch archives, parts and export packages are written while in use (default java.io.tmpdir). */
+        public Builder tempDirectory(Path tempDirectory) {
+            this.tempDirectory = tempDirectory;
             return this;
         }
 

@@ -3,12 +3,16 @@ package dev.ksefplatform.ksef.client.auth;
 import dev.ksefplatform.ksef.client.AuthTokens;
 import dev.ksefplatform.ksef.client.ContextIdentifier;
 import dev.ksefplatform.ksef.client.KsefAuth;
+import dev.ksefplatform.ksef.client.SubjectIdentifierType;
+import dev.ksefplatform.ksef.client.XadesCredential;
 import dev.ksefplatform.ksef.client.TokenInfo;
 import dev.ksefplatform.ksef.client.auth.AuthDtos.AuthenticationInit;
 import dev.ksefplatform.ksef.client.auth.AuthDtos.Challenge;
 import dev.ksefplatform.ksef.client.auth.AuthDtos.InitTokenAuthentication;
 import dev.ksefplatform.ksef.client.auth.AuthDtos.Refreshed;
 import dev.ksefplatform.ksef.client.auth.AuthDtos.Tokens;
+import dev.ksefplatform.ksef.client.auth.xades.AuthTokenRequestXml;
+import dev.ksefplatform.ksef.client.auth.xades.XadesSigner;
 import dev.ksefplatform.ksef.client.crypto.KeyUsage;
 import dev.ksefplatform.ksef.client.crypto.KsefCrypto;
 import dev.ksefplatform.ksef.client.crypto.MfPublicKey;
@@ -16,20 +20,28 @@ import dev.ksefplatform.ksef.client.crypto.PublicKeyDirectory;
 import dev.ksefplatform.ksef.client.http.ContextDto;
 import dev.ksefplatform.ksef.client.http.KsefCall;
 import dev.ksefplatform.ksef.client.http.KsefHttp;
+import dev.ksefplatform.ksef.client.http.RawBody;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** KSeF-token authentication over HTTP. */
+/** KSeF-token and XAdES authentication over HTTP. */
 public final class HttpKsefAuth implements KsefAuth {
 
     private final KsefHttp http;
     private final PublicKeyDirectory publicKeys;
     private final AuthenticationPoller poller;
+    private final XadesSigner signer;
 
     public HttpKsefAuth(KsefHttp http, PublicKeyDirectory publicKeys, AuthenticationPoller poller) {
+        this(http, publicKeys, poller, new XadesSigner(Clock.systemUTC()));
+    }
+
+    public HttpKsefAuth(KsefHttp http, PublicKeyDirectory publicKeys, AuthenticationPoller poller, XadesSigner signer) {
         this.http = http;
         this.publicKeys = publicKeys;
         this.poller = poller;
+        this.signer = signer;
     }
 
     @Override
@@ -41,6 +53,23 @@ public final class HttpKsefAuth implements KsefAuth {
             return http.call(KsefCall.post("/auth/ksef-token", initRequest(challenge, context, ksefToken, key),
                     AuthenticationInit.class).notIdempotent());
         });
+        return redeemWhenAuthenticated(init);
+    }
+
+    @Override
+    public AuthTokens loginWithXades(ContextIdentifier context, SubjectIdentifierType subjectType,
+                                     XadesCredential credential) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(subjectType, "subjectType");
+        Objects.requireNonNull(credential, "credential");
+        Challenge challenge = http.call(KsefCall.post("/auth/challenge", null, Challenge.class));
+        byte[] signed = signer.sign(AuthTokenRequestXml.build(challenge.challenge(), context, subjectType), credential);
+        AuthenticationInit init = http.call(KsefCall.post("/auth/xades-signature",
+                new RawBody(signed, "application/xml"), AuthenticationInit.class).notIdempotent());
+        return redeemWhenAuthenticated(init);
+    }
+
+    private AuthTokens redeemWhenAuthenticated(AuthenticationInit init) {
         String authenticationToken = init.authenticationToken().token();
         poller.awaitSuccess(init.referenceNumber(), authenticationToken);
         Tokens tokens = http.call(KsefCall.post("/auth/token/redeem", null, Tokens.class)

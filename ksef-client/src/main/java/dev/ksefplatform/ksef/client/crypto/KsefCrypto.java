@@ -42,6 +42,25 @@ public final class KsefCrypto {
         }
     }
 
+    /** A streaming AES-256-CBC/PKCS#7 cipher with the session key and IV, for parts too large for the heap. */
+    public static Cipher aesCbcCipher(SessionKey key, int mode) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            cipher.init(mode, new SecretKeySpec(key.key(), "AES"), new IvParameterSpec(key.iv()));
+            return cipher;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-CBC unavailable", e);
+        }
+    }
+
+    public static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
     public static byte[] sha256(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);

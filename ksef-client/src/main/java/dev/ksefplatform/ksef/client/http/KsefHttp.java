@@ -4,26 +4,43 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ksefplatform.ksef.client.error.KsefException;
 import dev.ksefplatform.ksef.client.error.KsefTransportException;
 import dev.ksefplatform.ksef.client.error.KsefUnexpectedResponseException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Sends {@link KsefCall}s: JSON in and out, problem-details errors, typed exceptions, bounded retries. */
 public final class KsefHttp {
 
+    // The JDK sets these itself and refuses them from callers; a storage link may still list them.
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("content-length", "host", "connection", "expect",
+            "upgrade");
+
     private final URI baseUri;
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final Duration transferTimeout;
     private final RetryPolicy retryPolicy;
     private final ErrorMapper errors;
 
     public KsefHttp(URI baseUri, HttpClient client, Duration requestTimeout, RetryPolicy retryPolicy, Clock clock) {
+        this(baseUri, client, requestTimeout, Duration.ofMinutes(10), retryPolicy, clock);
+    }
+
+    /** {@code transferTimeout} bounds each storage upload or download (batch parts, export parts). */
+    public KsefHttp(URI baseUri, HttpClient client, Duration requestTimeout, Duration transferTimeout,
+                    RetryPolicy retryPolicy, Clock clock) {
+        this.transferTimeout = transferTimeout;
         String base = baseUri.toString();
         this.baseUri = URI.create(base.endsWith("/") ? base : base + "/");
         this.client = client;
@@ -39,6 +56,32 @@ public final class KsefHttp {
     public <T> T call(KsefCall<T> call) {
         HttpRequest request = toRequest(call);
         return withRetries(call.idempotent(), () -> read(successful(request), call.responseType()));
+    }
+
+    /** The successful response as bytes (non-JSON bodies, e.g. invoice XML); headers stay readable. */
+    public HttpResponse<byte[]> exchange(KsefCall<?> call) {
+        HttpRequest request = toRequest(call);
+        return withRetries(call.idempotent(), () -> successful(request));
+    }
+
+    /**
+     * Sends a file to a pre-signed storage URL with exactly the given method and headers: no token, streamed from disk.
+     */
+    public void upload(String method, URI url, Map<String, String> headers, Path file) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(transferTimeout);
+        headers.forEach((name, value) -> {
+            if (value != null && !RESTRICTED_HEADERS.contains(name.toLowerCase())) {
+                b.setHeader(name, value);
+            }
+        });
+        HttpRequest request = b.method(method, fileBody(file)).build();
+        withRetries(true, () -> successful(request));
+    }
+
+    /** A plain GET of a pre-signed URL, streamed into {@code target}: no token, heap use independent of size. */
+    public void downloadTo(URI url, Path target) {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(transferTimeout).GET().build();
+        withRetries(true, () -> successful(request, FileOrError.handler(target)));
     }
 
     /**
@@ -64,16 +107,28 @@ public final class KsefHttp {
     }
 
     private HttpResponse<byte[]> successful(HttpRequest request) {
-        HttpResponse<byte[]> response = exchange(request);
+        return successful(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<byte[]> successful(HttpRequest request, HttpResponse.BodyHandler<byte[]> handler) {
+        HttpResponse<byte[]> response = send(request, handler);
         if (response.statusCode() / 100 != 2) {
             throw errors.toException(response);
         }
         return response;
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest request) {
+    private static HttpRequest.BodyPublisher fileBody(Path file) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return HttpRequest.BodyPublishers.ofFile(file);
+        } catch (FileNotFoundException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, HttpResponse.BodyHandler<byte[]> handler) {
+        try {
+            return client.send(request, handler);
         } catch (IOException e) {
             throw new KsefTransportException("KSeF call failed: " + request.method() + " " + request.uri().getPath()
                     + " (" + e.getClass().getSimpleName() + ")", e);
@@ -105,12 +160,12 @@ public final class KsefHttp {
                 .header("X-Error-Format", "problem-details")
                 .method(call.method(), body(call));
         if (call.body() != null) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", call.body() instanceof RawBody raw ? raw.contentType() : "application/json");
         }
         if (call.bearer() != null) {
             b.header("Authorization", "Bearer " + call.bearer());
         }
-        call.headers().forEach(b::header);
+        call.headers().forEach(b::setHeader);
         return b.build();
     }
 
@@ -121,6 +176,9 @@ public final class KsefHttp {
     private static HttpRequest.BodyPublisher body(KsefCall<?> call) {
         if (call.body() == null) {
             return HttpRequest.BodyPublishers.noBody();
+        }
+        if (call.body() instanceof RawBody raw) {
+            return HttpRequest.BodyPublishers.ofByteArray(raw.bytes());
         }
         try {
             return HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(call.body()));

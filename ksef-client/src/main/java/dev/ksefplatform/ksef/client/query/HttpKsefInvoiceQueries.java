@@ -5,14 +5,19 @@ import dev.ksefplatform.ksef.client.InvoiceMetadata;
 import dev.ksefplatform.ksef.client.InvoiceMetadataPage;
 import dev.ksefplatform.ksef.client.InvoiceQuery;
 import dev.ksefplatform.ksef.client.KsefInvoiceQueries;
+import dev.ksefplatform.ksef.client.crypto.KsefCrypto;
+import dev.ksefplatform.ksef.client.error.KsefUnexpectedResponseException;
 import dev.ksefplatform.ksef.client.http.KsefCall;
 import dev.ksefplatform.ksef.client.http.KsefHttp;
+import dev.ksefplatform.ksef.client.http.PathSegment;
+import java.net.http.HttpResponse;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code POST /invoices/query/metadata} over HTTP. */
+/** {@code POST /invoices/query/metadata} and {@code GET /invoices/ksef/{ksefNumber}} over HTTP. */
 public final class HttpKsefInvoiceQueries implements KsefInvoiceQueries {
 
     record Filters(String subjectType, DateRange dateRange) {
@@ -52,12 +57,24 @@ public final class HttpKsefInvoiceQueries implements KsefInvoiceQueries {
         return new InvoiceMetadataPage(invoices, page.hasMore(), page.isTruncated(), page.permanentStorageHwmDate());
     }
 
-    private static Filters filters(InvoiceQuery q) {
+    @Override
+    public byte[] invoice(String accessToken, String ksefNumber) {
+        HttpResponse<byte[]> response = http.exchange(KsefCall.get("/invoices/ksef/" + PathSegment.of(ksefNumber),
+                byte[].class).bearer(accessToken).header("Accept", "application/xml"));
+        Optional<String> declared = response.headers().firstValue("x-ms-meta-hash");
+        if (declared.isPresent() && !declared.get().equals(KsefCrypto.sha256Base64(response.body()))) {
+            throw new KsefUnexpectedResponseException(response.statusCode(),
+                    "invoice bytes do not match x-ms-meta-hash", null);
+        }
+        return response.body();
+    }
+
+    static Filters filters(InvoiceQuery q) {
         return new Filters(q.subjectType().name(), new DateRange(q.dateType().name(), q.from().toString(),
                 q.to() == null ? null : q.to().toString(), q.restrictToPermanentStorageHwmDate() ? Boolean.TRUE : null));
     }
 
-    private static InvoiceMetadata toMetadata(Metadata m) {
+    static InvoiceMetadata toMetadata(Metadata m) {
         Party seller = m.seller() == null ? new Party(null, null, null) : m.seller();
         Identifier buyer = m.buyer() == null || m.buyer().identifier() == null ? new Identifier(null, null)
                 : m.buyer().identifier();

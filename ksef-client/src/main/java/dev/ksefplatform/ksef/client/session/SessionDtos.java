@@ -6,6 +6,7 @@ import dev.ksefplatform.ksef.client.SessionInvoice;
 import dev.ksefplatform.ksef.client.http.StatusDto;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Wire shapes of the session operations (only the fields this client reads). */
 final class SessionDtos {
@@ -20,6 +21,26 @@ final class SessionDtos {
     }
 
     record Opened(String referenceNumber, Instant validUntil) {
+    }
+
+    record OpenBatchSession(FormCode formCode, BatchFile batchFile, Encryption encryption) {
+    }
+
+    record BatchFile(long fileSize, String fileHash, List<BatchFilePart> fileParts) {
+    }
+
+    record BatchFilePart(int ordinalNumber, long fileSize, String fileHash) {
+    }
+
+    record OpenedBatch(String referenceNumber, List<PartUploadRequest> partUploadRequests) {
+    }
+
+    /** A pre-signed storage link: its query string is a credential, so it is never printed. */
+    record PartUploadRequest(int ordinalNumber, String method, String url, Map<String, String> headers) {
+        @Override
+        public String toString() {
+            return "PartUploadRequest[" + ordinalNumber + "]";
+        }
     }
 
     record SendInvoice(String invoiceHash, long invoiceSize, String encryptedInvoiceHash, long encryptedInvoiceSize,

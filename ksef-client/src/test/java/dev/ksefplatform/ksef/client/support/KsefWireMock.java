@@ -28,7 +28,8 @@ public abstract class KsefWireMock {
     protected static final Instant NOW = Instant.now();
 
     private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(8));
+        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(8)
+                .extensions(new ExportStub()));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
@@ -37,6 +38,7 @@ public abstract class KsefWireMock {
     @BeforeEach
     void resetKsef() {
         KSEF.resetAll();
+        ExportStub.reset();
     }
 
     @AfterEach
