@@ -2,11 +2,11 @@ package dev.ksefplatform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ksefplatform.audit.projection.adapter.kafka.PoisonRecordRecoverer;
 import dev.ksefplatform.schemas.serde.EventEnvelopeSerializer;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecordRecoverer;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import io.micrometer.core.instrument.MeterRegistry;

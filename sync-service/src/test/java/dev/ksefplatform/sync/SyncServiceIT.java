@@ -6,9 +6,10 @@ import dev.ksefplatform.schemas.serde.EventEnvelopeSerializer;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
-import dev.ksefplatform.sync.projection.adapter.kafka.PoisonRecordRecoverer;
-import dev.ksefplatform.sync.projection.application.EventProjector;
-import dev.ksefplatform.sync.projection.domain.RecordPosition;
+import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecordRecoverer;
+import dev.ksefplatform.support.projection.application.EventProjector;
+import dev.ksefplatform.support.projection.domain.RecordPosition;
+import dev.ksefplatform.sync.projection.domain.SyncEvent;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +53,7 @@ class SyncServiceIT {
     @Autowired
     WebTestClient http;
     @Autowired
-    EventProjector projector;
+    EventProjector<SyncEvent> projector;
     @Autowired
     MeterRegistry meters;
 

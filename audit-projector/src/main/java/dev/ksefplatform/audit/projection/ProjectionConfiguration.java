@@ -1,31 +1,34 @@
 package dev.ksefplatform.audit.projection;
 
-import dev.ksefplatform.audit.projection.adapter.kafka.EventEnvelopeMapper;
-import dev.ksefplatform.audit.projection.adapter.kafka.EventsListener;
-import dev.ksefplatform.audit.projection.adapter.kafka.KafkaEventReplay;
-import dev.ksefplatform.audit.projection.adapter.kafka.PoisonRecordRecoverer;
-import dev.ksefplatform.audit.projection.adapter.kafka.UnmappableEvent;
-import dev.ksefplatform.audit.projection.adapter.r2dbc.R2dbcAppliedOffsets;
-import dev.ksefplatform.audit.projection.adapter.r2dbc.R2dbcReadModelReset;
-import dev.ksefplatform.audit.projection.application.AppliedOffsets;
-import dev.ksefplatform.audit.projection.application.EventProjector;
 import dev.ksefplatform.audit.log.application.AuditProjection;
-import dev.ksefplatform.audit.projection.application.ReadModelRebuild;
+import dev.ksefplatform.audit.log.domain.AuditedEvent;
+import dev.ksefplatform.audit.projection.adapter.kafka.EventEnvelopeMapper;
+import dev.ksefplatform.audit.projection.adapter.r2dbc.R2dbcReadModelReset;
+import dev.ksefplatform.support.projection.adapter.kafka.EventsListener;
+import dev.ksefplatform.support.projection.adapter.kafka.KafkaEventReplay;
+import dev.ksefplatform.support.projection.adapter.kafka.ProjectionErrorHandler;
+import dev.ksefplatform.support.projection.adapter.r2dbc.R2dbcAppliedOffsets;
+import dev.ksefplatform.support.projection.api.RebuildController;
+import dev.ksefplatform.support.projection.application.AppliedOffsets;
+import dev.ksefplatform.support.projection.application.EventProjector;
+import dev.ksefplatform.support.projection.application.ReadModelRebuild;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.util.backoff.ExponentialBackOff;
 
-/** Folding {@code ksef.events.v1} into the audit log, exactly once, and rebuilding them. */
+/** Folding {@code ksef.events.v1} into the audit log, exactly once, and rebuilding it, with {@code service-support}. */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
+
+    static final String SCHEMA = "audit";
+    static final String LISTENER_ID = "audit-projector-events";
 
     @Bean
     TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
@@ -34,35 +37,31 @@ public class ProjectionConfiguration {
 
     @Bean
     AppliedOffsets appliedOffsets(DatabaseClient db) {
-        return new R2dbcAppliedOffsets(db);
+        return new R2dbcAppliedOffsets(db, SCHEMA);
     }
 
     @Bean
-    EventProjector eventProjector(AuditProjection projection, AppliedOffsets offsets,
-                                  TransactionalOperator transaction) {
-        return new EventProjector(projection, offsets, transaction);
+    EventProjector<AuditedEvent> eventProjector(AuditProjection auditLog, AppliedOffsets offsets,
+                                                TransactionalOperator transaction) {
+        return new EventProjector<>(List.of(auditLog), offsets, transaction);
     }
 
     @Bean
-    EventsListener eventsListener(EventProjector projector, AppliedOffsets offsets,
-                                  @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new EventsListener(new EventEnvelopeMapper(), projector, offsets, group);
+    EventsListener<AuditedEvent> eventsListener(EventProjector<AuditedEvent> projector, AppliedOffsets offsets,
+                                                @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new EventsListener<>(LISTENER_ID, group, new EventEnvelopeMapper(), projector, offsets);
     }
 
-    /** Undecodable or unmappable records are skipped at once; anything else (the database) is retried without end. */
     @Bean
     DefaultErrorHandler projectionErrorHandler(MeterRegistry meters,
                                                @Value("${spring.kafka.consumer.group-id}") String group) {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(new PoisonRecordRecoverer(meters, group), backOff);
-        handler.addNotRetryableExceptions(UnmappableEvent.class, DataIntegrityViolationException.class);
-        return handler;
+        return ProjectionErrorHandler.skippingPoison(meters, group);
     }
 
     @Bean
-    ReadModelRebuild readModelRebuild(DatabaseClient db, KafkaListenerEndpointRegistry registry,
-                                      TransactionalOperator transaction) {
-        return new ReadModelRebuild(new R2dbcReadModelReset(db), new KafkaEventReplay(registry), transaction);
+    RebuildController rebuildController(DatabaseClient db, KafkaListenerEndpointRegistry registry,
+                                        TransactionalOperator transaction) {
+        return new RebuildController(new ReadModelRebuild(new R2dbcReadModelReset(db),
+                new KafkaEventReplay(registry, LISTENER_ID), transaction));
     }
 }

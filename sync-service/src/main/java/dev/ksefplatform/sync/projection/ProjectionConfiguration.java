@@ -1,32 +1,37 @@
 package dev.ksefplatform.sync.projection;
 
+import dev.ksefplatform.support.projection.adapter.kafka.EventsListener;
+import dev.ksefplatform.support.projection.adapter.kafka.KafkaEventReplay;
+import dev.ksefplatform.support.projection.adapter.kafka.ProjectionErrorHandler;
+import dev.ksefplatform.support.projection.adapter.r2dbc.R2dbcAppliedOffsets;
+import dev.ksefplatform.support.projection.api.RebuildController;
+import dev.ksefplatform.support.projection.application.AppliedOffsets;
+import dev.ksefplatform.support.projection.application.EventProjector;
+import dev.ksefplatform.support.projection.application.ReadModelRebuild;
+import dev.ksefplatform.support.projection.application.ReadModelUpdate;
 import dev.ksefplatform.sync.projection.adapter.kafka.EventEnvelopeMapper;
-import dev.ksefplatform.sync.projection.adapter.kafka.EventsListener;
-import dev.ksefplatform.sync.projection.adapter.kafka.KafkaEventReplay;
-import dev.ksefplatform.sync.projection.adapter.kafka.PoisonRecordRecoverer;
-import dev.ksefplatform.sync.projection.adapter.kafka.UnmappableEvent;
-import dev.ksefplatform.sync.projection.adapter.r2dbc.R2dbcAppliedOffsets;
 import dev.ksefplatform.sync.projection.adapter.r2dbc.R2dbcReadModelReset;
-import dev.ksefplatform.sync.projection.application.AppliedOffsets;
-import dev.ksefplatform.sync.projection.application.EventProjector;
-import dev.ksefplatform.sync.projection.application.ReadModelProjection;
-import dev.ksefplatform.sync.projection.application.ReadModelRebuild;
+import dev.ksefplatform.sync.projection.domain.SyncEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.util.backoff.ExponentialBackOff;
 
-/** Folding {@code ksef.events.v1} into the read models, exactly once, and rebuilding them. */
+/**
+ * Folding {@code ksef.events.v1} into the submission and inbox read models, exactly once, and rebuilding
+ * them, with the machinery of {@code service-support}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
+
+    static final String SCHEMA = "sync";
+    static final String LISTENER_ID = "sync-service-events";
 
     @Bean
     TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
@@ -35,35 +40,31 @@ public class ProjectionConfiguration {
 
     @Bean
     AppliedOffsets appliedOffsets(DatabaseClient db) {
-        return new R2dbcAppliedOffsets(db);
+        return new R2dbcAppliedOffsets(db, SCHEMA);
     }
 
     @Bean
-    EventProjector eventProjector(List<ReadModelProjection> projections, AppliedOffsets offsets,
-                                  TransactionalOperator transaction) {
-        return new EventProjector(projections, offsets, transaction);
+    EventProjector<SyncEvent> eventProjector(List<ReadModelUpdate<SyncEvent>> readModels, AppliedOffsets offsets,
+                                             TransactionalOperator transaction) {
+        return new EventProjector<>(readModels, offsets, transaction);
     }
 
     @Bean
-    EventsListener eventsListener(EventProjector projector, AppliedOffsets offsets,
-                                  @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new EventsListener(new EventEnvelopeMapper(), projector, offsets, group);
+    EventsListener<SyncEvent> eventsListener(EventProjector<SyncEvent> projector, AppliedOffsets offsets,
+                                             @Value("${spring.kafka.consumer.group-id}") String group) {
+        return new EventsListener<>(LISTENER_ID, group, new EventEnvelopeMapper(), projector, offsets);
     }
 
-    /** Undecodable or unmappable records are skipped at once; anything else (the database) is retried without end. */
     @Bean
     DefaultErrorHandler projectionErrorHandler(MeterRegistry meters,
                                                @Value("${spring.kafka.consumer.group-id}") String group) {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(new PoisonRecordRecoverer(meters, group), backOff);
-        handler.addNotRetryableExceptions(UnmappableEvent.class, DataIntegrityViolationException.class);
-        return handler;
+        return ProjectionErrorHandler.skippingPoison(meters, group);
     }
 
     @Bean
-    ReadModelRebuild readModelRebuild(DatabaseClient db, KafkaListenerEndpointRegistry registry,
-                                      TransactionalOperator transaction) {
-        return new ReadModelRebuild(new R2dbcReadModelReset(db), new KafkaEventReplay(registry), transaction);
+    RebuildController rebuildController(DatabaseClient db, KafkaListenerEndpointRegistry registry,
+                                        TransactionalOperator transaction) {
+        return new RebuildController(new ReadModelRebuild(new R2dbcReadModelReset(db),
+                new KafkaEventReplay(registry, LISTENER_ID), transaction));
     }
 }

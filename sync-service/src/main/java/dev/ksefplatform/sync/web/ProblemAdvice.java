@@ -1,35 +1,18 @@
 package dev.ksefplatform.sync.web;
 
+import dev.ksefplatform.support.web.Problems;
 import dev.ksefplatform.sync.submission.application.SubmissionNotFound;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.server.ServerWebInputException;
 
-/** The one place REST errors become RFC 7807 problems with a stable type. */
+/** This service's domain exceptions as RFC 7807 problems; bad input is the library's {@code InvalidRequestAdvice}. */
 @RestControllerAdvice
 public class ProblemAdvice {
 
     @ExceptionHandler(SubmissionNotFound.class)
     ProblemDetail notFound(SubmissionNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "submission-not-found", e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail invalid(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
-    }
-
-    @ExceptionHandler(ServerWebInputException.class)
-    ProblemDetail badInput(ServerWebInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getReason());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://ksef-platform.dev/problems/" + slug));
-        return problem;
+        return Problems.of(HttpStatus.NOT_FOUND, "submission-not-found", e.getMessage());
     }
 }

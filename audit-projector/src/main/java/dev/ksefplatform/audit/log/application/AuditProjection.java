@@ -3,11 +3,12 @@ package dev.ksefplatform.audit.log.application;
 import dev.ksefplatform.audit.log.domain.AuditFold;
 import dev.ksefplatform.audit.log.domain.AuditLogChange;
 import dev.ksefplatform.audit.log.domain.AuditedEvent;
+import dev.ksefplatform.support.projection.application.ReadModelUpdate;
 import java.time.Clock;
 import reactor.core.publisher.Mono;
 
 /** Folds one event into the {@link AuditLog}; runs inside the projector's transaction. */
-public final class AuditProjection {
+public final class AuditProjection implements ReadModelUpdate<AuditedEvent> {
 
     private final AuditLog log;
     private final Clock clock;
@@ -17,6 +18,7 @@ public final class AuditProjection {
         this.clock = clock;
     }
 
+    @Override
     public Mono<Void> apply(AuditedEvent event) {
         return log.holds(event.eventId()).flatMap(held -> {
             AuditLogChange change = AuditFold.fold(held, event, clock.instant());

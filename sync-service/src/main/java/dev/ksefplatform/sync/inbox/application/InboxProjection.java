@@ -1,7 +1,7 @@
 package dev.ksefplatform.sync.inbox.application;
 
+import dev.ksefplatform.support.projection.application.ReadModelUpdate;
 import dev.ksefplatform.sync.inbox.domain.InboxFold;
-import dev.ksefplatform.sync.projection.application.ReadModelProjection;
 import dev.ksefplatform.sync.projection.domain.InboxSynced;
 import dev.ksefplatform.sync.projection.domain.InvoiceReceived;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
@@ -9,7 +9,7 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /** Folds inbox events into {@link InboxDocuments} and {@link SyncStates}. */
-public final class InboxProjection implements ReadModelProjection {
+public final class InboxProjection implements ReadModelUpdate<SyncEvent> {
 
     private final InboxDocuments documents;
     private final SyncStates states;

@@ -1,13 +1,13 @@
 package dev.ksefplatform.sync.submission.application;
 
-import dev.ksefplatform.sync.projection.application.ReadModelProjection;
+import dev.ksefplatform.support.projection.application.ReadModelUpdate;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
 import dev.ksefplatform.sync.submission.domain.SubmissionFold;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /** Folds submission events into {@link Submissions}; writes only when the fold changes the row. */
-public final class SubmissionProjection implements ReadModelProjection {
+public final class SubmissionProjection implements ReadModelUpdate<SyncEvent> {
 
     private final Submissions submissions;
 

@@ -8,6 +8,7 @@ import dev.ksefplatform.audit.log.domain.AuditedEvent;
 import dev.ksefplatform.schemas.v1.AuditInfo;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.IntegrationSecretRotated;
+import dev.ksefplatform.support.projection.adapter.kafka.UnmappableEvent;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class EventEnvelopeMapperTest {
     void envelopeAndAuditInfoBecomeOneAuditedEventWithTheWireTypeName() {
         EventEnvelope envelope = TestEvents.callFailed("tenant-a", "cmd-1", T0);
 
-        AuditedEvent event = mapper.toDomain(envelope, "tenant-a");
+        AuditedEvent event = mapper.toDomain(envelope, "tenant-a").orElseThrow();
 
         assertThat(event).isEqualTo(new AuditedEvent(envelope.getMessageId(), "tenant-a", "KsefCallFailed", "cmd-1",
                 "cmd-1", T0, "tenant-worker", "ksef.invoice.submit", "5265877635", "7010002137", 503, 1200L,
@@ -34,7 +35,7 @@ class EventEnvelopeMapperTest {
                 IntegrationSecretRotated.newBuilder().setIntegrationId("i-1").setEnvironment("TEST")
                         .setCredentialType("KSEF_TOKEN").build());
 
-        AuditedEvent event = mapper.toDomain(envelope, "tenant-a");
+        AuditedEvent event = mapper.toDomain(envelope, "tenant-a").orElseThrow();
 
         assertThat(event.eventType()).isEqualTo("IntegrationSecretRotated");
         assertThat(event.httpStatus()).isNull();

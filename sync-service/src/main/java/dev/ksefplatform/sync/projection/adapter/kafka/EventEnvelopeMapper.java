@@ -8,6 +8,8 @@ import dev.ksefplatform.schemas.v1.InvoiceAccepted;
 import dev.ksefplatform.schemas.v1.InvoiceDuplicate;
 import dev.ksefplatform.schemas.v1.InvoiceRejected;
 import dev.ksefplatform.schemas.v1.InvoiceSubmissionAbandoned;
+import dev.ksefplatform.support.projection.adapter.kafka.EventMapper;
+import dev.ksefplatform.support.projection.adapter.kafka.UnmappableEvent;
 import dev.ksefplatform.sync.projection.domain.EventMeta;
 import dev.ksefplatform.sync.projection.domain.InboxSynced;
 import dev.ksefplatform.sync.projection.domain.InvoiceReceived;
@@ -22,9 +24,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** The one mapper of {@code ksef.events.v1}: Avro envelopes in, domain events out; other event types are empty. */
-public final class EventEnvelopeMapper {
+public final class EventEnvelopeMapper implements EventMapper<SyncEvent> {
 
     /** @throws UnmappableEvent when the record carries no envelope (a tombstone) */
+    @Override
     public Optional<SyncEvent> toDomain(EventEnvelope envelope, String tenantKey) {
         if (envelope == null) {
             throw new UnmappableEvent("-", "record of key " + tenantKey + " has no value");

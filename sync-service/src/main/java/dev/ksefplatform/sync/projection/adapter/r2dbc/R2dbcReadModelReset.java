@@ -1,6 +1,6 @@
 package dev.ksefplatform.sync.projection.adapter.r2dbc;
 
-import dev.ksefplatform.sync.projection.application.ReadModelReset;
+import dev.ksefplatform.support.projection.application.ReadModelReset;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.RateLimited;
+import dev.ksefplatform.support.projection.adapter.kafka.UnmappableEvent;
 import dev.ksefplatform.sync.TestEvents;
 import dev.ksefplatform.sync.projection.domain.InvoiceReceived;
 import dev.ksefplatform.sync.projection.domain.SubmissionAccepted;
