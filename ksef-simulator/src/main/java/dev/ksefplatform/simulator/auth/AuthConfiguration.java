@@ -29,8 +29,9 @@ public class AuthConfiguration {
 
     @Bean
     public Authentications authentications(KeyRing keys, KsefTokens ksefTokens, BearerTokens bearer,
-                                           ReferenceNumbers references, SimulatorProperties properties, Clock clock) {
+                                           ReferenceNumbers references, SimulatorProperties properties, Clock clock,
+                                           GrantedPermissions grants) {
         return new Authentications(new Challenges(references, clock), keys, ksefTokens, bearer, references,
-                properties, clock);
+                properties, clock, new XadesLogins(new XadesVerifier(), grants));
     }
 }

@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,6 +28,9 @@ public class AuthController {
 
     private static final Map<String, String> TOKEN_METHOD = Map.of(
             "category", "Token", "code", "token.ksef", "displayName", "Token KSeF");
+    private static final Map<String, String> XADES_METHOD = Map.of(
+            "category", "XadesSignature", "code", "xades.selfsigned",
+            "displayName", "Podpis XAdES (certyfikat samodzielnie wygenerowany)");
 
     private final Authentications authentications;
     private final Clock clock;
@@ -52,6 +57,17 @@ public class AuthController {
         return authentications.withKsefToken(request);
     }
 
+    /**
+     * TE accepts self-signed certificates; with {@code verifyCertificateChain=true} the chain must be
+     * trusted, and the simulator trusts no CA, so such a login ends with status 460.
+     */
+    @PostMapping(path = "/xades-signature", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Authentications.Started xades(@RequestBody byte[] signedRequest,
+                                         @RequestParam(required = false) Boolean verifyCertificateChain) {
+        return authentications.withXades(signedRequest, Boolean.TRUE.equals(verifyCertificateChain));
+    }
+
     record StatusResponse(Instant startDate, String authenticationMethod, Map<String, String> authenticationMethodInfo,
                           StatusInfo status, Boolean isTokenRedeemed, Instant lastTokenRefreshDate,
                           Instant refreshTokenValidUntil) {
@@ -61,7 +77,9 @@ public class AuthController {
     public StatusResponse status(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                  @PathVariable String referenceNumber) {
         AuthOperation op = authentications.status(authorization, referenceNumber);
-        return new StatusResponse(op.startDate(), "Token", TOKEN_METHOD, op.statusAt(clock.instant()),
+        boolean xades = op.login().xades();
+        return new StatusResponse(op.startDate(), xades ? "QualifiedSignature" : "Token",
+                xades ? XADES_METHOD : TOKEN_METHOD, op.statusAt(clock.instant()),
                 op.redeemed(), op.lastTokenRefreshDate(), op.refreshTokenValidUntil());
     }
 

@@ -7,11 +7,12 @@ import java.util.List;
 /**
  * One authentication: its outcome is decided at once but shown as 100 until {@code revealAt}.
  *
- * @param tokenReference the KSeF token used, {@code null} when it was unknown
+ * @param login          how and as whom the caller logged in
+ * @param tokenReference the KSeF token used, {@code null} when it was unknown or for a XAdES login
  */
 record AuthOperation(String referenceNumber, Instant startDate, Instant revealAt, String contextNip,
-                     List<String> permissions, String tokenReference, StatusInfo outcome, boolean redeemed,
-                     Instant lastTokenRefreshDate, Instant refreshTokenValidUntil) {
+                     List<String> permissions, Login login, String tokenReference, StatusInfo outcome,
+                     boolean redeemed, Instant lastTokenRefreshDate, Instant refreshTokenValidUntil) {
 
     static final StatusInfo IN_PROGRESS = StatusInfo.of(100, "Uwierzytelnianie w toku");
 
@@ -24,12 +25,12 @@ record AuthOperation(String referenceNumber, Instant startDate, Instant revealAt
     }
 
     AuthOperation redeemedUntil(Instant refreshValidUntil) {
-        return new AuthOperation(referenceNumber, startDate, revealAt, contextNip, permissions, tokenReference,
+        return new AuthOperation(referenceNumber, startDate, revealAt, contextNip, permissions, login, tokenReference,
                 outcome, true, lastTokenRefreshDate, refreshValidUntil);
     }
 
     AuthOperation refreshedAt(Instant now) {
-        return new AuthOperation(referenceNumber, startDate, revealAt, contextNip, permissions, tokenReference,
+        return new AuthOperation(referenceNumber, startDate, revealAt, contextNip, permissions, login, tokenReference,
                 outcome, redeemed, now, refreshTokenValidUntil);
     }
 }

@@ -31,10 +31,12 @@ public final class Authentications {
     private final ReferenceNumbers references;
     private final SimulatorProperties properties;
     private final Clock clock;
+    private final XadesLogins xades;
     private final Map<String, AuthOperation> operations = new ConcurrentHashMap<>();
 
     Authentications(Challenges challenges, KeyRing keys, KsefTokens ksefTokens, BearerTokens bearer,
-                    ReferenceNumbers references, SimulatorProperties properties, Clock clock) {
+                    ReferenceNumbers references, SimulatorProperties properties, Clock clock, XadesLogins xades) {
+        this.xades = xades;
         this.challenges = challenges;
         this.keys = keys;
         this.ksefTokens = ksefTokens;
@@ -57,6 +59,19 @@ public final class Authentications {
                 .orElseThrow(() -> new KsefException(21111, "Nieprawidłowe wyzwanie autoryzacyjne."));
         Optional<String> plain = decrypt(request.publicKeyId(), encrypted);
         AuthOperation operation = decide(plain, challenge, request.contextIdentifier());
+        operations.put(operation.referenceNumber(), operation);
+        return new Started(operation.referenceNumber(), bearer.operationToken(operation));
+    }
+
+    Started withXades(byte[] signedRequest, boolean verifyCertificateChain) {
+        SignedAuthRequest request = xades.verify(signedRequest);
+        challenges.consume(request.challenge())
+                .orElseThrow(() -> new KsefException(21111, "Nieprawidłowe wyzwanie autoryzacyjne."));
+        XadesLogins.Outcome outcome = xades.decide(request, verifyCertificateChain);
+        Login login = new Login(Login.XADES, outcome.subject().type(), outcome.subject().value(),
+                request.documentHash());
+        AuthOperation operation = operation(login, null, request.contextValue(),
+                outcome.permissions(), outcome.status());
         operations.put(operation.referenceNumber(), operation);
         return new Started(operation.referenceNumber(), bearer.operationToken(operation));
     }
@@ -105,6 +120,9 @@ public final class Authentications {
     }
 
     private void requireActiveToken(AuthOperation operation) {
+        if (operation.login().xades()) {
+            return;
+        }
         boolean active = ksefTokens.byReference(operation.tokenReference()).map(KsefToken::active).orElse(false);
         if (!active) {
             throw unauthorised("Token KSeF został unieważniony.");
@@ -155,9 +173,14 @@ public final class Authentications {
 
     private AuthOperation operation(String tokenReference, String contextNip, List<String> permissions,
                                     StatusInfo outcome) {
+        return operation(Login.token(contextNip), tokenReference, contextNip, permissions, outcome);
+    }
+
+    private AuthOperation operation(Login login, String tokenReference, String contextNip, List<String> permissions,
+                                    StatusInfo outcome) {
         Instant now = clock.instant();
         return new AuthOperation(references.next("AU"), now, now.plus(properties.authDelay()), contextNip,
-                permissions, tokenReference, outcome, false, null, null);
+                permissions, login, tokenReference, outcome, false, null, null);
     }
 
     private static KsefException notFound(String reference) {

@@ -59,8 +59,10 @@ public final class BearerTokens {
         if (anyOf.length > 0 && permissions.stream().noneMatch(Arrays.asList(anyOf)::contains)) {
             throw new MissingPermissions(List.of(anyOf), permissions);
         }
+        Login login = new Login((String) claims.get("authentication-method"), (String) claims.get("subject-type"),
+                (String) claims.get("subject-value"), (String) claims.get("auth-document-hash"));
         return new Caller((String) claims.get("context-identifier-value"), permissions,
-                (String) claims.get("operation-reference-number"), (String) claims.get("token-reference-number"));
+                (String) claims.get("operation-reference-number"), (String) claims.get("token-reference-number"), login);
     }
 
     /** Fault injection: access tokens issued until now are refused from now on (refresh tokens still work). */
@@ -107,9 +109,13 @@ public final class BearerTokens {
         if (!OPERATION.equals(type)) {
             claims.put("context-identifier-type", "Nip");
             claims.put("context-identifier-value", operation.contextNip());
-            claims.put("authentication-method", "Token");
-            claims.put("subject-details", "{\"SubjectIdentifier\":{\"Type\":\"Nip\",\"Value\":\""
-                    + operation.contextNip() + "\"}}");
+            Login login = operation.login();
+            claims.put("authentication-method", login.method());
+            claims.put("subject-details", "{\"SubjectIdentifier\":{\"Type\":\"" + login.subjectType()
+                    + "\",\"Value\":\"" + login.subjectValue() + "\"}}");
+            claims.put("subject-type", login.subjectType());
+            claims.put("subject-value", login.subjectValue());
+            claims.put("auth-document-hash", login.authDocumentHash());
             claims.put("permissions", operation.permissions());
             claims.put("token-reference-number", operation.tokenReference());
         }

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class InvoiceConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "deleteDocuments")
     public AcceptedInvoices acceptedInvoices(ReferenceNumbers references) {
         return new AcceptedInvoices(references);
     }

@@ -68,12 +68,15 @@ public class PersonalGrantsController {
     }
 
     private List<PersonalPermission> grants(Caller caller) {
-        Identifier self = new Identifier("Nip", caller.contextNip());
+        Identifier self = new Identifier(caller.login().subjectType(), caller.login().subjectValue());
         Instant issued = tokens.byReference(caller.tokenReference()).map(KsefToken::dateCreated).orElse(Instant.EPOCH);
         List<PersonalPermission> result = new ArrayList<>();
-        caller.permissions().forEach(p -> result.add(view(new Grant(caller.contextNip(), "Nip", caller.contextNip(),
-                p, "Uprawnienie tokena KSeF", issued))));
-        registry.heldBy(self.type(), self.value()).forEach(g -> result.add(view(g)));
+        String source = caller.login().xades() ? "Uprawnienie w kontekście" : "Uprawnienie tokena KSeF";
+        caller.permissions().forEach(p -> result.add(view(new Grant(caller.contextNip(), self.type(), self.value(),
+                p, source, issued))));
+        registry.heldBy(self.type(), self.value()).stream()
+                .filter(g -> !(caller.login().xades() && g.contextNip().equals(caller.contextNip())))
+                .forEach(g -> result.add(view(g)));
         return result;
     }
 

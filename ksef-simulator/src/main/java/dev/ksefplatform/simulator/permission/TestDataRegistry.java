@@ -1,12 +1,13 @@
 package dev.ksefplatform.simulator.permission;
 
+import dev.ksefplatform.simulator.auth.GrantedPermissions;
 import dev.ksefplatform.simulator.error.KsefException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What was set up through {@code /testdata}: persons by NIP and permission grants by id. */
-final class TestDataRegistry {
+final class TestDataRegistry implements GrantedPermissions {
 
     private final Map<String, String> personsByNip = new ConcurrentHashMap<>();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
@@ -29,6 +30,14 @@ final class TestDataRegistry {
         return grants.values().stream()
                 .filter(g -> g.authorizedType().equals(authorizedType) && g.authorizedValue().equals(authorizedValue))
                 .toList();
+    }
+
+    @Override
+    public List<String> in(String contextNip, String holderType, String holderValue) {
+        return grants.values().stream()
+                .filter(g -> g.contextNip().equals(contextNip) && g.authorizedType().equals(holderType)
+                        && g.authorizedValue().equalsIgnoreCase(holderValue))
+                .map(Grant::permission).distinct().sorted().toList();
     }
 
     private static KsefException alreadyExists() {

@@ -37,6 +37,14 @@ final class RateLimitTable {
             publicEntry("GET", "/v2/(security/public-key-certificates|peppol/query)"),
             publicEntry("POST", "/v2/testdata/(subject|person|permissions|attachment|context)(/[a-z]+)?"));
 
+    /** The effective value of each named group, in the spec's order (what {@code GET /rate-limits} shows). */
+    static java.util.Map<String, Limits> groups() {
+        java.util.Map<String, Limits> groups = new java.util.LinkedHashMap<>();
+        ENTRIES.stream().filter(e -> !e.perIpOnly()).forEach(e -> groups.putIfAbsent(e.group(), e.limits()));
+        groups.put("other", OTHER);
+        return groups;
+    }
+
     Optional<Route> route(String method, String path) {
         if (!path.startsWith("/v2/")) {
             return Optional.empty();

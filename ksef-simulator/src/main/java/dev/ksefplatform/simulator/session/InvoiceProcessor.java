@@ -67,14 +67,15 @@ final class InvoiceProcessor {
         return sessionReference + "/upo_" + ksefNumber + ".xml";
     }
 
-    private InvoiceState outcome(OnlineSession session, SessionInvoice invoice) {
+    /** Decides at once, on the caller's thread (the batch processor runs on the same worker). */
+    InvoiceState outcome(OnlineSession session, SessionInvoice invoice) {
         try {
             byte[] xml = invoice.takeContent();
             Verdict verdict = verifier.verify(xml, session.contextNip());
             if (verdict instanceof Verdict.Rejected rejected) {
                 return new InvoiceState(rejected.status(), number(rejected.facts()), null, mode(invoice, rejected.facts()));
             }
-            return claim(session, invoice, ((Verdict.Valid) verdict).facts());
+            return claim(session, invoice, ((Verdict.Valid) verdict).facts(), xml);
         } catch (RuntimeException e) {
             LOG.error("invoice processing failed session={} invoice={}", session.referenceNumber(),
                     invoice.referenceNumber(), e);
@@ -82,7 +83,7 @@ final class InvoiceProcessor {
         }
     }
 
-    private InvoiceState claim(OnlineSession session, SessionInvoice invoice, InvoiceFacts facts) {
+    private InvoiceState claim(OnlineSession session, SessionInvoice invoice, InvoiceFacts facts, byte[] xml) {
         Instant now = clock.instant();
         String mode = mode(invoice, facts);
         Claim claim = accepted.claim(facts.sellerNip(), facts.invoiceType(), facts.invoiceNumber(), now,
@@ -90,6 +91,7 @@ final class InvoiceProcessor {
                         facts.invoiceNumber(), facts.issueDate(), invoice.invoiceHash(), session.referenceNumber(),
                         invoice.invoicingDate(), now, mode));
         if (claim instanceof Claim.Accepted ok) {
+            accepted.keep(ok.invoice().ksefNumber(), xml);
             storeUpo(session, ok.invoice());
             return new InvoiceState(StatusInfo.of(200, "Sukces"), facts.invoiceNumber(), ok.invoice(), mode);
         }
@@ -101,7 +103,7 @@ final class InvoiceProcessor {
 
     private void storeUpo(OnlineSession session, AcceptedInvoice invoice) {
         UpoWriter.Sender sender = new UpoWriter.Sender(session.referenceNumber(), session.contextNip(),
-                session.opener().tokenReference());
+                session.opener().tokenReference(), session.opener().login().authDocumentHash());
         storage.put(invoiceUpoName(session.referenceNumber(), invoice.ksefNumber()), upoWriter.invoiceUpo(sender, invoice));
     }
 

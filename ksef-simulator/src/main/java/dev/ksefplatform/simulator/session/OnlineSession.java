@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
-/** An online session: its key, its invoices and its status (100 → 170 → 200/440/445, or 415). */
+/**
+ * A session: its key, its invoices and its status. Online: 100 → 170 → 200/440/445, or 415. Batch
+ * (with a {@link BatchPackage}): 100 → 150 → 200/405/420/430/435/440/445, or 415.
+ */
 final class OnlineSession {
 
     static final int MAX_INVOICES = 10_000;
@@ -24,8 +27,15 @@ final class OnlineSession {
     private boolean closed;
     private Instant dateUpdated;
     private String upoReference;
+    private final BatchPackage batch;
 
     OnlineSession(String referenceNumber, Caller opener, Instant dateCreated, Instant validUntil, byte[] key, byte[] iv) {
+        this(referenceNumber, opener, dateCreated, validUntil, key, iv, null);
+    }
+
+    OnlineSession(String referenceNumber, Caller opener, Instant dateCreated, Instant validUntil, byte[] key, byte[] iv,
+                  BatchPackage batch) {
+        this.batch = batch;
         this.referenceNumber = referenceNumber;
         this.opener = opener;
         this.dateCreated = dateCreated;
@@ -55,6 +65,10 @@ final class OnlineSession {
         return validUntil;
     }
 
+    boolean hasKey() {
+        return key != null;
+    }
+
     byte[] key() {
         return key.clone();
     }
@@ -80,6 +94,19 @@ final class OnlineSession {
         return invoice;
     }
 
+    /** The package of a batch session; {@code null} for an online session. */
+    BatchPackage batch() {
+        return batch;
+    }
+
+    /** An invoice unpacked from a batch package (after close); 420 for the whole session past the limit. */
+    synchronized SessionInvoice addUnpacked(Instant now, IntFunction<SessionInvoice> create) {
+        SessionInvoice invoice = create.apply(invoices.size() + 1);
+        invoices.add(invoice);
+        dateUpdated = now;
+        return invoice;
+    }
+
     synchronized void close(Instant now) {
         requireOpen(now, "uniemożliwia zamknięcie sesji");
         closed = true;
@@ -98,6 +125,9 @@ final class OnlineSession {
         if (key == null) {
             return StatusInfo.of(415, "Błąd odszyfrowania dostarczonego klucza");
         }
+        if (batch != null) {
+            return batchStatus(now);
+        }
         if (!closed && now.isBefore(validUntil)) {
             return StatusInfo.of(100, "Sesja interaktywna otwarta");
         }
@@ -109,6 +139,25 @@ final class OnlineSession {
         }
         return invoices.stream().anyMatch(i -> i.state().succeeded())
                 ? StatusInfo.of(200, "Sesja interaktywna przetworzona pomyślnie")
+                : StatusInfo.of(445, "Błąd weryfikacji, brak poprawnych faktur");
+    }
+
+    private StatusInfo batchStatus(Instant now) {
+        if (batch.failure() != null) {
+            return batch.failure();
+        }
+        if (!closed) {
+            return now.isBefore(validUntil) ? StatusInfo.of(100, "Sesja wsadowa rozpoczęta")
+                    : StatusInfo.of(440, "Sesja anulowana", "Przekroczono czas wysyłki");
+        }
+        if (!batch.unpacked() || invoices.stream().anyMatch(i -> !i.state().status().done())) {
+            return StatusInfo.of(150, "Trwa przetwarzanie");
+        }
+        if (invoices.isEmpty()) {
+            return StatusInfo.of(440, "Sesja anulowana", "Nie przesłano faktur");
+        }
+        return invoices.stream().anyMatch(i -> i.state().succeeded())
+                ? StatusInfo.of(200, "Sesja wsadowa przetworzona pomyślnie")
                 : StatusInfo.of(445, "Błąd weryfikacji, brak poprawnych faktur");
     }
 

@@ -47,7 +47,7 @@ final class OnlineSessions {
     }
 
     String send(Caller caller, String sessionReference, SendInvoiceRequest request) {
-        OnlineSession session = find(caller, sessionReference);
+        OnlineSession session = findOnline(caller, sessionReference);
         byte[] encrypted = request.validatedContent();
         Instant now = clock.instant();
         SessionInvoice invoice = session.add(now, ordinal -> receive(session, ordinal, request, encrypted, now));
@@ -58,7 +58,20 @@ final class OnlineSessions {
     }
 
     void close(Caller caller, String sessionReference) {
-        find(caller, sessionReference).close(clock.instant());
+        findOnline(caller, sessionReference).close(clock.instant());
+    }
+
+    /** Registers a session opened elsewhere (a batch session), so status and UPO reads find it. */
+    void register(OnlineSession session) {
+        sessions.put(session.referenceNumber(), session);
+    }
+
+    private OnlineSession findOnline(Caller caller, String sessionReference) {
+        OnlineSession session = find(caller, sessionReference);
+        if (session.batch() != null) {
+            throw KsefException.noSession(sessionReference);
+        }
+        return session;
     }
 
     OnlineSession find(Caller caller, String sessionReference) {
@@ -97,7 +110,7 @@ final class OnlineSessions {
     }
 
     /** A key that cannot be unwrapped does not fail the call: the session reports status 415. */
-    private byte[] unwrap(String publicKeyId, byte[] encryptedKey) {
+    byte[] unwrap(String publicKeyId, byte[] encryptedKey) {
         try {
             byte[] key = keys.decrypt(KeyUsage.SymmetricKeyEncryption, publicKeyId, encryptedKey);
             return key.length == 32 ? key : null;

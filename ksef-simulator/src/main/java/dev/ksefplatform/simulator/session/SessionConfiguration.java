@@ -6,6 +6,7 @@ import dev.ksefplatform.simulator.invoice.AcceptedInvoices;
 import dev.ksefplatform.simulator.invoice.InvoiceVerifier;
 import dev.ksefplatform.simulator.keys.KeyRing;
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
+import dev.ksefplatform.simulator.shared.SignedLinks;
 import dev.ksefplatform.simulator.upo.UpoStorage;
 import dev.ksefplatform.simulator.upo.UpoWriter;
 import java.time.Clock;
@@ -17,12 +18,24 @@ import org.springframework.context.annotation.Configuration;
 public class SessionConfiguration {
 
     @Bean
-    OnlineSessions onlineSessions(KeyRing keys, AcceptedInvoices accepted, UpoWriter upoWriter, UpoStorage storage,
-                                  ScheduledExecutorService simulatorWorker, SimulatorProperties properties,
-                                  FaultInjector faults, ReferenceNumbers references, Clock clock) {
-        InvoiceProcessor processor = new InvoiceProcessor(new InvoiceVerifier(clock), accepted, upoWriter, storage,
-                simulatorWorker, properties.processingDelay(), faults, clock);
-        return new OnlineSessions(keys, processor, references, clock);
+    InvoiceProcessor invoiceProcessor(AcceptedInvoices accepted, UpoWriter upoWriter, UpoStorage storage,
+                                      ScheduledExecutorService simulatorWorker, SimulatorProperties properties,
+                                      FaultInjector faults, Clock clock) {
+        return new InvoiceProcessor(new InvoiceVerifier(clock), accepted, upoWriter, storage, simulatorWorker,
+                properties.processingDelay(), faults, clock);
+    }
+
+    @Bean
+    OnlineSessions onlineSessions(KeyRing keys, InvoiceProcessor invoiceProcessor, ReferenceNumbers references,
+                                  Clock clock) {
+        return new OnlineSessions(keys, invoiceProcessor, references, clock);
+    }
+
+    @Bean(destroyMethod = "deleteFiles")
+    BatchSessions batchSessions(OnlineSessions sessions, InvoiceProcessor invoiceProcessor,
+                                ScheduledExecutorService simulatorWorker, ReferenceNumbers references, Clock clock) {
+        return new BatchSessions(sessions, new BatchProcessor(invoiceProcessor, simulatorWorker, references, clock),
+                new SignedLinks(clock), references, clock);
     }
 
     @Bean

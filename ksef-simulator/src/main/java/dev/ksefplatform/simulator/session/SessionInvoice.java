@@ -10,11 +10,18 @@ final class SessionInvoice {
     private final String invoiceHash;
     private final Instant invoicingDate;
     private final boolean offlineMode;
+    private final String invoiceFileName;
     private byte[] content;
     private volatile InvoiceState state = InvoiceState.RECEIVED;
 
     SessionInvoice(int ordinalNumber, String referenceNumber, String invoiceHash, Instant invoicingDate,
                    boolean offlineMode, byte[] content) {
+        this(ordinalNumber, referenceNumber, invoiceHash, invoicingDate, offlineMode, content, null);
+    }
+
+    SessionInvoice(int ordinalNumber, String referenceNumber, String invoiceHash, Instant invoicingDate,
+                   boolean offlineMode, byte[] content, String invoiceFileName) {
+        this.invoiceFileName = invoiceFileName;
         this.ordinalNumber = ordinalNumber;
         this.referenceNumber = referenceNumber;
         this.invoiceHash = invoiceHash;
@@ -37,6 +44,11 @@ final class SessionInvoice {
 
     Instant invoicingDate() {
         return invoicingDate;
+    }
+
+    /** The file name inside the batch package; {@code null} for an online invoice. */
+    String invoiceFileName() {
+        return invoiceFileName;
     }
 
     boolean offlineMode() {

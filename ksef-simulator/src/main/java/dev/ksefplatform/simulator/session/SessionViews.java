@@ -44,7 +44,7 @@ final class SessionViews {
                                         String referenceNumber, String invoiceHash, Instant acquisitionDate,
                                         Instant invoicingDate, Instant permanentStorageDate, String upoDownloadUrl,
                                         Instant upoDownloadUrlExpirationDate, String invoicingMode,
-                                        StatusInfo status) {
+                                        StatusInfo status, String invoiceFileName) {
     }
 
     SessionStatusResponse session(OnlineSession session, String baseUrl) {
@@ -65,8 +65,8 @@ final class SessionViews {
         return new SessionInvoiceStatusResponse(invoice.ordinalNumber(), state.invoiceNumber(),
                 accepted == null ? null : accepted.ksefNumber(), invoice.referenceNumber(), invoice.invoiceHash(),
                 accepted == null ? null : accepted.acquisitionDate(), invoice.invoicingDate(),
-                accepted == null ? null : accepted.acquisitionDate(), link == null ? null : link.url(),
-                link == null ? null : link.expiresAt(), state.invoicingMode(), state.status());
+                accepted == null ? null : accepted.permanentStorageDate(), link == null ? null : link.url(),
+                link == null ? null : link.expiresAt(), state.invoicingMode(), state.status(), invoice.invoiceFileName());
     }
 
     record SessionInvoicesResponse(String continuationToken, List<SessionInvoiceStatusResponse> invoices) {
@@ -111,7 +111,7 @@ final class SessionViews {
             List<AcceptedInvoice> accepted = invoices.stream().map(i -> i.state().accepted())
                     .filter(Objects::nonNull).toList();
             UpoWriter.Sender sender = new UpoWriter.Sender(session.referenceNumber(), session.contextNip(),
-                    session.opener().tokenReference());
+                    session.opener().tokenReference(), session.opener().login().authDocumentHash());
             storage.put(sessionUpoName(session.referenceNumber(), reference), writer.sessionUpo(sender, accepted));
             return reference;
         });

@@ -14,6 +14,10 @@ public record StatusInfo(int code, String description, List<String> details, Map
         return new StatusInfo(code, description, details, Map.copyOf(values));
     }
 
+    public StatusInfo withDetails(String... values) {
+        return new StatusInfo(code, description, List.of(values), extensions);
+    }
+
     public boolean done() {
         return code >= 200;
     }

@@ -23,10 +23,16 @@ public final class KsefTokens {
     }
 
     public KsefToken generate(String contextNip, List<String> permissions, String description) {
+        return generate(contextNip, permissions, description, "Nip", contextNip);
+    }
+
+    /** Active at once: the simulator skips the Pending state. */
+    public KsefToken generate(String contextNip, List<String> permissions, String description, String authorType,
+                              String authorValue) {
         String reference = references.next("EC");
         String secret = reference + "|nip-" + contextNip + "|" + references.hex(32).toLowerCase();
         KsefToken token = new KsefToken(reference, secret, contextNip, List.copyOf(permissions), description,
-                Instant.now(clock), "Active");
+                Instant.now(clock), "Active", authorType, authorValue);
         byReference.put(reference, token);
         referenceBySecret.put(secret, reference);
         return token;
@@ -38,6 +44,14 @@ public final class KsefTokens {
 
     public Optional<KsefToken> byReference(String reference) {
         return reference == null ? Optional.empty() : Optional.ofNullable(byReference.get(reference));
+    }
+
+    /** Every token of the context, newest first. */
+    public List<KsefToken> inContext(String contextNip) {
+        return byReference.values().stream().filter(t -> t.contextNip().equals(contextNip))
+                .sorted(java.util.Comparator.comparing(KsefToken::dateCreated).reversed()
+                        .thenComparing(KsefToken::referenceNumber))
+                .toList();
     }
 
     public void revoke(String reference) {

@@ -38,9 +38,13 @@ public class TokenStatusController {
     public TokenStatusResponse status(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                       @PathVariable String referenceNumber) {
         KsefToken token = inContext(bearer.caller(auth), referenceNumber);
-        Identifier nip = new Identifier("Nip", token.contextNip());
-        return new TokenStatusResponse(token.referenceNumber(), nip, nip, token.description(), token.permissions(),
-                token.dateCreated(), tokens.lastUse(referenceNumber).orElse(null), token.status());
+        return view(tokens, token);
+    }
+
+    static TokenStatusResponse view(KsefTokens tokens, KsefToken token) {
+        return new TokenStatusResponse(token.referenceNumber(), new Identifier(token.authorType(), token.authorValue()),
+                new Identifier("Nip", token.contextNip()), token.description(), token.permissions(),
+                token.dateCreated(), tokens.lastUse(token.referenceNumber()).orElse(null), token.status());
     }
 
     @DeleteMapping("/v2/tokens/{referenceNumber}")

@@ -18,8 +18,16 @@ public final class UpoWriter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
             .withZone(ReferenceNumbers.WARSAW);
 
-    /** Who sent the documents: the session, its context and the KSeF token used to log in. */
-    public record Sender(String sessionReferenceNumber, String contextNip, String tokenReferenceNumber) {
+    /**
+     * Who sent the documents: the session, its context and the KSeF token used to log in, or for a
+     * XAdES login the SHA-256 of the signed authentication document.
+     */
+    public record Sender(String sessionReferenceNumber, String contextNip, String tokenReferenceNumber,
+                         String authDocumentHash) {
+
+        public Sender(String sessionReferenceNumber, String contextNip, String tokenReferenceNumber) {
+            this(sessionReferenceNumber, contextNip, tokenReferenceNumber, null);
+        }
     }
 
     public byte[] invoiceUpo(Sender sender, AcceptedInvoice invoice) {
@@ -44,7 +52,9 @@ public final class UpoWriter {
                 .append("\t<Uwierzytelnienie>\n\t\t<IdKontekstu>\n")
                 .append(element(3, "Nip", sender.contextNip()))
                 .append("\t\t</IdKontekstu>\n")
-                .append(element(2, "NumerReferencyjnyTokenaKSeF", sender.tokenReferenceNumber()))
+                .append(sender.tokenReferenceNumber() != null
+                        ? element(2, "NumerReferencyjnyTokenaKSeF", sender.tokenReferenceNumber())
+                        : element(2, "SkrotDokumentuUwierzytelniajacego", sender.authDocumentHash()))
                 .append("\t</Uwierzytelnienie>\n")
                 .append(description == null ? "" : description)
                 .append(element(1, "NazwaStrukturyLogicznej", "Schemat_FA(3)_v1-0E.xsd"))

@@ -69,12 +69,26 @@ public final class KsefTestClient {
         }
         headers.forEach(spec::header);
         WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec
+                : body instanceof byte[] bytes ? spec.contentType(MediaType.APPLICATION_XML).bodyValue(bytes)
                 : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
         byte[] bytes = result.getResponseBody();
         MediaType type = result.getResponseHeaders().getContentType();
         return new Reply(result.getStatus().value(), type == null ? null : type.toString(),
                 bytes == null ? null : new String(bytes, StandardCharsets.UTF_8), result.getResponseHeaders());
+    }
+
+    public record Blob(int status, byte[] body, HttpHeaders headers) {
+    }
+
+    /** A pre-signed storage URL, as a client uses it: no bearer token, raw bytes. */
+    public Blob storage(HttpMethod method, String url, byte[] body, Map<String, String> headers) {
+        WebTestClient.RequestBodySpec spec = web.method(method).uri(java.net.URI.create(url));
+        headers.forEach(spec::header);
+        WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec
+                : spec.contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(body);
+        EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
+        return new Blob(result.getStatus().value(), result.getResponseBody(), result.getResponseHeaders());
     }
 
     public Reply call(HttpMethod method, String path, String bearer, Object body) {
@@ -115,6 +129,26 @@ public final class KsefTestClient {
         Reply reply = call(HttpMethod.POST, "/v2/auth/ksef-token", null, request);
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         return reply.json();
+    }
+
+    public String challenge() {
+        return call(HttpMethod.POST, "/v2/auth/challenge", null, null).json().get("challenge").asText();
+    }
+
+    /** Posts a signed AuthTokenRequest; the caller checks the status. */
+    public Reply xades(byte[] signedRequest) {
+        return call(HttpMethod.POST, "/v2/auth/xades-signature", null, signedRequest);
+    }
+
+    /** XAdES login as {@code signer} in {@code contextNip}, then redeem. */
+    public Tokens loginWithXades(XadesSigner signer, String contextNip, String subjectType) throws Exception {
+        Reply started = xades(signer.sign(XadesSigner.request(XadesSigner.NS_21, challenge(), contextNip, subjectType)));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode init = started.json();
+        assertThat(awaitAuth(init).at("/status/code").asInt()).isEqualTo(200);
+        JsonNode tokens = call(HttpMethod.POST, "/v2/auth/token/redeem", init.at("/authenticationToken/token").asText(),
+                null).json();
+        return new Tokens(tokens.at("/accessToken/token").asText(), tokens.at("/refreshToken/token").asText());
     }
 
     public JsonNode awaitAuth(JsonNode init) {
@@ -165,13 +199,18 @@ public final class KsefTestClient {
     }
 
     public static <T> T await(java.util.function.Supplier<T> probe, Predicate<T> done) {
+        return await(probe, done, Duration.ofMillis(25));
+    }
+
+    /** Polls every {@code interval}: 120 ms keeps a poll of GET /sessions/{ref} under its 10 requests a second. */
+    public static <T> T await(java.util.function.Supplier<T> probe, Predicate<T> done, Duration interval) {
         Instant deadline = Instant.now().plus(DEADLINE);
         T value = probe.get();
         while (!done.test(value)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("still not done at the deadline: " + value);
             }
-            LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
+            LockSupport.parkNanos(interval.toNanos());
             value = probe.get();
         }
         return value;

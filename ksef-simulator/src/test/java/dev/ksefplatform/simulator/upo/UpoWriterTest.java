@@ -48,6 +48,17 @@ class UpoWriterTest {
         assertThat(upo).contains("<CalkowitaLiczbaDokumentow>1</CalkowitaLiczbaDokumentow>");
     }
 
+    @Test
+    void namesTheSignedAuthenticationDocumentAfterAXadesLogin() throws Exception {
+        UpoWriter.Sender xades = new UpoWriter.Sender(SENDER.sessionReferenceNumber(), SENDER.contextNip(), null,
+                "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/ABCDE=");
+
+        String upo = new String(writer.invoiceUpo(xades, INVOICE), StandardCharsets.UTF_8);
+
+        validator().validate(source(upo.replace(UpoWriter.RECEIVER, "Ministerstwo Finansów")));
+        assertThat(upo).contains("<SkrotDokumentuUwierzytelniajacego>").doesNotContain("NumerReferencyjnyTokenaKSeF");
+    }
+
     private static Validator validator() throws SAXException {
         return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(UpoWriterTest.class.getResource("/dev/ksefplatform/ksef/xsd/upo/upo-v4-3.xsd"))

@@ -1,0 +1,28 @@
+package dev.ksefplatform.simulator.receiving;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ksefplatform.simulator.SimulatorProperties;
+import dev.ksefplatform.simulator.invoice.AcceptedInvoices;
+import dev.ksefplatform.simulator.keys.KeyRing;
+import dev.ksefplatform.simulator.shared.ReferenceNumbers;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class ReceivingConfiguration {
+
+    @Bean
+    InvoiceSearch invoiceSearch(AcceptedInvoices accepted, Clock clock) {
+        return new InvoiceSearch(accepted, clock);
+    }
+
+    @Bean(destroyMethod = "deletePackages")
+    Exports exports(InvoiceSearch search, AcceptedInvoices accepted, ObjectMapper mapper, KeyRing keys,
+                    ScheduledExecutorService simulatorWorker, SimulatorProperties properties,
+                    ReferenceNumbers references, Clock clock) {
+        return new Exports(search, new ExportPackager(accepted, mapper), keys, simulatorWorker,
+                properties.processingDelay(), references, clock);
+    }
+}
