@@ -106,6 +106,20 @@ class KsefErrorMappingTest extends KsefWireMock {
     }
 
     @Test
+    void namesAnHtmlErrorPageWithAServerStatusAsAnUnexpectedRetryableResponse() {
+        KSEF.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>Request rejected</body></html>")));
+
+        dev.ksefplatform.ksef.client.error.KsefUnexpectedResponseException e = catchThrowableOfType(
+                dev.ksefplatform.ksef.client.error.KsefUnexpectedResponseException.class,
+                () -> clientBuilder().maxRetries(1).build().tokens().get(ACCESS_TOKEN, TOKEN_REF));
+
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.httpStatus()).hasValue(503);
+        KSEF.verify(2, getRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
     void retriesAServerErrorUpToTheLimitThenThrowsIt() {
         KSEF.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
 

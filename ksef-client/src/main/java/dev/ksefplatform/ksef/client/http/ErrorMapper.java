@@ -33,6 +33,10 @@ final class ErrorMapper {
         if (status == 429) {
             return new KsefRateLimitedException(retryAfter(response));
         }
+        if (isHtml(response)) {
+            // KSeF's firewall and gateways answer with HTML pages, whatever the status: retryable, and named as such
+            return new KsefUnexpectedResponseException(status, "HTML page instead of JSON (" + contentType(response) + ")", null);
+        }
         if (status >= 500) {
             return new KsefServerException(status);
         }
@@ -51,6 +55,10 @@ final class ErrorMapper {
     static boolean isJson(HttpResponse<byte[]> response) {
         String type = contentType(response);
         return type.contains("json") && !startsWithMarkup(response.body());
+    }
+
+    static boolean isHtml(HttpResponse<byte[]> response) {
+        return contentType(response).contains("html") || startsWithMarkup(response.body());
     }
 
     static String contentType(HttpResponse<byte[]> response) {
