@@ -247,7 +247,7 @@ class CredentialServiceIT {
     }
 
     @Test
-    void storesACertificateCredentialButCannotActivateItUntilXadesLoginExists() throws Exception {
+    void storesACertificateCredentialSealedAndLeasesNothingBeforeVerification() throws Exception {
         String tenant = "tenant-" + UUID.randomUUID();
         String nip = Nips.random();
         String bundle = TestCertificates.pkcs12Base64(nip, "cert-pass-123");
@@ -258,9 +258,6 @@ class CredentialServiceIT {
         Map<?, ?> created = admin.post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        admin.post().uri("/admin/v1/integrations/{id}/verify", created.get("integrationId")).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ERROR")
-                .jsonPath("$.reason").value(reason -> assertThat((String) reason).contains("XAdES"));
 
         assertThat(created.get("credentialType")).isEqualTo("CERTIFICATE");
         assertThat(created.toString()).doesNotContain("cert-pass-123").doesNotContain(bundle.substring(0, 40));
@@ -281,8 +278,11 @@ class CredentialServiceIT {
     }
 
     @Test
-    void startsAMasterKeyRotationAndReportsItsProgress() {
+    void startsAMasterKeyRotationToAnExplicitVersionAndReportsItsProgress() {
+        service.client(CredentialServiceHarness.ADMIN).post().uri("/admin/v1/vault/rotations")
+                .exchange().expectStatus().isBadRequest();
         Map<?, ?> started = service.client(CredentialServiceHarness.ADMIN).post().uri("/admin/v1/vault/rotations")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("targetVersion", 1))
                 .exchange().expectStatus().isAccepted()
                 .expectBody(Map.class).returnResult().getResponseBody();
         String id = (String) started.get("rotationId");

@@ -7,7 +7,9 @@ import dev.ksefplatform.credentials.support.CapturedLogs;
 import dev.ksefplatform.credentials.support.CredentialServiceHarness;
 import dev.ksefplatform.credentials.support.Nips;
 import dev.ksefplatform.credentials.support.Simulator;
+import dev.ksefplatform.credentials.support.TestCertificates;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.IntegrationStatusChanged;
 import dev.ksefplatform.schemas.v1.IntegrationVerified;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -189,7 +191,7 @@ class LeaseOverSimulatorIT {
     }
 
     @Test
-    void aTokenRevokedInKsefPutsTheIntegrationInErrorAndLeasesAreRefused() {
+    void aTokenRevokedInKsefExpiresTheIntegrationWithAnActionableReasonAndLeasesAreRefused() {
         Tenant tenant = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
         verify(tenant);
         String accessToken = (String) granted(tenant, "InvoiceWrite").get("accessToken");
@@ -200,8 +202,85 @@ class LeaseOverSimulatorIT {
 
         lease(tenant.tenantId(), tenant.nip(), "InvoiceWrite").expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("https://ksef-platform.dev/problems/integration-not-active");
-        admin().get().uri("/admin/v1/integrations/{id}", tenant.integrationId()).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ERROR");
+        Map<?, ?> integration = admin().get().uri("/admin/v1/integrations/{id}", tenant.integrationId()).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        responses.add(integration.toString());
+
+        assertThat(integration.get("status")).isEqualTo("EXPIRED");
+        assertThat((String) integration.get("reason")).contains("450").contains("generate a new KSeF token")
+                .contains(tenant.nip()).contains("/secret");
+        List<ConsumerRecord<String, EventEnvelope>> events = service.eventsOf(tenant.tenantId(),
+                l -> l.stream().anyMatch(StatusEvents::expired));
+        assertThat(events).anyMatch(StatusEvents::expired);
+    }
+
+    @Test
+    void verifyingAnIntegrationWhoseTokenWasRevokedInKsefExpiresIt() {
+        Tenant tenant = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
+        verify(tenant);
+        String accessToken = (String) granted(tenant, "InvoiceWrite").get("accessToken");
+        WebTestClient.bindToServer().baseUrl(ksef.baseUrl()).build().delete()
+                .uri("/v2/tokens/{ref}", ksefTokenReference(tenant))
+                .header("Authorization", "Bearer " + accessToken).exchange().expectStatus().is2xxSuccessful();
+
+        Map<?, ?> verified = verify(tenant);
+
+        assertThat(verified.get("status")).isEqualTo("EXPIRED");
+        assertThat((String) verified.get("reason")).contains("generate a new KSeF token");
+        lease(tenant.tenantId(), tenant.nip(), "InvoiceWrite").expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("https://ksef-platform.dev/problems/integration-not-active");
+    }
+
+    /** An {@code IntegrationStatusChanged} event to EXPIRED. */
+    private static final class StatusEvents {
+        static boolean expired(ConsumerRecord<String, EventEnvelope> record) {
+            return record.value().getPayload() instanceof IntegrationStatusChanged changed
+                    && "EXPIRED".equals(changed.getToStatus()) && changed.getReason() != null
+                    && changed.getReason().contains("generate a new KSeF token");
+        }
+    }
+
+    @Test
+    void verifiesACertificateCredentialByXadesLoginAndLeasesTokensSignedWithIt() {
+        String nip = Nips.random();
+        String password = "p12-" + UUID.randomUUID();
+        planted.add(password);
+        Tenant tenant = registeredCertificate(nip, TestCertificates.pkcs12Base64(nip, password), password);
+
+        Map<?, ?> verified = verify(tenant);
+        service.context().getBean(AccessTokens.class).forgetIntegration(tenant.integrationId());
+        Map<?, ?> lease = granted(tenant, "InvoiceWrite");
+
+        assertThat(verified.get("status")).isEqualTo("ACTIVE");
+        assertThat(Instant.parse((String) lease.get("validUntil"))).isAfter(Instant.now().plus(Duration.ofMinutes(5)));
+        WebTestClient.bindToServer().baseUrl(ksef.baseUrl()).build().post()
+                .uri("/v2/permissions/query/personal/grants?pageSize=10").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of()).header("Authorization", "Bearer " + lease.get("accessToken"))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aCertificateWithoutPermissionsInTheContextEndsVerificationInError() {
+        String nip = Nips.random();
+        String stranger = Nips.random();
+        Tenant tenant = registeredCertificate(nip, TestCertificates.pkcs12Base64(stranger, "pw-123"), "pw-123");
+
+        Map<?, ?> verified = verify(tenant);
+
+        assertThat(verified.get("status")).isEqualTo("ERROR");
+        assertThat((String) verified.get("reason")).contains("415").contains(nip);
+    }
+
+    private static Tenant registeredCertificate(String nip, String pkcs12, String password) {
+        String tenantId = "tenant-" + UUID.randomUUID();
+        planted.add(pkcs12.substring(0, 60));
+        Map<?, ?> body = admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
+                        "providerNip", Nips.random(), "scopes", List.of("InvoiceWrite", "InvoiceRead"),
+                        "credential", Map.of("type", "CERTIFICATE", "pkcs12", pkcs12, "password", password)))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        responses.add(body.toString());
+        return new Tenant(tenantId, nip, (String) body.get("integrationId"));
     }
 
     private static String ksefTokenReference(Tenant tenant) {

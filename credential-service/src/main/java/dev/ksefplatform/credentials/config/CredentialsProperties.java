@@ -13,14 +13,17 @@ public record CredentialsProperties(Security security, Vault vault) {
         }
     }
 
-    public record Vault(int currentVersion, Map<Integer, String> masterKeys) {
+    /** {@code rotationBatchSize}: envelopes re-wrapped per batch during a master-key rotation (default 100). */
+    public record Vault(int currentVersion, Map<Integer, String> masterKeys, int rotationBatchSize) {
         public Vault {
             masterKeys = masterKeys == null ? Map.of() : Map.copyOf(masterKeys);
+            rotationBatchSize = rotationBatchSize > 0 ? rotationBatchSize : 100;
         }
 
         @Override
         public String toString() {
-            return "Vault[currentVersion=" + currentVersion + ", versions=" + masterKeys.keySet() + "]";
+            return "Vault[currentVersion=" + currentVersion + ", versions=" + masterKeys.keySet()
+                    + ", rotationBatchSize=" + rotationBatchSize + "]";
         }
     }
 }

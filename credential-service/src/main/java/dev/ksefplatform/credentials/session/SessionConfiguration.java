@@ -4,12 +4,18 @@ import dev.ksefplatform.credentials.config.KsefProperties;
 import dev.ksefplatform.credentials.session.adapter.ksef.ClientKsefLogin;
 import dev.ksefplatform.credentials.session.adapter.ksef.KsefClients;
 import dev.ksefplatform.credentials.session.application.AccessTokens;
+import dev.ksefplatform.credentials.session.adapter.ksef.ClientKsefSessions;
 import dev.ksefplatform.credentials.session.application.KsefLogin;
+import dev.ksefplatform.credentials.session.application.StaleSessions;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -37,7 +43,19 @@ public class SessionConfiguration {
     }
 
     @Bean
-    AccessTokens accessTokens(KsefLogin ksefLogin, Clock clock, Scheduler ksefScheduler) {
-        return new AccessTokens(ksefLogin, clock, task -> ksefScheduler.schedule(task));
+    StaleSessions staleSessions(KsefClients clients) {
+        return new StaleSessions(new ClientKsefSessions(clients));
+    }
+
+    @Bean
+    AccessTokens accessTokens(KsefLogin ksefLogin, Clock clock, Scheduler ksefScheduler, StaleSessions staleSessions) {
+        return new AccessTokens(ksefLogin, clock, task -> ksefScheduler.schedule(task), staleSessions);
+    }
+
+    /** Retries revocations that failed, for contexts whose cached tokens can still call KSeF. */
+    @Bean(destroyMethod = "dispose")
+    Disposable staleSessionSweep(StaleSessions staleSessions, AccessTokens accessTokens, Scheduler ksefScheduler,
+                                 @Value("${credentials.sessions.stale-sweep-interval:PT10M}") Duration every) {
+        return Flux.interval(every, every, ksefScheduler).subscribe(tick -> staleSessions.sweep(accessTokens::cached));
     }
 }

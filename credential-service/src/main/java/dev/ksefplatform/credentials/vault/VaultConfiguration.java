@@ -32,9 +32,9 @@ public class VaultConfiguration {
     }
 
     @Bean
-    MasterKeyRotation masterKeyRotation(DatabaseClient db, EnvelopeCipher cipher, MasterKeys masterKeys, Clock clock,
-                                        Supplier<UUID> ids) {
-        return new MasterKeyRotation(new R2dbcSecretEnvelopes(db, clock), new R2dbcKeyRotations(db), cipher,
-                masterKeys, clock, ids);
+    MasterKeyRotation masterKeyRotation(DatabaseClient db, EnvelopeCipher cipher, CredentialsProperties properties,
+                                        Clock clock, Supplier<UUID> ids) {
+        return new MasterKeyRotation(new R2dbcSecretEnvelopes(db, clock), new R2dbcKeyRotations(db), cipher, clock, ids,
+                properties.vault().rotationBatchSize());
     }
 }

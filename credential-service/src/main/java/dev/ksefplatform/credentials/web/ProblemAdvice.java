@@ -8,6 +8,8 @@ import dev.ksefplatform.credentials.lease.domain.LeaseRefused;
 import dev.ksefplatform.credentials.session.application.KsefCredentialRejected;
 import dev.ksefplatform.credentials.session.application.KsefUnavailable;
 import dev.ksefplatform.credentials.vault.application.KeyRotationNotFound;
+import dev.ksefplatform.credentials.vault.application.RotationAlreadyRunning;
+import dev.ksefplatform.credentials.vault.application.UnknownRotationTarget;
 import dev.ksefplatform.credentials.vault.domain.VaultException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,16 @@ public class ProblemAdvice {
     @ExceptionHandler(KeyRotationNotFound.class)
     ResponseEntity<ProblemDetail> rotationNotFound(KeyRotationNotFound e) {
         return Problems.entity(HttpStatus.NOT_FOUND, "key-rotation-not-found", "Key rotation not found", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownRotationTarget.class)
+    ResponseEntity<ProblemDetail> unknownTarget(UnknownRotationTarget e) {
+        return Problems.entity(HttpStatus.BAD_REQUEST, "unknown-key-version", "Unknown master key version", e.getMessage());
+    }
+
+    @ExceptionHandler(RotationAlreadyRunning.class)
+    ResponseEntity<ProblemDetail> rotationRunning(RotationAlreadyRunning e) {
+        return Problems.entity(HttpStatus.CONFLICT, "key-rotation-running", "Key rotation running", e.getMessage());
     }
 
     @ExceptionHandler(NipAlreadyRegistered.class)

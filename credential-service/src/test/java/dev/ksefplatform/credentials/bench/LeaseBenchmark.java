@@ -19,8 +19,8 @@ import reactor.core.publisher.Flux;
 /**
  * Measures, over real PostgreSQL, Kafka and the simulator: KSeF logins caused by 1,000 concurrent
  * lease requests over 100 contexts with a cold cache (goal: exactly 100), and leases per second
- * served from the cache. Run with {@code ./mvnw -pl credential-service test-compile exec:java ...}
- * or from an IDE; it prints figures and asserts nothing.
+ * served from the cache. Run it with {@code java -cp target/test-classes:target/classes:<test classpath>}
+ * (the exact command is in the README, <i>Figures</i>) or from an IDE; it prints figures and asserts nothing.
  */
 public final class LeaseBenchmark {
 

@@ -33,6 +33,7 @@ public final class CredentialServiceHarness implements AutoCloseable {
     private final KafkaConsumer<String, EventEnvelope> events;
     private final List<ConsumerRecord<String, EventEnvelope>> seen = new ArrayList<>();
 
+    /** @param extraArgs {@code --key=value} properties on top of (or replacing) the harness's own */
     public CredentialServiceHarness(String ksefBaseUrl, String... extraArgs) {
         Map<String, Object> properties = new HashMap<>(EmbeddedPostgres.get().springProperties());
         properties.put("spring.kafka.bootstrap-servers", EmbeddedKafka.get().bootstrapServers());
@@ -40,17 +41,24 @@ public final class CredentialServiceHarness implements AutoCloseable {
         properties.put("credentials.security.callers.admin", ADMIN);
         properties.put("credentials.security.callers.tenant-worker", WORKER);
         properties.put("credentials.security.callers.command-api", OTHER_CALLER);
+        // extra arguments replace defaults of the same key (a repeated command-line key would be joined with a comma)
+        for (String arg : extraArgs) {
+            int eq = arg.indexOf('=');
+            properties.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
         // Command-line arguments outrank the yml; builder().properties() would not.
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        args.addAll(List.of(extraArgs));
         this.context = CredentialServiceApplication.builder().run(args.toArray(String[]::new));
         this.events = eventsConsumer();
     }
 
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
     public WebTestClient client(String bearer) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port())
                 .responseTimeout(Duration.ofSeconds(30))
                 .defaultHeader("Authorization", "Bearer " + bearer).build();
     }

@@ -13,6 +13,7 @@ import dev.ksefplatform.credentials.support.Nips;
 import dev.ksefplatform.credentials.vault.adapter.r2dbc.R2dbcKeyRotations;
 import dev.ksefplatform.credentials.vault.adapter.r2dbc.R2dbcSecretEnvelopes;
 import dev.ksefplatform.credentials.vault.application.MasterKeyRotation;
+import dev.ksefplatform.credentials.vault.application.UnknownRotationTarget;
 import dev.ksefplatform.credentials.vault.domain.EnvelopeCipher;
 import dev.ksefplatform.credentials.vault.domain.KeyRotation;
 import dev.ksefplatform.credentials.vault.domain.MasterKey;
@@ -45,7 +46,7 @@ class MasterKeyRotationIT {
     private static TransactionalOperator tx;
 
     private final SwitchableMasterKeys keys = new SwitchableMasterKeys();
-    private final EnvelopeCipher cipher = new EnvelopeCipher(keys, new SecureRandom());
+    private EnvelopeCipher cipher;
     private final Clock clock = Clock.systemUTC();
 
     @BeforeAll
@@ -63,8 +64,9 @@ class MasterKeyRotationIT {
     @Test
     void rewrapsEveryEnvelopeUnderTheNewVersionAndTheSecretsStillOpenWithoutTheOldKey() {
         var repository = new R2dbcIntegrationRepository(db, tx, clock);
-        SecretVault vault = new SecretVault(cipher);
         keys.add(101).add(102).current(101);
+        cipher = new EnvelopeCipher(keys, new SecureRandom());
+        SecretVault vault = new SecretVault(cipher);
         Map<Integration, String> secrets = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 7; i++) {
             Integration integration = integration("rotation-" + UUID.randomUUID());
@@ -73,10 +75,9 @@ class MasterKeyRotationIT {
             secrets.put(integration, secret);
         }
 
-        keys.current(102);
         MasterKeyRotation rotation = new MasterKeyRotation(new R2dbcSecretEnvelopes(db, clock), new R2dbcKeyRotations(db),
-                cipher, keys, clock, UUID::randomUUID);
-        KeyRotation started = rotation.start().block();
+                cipher, clock, UUID::randomUUID, 3);
+        KeyRotation started = rotation.start(102).block();
         KeyRotation finished = awaitFinished(rotation, started.id());
 
         // other test classes share this database with envelopes under keys this test does not hold: they count as failed
@@ -93,11 +94,28 @@ class MasterKeyRotationIT {
     }
 
     @Test
+    void refusesATargetVersionTheVaultDoesNotHoldAndKeepsSealingUnderTheOldOne() {
+        keys.add(105).current(105);
+        cipher = new EnvelopeCipher(keys, new SecureRandom());
+        MasterKeyRotation rotation = new MasterKeyRotation(new R2dbcSecretEnvelopes(db, clock), new R2dbcKeyRotations(db),
+                cipher, clock, UUID::randomUUID, 3);
+
+        assertThatThrownBy(() -> rotation.start(999).block()).isInstanceOf(UnknownRotationTarget.class)
+                .hasMessageContaining("999");
+        assertThat(cipher.sealingVersion()).isEqualTo(105);
+        assertThat(new SecretVault(cipher).seal(integration("t-" + UUID.randomUUID()), "ref|x|y").keyVersion())
+                .isEqualTo(105);
+    }
+
+    @Test
     void anEnvelopeUnderARemovedVersionNoLongerOpens() {
         keys.add(103).current(103);
+        cipher = new EnvelopeCipher(keys, new SecureRandom());
         Integration integration = integration("removed-" + UUID.randomUUID());
         var envelope = new SecretVault(cipher).seal(integration, "ref|x|y");
-        keys.add(104).current(104).remove(103);
+        keys.add(104);
+        cipher.sealUnder(104);
+        keys.remove(103);
 
         assertThatThrownBy(() -> new SecretVault(cipher).open(integration, envelope)).isInstanceOf(UnknownMasterKey.class);
     }

@@ -1,6 +1,7 @@
 package dev.ksefplatform.credentials.integration.application;
 
 import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
+import dev.ksefplatform.credentials.session.application.KsefCredential;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -11,7 +12,7 @@ import java.util.Collections;
 
 /**
  * A CERTIFICATE credential as the vault seals it: {@code <Base64 PKCS#12>:<password>} (Base64 has
- * no colon, so the first one separates). Stored and lease-checked; XAdES login is later work.
+ * no colon, so the first one separates). Opened only for an XAdES login.
  */
 public final class CertificateBundle {
 
@@ -23,6 +24,13 @@ public final class CertificateBundle {
             throw new InvalidRequest("credential.pkcs12 (Base64 PKCS#12) is required for CERTIFICATE");
         }
         return pkcs12Base64.trim() + ":" + (password == null ? "" : password);
+    }
+
+    /** The sealed form back as the PKCS#12 bytes and password a login signs with. */
+    static KsefCredential.Certificate decode(String secret) {
+        int colon = secret.indexOf(':');
+        return new KsefCredential.Certificate(Base64.getMimeDecoder().decode(secret.substring(0, colon)),
+                secret.substring(colon + 1).toCharArray());
     }
 
     /** Opens the bundle to prove it holds a private key with its certificate; messages never carry the secret. */

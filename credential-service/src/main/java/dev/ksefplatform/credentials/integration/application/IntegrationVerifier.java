@@ -10,20 +10,23 @@ import dev.ksefplatform.credentials.integration.domain.KsefTokenGrant;
 import dev.ksefplatform.credentials.integration.domain.VerificationVerdict;
 import dev.ksefplatform.credentials.session.application.AccessTokens;
 import dev.ksefplatform.credentials.session.application.KsefContext;
+import dev.ksefplatform.credentials.session.application.KsefCredential;
 import dev.ksefplatform.credentials.session.application.KsefCredentialRejected;
 import dev.ksefplatform.credentials.session.application.KsefLogin;
 import dev.ksefplatform.credentials.session.application.SessionTokens;
 import dev.ksefplatform.credentials.vault.domain.Envelope;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Logs in to KSeF with the integration's token in the taxpayer's context and checks that the token
- * is active there and carries every requested scope: ACTIVE if so, ERROR with an actionable reason
- * if not. A transient KSeF failure leaves the status alone and surfaces as {@code KsefUnavailable}.
+ * Logs in to KSeF with the integration's credential in the taxpayer's context — a KSeF token, or a
+ * certificate by XAdES — and checks that it carries every requested scope there (the token's own
+ * permissions, or the certificate subject's personal grants): ACTIVE if so, EXPIRED if KSeF reports
+ * the KSeF token inactive or revoked, ERROR with an actionable reason otherwise. A transient KSeF failure leaves the status alone and surfaces as {@code KsefUnavailable}.
  */
 public final class IntegrationVerifier {
 
@@ -58,20 +61,25 @@ public final class IntegrationVerifier {
     }
 
     private Outcome check(Integration integration, Envelope envelope) {
-        if (integration.credentialType() == CredentialType.CERTIFICATE) {
-            return new Outcome(new VerificationVerdict.Failed("certificate (XAdES) login is not available yet — "
-                    + "register a KSEF_TOKEN credential for NIP " + integration.taxpayerNip()), null);
-        }
-        String ksefToken = vault.open(integration, envelope);
+        KsefCredential credential = vault.credential(integration, envelope);
+        String reference = credential instanceof KsefCredential.KsefToken token
+                ? Integration.ksefTokenReference(token.token()) : null;
         try {
-            SessionTokens tokens = ksef.loginWithKsefToken(integration.environment(), integration.taxpayerNip(), ksefToken);
-            KsefTokenGrant grant = ksef.tokenGrant(integration.environment(), tokens.access().value(),
-                    Integration.ksefTokenReference(ksefToken));
-            return new Outcome(VerificationVerdict.judge(integration, grant), tokens);
+            SessionTokens tokens = ksef.login(integration.environment(), integration.taxpayerNip(), credential);
+            return new Outcome(judge(integration, tokens.access().value(), reference), tokens, false);
         } catch (KsefCredentialRejected e) {
-            return new Outcome(new VerificationVerdict.Failed(e.getMessage()
-                    + " — check the KSeF token for NIP " + integration.taxpayerNip() + " and rotate the secret"), null);
+            return new Outcome(new VerificationVerdict.Failed(refusalReason(integration, e)), null, e.tokenInactive());
         }
+    }
+
+    /** A KSeF token is judged by its own status and permissions; a certificate by its subject's grants in the context. */
+    private VerificationVerdict judge(Integration integration, String accessToken, String tokenReference) {
+        if (integration.credentialType() == CredentialType.CERTIFICATE) {
+            return VerificationVerdict.judgeCertificate(integration,
+                    ksef.personalGrants(integration.environment(), accessToken, integration.taxpayerNip()));
+        }
+        KsefTokenGrant grant = ksef.tokenGrant(integration.environment(), accessToken, tokenReference);
+        return VerificationVerdict.judge(integration, grant);
     }
 
     private Mono<Integration> apply(Integration integration, Outcome outcome) {
@@ -85,19 +93,39 @@ public final class IntegrationVerifier {
                             saved.id(), saved.tenantId()));
         }
         String reason = ((VerificationVerdict.Failed) outcome.verdict()).reason();
-        Integration failed = integration.moveTo(IntegrationStatus.ERROR, reason, clock.instant());
+        Integration failed = integration.moveTo(outcome.tokenInactive() ? IntegrationStatus.EXPIRED
+                : IntegrationStatus.ERROR, reason, clock.instant());
         accessTokens.forgetIntegration(integration.id().toString());
         return repository.update(failed)
                 .flatMap(saved -> events.publish(new IntegrationEvent.StatusChanged(saved, integration.status()))
                         .thenReturn(saved))
-                .doOnNext(saved -> log.warn("integration verification failed integrationId={} tenantId={} reason={}",
-                        saved.id(), saved.tenantId(), reason));
+                .doOnNext(saved -> log.warn("integration verification failed integrationId={} tenantId={} status={} "
+                        + "reason={}", saved.id(), saved.tenantId(), saved.status(), reason));
+    }
+
+    /**
+     * Where an integration goes when KSeF refuses its credential: EXPIRED if KSeF reports the KSeF token
+     * inactive or revoked, ERROR otherwise — either way with a reason that says what to do.
+     */
+    public static Integration refused(Integration integration, KsefCredentialRejected rejection, Instant at) {
+        IntegrationStatus next = rejection.tokenInactive() ? IntegrationStatus.EXPIRED : IntegrationStatus.ERROR;
+        return integration.moveTo(next, refusalReason(integration, rejection), at);
+    }
+
+    private static String refusalReason(Integration integration, KsefCredentialRejected rejection) {
+        if (rejection.tokenInactive()) {
+            return rejection.getMessage() + " — KSeF reports the KSeF token inactive or revoked: generate a new KSeF "
+                    + "token for NIP " + integration.taxpayerNip() + ", rotate the secret "
+                    + "(POST /admin/v1/integrations/" + integration.id() + "/secret) and verify again";
+        }
+        return rejection.getMessage() + " — check the KSeF token for NIP " + integration.taxpayerNip()
+                + " and rotate the secret";
     }
 
     public static KsefContext contextOf(Integration integration) {
         return new KsefContext(integration.id().toString(), integration.environment(), integration.taxpayerNip());
     }
 
-    private record Outcome(VerificationVerdict verdict, SessionTokens tokens) {
+    private record Outcome(VerificationVerdict verdict, SessionTokens tokens, boolean tokenInactive) {
     }
 }

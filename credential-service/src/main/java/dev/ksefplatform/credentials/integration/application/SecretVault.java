@@ -1,6 +1,8 @@
 package dev.ksefplatform.credentials.integration.application;
 
+import dev.ksefplatform.credentials.integration.domain.CredentialType;
 import dev.ksefplatform.credentials.integration.domain.Integration;
+import dev.ksefplatform.credentials.session.application.KsefCredential;
 import dev.ksefplatform.credentials.vault.domain.AssociatedData;
 import dev.ksefplatform.credentials.vault.domain.Envelope;
 import dev.ksefplatform.credentials.vault.domain.EnvelopeCipher;
@@ -32,6 +34,13 @@ public final class SecretVault {
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    /** The opened secret in the form a KSeF login takes. */
+    public KsefCredential credential(Integration integration, Envelope envelope) {
+        String secret = open(integration, envelope);
+        return integration.credentialType() == CredentialType.CERTIFICATE ? CertificateBundle.decode(secret)
+                : new KsefCredential.KsefToken(secret);
     }
 
     public static AssociatedData boundTo(Integration integration) {

@@ -13,7 +13,7 @@ public enum IntegrationStatus {
 
     private Set<IntegrationStatus> allowedNext() {
         return switch (this) {
-            case PENDING, ERROR, EXPIRED -> EnumSet.of(ACTIVE, ERROR, DISABLED, REVOKED);
+            case PENDING, ERROR, EXPIRED -> EnumSet.of(ACTIVE, ERROR, EXPIRED, DISABLED, REVOKED);
             case ACTIVE -> EnumSet.of(ACTIVE, ERROR, EXPIRED, DISABLED, REVOKED);
             case DISABLED -> EnumSet.of(PENDING, REVOKED);
             case REVOKED -> EnumSet.noneOf(IntegrationStatus.class);

@@ -30,4 +30,15 @@ public sealed interface VerificationVerdict {
         }
         return new Confirmed(integration.scopes());
     }
+
+    /** A certificate login: {@code granted} is what KSeF lists for the certificate's subject in the taxpayer's context. */
+    static VerificationVerdict judgeCertificate(Integration integration, Set<String> granted) {
+        Set<String> missing = new TreeSet<>(integration.scopes());
+        missing.removeAll(granted);
+        if (!missing.isEmpty()) {
+            return new Failed("permission not found — grant " + String.join(", ", missing) + " to the certificate's "
+                    + "subject in KSeF context " + integration.taxpayerNip());
+        }
+        return new Confirmed(integration.scopes());
+    }
 }

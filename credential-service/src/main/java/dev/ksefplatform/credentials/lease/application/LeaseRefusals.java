@@ -2,9 +2,9 @@ package dev.ksefplatform.credentials.lease.application;
 
 import dev.ksefplatform.credentials.integration.application.IntegrationEvents;
 import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
+import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
-import dev.ksefplatform.credentials.integration.domain.IntegrationStatus;
 import dev.ksefplatform.credentials.lease.domain.DenialReason;
 import dev.ksefplatform.credentials.lease.domain.LeaseDecision;
 import dev.ksefplatform.credentials.lease.domain.LeaseRefused;
@@ -57,15 +57,16 @@ public final class LeaseRefusals {
                 .then(Mono.error(LeaseRefused.of(denied)));
     }
 
-    /** KSeF no longer accepts the stored credential: the integration is in ERROR until an admin acts. */
+    /** KSeF no longer accepts the stored credential: the integration is EXPIRED or in ERROR until an admin acts. */
     public <T> Mono<T> credentialRejected(String leaseId, LeaseRequest request, Integration integration, Instant at,
                                           KsefCredentialRejected rejection) {
-        Integration failed = integration.moveTo(IntegrationStatus.ERROR, rejection.getMessage()
-                + " — check the KSeF token and rotate the secret", at);
+        Integration failed = IntegrationVerifier.refused(integration, rejection, at);
         accessTokens.forgetIntegration(integration.id().toString());
+        log.warn("KSeF refused a stored credential integrationId={} tenantId={} status={}", integration.id(),
+                integration.tenantId(), failed.status());
         return integrations.update(failed)
                 .then(events.publish(new IntegrationEvent.StatusChanged(failed, integration.status())))
                 .then(refuse(leaseId, request, failed, new LeaseDecision.Denied(DenialReason.INTEGRATION_NOT_ACTIVE,
-                        "KSeF refused the integration's credential; the integration is now ERROR"), at));
+                        "KSeF refused the integration's credential; the integration is now " + failed.status()), at));
     }
 }

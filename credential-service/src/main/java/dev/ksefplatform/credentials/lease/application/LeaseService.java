@@ -61,7 +61,7 @@ public final class LeaseService {
     private Mono<Lease> grant(String leaseId, LeaseRequest request, Integration integration, Instant at) {
         return Mono.fromFuture(() -> accessTokens.tokensFor(IntegrationVerifier.contextOf(integration),
                         () -> integrations.secretOf(integration.id())
-                                .map(envelope -> vault.open(integration, envelope)).toFuture()))
+                                .map(envelope -> vault.credential(integration, envelope)).toFuture()))
                 .flatMap(tokens -> leaseLog.record(record(leaseId, request, integration, at, LeaseRecord.Outcome.GRANTED, null))
                         .thenReturn(lease(leaseId, tokens)))
                 .onErrorResume(KsefCredentialRejected.class,

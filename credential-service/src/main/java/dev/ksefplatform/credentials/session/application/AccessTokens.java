@@ -2,6 +2,7 @@ package dev.ksefplatform.credentials.session.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * KSeF tokens per context, in memory only. Concurrent requests for one context share one in-flight
  * login or refresh; tokens are refreshed when they expire within {@link #REFRESH_MARGIN}, and a
- * refused refresh drops the old tokens and logs in afresh.
+ * refused refresh drops the old tokens and logs in afresh. Tokens that are replaced or dropped hand
+ * their KSeF session to {@link StaleSessions}, which revokes it after the context's next login.
  */
 public final class AccessTokens {
 
@@ -23,32 +25,49 @@ public final class AccessTokens {
     private final KsefLogin ksef;
     private final Clock clock;
     private final Executor executor;
+    private final StaleSessions staleSessions;
 
-    public AccessTokens(KsefLogin ksef, Clock clock, Executor executor) {
+    public AccessTokens(KsefLogin ksef, Clock clock, Executor executor, StaleSessions staleSessions) {
         this.ksef = ksef;
         this.clock = clock;
         this.executor = executor;
+        this.staleSessions = staleSessions;
     }
 
-    /** The context's tokens; {@code ksefToken} is asked for (and the secret opened) only if a login is needed. */
+    /** The context's tokens; {@code credential} is asked for (and the secret opened) only if a login is needed. */
     public CompletableFuture<SessionTokens> tokensFor(KsefContext context,
-                                                      Supplier<? extends CompletionStage<String>> ksefToken) {
-        return byContext.compute(context, (key, current) -> next(key, current, ksefToken));
+                                                      Supplier<? extends CompletionStage<KsefCredential>> credential) {
+        return byContext.compute(context, (key, current) -> next(key, current, credential));
     }
 
     /** Tokens obtained elsewhere (e.g. by verification) become the context's cached tokens. */
     public void remember(KsefContext context, SessionTokens tokens) {
-        byContext.put(context, CompletableFuture.completedFuture(tokens));
+        replaced(context, byContext.put(context, CompletableFuture.completedFuture(tokens)));
+        revokeStaleWith(context, tokens);
     }
 
     public void forgetIntegration(String integrationId) {
-        byContext.keySet().removeIf(context -> context.integrationId().equals(integrationId));
+        byContext.forEach((context, tokens) -> {
+            if (context.integrationId().equals(integrationId) && byContext.remove(context, tokens)) {
+                replaced(context, tokens);
+            }
+        });
+    }
+
+    /** The context's cached tokens if their access token is still valid beyond the refresh margin. */
+    public Optional<SessionTokens> cached(KsefContext context) {
+        CompletableFuture<SessionTokens> current = byContext.get(context);
+        if (current == null || !current.isDone() || current.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        SessionTokens tokens = current.join();
+        return tokens.access().validBeyond(clock.instant().plus(REFRESH_MARGIN)) ? Optional.of(tokens) : Optional.empty();
     }
 
     private CompletableFuture<SessionTokens> next(KsefContext context, CompletableFuture<SessionTokens> current,
-                                                  Supplier<? extends CompletionStage<String>> ksefToken) {
+                                                  Supplier<? extends CompletionStage<KsefCredential>> credential) {
         if (current == null || current.isCompletedExceptionally()) {
-            return login(context, ksefToken);
+            return login(context, credential);
         }
         if (!current.isDone()) {
             return current;
@@ -57,28 +76,46 @@ public final class AccessTokens {
         if (tokens.access().validBeyond(clock.instant().plus(REFRESH_MARGIN))) {
             return current;
         }
-        return refreshOrLogin(context, tokens, ksefToken);
+        return refreshOrLogin(context, tokens, credential);
     }
 
     private CompletableFuture<SessionTokens> login(KsefContext context,
-                                                   Supplier<? extends CompletionStage<String>> ksefToken) {
+                                                   Supplier<? extends CompletionStage<KsefCredential>> credential) {
         return CompletableFuture.completedFuture(null)
-                .thenComposeAsync(ignored -> ksefToken.get(), executor)
-                .thenApplyAsync(token -> ksef.loginWithKsefToken(context.environment(), context.contextNip(), token),
-                        executor);
+                .thenComposeAsync(ignored -> credential.get(), executor)
+                .thenApplyAsync(opened -> ksef.login(context.environment(), context.contextNip(), opened),
+                        executor)
+                .thenApply(tokens -> revokeStaleWith(context, tokens));
     }
 
     private CompletableFuture<SessionTokens> refreshOrLogin(KsefContext context, SessionTokens old,
-                                                            Supplier<? extends CompletionStage<String>> ksefToken) {
+                                                            Supplier<? extends CompletionStage<KsefCredential>> credential) {
         if (!old.refresh().validBeyond(clock.instant())) {
-            return login(context, ksefToken);
+            return login(context, credential);
         }
         return CompletableFuture
-                .supplyAsync(() -> new SessionTokens(ksef.refresh(context.environment(), old.refresh()), old.refresh()),
-                        executor)
-                .exceptionallyCompose(failure -> cause(failure) instanceof KsefSessionExpired
-                        ? login(context, ksefToken)
-                        : CompletableFuture.failedFuture(cause(failure)));
+                .supplyAsync(() -> old.withAccess(ksef.refresh(context.environment(), old.refresh())), executor)
+                .exceptionallyCompose(failure -> {
+                    if (cause(failure) instanceof KsefSessionExpired) {
+                        staleSessions.replaced(context, old);
+                        return login(context, credential);
+                    }
+                    return CompletableFuture.failedFuture(cause(failure));
+                });
+    }
+
+    private void replaced(KsefContext context, CompletableFuture<SessionTokens> old) {
+        if (old != null && old.isDone() && !old.isCompletedExceptionally()) {
+            staleSessions.replaced(context, old.join());
+        }
+    }
+
+    /** Revocation runs beside the lease, never in its way. */
+    private SessionTokens revokeStaleWith(KsefContext context, SessionTokens current) {
+        if (staleSessions.hasStale(context)) {
+            executor.execute(() -> staleSessions.revokeStale(context, current));
+        }
+        return current;
     }
 
     /** Unwraps the {@link CompletionException} a failed future carries. */

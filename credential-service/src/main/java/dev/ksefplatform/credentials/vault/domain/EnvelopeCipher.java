@@ -2,6 +2,7 @@ package dev.ksefplatform.credentials.vault.domain;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
@@ -11,7 +12,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * Envelope encryption with BouncyCastle's lightweight AES-256-GCM: a fresh data key per secret,
- * wrapped by the current master key; both layers authenticate the same associated data.
+ * wrapped by the sealing master key; both layers authenticate the same associated data. The sealing
+ * version starts as {@link MasterKeys#current()} and a master-key rotation switches it at run time.
  */
 public final class EnvelopeCipher {
 
@@ -21,10 +23,26 @@ public final class EnvelopeCipher {
 
     private final MasterKeys masterKeys;
     private final SecureRandom random;
+    private final AtomicInteger sealingVersion;
 
     public EnvelopeCipher(MasterKeys masterKeys, SecureRandom random) {
         this.masterKeys = masterKeys;
         this.random = random;
+        this.sealingVersion = new AtomicInteger(masterKeys.current().version());
+    }
+
+    /**
+     * New envelopes are sealed under {@code version} from now on.
+     *
+     * @throws UnknownMasterKey if that version is not available
+     */
+    public void sealUnder(int version) {
+        masterKeys.byVersion(version);
+        sealingVersion.set(version);
+    }
+
+    public int sealingVersion() {
+        return sealingVersion.get();
     }
 
     public Envelope seal(byte[] secret, AssociatedData associatedData) {
@@ -33,7 +51,7 @@ public final class EnvelopeCipher {
             byte[] ad = associatedData.encode();
             byte[] dataNonce = randomBytes(NONCE_BYTES);
             byte[] ciphertext = gcm(true, dataKey, dataNonce, ad, secret);
-            return wrap(masterKeys.current(), dataKey, dataNonce, ciphertext, ad);
+            return wrap(masterKeys.byVersion(sealingVersion.get()), dataKey, dataNonce, ciphertext, ad);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -50,12 +68,13 @@ public final class EnvelopeCipher {
         }
     }
 
-    /** Re-wraps the data key under the current master key; the secret itself is never decrypted. */
-    public Envelope rewrap(Envelope envelope, AssociatedData associatedData) {
+    /** Re-wraps the data key under master key {@code targetVersion}; the secret itself is never decrypted. */
+    public Envelope rewrap(Envelope envelope, AssociatedData associatedData, int targetVersion) {
+        MasterKey target = masterKeys.byVersion(targetVersion);
         byte[] ad = associatedData.encode();
         byte[] dataKey = unwrap(envelope, ad);
         try {
-            return wrap(masterKeys.current(), dataKey, envelope.dataNonce(), envelope.ciphertext(), ad);
+            return wrap(target, dataKey, envelope.dataNonce(), envelope.ciphertext(), ad);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }

@@ -50,6 +50,19 @@ class IntegrationLifecycleTest {
     }
 
     @Test
+    void anIntegrationWhoseKsefTokenKsefReportsInactiveCanExpireFromAnyLiveStatusAndBeVerifiedAgain() {
+        for (IntegrationStatus from : new IntegrationStatus[] {IntegrationStatus.PENDING, IntegrationStatus.ACTIVE,
+                IntegrationStatus.ERROR, IntegrationStatus.EXPIRED}) {
+            assertThat(in(from).moveTo(IntegrationStatus.EXPIRED, "token inactive", LATER).status())
+                    .isEqualTo(IntegrationStatus.EXPIRED);
+        }
+        assertThat(in(IntegrationStatus.EXPIRED).moveTo(IntegrationStatus.ACTIVE, null, LATER).status())
+                .isEqualTo(IntegrationStatus.ACTIVE);
+        assertThatThrownBy(() -> in(IntegrationStatus.DISABLED).moveTo(IntegrationStatus.EXPIRED, null, LATER))
+                .isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
     void theKsefTokenReferenceIsThePartBeforeTheFirstBar() {
         assertThat(Integration.ksefTokenReference("20251122-EC-1A2B3C|nip-5265877635|abc")).isEqualTo("20251122-EC-1A2B3C");
     }

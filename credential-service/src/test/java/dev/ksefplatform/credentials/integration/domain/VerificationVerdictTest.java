@@ -46,4 +46,21 @@ class VerificationVerdictTest {
 
         assertThat(verdict).isInstanceOf(VerificationVerdict.Failed.class);
     }
+
+    @Test
+    void aCertificateIsConfirmedOnlyWhenItsSubjectHoldsEveryScopeInTheContext() {
+        Integration integration = new Integration(new IntegrationId(UUID.randomUUID()), "t-1", "TEST",
+                "5265877635", "7740001454", Set.of("InvoiceWrite", "InvoiceRead"), CredentialType.CERTIFICATE,
+                IntegrationStatus.PENDING, null, Instant.EPOCH, Instant.EPOCH);
+
+        VerificationVerdict partial = VerificationVerdict.judgeCertificate(integration, Set.of("InvoiceRead"));
+        VerificationVerdict full = VerificationVerdict.judgeCertificate(integration,
+                Set.of("InvoiceRead", "InvoiceWrite", "CredentialsManage"));
+
+        assertThat(partial).isInstanceOfSatisfying(VerificationVerdict.Failed.class,
+                failed -> assertThat(failed.reason()).contains("InvoiceWrite")
+                        .contains("5265877635").doesNotContain("InvoiceRead"));
+        assertThat(full).isEqualTo(
+                new VerificationVerdict.Confirmed(Set.of("InvoiceWrite", "InvoiceRead")));
+    }
 }

@@ -96,19 +96,42 @@ class EnvelopeCipherTest {
     }
 
     @Test
-    void rewrapMovesTheDataKeyToTheCurrentVersionAndTheOldVersionIsNoLongerNeeded() {
+    void rewrapMovesTheDataKeyToTheTargetVersionAndTheOldVersionIsNoLongerNeeded() {
         FixedMasterKeys keys = new FixedMasterKeys(1, 2).useVersion(1);
         EnvelopeCipher rotating = new EnvelopeCipher(keys, new SecureRandom());
         Envelope old = rotating.seal(SECRET, TENANT_A);
 
-        keys.useVersion(2);
-        Envelope rewrapped = rotating.rewrap(old, TENANT_A);
+        Envelope rewrapped = rotating.rewrap(old, TENANT_A, 2);
         keys.forget(1);
 
         assertThat(rewrapped.keyVersion()).isEqualTo(2);
         assertThat(rewrapped.ciphertext()).isEqualTo(old.ciphertext());
         assertThat(rotating.open(rewrapped, TENANT_A)).isEqualTo(SECRET);
         assertThatThrownBy(() -> rotating.open(old, TENANT_A)).isInstanceOf(UnknownMasterKey.class);
+    }
+
+    @Test
+    void afterSwitchingTheSealingVersionNewEnvelopesUseItAndOldOnesStillOpen() {
+        FixedMasterKeys keys = new FixedMasterKeys(1, 2).useVersion(1);
+        EnvelopeCipher switching = new EnvelopeCipher(keys, new SecureRandom());
+        Envelope before = switching.seal(SECRET, TENANT_A);
+
+        switching.sealUnder(2);
+        Envelope after = switching.seal(SECRET, TENANT_A);
+
+        assertThat(before.keyVersion()).isEqualTo(1);
+        assertThat(after.keyVersion()).isEqualTo(2);
+        assertThat(switching.open(before, TENANT_A)).isEqualTo(SECRET);
+        assertThat(switching.open(after, TENANT_A)).isEqualTo(SECRET);
+    }
+
+    @Test
+    void refusesToSealUnderAVersionItDoesNotHold() {
+        EnvelopeCipher one = new EnvelopeCipher(new FixedMasterKeys(1), new SecureRandom());
+
+        assertThatThrownBy(() -> one.sealUnder(7)).isInstanceOf(UnknownMasterKey.class);
+        assertThat(one.sealingVersion()).isEqualTo(1);
+        assertThat(one.seal(SECRET, TENANT_A).keyVersion()).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ksefplatform.credentials.session.adapter.ksef;
 
 import dev.ksefplatform.credentials.integration.domain.KsefTokenGrant;
+import dev.ksefplatform.credentials.session.application.KsefCredential;
 import dev.ksefplatform.credentials.session.application.KsefCredentialRejected;
 import dev.ksefplatform.credentials.session.application.KsefLogin;
 import dev.ksefplatform.credentials.session.application.KsefSessionExpired;
@@ -10,13 +11,21 @@ import dev.ksefplatform.credentials.session.application.Token;
 import dev.ksefplatform.ksef.client.AuthTokens;
 import dev.ksefplatform.ksef.client.ContextIdentifier;
 import dev.ksefplatform.ksef.client.KsefTokenInfo;
+import dev.ksefplatform.ksef.client.PersonalGrant;
+import dev.ksefplatform.ksef.client.SubjectIdentifierType;
 import dev.ksefplatform.ksef.client.TokenInfo;
+import dev.ksefplatform.ksef.client.XadesCredential;
 import dev.ksefplatform.ksef.client.error.KsefAuthenticationFailedException;
 import dev.ksefplatform.ksef.client.error.KsefException;
+import java.io.ByteArrayInputStream;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@link KsefLogin} over the platform's ksef-client library. */
 public final class ClientKsefLogin implements KsefLogin {
+
+    /** Authentication status for an unknown, inactive or revoked KSeF token. */
+    private static final int TOKEN_INACTIVE = 450;
 
     private final KsefClients clients;
 
@@ -25,20 +34,64 @@ public final class ClientKsefLogin implements KsefLogin {
     }
 
     @Override
-    public SessionTokens loginWithKsefToken(String environment, String contextNip, String ksefToken) {
+    public SessionTokens login(String environment, String contextNip, KsefCredential credential) {
         try {
-            AuthTokens tokens = clients.forEnvironment(environment).auth()
-                    .loginWithKsefToken(ContextIdentifier.nip(contextNip), ksefToken);
-            return new SessionTokens(token(tokens.accessToken()), token(tokens.refreshToken()));
-        } catch (KsefAuthenticationFailedException e) {
-            if (e.retryable()) {
-                throw new KsefUnavailable("KSeF cancelled the authentication (" + e.statusCode() + ")", e);
+            if (credential instanceof KsefCredential.Certificate certificate) {
+                return loginWithCertificate(environment, contextNip, certificate);
             }
-            throw new KsefCredentialRejected("KSeF refused the KSeF token for context " + contextNip + ": "
-                    + e.statusCode() + " " + e.description(), e);
+            return loginWithKsefToken(environment, contextNip, ((KsefCredential.KsefToken) credential).token());
+        } finally {
+            credential.destroy();
+        }
+    }
+
+    private SessionTokens loginWithKsefToken(String environment, String contextNip, String ksefToken) {
+        try {
+            return tokens(clients.forEnvironment(environment).auth()
+                    .loginWithKsefToken(ContextIdentifier.nip(contextNip), ksefToken));
+        } catch (KsefAuthenticationFailedException e) {
+            throw authenticationFailed("KSeF token", contextNip, e, e.statusCode() == TOKEN_INACTIVE);
         } catch (KsefException e) {
             throw translate("login", e);
         }
+    }
+
+    /** XAdES login; the certificate must name the subject (NIP or PESEL) KSeF knows. */
+    private SessionTokens loginWithCertificate(String environment, String contextNip,
+                                               KsefCredential.Certificate certificate) {
+        XadesCredential signer = signer(contextNip, certificate);
+        try {
+            return tokens(clients.forEnvironment(environment).auth().loginWithXades(ContextIdentifier.nip(contextNip),
+                    SubjectIdentifierType.CERTIFICATE_SUBJECT, signer));
+        } catch (KsefAuthenticationFailedException e) {
+            throw authenticationFailed("certificate", contextNip, e, false);
+        } catch (KsefException e) {
+            throw translate("XAdES login", e);
+        }
+    }
+
+    private static XadesCredential signer(String contextNip, KsefCredential.Certificate certificate) {
+        try {
+            return XadesCredential.fromPkcs12(new ByteArrayInputStream(certificate.pkcs12()), certificate.password());
+        } catch (RuntimeException e) {
+            throw new KsefCredentialRejected("the stored PKCS#12 bundle for context " + contextNip
+                    + " cannot be opened (" + e.getClass().getSimpleName() + ")", null);
+        }
+    }
+
+    private static RuntimeException authenticationFailed(String what, String contextNip,
+                                                         KsefAuthenticationFailedException e, boolean tokenInactive) {
+        if (e.retryable()) {
+            return new KsefUnavailable("KSeF cancelled the authentication (" + e.statusCode() + ")", e);
+        }
+        String message = "KSeF refused the " + what + " for context " + contextNip + ": " + e.statusCode() + " "
+                + e.description();
+        return tokenInactive ? KsefCredentialRejected.tokenInactive(message, e) : new KsefCredentialRejected(message, e);
+    }
+
+    private static SessionTokens tokens(AuthTokens tokens) {
+        return new SessionTokens(token(tokens.accessToken()), token(tokens.refreshToken()),
+                tokens.authenticationReferenceNumber());
     }
 
     @Override
@@ -62,6 +115,18 @@ public final class ClientKsefLogin implements KsefLogin {
             return new KsefTokenGrant(info.status(), Set.copyOf(info.requestedPermissions()), context);
         } catch (KsefException e) {
             throw translate("token status", e);
+        }
+    }
+
+    @Override
+    public Set<String> personalGrants(String environment, String accessToken, String contextNip) {
+        try {
+            return clients.forEnvironment(environment).permissions().personalGrants(accessToken).stream()
+                    .filter(grant -> grant.context() == null || contextNip.equals(grant.context().value()))
+                    .map(PersonalGrant::permissionScope)
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (KsefException e) {
+            throw translate("permission query", e);
         }
     }
 
