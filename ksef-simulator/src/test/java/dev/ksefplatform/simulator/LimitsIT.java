@@ -13,7 +13,7 @@ import org.springframework.http.HttpMethod;
 /** {@code GET /v2/rate-limits} and {@code GET /v2/limits/context}, checked against openapi.json. */
 class LimitsIT {
 
-    private static final KsefTestClient KSEF = RunningSimulator.client();
+    private static final KsefTestClient KSEF = RunningSimulator.throttled();
 
     @Test
     void showsTheOfficialRateLimitGroupsAndContextLimits() throws Exception {

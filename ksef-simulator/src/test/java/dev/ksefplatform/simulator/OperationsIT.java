@@ -23,6 +23,7 @@ class OperationsIT {
 
     private static final List<String> WRITE_READ = List.of("InvoiceWrite", "InvoiceRead");
     private static final KsefTestClient KSEF = RunningSimulator.client();
+    private static final KsefTestClient THROTTLED = RunningSimulator.throttled();
 
     @Test
     void exposesHealthAndPrometheusMetrics() {
@@ -33,12 +34,12 @@ class OperationsIT {
     @Test
     void answers429WithRetryAfterOnceTheContextExceedsItsLimit() throws Exception {
         String nip = Invoices.randomNip();
-        String token = KSEF.seedToken(nip, WRITE_READ);
-        Tokens tokens = KSEF.login(token, nip);
+        String token = THROTTLED.seedToken(nip, WRITE_READ);
+        Tokens tokens = THROTTLED.login(token, nip);
         String path = "/v2/tokens/" + token.substring(0, token.indexOf('|'));
 
         List<Reply> replies = java.util.stream.IntStream.range(0, 31)
-                .mapToObj(i -> KSEF.call(HttpMethod.GET, path, tokens.accessToken(), null)).toList();
+                .mapToObj(i -> THROTTLED.call(HttpMethod.GET, path, tokens.accessToken(), null)).toList();
 
         Reply limited = replies.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
         assertThat(Long.parseLong(limited.headers().getFirst("Retry-After"))).isPositive();
