@@ -38,6 +38,7 @@ final class CredentialServiceStub implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, Integer> retryAfter = new ConcurrentHashMap<>();
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, List<Instant>> calls = new ConcurrentHashMap<>();
 
@@ -59,6 +60,12 @@ final class CredentialServiceStub implements AutoCloseable {
 
     /** The next {@code times} leases for the NIP answer 503 with {@code Retry-After: 1}. */
     void failTimes(String contextNip, int times) {
+        failTimes(contextNip, times, 1);
+    }
+
+    /** The next {@code times} leases for the NIP answer 503 with {@code Retry-After: retryAfterSeconds}. */
+    void failTimes(String contextNip, int times, int retryAfterSeconds) {
+        retryAfter.put(contextNip, retryAfterSeconds);
         failuresLeft.put(contextNip, new AtomicInteger(times));
     }
 
@@ -83,7 +90,8 @@ final class CredentialServiceStub implements AutoCloseable {
             if (denied.contains(nip)) {
                 problem(exchange, 403, "tenant-violation", "context " + nip + " is not the tenant's");
             } else if (failuresLeft.getOrDefault(nip, new AtomicInteger()).getAndDecrement() > 0) {
-                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.getResponseHeaders().add("Retry-After",
+                        Integer.toString(retryAfter.getOrDefault(nip, 1)));
                 problem(exchange, 503, "ksef-unavailable", "KSeF is unavailable");
             } else {
                 respond(exchange, 200, "application/json", json.writeValueAsString(Map.of(

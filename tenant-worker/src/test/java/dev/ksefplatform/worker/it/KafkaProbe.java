@@ -6,6 +6,7 @@ import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /** Publishes commands and reads what the worker committed (read_committed), polling with a deadline. */
 final class KafkaProbe implements AutoCloseable {
@@ -76,6 +78,12 @@ final class KafkaProbe implements AutoCloseable {
 
     ConsumerRecord<String, byte[]> awaitDeadLetter(Predicate<ConsumerRecord<String, byte[]>> match) {
         return deadLetters.await(match);
+    }
+
+    /** The partition Kafka's default partitioner picks for a key on the commands topic. */
+    int commandPartitionOf(String key) {
+        int partitions = events.consumer.partitionsFor(Topics.COMMANDS.name()).size();
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /** Offsets the worker's consumer group has committed on the commands topic, summed over partitions. */

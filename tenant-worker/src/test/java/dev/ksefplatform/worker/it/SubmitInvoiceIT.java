@@ -3,6 +3,7 @@ package dev.ksefplatform.worker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.ksef.id.KsefNumber;
+import dev.ksefplatform.ksef.id.Nip;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.v1.CommandDeadLettered;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
@@ -261,6 +262,84 @@ class SubmitInvoiceIT {
         assertThat(((CommandDeadLettered) event.getPayload()).getReason()).contains("not supported yet");
         kafka.awaitDeadLetter(r -> command.getMessageId().equals(
                 MessageHeaders.get(r.headers(), MessageHeaders.MESSAGE_ID).orElse(null)));
+    }
+
+    @Test
+    void aThrottledTenantDoesNotStallAnotherTenantOnTheSamePartition() {
+        String tenantA = "lane-a-" + UUID.randomUUID();
+        String tenantB = tenantOnTheSamePartitionAs(tenantA);
+        String nipA = uniqueNip();
+        String nipB = uniqueNip();
+        // B's first lease logs in to KSeF: done beforehand, so the timing below measures the lanes, not a login
+        CommandEnvelope warmUp = submitInvoice(tenantB, nipB, uniqueNumber());
+        kafka.publish(warmUp);
+        assertThat(kafka.awaitEvent(outcomeOf(warmUp)).value().getPayload()).isInstanceOf(InvoiceAccepted.class);
+        credentials.failTimes(nipA, 1, 4);
+        CommandEnvelope a = submitInvoice(tenantA, nipA, uniqueNumber());
+        CommandEnvelope b = submitInvoice(tenantB, nipB, uniqueNumber());
+
+        kafka.publish(a);
+        Instant bPublished = Instant.now();
+        kafka.publish(b);
+
+        ConsumerRecord<String, EventEnvelope> bOutcome = kafka.awaitEvent(outcomeOf(b));
+        Duration bTook = Duration.between(bPublished, Instant.now());
+        ConsumerRecord<String, EventEnvelope> aOutcome = kafka.awaitEvent(outcomeOf(a));
+
+        assertThat(kafka.commandPartitionOf(tenantB)).isEqualTo(kafka.commandPartitionOf(tenantA));
+        assertThat(bOutcome.value().getPayload()).isInstanceOf(InvoiceAccepted.class);
+        assertThat(bTook).isLessThan(Duration.ofSeconds(3));
+        assertThat(aOutcome.value().getPayload()).isInstanceOf(InvoiceAccepted.class);
+        assertThat(bOutcome.timestamp()).isLessThan(aOutcome.timestamp());
+        List<Instant> aLeases = credentials.calls(nipA);
+        assertThat(aLeases).hasSize(2);
+        assertThat(Duration.between(aLeases.get(0), aLeases.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(3950));
+        // B was finished while A was still waiting out its Retry-After
+        assertThat(Instant.ofEpochMilli(bOutcome.timestamp())).isBefore(aLeases.get(1));
+    }
+
+    @Test
+    void commandsOfOneTenantAreProcessedInOrderEvenWhenTheFirstIsRetried() {
+        String tenant = "ordered-" + UUID.randomUUID();
+        String nip = uniqueNip();
+        credentials.failTimes(nip, 1);
+        CommandEnvelope first = submitInvoice(tenant, nip, uniqueNumber());
+        CommandEnvelope second = submitInvoice(tenant, nip, uniqueNumber());
+
+        kafka.publish(first);
+        kafka.publish(second);
+
+        ConsumerRecord<String, EventEnvelope> firstOutcome = kafka.awaitEvent(outcomeOf(first));
+        ConsumerRecord<String, EventEnvelope> secondOutcome = kafka.awaitEvent(outcomeOf(second));
+        assertThat(firstOutcome.value().getPayload()).isInstanceOf(InvoiceAccepted.class);
+        assertThat(secondOutcome.value().getPayload()).isInstanceOf(InvoiceAccepted.class);
+        // the first command's failed lease, its retry, then the second command's lease: never the second in between
+        List<Instant> leases = credentials.calls(nip);
+        assertThat(leases).hasSize(3);
+        assertThat(Duration.between(leases.get(0), leases.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(firstOutcome.partition()).isEqualTo(secondOutcome.partition());
+        assertThat(firstOutcome.offset()).isLessThan(secondOutcome.offset());
+        assertThat(leases.get(2)).isAfter(Instant.ofEpochMilli(firstOutcome.timestamp()));
+    }
+
+    private static String tenantOnTheSamePartitionAs(String tenant) {
+        int partition = kafka.commandPartitionOf(tenant);
+        for (int i = 0; ; i++) {
+            String candidate = "lane-b-" + i + "-" + UUID.randomUUID();
+            if (kafka.commandPartitionOf(candidate) == partition) {
+                return candidate;
+            }
+        }
+    }
+
+    private static String uniqueNip() {
+        while (true) {
+            String nip = Nip.withCheckDigit(Long.toString(ThreadLocalRandom.current().nextLong(100_000_000L,
+                    999_999_999L)));
+            if (nip != null) {
+                return nip;
+            }
+        }
     }
 
     private static java.util.function.Predicate<ConsumerRecord<String, EventEnvelope>> outcomeOf(
