@@ -14,10 +14,8 @@ import dev.ksefplatform.ksef.id.KsefNumber;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A batch session of 2,000 invoices, zipped, split, encrypted and uploaded by the client, processed by the simulator. */
 class BatchSessionIT {
@@ -27,25 +25,12 @@ class BatchSessionIT {
     private static final long PART_SIZE = 200_000;
     private static final Duration PROCESSING = Duration.ofMinutes(4);
 
-    private static RunningSimulator simulator;
-    private final ContractLog contract = new ContractLog();
-    private final KsefClient ksef = simulator.client(contract, options -> options.batchPartSize(PART_SIZE));
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = RunningSimulator.startWithoutRateLimits();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-        System.out.println("FIGURE " + ContractLog.summary());
-    }
-
-    @AfterEach
-    void everyExchangeFollowsTheSpec() {
-        contract.assertAllConform();
-    }
+    @RegisterExtension
+    static final KsefContractFixture KSEF = KsefContractFixture.withoutRateLimits()
+            .clientOptions(options -> options.batchPartSize(PART_SIZE));
+    private final RunningSimulator simulator = KSEF.simulator();
+    private final ContractLog contract = KSEF.contract();
+    private final KsefClient ksef = KSEF.client();
 
     @Test
     void twoThousandInvoicesInSeveralPartsAreEachAcceptedOnceWithAValidKsefNumber() {

@@ -30,10 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Receiving: exports over high-water-mark windows deliver invoices stored before and after a sync run exactly once,
@@ -45,25 +43,11 @@ class InvoiceExportSyncIT {
     private static final int PER_WAVE = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static RunningSimulator simulator;
-    private final ContractLog contract = new ContractLog();
-    private final KsefClient ksef = simulator.client(contract);
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = RunningSimulator.startWithoutRateLimits();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-        System.out.println("FIGURE " + ContractLog.summary());
-    }
-
-    @AfterEach
-    void everyExchangeFollowsTheSpec() {
-        contract.assertAllConform();
-    }
+    @RegisterExtension
+    static final KsefContractFixture KSEF = KsefContractFixture.withoutRateLimits();
+    private final RunningSimulator simulator = KSEF.simulator();
+    private final ContractLog contract = KSEF.contract();
+    private final KsefClient ksef = KSEF.client();
 
     @Test
     void invoicesStoredAcrossTwoWindowsAreEachReceivedOnceWithTheirXml() {

@@ -17,10 +17,9 @@ import dev.ksefplatform.ksef.client.error.KsefUnexpectedResponseException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Key rotation, HTML maintenance pages and expired tokens, injected into the simulator, met by the real client. */
 class KsefFaultToleranceIT {
@@ -28,25 +27,17 @@ class KsefFaultToleranceIT {
     private static final Duration FINAL = Duration.ofSeconds(60);
     private static final int RETRIES = 6;
 
-    private static RunningSimulator simulator;
-    private final ContractLog contract = new ContractLog();
-    private final KsefClient ksef = simulator.client(contract, options -> options.maxRetries(RETRIES));
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = RunningSimulator.startWithoutRateLimits();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-        System.out.println("FIGURE " + ContractLog.summary());
-    }
+    @RegisterExtension
+    static final KsefContractFixture KSEF = KsefContractFixture.withoutRateLimits()
+            .clientOptions(options -> options.maxRetries(RETRIES))
+            .conformanceExcept(KsefFaultToleranceIT::isInjectedHtmlPage);
+    private final RunningSimulator simulator = KSEF.simulator();
+    private final ContractLog contract = KSEF.contract();
+    private final KsefClient ksef = KSEF.client();
 
     @AfterEach
-    void liftFaultsAndCheckTheContract() {
+    void liftFaults() {
         simulator.clearFaults();
-        contract.assertAllConformExcept(KsefFaultToleranceIT::isInjectedHtmlPage);
     }
 
     @Test

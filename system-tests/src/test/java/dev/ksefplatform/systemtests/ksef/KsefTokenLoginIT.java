@@ -24,35 +24,19 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** KSeF-token login through the real client against the simulator: tokens, refresh, and once-only redeem. */
 class KsefTokenLoginIT {
 
     private static final int UNAUTHORIZED_OPERATION = 21301;
 
-    private static RunningSimulator simulator;
-    private final ContractLog contract = new ContractLog();
-    private final KsefClient ksef = simulator.client(contract);
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = RunningSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-        System.out.println("FIGURE " + ContractLog.summary());
-    }
-
-    @AfterEach
-    void everyExchangeFollowsTheSpec() {
-        contract.assertAllConform();
-    }
+    @RegisterExtension
+    static final KsefContractFixture KSEF = KsefContractFixture.withRateLimits();
+    private final RunningSimulator simulator = KSEF.simulator();
+    private final ContractLog contract = KSEF.contract();
+    private final KsefClient ksef = KSEF.client();
 
     @Test
     void loginWithAKsefTokenRedeemsAnAccessTokenThatActsInTheTokensContext() {

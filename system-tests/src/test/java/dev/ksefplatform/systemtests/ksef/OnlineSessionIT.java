@@ -17,10 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 
 /** Online sessions through the real client against the simulator (rate limits lifted: volume, not pacing). */
@@ -29,25 +27,10 @@ class OnlineSessionIT {
     private static final Duration FINAL = Duration.ofSeconds(60);
     private static final int INVOICES = 50;
 
-    private static RunningSimulator simulator;
-    private final ContractLog contract = new ContractLog();
-    private final KsefClient ksef = simulator.client(contract);
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = RunningSimulator.startWithoutRateLimits();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-        System.out.println("FIGURE " + ContractLog.summary());
-    }
-
-    @AfterEach
-    void everyExchangeFollowsTheSpec() {
-        contract.assertAllConform();
-    }
+    @RegisterExtension
+    static final KsefContractFixture KSEF = KsefContractFixture.withoutRateLimits();
+    private final RunningSimulator simulator = KSEF.simulator();
+    private final KsefClient ksef = KSEF.client();
 
     @Test
     void fiftyInvoicesInOneSessionAllGetValidKsefNumbersAndTheSessionUpoListsThem() throws Exception {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,10 +22,8 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The official rate limits are on: the client waits a 429 out for as long as Retry-After says, then completes. Several
@@ -42,25 +39,10 @@ class RateLimitIT {
     private static final int SEND_CALLERS = 2;
     private static final int SENDS_EACH = 7;
 
-    private static RunningSimulator simulator;
-    private final List<ContractLog> contracts = new CopyOnWriteArrayList<>();
-    private final Caller main = caller();
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = RunningSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-        System.out.println("FIGURE " + ContractLog.summary());
-    }
-
-    @AfterEach
-    void everyExchangeFollowsTheSpec() {
-        contracts.forEach(ContractLog::assertAllConform);
-    }
+    @RegisterExtension
+    static final KsefContractFixture KSEF = KsefContractFixture.withRateLimits();
+    private final RunningSimulator simulator = KSEF.simulator();
+    private final Caller main = new Caller(KSEF.contract(), KSEF.client());
 
     @Test
     void theApiReportsTheLimitsTheseTestsDriveOver() {
@@ -129,8 +111,7 @@ class RateLimitIT {
         String nip = TestNips.random();
         String access = login(nip);
         ContractLog log = new ContractLog();
-        contracts.add(log);
-        KsefClient impatient = simulator.client(log, options -> options.maxRetryAfter(Duration.ZERO));
+        KsefClient impatient = KSEF.anotherClient(log, options -> options.maxRetryAfter(Duration.ZERO));
         String sessionRef;
         try (OnlineSession session = main.ksef().onlineSessions().open(access, FormCode.FA3)) {
             sessionRef = session.referenceNumber();
@@ -178,8 +159,7 @@ class RateLimitIT {
 
     private Caller caller() {
         ContractLog log = new ContractLog();
-        contracts.add(log);
-        return new Caller(log, simulator.client(log));
+        return new Caller(log, KSEF.anotherClient(log));
     }
 
     private List<Timed> concurrently(int callers, Function<Caller, List<Timed>> work) {

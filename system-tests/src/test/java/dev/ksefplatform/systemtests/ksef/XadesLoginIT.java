@@ -17,33 +17,16 @@ import dev.ksefplatform.ksef.client.error.KsefAuthenticationFailedException;
 import dev.ksefplatform.ksef.id.KsefNumber;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** XAdES-signed login with self-signed test certificates (accepted on TE), client and simulator both real. */
 class XadesLoginIT {
 
-    private static RunningSimulator simulator;
-    private final ContractLog contract = new ContractLog();
-    private final KsefClient ksef = simulator.client(contract);
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = RunningSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-        System.out.println("FIGURE " + ContractLog.summary());
-    }
-
-    @AfterEach
-    void everyExchangeFollowsTheSpec() {
-        contract.assertAllConform();
-    }
+    @RegisterExtension
+    static final KsefContractFixture KSEF = KsefContractFixture.withRateLimits();
+    private final ContractLog contract = KSEF.contract();
+    private final KsefClient ksef = KSEF.client();
 
     @Test
     void theOwnersRsaCertificateLogsInAndItsAccessTokenGetsAnInvoiceAccepted() {
