@@ -64,6 +64,9 @@ class InvoiceApiIT {
     @Autowired
     private WebTestClient client;
 
+    @Autowired
+    private dev.ksefplatform.commandapi.submission.application.OutboxRelay outboxRelay;
+
     @LocalServerPort
     private int port;
 
@@ -302,6 +305,28 @@ class InvoiceApiIT {
             assertThat(bytes(((SubmitInvoice) r.value().getPayload()).getInvoice().getXml())).isEqualTo(xml);
         });
         awaitState(commandId, "PUBLISHED");
+    }
+
+    @Test
+    void concurrentRelaysPublishEachStuckCommandExactlyOnce() throws Exception {
+        TestTenant tenant = registerTenant();
+        List<String> commandIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String commandId = UUID.randomUUID().toString();
+            insertReceivedCommand(tenant, commandId, Invoices.bytes(tenant.nip(), "20" + i));
+            commandIds.add(commandId);
+        }
+
+        // four more relays beside the scheduled one: what several command-api instances would do
+        reactor.core.publisher.Flux.range(0, 4)
+                .flatMap(i -> outboxRelay.relay().subscribeOn(reactor.core.scheduler.Schedulers.parallel()))
+                .blockLast(Duration.ofSeconds(30));
+        for (String commandId : commandIds) {
+            awaitState(commandId, "PUBLISHED");
+        }
+
+        assertThat(topic.recordsOf(tenant.id())).extracting(r -> r.value().getMessageId())
+                .containsExactlyInAnyOrderElementsOf(commandIds);
     }
 
     @Test

@@ -70,7 +70,7 @@ class SubmissionConfiguration {
     @Bean
     OutboxRelay outboxRelay(CommandLog commands, CommandPublisher publisher, Clock clock, SubmissionProperties properties) {
         var outbox = properties.outbox();
-        return new OutboxRelay(commands, publisher, clock, outbox.grace(), outbox.batchSize());
+        return new OutboxRelay(commands, publisher, clock, outbox.grace(), outbox.claim(), outbox.batchSize());
     }
 
     @Bean

@@ -22,6 +22,7 @@ public record SubmissionProperties(@DefaultValue("TEST") String environment,
      */
     public record Outbox(@DefaultValue("30s") Duration grace,
                          @DefaultValue("5s") Duration interval,
+                         @DefaultValue("60s") Duration claim,
                          @DefaultValue("100") int batchSize) {
     }
 }

@@ -16,8 +16,12 @@ public interface CommandLog {
 
     Mono<Void> markPublished(String commandId, Instant publishedAt);
 
-    /** Received before {@code before} and still not published: the outbox's work. */
-    Flux<InvoiceSubmission> unpublished(Instant before, int limit);
+    /**
+     * Claims, until {@code claimedUntil}, up to {@code limit} commands received before {@code before}, still not
+     * published and not claimed by another relay at {@code now}: the outbox's work, in acceptance order. Claims
+     * are atomic, so concurrent relays (several instances) never get the same command.
+     */
+    Flux<InvoiceSubmission> claimUnpublished(Instant before, Instant now, Instant claimedUntil, int limit);
 
     /** The tenant's own command, empty for an unknown command or another tenant's. */
     Mono<RecordedCommand> find(String tenantId, String commandId);

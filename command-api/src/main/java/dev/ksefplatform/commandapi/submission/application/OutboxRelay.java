@@ -2,14 +2,16 @@ package dev.ksefplatform.commandapi.submission.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
  * Publishes commands that were recorded but never marked published (a crash or broker outage
- * between the two steps). Delivery is at least once: a crash after the broker's ack and before
- * the mark republishes the same messageId, which consumers deduplicate.
+ * between the two steps). Rows are claimed before they are published, so concurrent relays never
+ * publish one command twice. Delivery is at least once: a crash after the broker's ack and before
+ * the mark republishes the same messageId once its claim expires.
  */
 public final class OutboxRelay {
 
@@ -19,20 +21,27 @@ public final class OutboxRelay {
     private final CommandPublisher publisher;
     private final Clock clock;
     private final Duration grace;
+    private final Duration claim;
     private final int batchSize;
 
-    /** @param grace how long a received row is left to its own request before the relay takes over */
-    public OutboxRelay(CommandLog commands, CommandPublisher publisher, Clock clock, Duration grace, int batchSize) {
+    /**
+     * @param grace how long a received row is left to its own request before the relay takes over
+     * @param claim how long a relay holds the rows it took; longer than a publish can take
+     */
+    public OutboxRelay(CommandLog commands, CommandPublisher publisher, Clock clock, Duration grace, Duration claim,
+                       int batchSize) {
         this.commands = commands;
         this.publisher = publisher;
         this.clock = clock;
         this.grace = grace;
+        this.claim = claim;
         this.batchSize = batchSize;
     }
 
     /** Publishes one batch of stuck commands, in acceptance order; stops at the first failure. */
     public Mono<Long> relay() {
-        return commands.unpublished(clock.instant().minus(grace), batchSize)
+        Instant now = clock.instant();
+        return commands.claimUnpublished(now.minus(grace), now, now.plus(claim), batchSize)
                 .concatMap(submission -> publisher.publish(submission)
                         .then(Mono.defer(() -> commands.markPublished(submission.commandId(), clock.instant())))
                         .doOnSuccess(done -> log.info("outbox published tenantId={} commandId={}",

@@ -74,15 +74,24 @@ public final class R2dbcCommandLog implements CommandLog {
     }
 
     @Override
-    public Flux<InvoiceSubmission> unpublished(Instant before, int limit) {
+    public Flux<InvoiceSubmission> claimUnpublished(Instant before, Instant now, Instant claimedUntil, int limit) {
         return db.sql("""
-                        SELECT command_id, tenant_id, invoice_number, sha256, environment, context_nip, seller_nip, xml, created_at
-                        FROM gateway.commands WHERE state = 'RECEIVED' AND created_at < :before
-                        ORDER BY created_at LIMIT :limit""")
+                        UPDATE gateway.commands c SET relay_claimed_until = :claimedUntil
+                        FROM (SELECT command_id FROM gateway.commands
+                              WHERE state = 'RECEIVED' AND created_at < :before
+                                AND (relay_claimed_until IS NULL OR relay_claimed_until < :now)
+                              ORDER BY created_at LIMIT :limit
+                              FOR UPDATE SKIP LOCKED) due
+                        WHERE c.command_id = due.command_id
+                        RETURNING c.command_id, c.tenant_id, c.invoice_number, c.sha256, c.environment, c.context_nip,
+                                  c.seller_nip, c.xml, c.created_at""")
+                .bind("claimedUntil", claimedUntil.atOffset(ZoneOffset.UTC))
                 .bind("before", before.atOffset(ZoneOffset.UTC))
+                .bind("now", now.atOffset(ZoneOffset.UTC))
                 .bind("limit", limit)
                 .map(R2dbcCommandLog::submission)
-                .all();
+                .all()
+                .sort(java.util.Comparator.comparing(InvoiceSubmission::acceptedAt)); // RETURNING has no order
     }
 
     @Override
