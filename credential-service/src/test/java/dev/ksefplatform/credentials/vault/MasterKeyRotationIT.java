@@ -1,5 +1,7 @@
 package dev.ksefplatform.credentials.vault;
 
+import dev.ksefplatform.credentials.vault.domain.FixedMasterKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,8 +18,6 @@ import dev.ksefplatform.credentials.vault.application.MasterKeyRotation;
 import dev.ksefplatform.credentials.vault.application.UnknownRotationTarget;
 import dev.ksefplatform.credentials.vault.domain.EnvelopeCipher;
 import dev.ksefplatform.credentials.vault.domain.KeyRotation;
-import dev.ksefplatform.credentials.vault.domain.MasterKey;
-import dev.ksefplatform.credentials.vault.domain.MasterKeys;
 import dev.ksefplatform.credentials.vault.domain.UnknownMasterKey;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import io.r2dbc.spi.ConnectionFactories;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class MasterKeyRotationIT {
     private static DatabaseClient db;
     private static TransactionalOperator tx;
 
-    private final SwitchableMasterKeys keys = new SwitchableMasterKeys();
+    private final FixedMasterKeys keys = new FixedMasterKeys();
     private EnvelopeCipher cipher;
     private final Clock clock = Clock.systemUTC();
 
@@ -64,7 +63,7 @@ class MasterKeyRotationIT {
     @Test
     void rewrapsEveryEnvelopeUnderTheNewVersionAndTheSecretsStillOpenWithoutTheOldKey() {
         var repository = new R2dbcIntegrationRepository(db, tx, clock);
-        keys.add(101).add(102).current(101);
+        keys.add(101).add(102).useVersion(101);
         cipher = new EnvelopeCipher(keys, new SecureRandom());
         SecretVault vault = new SecretVault(cipher);
         Map<Integration, String> secrets = new java.util.LinkedHashMap<>();
@@ -85,7 +84,7 @@ class MasterKeyRotationIT {
         assertThat(finished.status()).isNotEqualTo(KeyRotation.Status.RUNNING);
         assertThat(finished.rewrapped()).isGreaterThanOrEqualTo(7);
         assertThat(finished.rewrapped() + finished.failed()).isEqualTo(started.total());
-        keys.remove(101);
+        keys.forget(101);
         secrets.forEach((integration, secret) -> {
             var envelope = repository.secretOf(integration.id()).block();
             assertThat(envelope.keyVersion()).isEqualTo(102);
@@ -95,7 +94,7 @@ class MasterKeyRotationIT {
 
     @Test
     void refusesATargetVersionTheVaultDoesNotHoldAndKeepsSealingUnderTheOldOne() {
-        keys.add(105).current(105);
+        keys.add(105).useVersion(105);
         cipher = new EnvelopeCipher(keys, new SecureRandom());
         MasterKeyRotation rotation = new MasterKeyRotation(new R2dbcSecretEnvelopes(db, clock), new R2dbcKeyRotations(db),
                 cipher, clock, UUID::randomUUID, 3);
@@ -109,13 +108,13 @@ class MasterKeyRotationIT {
 
     @Test
     void anEnvelopeUnderARemovedVersionNoLongerOpens() {
-        keys.add(103).current(103);
+        keys.add(103).useVersion(103);
         cipher = new EnvelopeCipher(keys, new SecureRandom());
         Integration integration = integration("removed-" + UUID.randomUUID());
         var envelope = new SecretVault(cipher).seal(integration, "ref|x|y");
         keys.add(104);
         cipher.sealUnder(104);
-        keys.remove(103);
+        keys.forget(103);
 
         assertThatThrownBy(() -> new SecretVault(cipher).open(integration, envelope)).isInstanceOf(UnknownMasterKey.class);
     }
@@ -134,41 +133,5 @@ class MasterKeyRotationIT {
         Instant now = Instant.now();
         return new Integration(new IntegrationId(UUID.randomUUID()), tenant, "TEST", Nips.random(), Nips.random(),
                 Set.of("InvoiceWrite"), CredentialType.KSEF_TOKEN, IntegrationStatus.PENDING, null, now, now);
-    }
-
-    private static final class SwitchableMasterKeys implements MasterKeys {
-        private final Map<Integer, MasterKey> keys = new ConcurrentHashMap<>();
-        private volatile int current;
-
-        SwitchableMasterKeys add(int version) {
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            keys.put(version, new MasterKey(version, key));
-            return this;
-        }
-
-        SwitchableMasterKeys current(int version) {
-            current = version;
-            return this;
-        }
-
-        SwitchableMasterKeys remove(int version) {
-            keys.remove(version);
-            return this;
-        }
-
-        @Override
-        public MasterKey current() {
-            return byVersion(current);
-        }
-
-        @Override
-        public MasterKey byVersion(int version) {
-            MasterKey key = keys.get(version);
-            if (key == null) {
-                throw new UnknownMasterKey(version);
-            }
-            return key;
-        }
     }
 }

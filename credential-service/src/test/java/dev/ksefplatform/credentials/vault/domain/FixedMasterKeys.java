@@ -1,29 +1,34 @@
 package dev.ksefplatform.credentials.vault.domain;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Test master keys: deterministic per version, current version switchable. */
-final class FixedMasterKeys implements MasterKeys {
+/** Test master keys: deterministic per version, versions added, switched and forgotten at will; thread-safe. */
+public final class FixedMasterKeys implements MasterKeys {
 
-    private final Map<Integer, MasterKey> keys = new HashMap<>();
-    private int current;
+    private final Map<Integer, MasterKey> keys = new ConcurrentHashMap<>();
+    private volatile int current;
 
-    FixedMasterKeys(int... versions) {
+    public FixedMasterKeys(int... versions) {
         for (int version : versions) {
-            byte[] key = new byte[32];
-            java.util.Arrays.fill(key, (byte) (version * 31 + 7));
-            keys.put(version, new MasterKey(version, key));
+            add(version);
             current = version;
         }
     }
 
-    FixedMasterKeys useVersion(int version) {
+    public FixedMasterKeys add(int version) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) (version * 31 + 7));
+        keys.put(version, new MasterKey(version, key));
+        return this;
+    }
+
+    public FixedMasterKeys useVersion(int version) {
         current = version;
         return this;
     }
 
-    FixedMasterKeys forget(int version) {
+    public FixedMasterKeys forget(int version) {
         keys.remove(version);
         return this;
     }
