@@ -4,28 +4,15 @@ package dev.ksefplatform.ksef.client.error;
  * An invoice export ended with a status other than 200 (e.g. 210 expired, 415 key decryption error, 420 from after
  * the HWM), or was still in progress (100) when the client stopped waiting.
  */
-public class KsefExportFailedException extends KsefException {
-
-    private final int statusCode;
-    private final String description;
+public class KsefExportFailedException extends KsefOperationFailedException {
 
     public KsefExportFailedException(int statusCode, String description) {
-        super("KSeF invoice export ended with status " + statusCode + ": " + description, null, null);
-        this.statusCode = statusCode;
-        this.description = description;
-    }
-
-    public int statusCode() {
-        return statusCode;
-    }
-
-    public String description() {
-        return description;
+        super("KSeF invoice export", statusCode, description);
     }
 
     /** 100: still running; 500/550: KSeF failed or cancelled it — a new export may succeed. */
     @Override
     public boolean retryable() {
-        return statusCode == 100 || statusCode == 500 || statusCode == 550;
+        return statusCode() == 100 || statusCode() == 500 || statusCode() == 550;
     }
 }
