@@ -25,6 +25,17 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void everyReleaseIsFullyCompatibleWithTheOneBeforeIt() {
+        for (String envelope : java.util.List.of("CommandEnvelope", "EventEnvelope")) {
+            java.util.List<Schema> releases = SchemaStore.released(envelope);
+            for (int i = 1; i < releases.size(); i++) {
+                assertThat(FullCompatibility.problems(releases.get(i - 1), releases.get(i)))
+                        .as(envelope + " release " + (i + 1)).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void rejectsAFieldAddedWithoutDefault() {
         Schema released = record("{\"name\":\"a\",\"type\":\"string\"}");
         Schema candidate = record("{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"string\"}");
@@ -54,6 +65,35 @@ class SchemaCompatibilityTest {
         Schema candidate = record("{\"name\":\"p\",\"type\":[\"int\",\"string\"]}");
 
         assertThat(FullCompatibility.problems(released, candidate)).anyMatch(p -> p.startsWith("forward"));
+    }
+
+    @Test
+    void acceptsAPayloadBranchAppendedAtTheEnd() {
+        Schema released = record("{\"name\":\"payload\",\"type\":[" + rec("A") + "]}");
+        Schema candidate = record("{\"name\":\"payload\",\"type\":[" + rec("A") + "," + rec("B") + "]}");
+
+        assertThat(FullCompatibility.problems(released, candidate)).isEmpty();
+    }
+
+    @Test
+    void rejectsAPayloadBranchInsertedBeforeTheReleasedOnes() {
+        Schema released = record("{\"name\":\"payload\",\"type\":[" + rec("A") + "]}");
+        Schema candidate = record("{\"name\":\"payload\",\"type\":[" + rec("B") + "," + rec("A") + "]}");
+
+        assertThat(FullCompatibility.problems(released, candidate)).anyMatch(p -> p.startsWith("payload union"));
+    }
+
+    @Test
+    void rejectsAnIncompatibleChangeInsideAKnownPayloadType() {
+        Schema released = record("{\"name\":\"payload\",\"type\":[" + rec("A") + "]}");
+        Schema candidate = record("{\"name\":\"payload\",\"type\":[{\"type\":\"record\",\"name\":\"A\",\"fields\":["
+                + "{\"name\":\"x\",\"type\":\"string\"},{\"name\":\"y\",\"type\":\"string\"}]}," + rec("B") + "]}");
+
+        assertThat(FullCompatibility.problems(released, candidate)).anyMatch(p -> p.startsWith("backward"));
+    }
+
+    private static String rec(String name) {
+        return "{\"type\":\"record\",\"name\":\"" + name + "\",\"fields\":[{\"name\":\"x\",\"type\":\"string\"}]}";
     }
 
     private static Schema record(String fields) {

@@ -30,7 +30,17 @@ public final class MessageTypes {
             Map.entry("IntegrationSecretRotated", "IntegrationSecretRotated"),
             Map.entry("CredentialLeaseDenied", "CredentialLeaseDenied"),
             Map.entry("KsefCallFailed", "KsefCallFailed"),
-            Map.entry("RateLimited", "RateLimited"));
+            Map.entry("RateLimited", "RateLimited"),
+            Map.entry("InvoiceSent", "InvoiceSent"),
+            Map.entry("SubmissionsHeld", "SubmissionsHeld"),
+            Map.entry("SubmissionsResumed", "SubmissionsResumed"),
+            Map.entry("InboxSyncFailed", "InboxSyncFailed"),
+            Map.entry("KsefCallRecorded", "KsefCallRecorded"),
+            Map.entry("UpoReceived", "UpoReceived"),
+            Map.entry("CommandRedriven", "CommandRedriven"),
+            Map.entry("TenantViolationDetected", "TenantViolationDetected"),
+            Map.entry("ProviderCredentialRegistered", "ProviderCredentialRegistered"),
+            Map.entry("ProviderCredentialChanged", "ProviderCredentialChanged"));
 
     private MessageTypes() {
     }
