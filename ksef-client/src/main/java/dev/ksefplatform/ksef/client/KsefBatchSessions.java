@@ -14,6 +14,12 @@ public interface KsefBatchSessions {
      */
     BatchSubmission submit(String accessToken, FormCode formCode, Iterable<BatchInvoice> invoices);
 
+    /**
+     * Zips, splits and encrypts the invoices on disk, without calling KSeF; the caller opens, uploads and closes the
+     * session step by step (and must close the returned batch to delete its files).
+     */
+    PreparedBatch prepare(FormCode formCode, Iterable<BatchInvoice> invoices);
+
     /** Polls {@code GET /sessions/{ref}} while the session is open or processing (100, 150). */
     SessionStatus awaitProcessed(String accessToken, String sessionReferenceNumber, Duration timeout);
 

@@ -6,11 +6,11 @@ import dev.ksefplatform.ksef.client.FormCode;
 import dev.ksefplatform.ksef.client.KsefBatchSessions;
 import dev.ksefplatform.ksef.client.KsefOnlineSessions;
 import dev.ksefplatform.ksef.client.KsefSessionInvoices;
+import dev.ksefplatform.ksef.client.PreparedBatch;
 import dev.ksefplatform.ksef.client.SessionInvoice;
 import dev.ksefplatform.ksef.client.SessionStatus;
 import dev.ksefplatform.ksef.client.crypto.KeyUsage;
 import dev.ksefplatform.ksef.client.crypto.KsefCrypto;
-import dev.ksefplatform.ksef.client.io.HashingOutputStream;
 import dev.ksefplatform.ksef.client.io.TempFiles;
 import dev.ksefplatform.ksef.client.crypto.PublicKeyDirectory;
 import dev.ksefplatform.ksef.client.crypto.SessionKey;
@@ -23,6 +23,7 @@ import dev.ksefplatform.ksef.client.session.SessionDtos.BatchFilePart;
 import dev.ksefplatform.ksef.client.session.SessionDtos.Encryption;
 import dev.ksefplatform.ksef.client.session.SessionDtos.OpenBatchSession;
 import dev.ksefplatform.ksef.client.session.SessionDtos.OpenedBatch;
+import dev.ksefplatform.ksef.client.session.SessionDtos.PartUploadRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,26 +69,39 @@ public final class HttpKsefBatchSessions implements KsefBatchSessions {
 
     @Override
     public BatchSubmission submit(String accessToken, FormCode formCode, Iterable<BatchInvoice> invoices) {
-        Objects.requireNonNull(formCode, "formCode");
-        SessionKey key = SessionKey.random();
-        BatchArchive archive = BatchArchive.write(invoices, settings.tempDirectory());
-        List<EncryptedPart> parts = List.of();
-        try {
-            parts = EncryptedPart.split(archive, settings.partSize(), key, settings.tempDirectory());
-            OpenedBatch opened = open(accessToken, formCode, archive, parts, key);
-            new PartUploads(http, settings.uploadParallelism()).upload(parts, opened.partUploadRequests());
-            http.call(KsefCall.post("/sessions/batch/" + PathSegment.of(opened.referenceNumber()) + "/close", null,
-                    Void.class).bearer(accessToken));
-            return new BatchSubmission(opened.referenceNumber(), archive.size(), archive.hash(), parts.size(),
-                    archive.invoiceHashes());
-        } finally {
-            parts.forEach(EncryptedPart::delete);
-            TempFiles.delete(archive.file());
+        try (PreparedBatch batch = prepare(formCode, invoices)) {
+            String referenceNumber = batch.open(accessToken);
+            batch.upload();
+            batch.close(accessToken);
+            return ((HttpPreparedBatch) batch).submission(referenceNumber);
         }
     }
 
-    private OpenedBatch open(String accessToken, FormCode formCode, BatchArchive archive, List<EncryptedPart> parts,
-                             SessionKey key) {
+    @Override
+    public PreparedBatch prepare(FormCode formCode, Iterable<BatchInvoice> invoices) {
+        Objects.requireNonNull(formCode, "formCode");
+        SessionKey key = SessionKey.random();
+        BatchArchive archive = BatchArchive.write(invoices, settings.tempDirectory());
+        try {
+            List<EncryptedPart> parts = EncryptedPart.split(archive, settings.partSize(), key, settings.tempDirectory());
+            return new HttpPreparedBatch(this, formCode, archive, parts, key);
+        } catch (RuntimeException e) {
+            TempFiles.delete(archive.file());
+            throw e;
+        }
+    }
+
+    void upload(List<EncryptedPart> parts, List<PartUploadRequest> requests) {
+        new PartUploads(http, settings.uploadParallelism()).upload(parts, requests);
+    }
+
+    void close(String accessToken, String referenceNumber) {
+        http.call(KsefCall.post("/sessions/batch/" + PathSegment.of(referenceNumber) + "/close", null, Void.class)
+                .bearer(accessToken));
+    }
+
+    OpenedBatch open(String accessToken, FormCode formCode, BatchArchive archive, List<EncryptedPart> parts,
+                     SessionKey key) {
         BatchFile batchFile = new BatchFile(archive.size(), archive.hash(), parts.stream()
                 .map(p -> new BatchFilePart(p.ordinalNumber(), p.size(), p.hash())).toList());
         return publicKeys.withKey(KeyUsage.SymmetricKeyEncryption, publicKey -> {

@@ -46,6 +46,11 @@ final class HttpOnlineSession implements OnlineSession {
 
     @Override
     public SentInvoice send(byte[] invoiceXml, boolean offlineMode) {
+        return send(accessToken, invoiceXml, offlineMode);
+    }
+
+    @Override
+    public SentInvoice send(String accessToken, byte[] invoiceXml, boolean offlineMode) {
         Objects.requireNonNull(invoiceXml, "invoiceXml");
         SendInvoice request = InvoiceEncryption.request(key, invoiceXml, offlineMode);
         Sent sent = http.call(KsefCall.post(path() + "/invoices", request, Sent.class).bearer(accessToken)
@@ -54,7 +59,12 @@ final class HttpOnlineSession implements OnlineSession {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        close(accessToken);
+    }
+
+    @Override
+    public synchronized void close(String accessToken) {
         if (!closed) {
             http.call(KsefCall.post(path() + "/close", null, Void.class).bearer(accessToken));
             closed = true;
