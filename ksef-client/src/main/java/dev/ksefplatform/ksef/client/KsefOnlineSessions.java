@@ -15,4 +15,7 @@ public interface KsefOnlineSessions {
                                      Duration timeout);
 
     SessionStatus sessionStatus(String accessToken, String sessionReferenceNumber);
+
+    /** {@code POST /sessions/online/{ref}/close} for a session known only by its reference number. */
+    void close(String accessToken, String sessionReferenceNumber);
 }

@@ -8,6 +8,9 @@ public interface KsefSessionInvoices {
     /** One page of {@code GET /sessions/{ref}/invoices}; pass {@code null} for the first page. */
     SessionInvoicePage page(String accessToken, String sessionReferenceNumber, String continuationToken);
 
+    /** One page of {@code GET /sessions/{ref}/invoices/failed}; pass {@code null} for the first page. */
+    SessionInvoicePage failedPage(String accessToken, String sessionReferenceNumber, String continuationToken);
+
     /** Every page of {@code GET /sessions/{ref}/invoices/failed}. */
     List<SessionInvoice> failed(String accessToken, String sessionReferenceNumber);
 

@@ -83,6 +83,11 @@ public final class RateBudgets {
         return remaining;
     }
 
+    /** What one group of the context may still do now. */
+    public Remaining remaining(String context, LimitGroup group) {
+        return budget(context, group, null).remaining(clock.millis());
+    }
+
     /** Forgets contexts with no call in the last hour and {@code idle} of quiet, so memory follows the active contexts. */
     public void evictIdle(Duration idle) {
         long now = clock.millis();

@@ -37,6 +37,7 @@ final class CredentialServiceStub implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
+    private final Set<String> inactive = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final Map<String, Integer> retryAfter = new ConcurrentHashMap<>();
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
@@ -56,6 +57,15 @@ final class CredentialServiceStub implements AutoCloseable {
 
     void deny(String contextNip) {
         denied.add(contextNip);
+    }
+
+    /** Leases for the NIP answer 403 integration-not-active until {@link #activate}. */
+    void deactivate(String contextNip) {
+        inactive.add(contextNip);
+    }
+
+    void activate(String contextNip) {
+        inactive.remove(contextNip);
     }
 
     /** The next {@code times} leases for the NIP answer 503 with {@code Retry-After: 1}. */
@@ -89,6 +99,8 @@ final class CredentialServiceStub implements AutoCloseable {
             calls.computeIfAbsent(nip, n -> new CopyOnWriteArrayList<>()).add(Instant.now());
             if (denied.contains(nip)) {
                 problem(exchange, 403, "tenant-violation", "context " + nip + " is not the tenant's");
+            } else if (inactive.contains(nip)) {
+                problem(exchange, 403, "integration-not-active", "the integration for " + nip + " is ERROR");
             } else if (failuresLeft.getOrDefault(nip, new AtomicInteger()).getAndDecrement() > 0) {
                 exchange.getResponseHeaders().add("Retry-After",
                         Integer.toString(retryAfter.getOrDefault(nip, 1)));

@@ -62,6 +62,12 @@ public final class HttpKsefOnlineSessions implements KsefOnlineSessions {
     }
 
     @Override
+    public void close(String accessToken, String sessionReferenceNumber) {
+        http.call(KsefCall.post("/sessions/online/" + PathSegment.of(sessionReferenceNumber) + "/close", null,
+                Void.class).bearer(accessToken));
+    }
+
+    @Override
     public SessionStatus sessionStatus(String accessToken, String sessionReferenceNumber) {
         Session s = http.call(KsefCall.get("/sessions/" + PathSegment.of(sessionReferenceNumber), Session.class)
                 .bearer(accessToken));

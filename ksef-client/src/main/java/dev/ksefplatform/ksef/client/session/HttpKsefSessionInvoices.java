@@ -34,6 +34,12 @@ public final class HttpKsefSessionInvoices implements KsefSessionInvoices {
     }
 
     @Override
+    public SessionInvoicePage failedPage(String accessToken, String sessionReferenceNumber, String continuationToken) {
+        return fetch(accessToken, "/sessions/" + PathSegment.of(sessionReferenceNumber) + "/invoices/failed",
+                continuationToken);
+    }
+
+    @Override
     public List<SessionInvoice> failed(String accessToken, String sessionReferenceNumber) {
         return allPages(accessToken, "/sessions/" + PathSegment.of(sessionReferenceNumber) + "/invoices/failed");
     }

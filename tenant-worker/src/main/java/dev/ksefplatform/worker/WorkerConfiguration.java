@@ -1,0 +1,84 @@
+package dev.ksefplatform.worker;
+
+import dev.ksefplatform.worker.engine.application.Engine;
+import dev.ksefplatform.worker.engine.application.EventEncoder;
+import dev.ksefplatform.worker.engine.application.EventFactory;
+import dev.ksefplatform.worker.intake.adapter.jdbc.JdbcIntakeStore;
+import dev.ksefplatform.worker.intake.adapter.kafka.CommandIntake;
+import dev.ksefplatform.worker.outbox.adapter.jdbc.JdbcOutboxStore;
+import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
+import dev.ksefplatform.worker.outbox.adapter.kafka.KafkaOutboxPublisher;
+import dev.ksefplatform.worker.outbox.application.OutboxRelay;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the intake (Kafka → worker.commands) and the relay (worker.outbox → Kafka) around the engine. Consumer and
+ * producer settings come from {@code spring.kafka} through Boot's factories, so the yml stays the one source; the
+ * values are raw bytes here because the worker decodes (and dead-letters) commands itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({WorkerProperties.class, PlatformProperties.class})
+class WorkerConfiguration {
+
+    @Bean
+    String workerInstanceId(WorkerProperties worker) {
+        return worker.instanceId() != null && !worker.instanceId().isBlank() ? worker.instanceId()
+                : "tenant-worker-" + UUID.randomUUID();
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, ProducerFactory<?, ?> producers, WorkerProperties worker,
+                            String workerInstanceId) {
+        Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new OutboxRelay(new JdbcOutboxStore(jdbc, workerInstanceId),
+                new KafkaOutboxPublisher(new KafkaProducer<>(config)), worker.outbox().batchSize(), worker.outbox().idle());
+    }
+
+    @Bean
+    CommandIntake commandIntake(ConsumerFactory<?, ?> consumers, JdbcTemplate jdbc, TransactionTemplate tx,
+                                EventEncoder encoder, EventFactory events, Engine engine, String workerInstanceId,
+                                WorkerProperties worker, Clock clock) {
+        Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        return new CommandIntake(new KafkaConsumer<>(config), new JdbcIntakeStore(jdbc, tx, new OutboxWriter(jdbc, encoder)),
+                engine, encoder, events, workerInstanceId, worker.engine().drainTimeout(), clock);
+    }
+
+    @Bean
+    WorkerRuntime workerRuntime(Engine engine, CommandIntake intake, OutboxRelay relay, WorkerProperties worker) {
+        return new WorkerRuntime(engine, intake, relay, worker.engine().drainTimeout());
+    }
+
+    @Bean
+    HealthIndicator workerHealth(WorkerRuntime runtime, Engine engine) {
+        return () -> runtime.failure().map(reason -> Health.down().withDetail("reason", reason).build())
+                .orElseGet(() -> Health.up().withDetail("activeLanes", engine.activeLanes()).build());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ksefplatform.worker;
+
+import dev.ksefplatform.worker.engine.domain.LaneSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** The worker's settings ({@code worker.*} in tenant-worker.yml; the README's table explains each). */
+@ConfigurationProperties("worker")
+public record WorkerProperties(String instanceId, @DefaultValue Services services, @DefaultValue Ksef ksef,
+                               @DefaultValue Engine engine, @DefaultValue Outbox outbox) {
+
+    public record Services(@DefaultValue CredentialService credentialService) {
+    }
+
+    /** The caller token this worker presents to credential-service, and how long a lease may take. */
+    public record CredentialService(@DefaultValue("local-tenant-worker-token") String token,
+                                    @DefaultValue("10s") Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "CredentialService[token=***, timeout=" + timeout + "]";
+        }
+    }
+
+    /** One KSeF HTTP request at most this long; the budget's margin for network spread; limits re-read this often. */
+    public record Ksef(@DefaultValue("30s") Duration requestTimeout, @DefaultValue("100ms") Duration budgetMargin,
+                       @DefaultValue("30m") Duration rateLimitsRefresh, Path tempDirectory) {
+
+        public Path tempDirectoryOrDefault() {
+            return tempDirectory != null ? tempDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+        }
+    }
+
+    /** The lanes: threads, the online and batch choices, and how long the lane waits after failures. */
+    public record Engine(@DefaultValue("16") int threads, @DefaultValue("10") int sendChunk,
+                         @DefaultValue("20") int pollChunk, @DefaultValue("2m") Duration sessionIdle,
+                         @DefaultValue("10000") int sessionMaxInvoices, @DefaultValue("30m") Duration sessionExpiryMargin,
+                         @DefaultValue("50") int batchMinInvoices, @DefaultValue("10000") int batchMaxInvoices,
+                         @DefaultValue("2m") Duration batchHorizon, @DefaultValue("1s") Duration retryInitial,
+                         @DefaultValue("5m") Duration retryMax, @DefaultValue("300ms") Duration firstPoll,
+                         @DefaultValue("30s") Duration maxPoll, @DefaultValue("30s") Duration drainTimeout) {
+
+        public LaneSettings laneSettings() {
+            return new LaneSettings(sendChunk, pollChunk, sessionIdle, sessionMaxInvoices, sessionExpiryMargin,
+                    batchMinInvoices, batchMaxInvoices, batchHorizon);
+        }
+    }
+
+    /** The relay of events from worker.outbox to Kafka. */
+    public record Outbox(@DefaultValue("500") int batchSize, @DefaultValue("50ms") Duration idle) {
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ksefplatform.worker.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ksefplatform.ksef.limits.RateBudgets;
+import dev.ksefplatform.worker.PlatformProperties;
+import dev.ksefplatform.worker.WorkerProperties;
+import dev.ksefplatform.worker.engine.adapter.http.HttpTenantCredentials;
+import dev.ksefplatform.worker.engine.adapter.jdbc.JdbcLaneStore;
+import dev.ksefplatform.worker.engine.adapter.kafka.AvroEventEncoder;
+import dev.ksefplatform.worker.engine.adapter.ksef.BudgetSeeding;
+import dev.ksefplatform.worker.engine.adapter.ksef.ClientKsef;
+import dev.ksefplatform.worker.engine.adapter.ksef.KsefEnvironments;
+import dev.ksefplatform.worker.engine.adapter.ksef.RateBudgetsAdapter;
+import dev.ksefplatform.worker.engine.application.CrashPoints;
+import dev.ksefplatform.worker.engine.application.Engine;
+import dev.ksefplatform.worker.engine.application.EventEncoder;
+import dev.ksefplatform.worker.engine.application.EventFactory;
+import dev.ksefplatform.worker.engine.application.LaneDeps;
+import dev.ksefplatform.worker.engine.application.LeaseCache;
+import dev.ksefplatform.worker.engine.application.RetrySchedule;
+import dev.ksefplatform.worker.engine.domain.LanePolicy;
+import dev.ksefplatform.worker.outbox.application.OutboxRelay;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the lanes: the budget, KSeF, credential leases, the database, and the engine that runs them. */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfiguration {
+
+    @Bean
+    Clock workerClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventFactory eventFactory(Clock clock) {
+        return EventFactory.randomIds(clock);
+    }
+
+    @Bean
+    EventEncoder eventEncoder() {
+        return new AvroEventEncoder();
+    }
+
+    @Bean
+    RateBudgets rateBudgets(WorkerProperties worker, Clock clock) {
+        return new RateBudgets(clock, worker.ksef().budgetMargin());
+    }
+
+    @Bean
+    BudgetSeeding budgetSeeding(RateBudgets budgets, WorkerProperties worker, Clock clock) {
+        return new BudgetSeeding(budgets, worker.ksef().rateLimitsRefresh(), clock);
+    }
+
+    @Bean
+    LeaseCache tenantCredentials(WorkerProperties worker, PlatformProperties platform, ObjectMapper json, Clock clock) {
+        WorkerProperties.CredentialService service = worker.services().credentialService();
+        HttpTenantCredentials http = new HttpTenantCredentials(HttpClient.newBuilder()
+                .connectTimeout(service.timeout()).build(), platform.serviceUrl("credential-service"), service.token(),
+                service.timeout(), json);
+        return new LeaseCache(http, clock);
+    }
+
+    @Bean
+    Engine engine(JdbcTemplate jdbc, TransactionTemplate tx, EventEncoder encoder, EventFactory events,
+                  RateBudgets budgets, BudgetSeeding seeding, LeaseCache credentials, WorkerProperties worker,
+                  PlatformProperties platform, ObjectProvider<CrashPoints> crashPoints, OutboxRelay relay,
+                  String workerInstanceId, Clock clock) {
+        CrashPoints crash = crashPoints.getIfAvailable(() -> CrashPoints.NONE);
+        WorkerProperties.Engine engine = worker.engine();
+        KsefEnvironments environments = new KsefEnvironments(platform.environmentBaseUris(),
+                worker.ksef().requestTimeout(), worker.ksef().tempDirectoryOrDefault());
+        LaneDeps deps = new LaneDeps(new JdbcLaneStore(jdbc, tx, encoder, workerInstanceId, crash, relay::nudge),
+                new ClientKsef(environments, seeding), new RateBudgetsAdapter(budgets, seeding), credentials, events,
+                engine.laneSettings(), new LanePolicy(engine.laneSettings()),
+                new RetrySchedule(engine.retryInitial(), engine.retryMax(), engine.firstPoll(), engine.maxPoll()),
+                crash, clock);
+        return new Engine(deps, engine.threads());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ksefplatform.worker.engine.adapter.jdbc;
+
+import dev.ksefplatform.worker.engine.application.LaneStore.StoredSession;
+import dev.ksefplatform.worker.engine.domain.CommandRef;
+import dev.ksefplatform.worker.engine.domain.InFlightInvoice;
+import dev.ksefplatform.worker.engine.domain.InvoiceForm;
+import dev.ksefplatform.worker.engine.domain.LaneKey;
+import dev.ksefplatform.worker.engine.domain.QueuedInvoice;
+import dev.ksefplatform.worker.engine.domain.SessionType;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The lane's reads: queued invoices in arrival order, what is in KSeF, and the live sessions. */
+final class Rows {
+
+    private static final String REF_COLUMNS = "command_id, tenant_id, correlation_id, actor_type, actor_id, "
+            + "actor_on_behalf_of, invoice_number, invoice_hash, earlier_sessions";
+
+    private Rows() {
+    }
+
+    static List<QueuedInvoice> queued(JdbcTemplate jdbc, LaneKey lane, int max, boolean withXml) {
+        String columns = REF_COLUMNS + ", form_system_code, form_schema_version, form_value, offline_mode"
+                + (withXml ? ", xml" : ", NULL::bytea AS xml");
+        String sql = withXml
+                ? "SELECT " + columns + " FROM worker.commands WHERE tenant_id = ? AND environment = ? AND context_nip = ?"
+                  + " AND state = 'QUEUED' ORDER BY seq LIMIT ?"
+                // a batch never holds two invoices with one hash: KSeF's lists and UPOs are matched back by hash
+                : "SELECT * FROM (SELECT DISTINCT ON (invoice_hash) seq, " + columns + " FROM worker.commands"
+                  + " WHERE tenant_id = ? AND environment = ? AND context_nip = ? AND state = 'QUEUED'"
+                  + " ORDER BY invoice_hash, seq) q ORDER BY seq LIMIT ?";
+        return jdbc.query(sql, (rs, i) -> new QueuedInvoice(ref(rs), new InvoiceForm(rs.getString("form_system_code"),
+                        rs.getString("form_schema_version"), rs.getString("form_value")), rs.getString("invoice_number"),
+                        rs.getString("invoice_hash"), rs.getBoolean("offline_mode"), rs.getBytes("xml"), earlier(rs)),
+                lane.tenantId(), lane.environment(), lane.contextNip(), max);
+    }
+
+    static List<InFlightInvoice> inFlight(JdbcTemplate jdbc, LaneKey lane) {
+        return jdbc.query("SELECT " + REF_COLUMNS + ", session_ref, session_type, invoice_ref, state"
+                        + " FROM worker.commands WHERE tenant_id = ? AND environment = ? AND context_nip = ?"
+                        + " AND state IN ('SENDING', 'SENT') AND kind = 'SUBMIT_INVOICE' ORDER BY seq",
+                (rs, i) -> new InFlightInvoice(ref(rs), rs.getString("invoice_number"), rs.getString("invoice_hash"),
+                        rs.getString("session_ref"), SessionType.of(rs.getString("session_type")),
+                        rs.getString("invoice_ref"), "SENT".equals(rs.getString("state")), earlier(rs)),
+                lane.tenantId(), lane.environment(), lane.contextNip());
+    }
+
+    static List<StoredSession> liveSessions(JdbcTemplate jdbc, LaneKey lane) {
+        return jdbc.query("""
+                        SELECT session_ref, session_type, state, valid_until, invoices FROM worker.sessions
+                         WHERE tenant_id = ? AND environment = ? AND context_nip = ?
+                           AND state IN ('OPEN', 'UPLOADING', 'PROCESSING') ORDER BY opened_at""",
+                (rs, i) -> new StoredSession(rs.getString(1), SessionType.of(rs.getString(2)), rs.getString(3),
+                        Sql.instant(rs.getTimestamp(4)), rs.getInt(5)),
+                lane.tenantId(), lane.environment(), lane.contextNip());
+    }
+
+    private static CommandRef ref(ResultSet rs) throws SQLException {
+        String actorType = rs.getString("actor_type");
+        CommandRef.Actor actor = actorType == null ? null
+                : new CommandRef.Actor(actorType, rs.getString("actor_id"), rs.getString("actor_on_behalf_of"));
+        return new CommandRef(rs.getString("command_id"), rs.getString("tenant_id"), rs.getString("correlation_id"),
+                actor);
+    }
+
+    private static List<String> earlier(ResultSet rs) throws SQLException {
+        Array array = rs.getArray("earlier_sessions");
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

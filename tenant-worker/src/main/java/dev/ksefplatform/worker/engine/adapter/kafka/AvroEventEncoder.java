@@ -1,0 +1,38 @@
+package dev.ksefplatform.worker.engine.adapter.kafka;
+
+import dev.ksefplatform.schemas.serde.EventEnvelopeSerializer;
+import dev.ksefplatform.schemas.topic.MessageHeaders;
+import dev.ksefplatform.schemas.topic.MessageTypes;
+import dev.ksefplatform.schemas.topic.Topics;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.worker.engine.application.EventEncoder;
+import dev.ksefplatform.worker.engine.domain.WorkerEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Events as {@code ksef.events.v1} records: Avro single-object encoding, keyed by tenant, the ids as headers. */
+public final class AvroEventEncoder implements EventEncoder {
+
+    private final EventEnvelopeSerializer serializer = new EventEnvelopeSerializer();
+
+    @Override
+    public Encoded encode(WorkerEvent event) {
+        EventEnvelope envelope = EventMapper.envelope(event);
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        put(headers, MessageHeaders.MESSAGE_ID, envelope.getMessageId());
+        put(headers, MessageHeaders.TENANT_ID, envelope.getTenantId());
+        put(headers, MessageHeaders.CORRELATION_ID, envelope.getCorrelationId());
+        put(headers, MessageHeaders.CAUSATION_ID, envelope.getCausationId());
+        put(headers, MessageHeaders.MESSAGE_TYPE, MessageTypes.of(envelope.getPayload()));
+        put(headers, MessageHeaders.SOURCE, envelope.getSource());
+        return new Encoded(Topics.EVENTS.name(), envelope.getTenantId(), envelope.getMessageId(),
+                serializer.serialize(Topics.EVENTS.name(), envelope), headers);
+    }
+
+    private static void put(Map<String, byte[]> headers, String name, String value) {
+        if (value != null) {
+            headers.put(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ksefplatform.worker.engine.adapter.ksef;
+
+import dev.ksefplatform.ksef.limits.LimitGroup;
+import dev.ksefplatform.ksef.limits.RateBudgets;
+import dev.ksefplatform.ksef.limits.Remaining;
+import dev.ksefplatform.worker.engine.application.KsefBudget;
+import dev.ksefplatform.worker.engine.domain.Budgets;
+import dev.ksefplatform.worker.engine.domain.KsefLimit;
+import dev.ksefplatform.worker.engine.domain.LaneKey;
+import java.time.Duration;
+import java.time.Instant;
+
+/** {@link KsefBudget} over ksef-client's {@link RateBudgets}: the lane's limits as KSeF names them. */
+public class RateBudgetsAdapter implements KsefBudget {
+
+    private final RateBudgets budgets;
+    private final BudgetSeeding seeding;
+
+    public RateBudgetsAdapter(RateBudgets budgets, BudgetSeeding seeding) {
+        this.budgets = budgets;
+        this.seeding = seeding;
+    }
+
+    @Override
+    public boolean tryAcquire(LaneKey lane, KsefLimit limit, int permits) {
+        return budgets.tryAcquire(lane.budgetContext(), group(limit), endpoint(limit), permits).granted();
+    }
+
+    @Override
+    public Budgets view(LaneKey lane) {
+        String context = lane.budgetContext();
+        return new Budgets() {
+            @Override
+            public Instant availableAt(KsefLimit limit, int permits) {
+                return budgets.availableAt(context, group(limit), permits);
+            }
+
+            @Override
+            public Capacity capacity(KsefLimit limit) {
+                Remaining remaining = budgets.remaining(context, group(limit));
+                return new Capacity(remaining.minute(), remaining.hour(), remaining.limit().perMinute());
+            }
+        };
+    }
+
+    @Override
+    public void throttled(LaneKey lane, KsefLimit limit, Duration retryAfter) {
+        LimitGroup group = limit == null ? LimitGroup.OTHER : group(limit);
+        budgets.rateLimited(lane.budgetContext(), group, limit == null ? "unknown" : endpoint(limit), retryAfter);
+    }
+
+    @Override
+    public boolean needsSeed(LaneKey lane) {
+        return seeding.needsSeed(lane);
+    }
+
+    static LimitGroup group(KsefLimit limit) {
+        switch (limit) {
+            case ONLINE_SESSION:
+                return LimitGroup.ONLINE_SESSION;
+            case INVOICE_SEND:
+                return LimitGroup.INVOICE_SEND;
+            case BATCH_SESSION:
+                return LimitGroup.BATCH_SESSION;
+            case INVOICE_STATUS:
+                return LimitGroup.INVOICE_STATUS;
+            case SESSION_INVOICE_LIST:
+                return LimitGroup.SESSION_INVOICE_LIST;
+            case SESSION_MISC:
+                return LimitGroup.SESSION_MISC;
+            case INVOICE_EXPORT:
+                return LimitGroup.INVOICE_EXPORT;
+            case INVOICE_EXPORT_STATUS:
+                return LimitGroup.INVOICE_EXPORT_STATUS;
+            default:
+                return LimitGroup.OTHER;
+        }
+    }
+
+    private static String endpoint(KsefLimit limit) {
+        return limit == KsefLimit.RATE_LIMITS_QUERY ? BudgetSeeding.ENDPOINT : null;
+    }
+}

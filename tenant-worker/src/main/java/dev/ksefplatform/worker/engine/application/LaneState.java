@@ -1,0 +1,70 @@
+package dev.ksefplatform.worker.engine.application;
+
+import dev.ksefplatform.worker.engine.domain.HoldReason;
+import dev.ksefplatform.worker.engine.domain.InFlightInvoice;
+import dev.ksefplatform.worker.engine.domain.LaneView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A lane's memory between steps: only what is in flight (its size follows KSeF's budget, not the backlog, which stays
+ * in the database). Touched by one thread at a time: a lane never runs two steps at once.
+ */
+final class LaneState {
+
+    long queued;
+    Ksef.OnlineSession session;
+    int sessionInvoices;
+    Instant sessionLastUsed;
+    final List<String> orphans = new ArrayList<>();
+    final Map<String, Awaiting> awaiting = new LinkedHashMap<>();
+    final Map<String, InFlightInvoice> unconfirmed = new LinkedHashMap<>();
+    final Map<String, BatchRun> batches = new LinkedHashMap<>();
+    Prepared prepared;
+    boolean buildingBatch;
+    Instant batchPausedUntil;
+    LaneView.Hold hold;
+    HoldReason reported;
+    int failures;
+    Lease lease;
+
+    /** An online invoice whose verdict is awaited; {@code polls} so far decide the next wait. */
+    record Awaiting(InFlightInvoice invoice, Instant due, int polls) {
+    }
+
+    /**
+     * A batch session of this lane: closed (KSeF processes it) or left unclosed by an earlier incarnation; its
+     * invoices still without a verdict, by invoice hash (a batch never holds two invoices with one hash).
+     */
+    record BatchRun(String referenceNumber, boolean closed, Instant nextCheckAt, int checks,
+                    Map<String, InFlightInvoice> byHash) {
+
+        BatchRun next(boolean isClosed, Instant at) {
+            return new BatchRun(referenceNumber, isClosed, at, checks + 1, byHash);
+        }
+    }
+
+    /** A batch opened and uploaded, waiting for the budget to close it. */
+    record Prepared(Ksef.Batch batch, String referenceNumber, List<InFlightInvoice> invoices) {
+    }
+
+    LaneView view() {
+        Instant verdictsDue = awaiting.values().stream().map(Awaiting::due).min(Comparator.naturalOrder()).orElse(null);
+        Optional<LaneView.OnlineSessionView> open = Optional.ofNullable(session).map(s ->
+                new LaneView.OnlineSessionView(s.referenceNumber(), s.validUntil(), sessionInvoices, sessionLastUsed));
+        List<LaneView.BatchView> batchViews = batches.values().stream()
+                .map(b -> new LaneView.BatchView(b.referenceNumber(), b.closed(), b.nextCheckAt())).toList();
+        return new LaneView(queued, open, orphans, verdictsDue, unconfirmed.size(), prepared != null, batchViews,
+                Optional.ofNullable(hold), buildingBatch, batchPausedUntil);
+    }
+
+    boolean isIdle() {
+        return queued == 0 && session == null && orphans.isEmpty() && awaiting.isEmpty() && unconfirmed.isEmpty()
+                && batches.isEmpty() && prepared == null;
+    }
+}

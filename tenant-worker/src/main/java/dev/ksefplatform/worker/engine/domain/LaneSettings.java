@@ -1,0 +1,25 @@
+package dev.ksefplatform.worker.engine.domain;
+
+import java.time.Duration;
+
+/**
+ * How a lane uses KSeF.
+ *
+ * @param sendChunk          online invoices sent in one step at most (budget permitting)
+ * @param pollChunk          verdicts asked for in one step at most
+ * @param sessionIdle        an online session with nothing to send is closed after this
+ * @param sessionMaxInvoices an online session is closed when it holds this many (KSeF: 10,000)
+ * @param sessionExpiryMargin an online session is closed this long before KSeF's 12 h validity ends
+ * @param batchMinInvoices   a backlog smaller than this always goes online
+ * @param batchMaxInvoices   invoices in one batch session at most (KSeF: 10,000)
+ * @param batchHorizon       a backlog the online budget cannot send within this goes as a batch
+ */
+public record LaneSettings(int sendChunk, int pollChunk, Duration sessionIdle, int sessionMaxInvoices,
+                           Duration sessionExpiryMargin, int batchMinInvoices, int batchMaxInvoices,
+                           Duration batchHorizon) {
+
+    public static LaneSettings defaults() {
+        return new LaneSettings(10, 20, Duration.ofMinutes(2), 10_000, Duration.ofMinutes(30), 50, 10_000,
+                Duration.ofMinutes(2));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ksefplatform.worker.intake.adapter.jdbc;
+
+import dev.ksefplatform.worker.engine.application.EventEncoder;
+import dev.ksefplatform.worker.intake.application.IntakeStore;
+import dev.ksefplatform.worker.intake.application.NewCommand;
+import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@link IntakeStore} over PostgreSQL: batched inserts, the offsets in the same transaction. */
+public class JdbcIntakeStore implements IntakeStore {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final OutboxWriter outbox;
+
+    public JdbcIntakeStore(JdbcTemplate jdbc, TransactionTemplate tx, OutboxWriter outbox) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void claim(Collection<Integer> partitions, String instanceId) {
+        tx.executeWithoutResult(status -> partitions.forEach(partition -> jdbc.update("""
+                INSERT INTO worker.partition_owners (partition, owner, epoch, since) VALUES (?, ?, 1, now())
+                ON CONFLICT (partition) DO UPDATE SET owner = EXCLUDED.owner,
+                       epoch = worker.partition_owners.epoch + 1, since = now()""", partition, instanceId)));
+    }
+
+    @Override
+    public Map<Integer, Long> takenOffsets(String topic, Collection<Integer> partitions) {
+        Map<Integer, Long> offsets = new HashMap<>();
+        jdbc.query("SELECT partition, last_offset FROM worker.applied_offsets WHERE topic = ? AND partition = ANY (?)",
+                rs -> {
+                    offsets.put(rs.getInt(1), rs.getLong(2));
+                }, topic, partitions.toArray(Integer[]::new));
+        return offsets;
+    }
+
+    @Override
+    public void store(String topic, List<NewCommand> commands, Map<Integer, List<EventEncoder.Encoded>> records,
+                      Map<Integer, Long> offsets) {
+        tx.executeWithoutResult(status -> {
+            insert(commands);
+            records.forEach(outbox::writeEncoded);
+            offsets.forEach((partition, offset) -> jdbc.update("""
+                    INSERT INTO worker.applied_offsets (topic, partition, last_offset) VALUES (?, ?, ?)
+                    ON CONFLICT (topic, partition) DO UPDATE SET last_offset = GREATEST(worker.applied_offsets.last_offset,
+                                                                                    EXCLUDED.last_offset)""",
+                    topic, partition, offset));
+        });
+    }
+
+    private void insert(List<NewCommand> commands) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO worker.commands (command_id, tenant_id, partition, kind, environment, context_nip,
+                       correlation_id, causation_id, source, actor_type, actor_id, actor_on_behalf_of, received_at,
+                       form_system_code, form_schema_version, form_value, invoice_number, invoice_hash, offline_mode,
+                       xml, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED')
+                ON CONFLICT (command_id) DO NOTHING""", commands, 500, (ps, c) -> {
+            ps.setString(1, c.ref().commandId());
+            ps.setString(2, c.ref().tenantId());
+            ps.setInt(3, c.lane().partition());
+            ps.setString(4, c.kind());
+            ps.setString(5, c.lane().environment());
+            ps.setString(6, c.lane().contextNip());
+            ps.setString(7, c.ref().correlationId());
+            ps.setString(8, null);
+            ps.setString(9, c.source());
+            ps.setString(10, c.ref().actor() == null ? null : c.ref().actor().type());
+            ps.setString(11, c.ref().actor() == null ? null : c.ref().actor().id());
+            ps.setString(12, c.ref().actor() == null ? null : c.ref().actor().onBehalfOf());
+            ps.setTimestamp(13, Timestamp.from(c.receivedAt()));
+            ps.setString(14, c.form().systemCode());
+            ps.setString(15, c.form().schemaVersion());
+            ps.setString(16, c.form().value());
+            ps.setString(17, c.invoiceNumber());
+            ps.setString(18, c.invoiceHash());
+            ps.setBoolean(19, c.offlineMode());
+            ps.setBytes(20, c.xml());
+        });
+    }
+}

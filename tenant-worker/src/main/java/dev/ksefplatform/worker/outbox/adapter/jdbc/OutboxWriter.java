@@ -1,0 +1,38 @@
+package dev.ksefplatform.worker.outbox.adapter.jdbc;
+
+import dev.ksefplatform.worker.engine.application.EventEncoder;
+import dev.ksefplatform.worker.engine.domain.WorkerEvent;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Appends encoded events to {@code worker.outbox} inside the caller's transaction, in one JDBC batch. */
+public final class OutboxWriter {
+
+    private final JdbcTemplate jdbc;
+    private final EventEncoder encoder;
+
+    public OutboxWriter(JdbcTemplate jdbc, EventEncoder encoder) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    public void write(int partition, List<WorkerEvent> events) {
+        writeEncoded(partition, events.stream().map(encoder::encode).toList());
+    }
+
+    public void writeEncoded(int partition, List<EventEncoder.Encoded> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO worker.outbox (partition, topic, tenant_id, message_id, value, headers)
+                VALUES (?, ?, ?, ?, ?, ?)""", records, 500, (ps, r) -> {
+            ps.setInt(1, partition);
+            ps.setString(2, r.topic());
+            ps.setString(3, r.key());
+            ps.setString(4, r.messageId());
+            ps.setBytes(5, r.value());
+            ps.setBytes(6, HeaderCodec.encode(r.headers()));
+        });
+    }
+}

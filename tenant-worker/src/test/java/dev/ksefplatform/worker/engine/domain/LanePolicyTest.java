@@ -1,0 +1,160 @@
+package dev.ksefplatform.worker.engine.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LanePolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+    private final LanePolicy policy = new LanePolicy(LaneSettings.defaults());
+    private final FakeBudgets budgets = new FakeBudgets();
+
+    @Test
+    void opensASessionForTheFirstQueuedInvoice() {
+        assertThat(policy.next(lane(1), budgets, NOW)).isEqualTo(new Step.OpenOnline());
+    }
+
+    @Test
+    void sendsIntoTheOpenSessionInChunks() {
+        assertThat(policy.next(withSession(lane(25)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
+    }
+
+    @Test
+    void sleepsUntilTheBudgetAllowsWhenTheSendLimitIsSpent() {
+        budgets.blocked(KsefLimit.INVOICE_SEND, NOW.plusSeconds(40));
+
+        Step step = policy.next(withSession(lane(3)), budgets, NOW);
+
+        assertThat(step).isEqualTo(new Step.Sleep(NOW.plusSeconds(40), KsefLimit.INVOICE_SEND));
+    }
+
+    @Test
+    void aBacklogTheOnlineBudgetCannotCarrySoonGoesAsABatch() {
+        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(30, 180, 30));
+
+        assertThat(policy.next(withSession(lane(300)), budgets, NOW)).isEqualTo(new Step.StartBatch(300));
+    }
+
+    @Test
+    void aSmallBacklogStaysOnline() {
+        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(30, 180, 30));
+
+        assertThat(policy.next(withSession(lane(40)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
+    }
+
+    @Test
+    void evenAFewInvoicesGoAsABatchWhenNoOnlineSendIsPossibleWithinTheHorizon() {
+        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(0, 0, 30));
+        budgets.blocked(KsefLimit.INVOICE_SEND, NOW.plusSeconds(1200));
+
+        assertThat(policy.next(withSession(lane(5)), budgets, NOW)).isEqualTo(new Step.StartBatch(5));
+    }
+
+    @Test
+    void withLimitsLiftedAHugeBacklogStaysOnline() {
+        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(1_000_000, 10_000_000, 1_000_000));
+
+        assertThat(policy.next(withSession(lane(50_000)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
+    }
+
+    @Test
+    void verdictsThatAreDueComeBeforeNewSends() {
+        LaneView lane = new LaneView(5, session(NOW), List.of(), NOW.minusMillis(1), 0, false, List.of(),
+                Optional.empty(), false, null);
+
+        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.PollVerdicts(20));
+    }
+
+    @Test
+    void lostSendsAreLookedUpFirst() {
+        LaneView lane = new LaneView(5, session(NOW), List.of(), null, 2, false, List.of(), Optional.empty(), false,
+                null);
+
+        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.Recover());
+    }
+
+    @Test
+    void anIdleSessionIsClosedAfterTheIdleTime() {
+        LaneView lane = new LaneView(0, session(NOW.minus(Duration.ofMinutes(3))), List.of(), null, 0, false,
+                List.of(), Optional.empty(), false, null);
+
+        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.CloseOnline("S-1"));
+    }
+
+    @Test
+    void aSessionCloseToItsExpiryIsClosedAndThenANewOneOpened() {
+        LaneView expiring = new LaneView(5, Optional.of(new LaneView.OnlineSessionView("S-1",
+                NOW.plus(Duration.ofMinutes(10)), 7, NOW)), List.of(), null, 0, false, List.of(), Optional.empty(),
+                false, null);
+
+        assertThat(policy.next(expiring, budgets, NOW)).isEqualTo(new Step.CloseOnline("S-1"));
+    }
+
+    @Test
+    void aHeldLaneSleepsUntilItsHoldEnds() {
+        LaneView held = new LaneView(5, Optional.empty(), List.of(), null, 0, false, List.of(),
+                Optional.of(new LaneView.Hold(HoldReason.INTEGRATION_NOT_ACTIVE, NOW.plusSeconds(60))), false, null);
+
+        assertThat(policy.next(held, budgets, NOW)).isEqualTo(new Step.Sleep(NOW.plusSeconds(60), null));
+    }
+
+    @Test
+    void aClosedBatchIsCheckedWhenDue() {
+        LaneView lane = new LaneView(0, Optional.empty(), List.of(), null, 0, false,
+                List.of(new LaneView.BatchView("B-1", true, NOW)), Optional.empty(), false, null);
+
+        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.CheckBatch("B-1"));
+    }
+
+    @Test
+    void nothingToDoSleepsUntilTheNextPoll() {
+        LaneView lane = new LaneView(0, Optional.empty(), List.of(), NOW.plusSeconds(2), 0, false, List.of(),
+                Optional.empty(), false, null);
+
+        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.Sleep(NOW.plusSeconds(2), null));
+    }
+
+    private static LaneView lane(long queued) {
+        return new LaneView(queued, Optional.empty(), List.of(), null, 0, false, List.of(), Optional.empty(), false,
+                null);
+    }
+
+    private static LaneView withSession(LaneView lane) {
+        return new LaneView(lane.queued(), session(NOW), List.of(), null, 0, false, List.of(), Optional.empty(), false,
+                null);
+    }
+
+    private static Optional<LaneView.OnlineSessionView> session(Instant lastUsed) {
+        return Optional.of(new LaneView.OnlineSessionView("S-1", NOW.plus(Duration.ofHours(11)), 3, lastUsed));
+    }
+
+    private static final class FakeBudgets implements Budgets {
+        private final Map<KsefLimit, Instant> blocked = new EnumMap<>(KsefLimit.class);
+        private final Map<KsefLimit, Capacity> capacity = new EnumMap<>(KsefLimit.class);
+
+        void blocked(KsefLimit limit, Instant until) {
+            blocked.put(limit, until);
+        }
+
+        void capacity(KsefLimit limit, Capacity value) {
+            capacity.put(limit, value);
+        }
+
+        @Override
+        public Instant availableAt(KsefLimit limit, int permits) {
+            return blocked.getOrDefault(limit, NOW);
+        }
+
+        @Override
+        public Capacity capacity(KsefLimit limit) {
+            return capacity.getOrDefault(limit, new Capacity(30, 180, 30));
+        }
+    }
+}

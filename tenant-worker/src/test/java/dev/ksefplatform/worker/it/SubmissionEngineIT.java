@@ -1,0 +1,212 @@
+package dev.ksefplatform.worker.it;
+
+import static dev.ksefplatform.worker.it.Commands.eventOf;
+import static dev.ksefplatform.worker.it.Commands.outcomeOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ksefplatform.ksef.id.KsefNumber;
+import dev.ksefplatform.schemas.topic.MessageHeaders;
+import dev.ksefplatform.schemas.v1.CommandDeadLettered;
+import dev.ksefplatform.schemas.v1.CommandEnvelope;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.InvoiceAccepted;
+import dev.ksefplatform.schemas.v1.InvoiceDuplicate;
+import dev.ksefplatform.schemas.v1.InvoiceSent;
+import dev.ksefplatform.schemas.v1.InvoiceSubmissionAbandoned;
+import dev.ksefplatform.schemas.v1.SessionOpened;
+import dev.ksefplatform.schemas.v1.SubmissionsHeld;
+import dev.ksefplatform.schemas.v1.SubmissionsResumed;
+import dev.ksefplatform.schemas.v1.VerifyIntegration;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The submission engine over real Kafka, PostgreSQL and the simulator, with a stub credential-service. */
+class SubmissionEngineIT {
+
+    private static WorkerHarness env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new WorkerHarness(false);
+        env.startWorker();
+    }
+
+    @AfterAll
+    static void stop() {
+        env.close();
+    }
+
+    @Test
+    void invoicesOfATenantGoThroughOneReusedOnlineSession() {
+        String nip = Nips.random();
+        List<CommandEnvelope> commands = List.of(Commands.submit("tenant-a", nip), Commands.submit("tenant-a", nip),
+                Commands.submit("tenant-a", nip));
+
+        commands.forEach(env.kafka::publish);
+
+        List<InvoiceAccepted> accepted = commands.stream()
+                .map(c -> (InvoiceAccepted) env.kafka.awaitEvent(outcomeOf(c)).value().getPayload()).toList();
+        assertThat(accepted).allSatisfy(a -> {
+            assertThat(KsefNumber.isValid(a.getKsefNumber())).isTrue();
+            assertThat(a.getKsefNumber()).startsWith(nip);
+        });
+        assertThat(accepted.stream().map(InvoiceAccepted::getSessionReferenceNumber).distinct()).hasSize(1);
+        List<InvoiceSent> sent = commands.stream()
+                .map(c -> (InvoiceSent) env.kafka.awaitEvent(eventOf(c, InvoiceSent.class)).value().getPayload()).toList();
+        assertThat(sent).allSatisfy(s -> assertThat(s.getSessionType()).isEqualTo("Online"));
+        assertThat(sent.get(0).getInvoiceHash()).isEqualTo(Invoices.sha256(bytes(commands.get(0))));
+        long sessionsOpened = env.kafka.eventsSoFar().stream().filter(r -> r.value().getPayload() instanceof SessionOpened
+                && accepted.get(0).getSessionReferenceNumber().equals(((SessionOpened) r.value().getPayload())
+                .getSessionReferenceNumber())).count();
+        assertThat(sessionsOpened).isEqualTo(1);
+    }
+
+    @Test
+    void everyEventCarriesTheCommandsIdsTheContextAndTheHeaders() {
+        String nip = Nips.random();
+        CommandEnvelope command = Commands.submit("tenant-b", nip);
+
+        env.kafka.publish(command);
+
+        ConsumerRecord<String, EventEnvelope> record = env.kafka.awaitEvent(outcomeOf(command));
+        assertThat(record.key()).isEqualTo("tenant-b");
+        assertThat(record.value().getCorrelationId()).isEqualTo(command.getMessageId());
+        assertThat(record.value().getSource()).isEqualTo("tenant-worker");
+        assertThat(record.value().getAudit().getTenantNip()).isEqualTo(nip);
+        assertThat(MessageHeaders.get(record.headers(), MessageHeaders.MESSAGE_TYPE)).hasValue("InvoiceAccepted");
+        assertThat(MessageHeaders.get(record.headers(), MessageHeaders.MESSAGE_ID)).hasValue(record.value().getMessageId());
+    }
+
+    @Test
+    void aRealDuplicateStaysDuplicateWithTheOriginalNumber() {
+        String nip = Nips.random();
+        String number = Commands.uniqueNumber();
+        CommandEnvelope first = Commands.submit("tenant-c", nip, number);
+        env.kafka.publish(first);
+        InvoiceAccepted original = (InvoiceAccepted) env.kafka.awaitEvent(outcomeOf(first)).value().getPayload();
+
+        CommandEnvelope again = Commands.submit("tenant-c", nip, number);
+        env.kafka.publish(again);
+
+        Object outcome = env.kafka.awaitEvent(outcomeOf(again)).value().getPayload();
+        assertThat(outcome).isInstanceOf(InvoiceDuplicate.class);
+        assertThat(((InvoiceDuplicate) outcome).getOriginalKsefNumber()).isEqualTo(original.getKsefNumber());
+    }
+
+    @Test
+    void aTenantViolationAbandonsTheCommandsWithoutCallingKsef() {
+        String nip = Nips.random();
+        env.credentials.deny(nip);
+        CommandEnvelope command = Commands.submit("tenant-d", nip);
+
+        env.kafka.publish(command);
+
+        Object outcome = env.kafka.awaitEvent(outcomeOf(command)).value().getPayload();
+        assertThat(outcome).isInstanceOf(InvoiceSubmissionAbandoned.class);
+        assertThat(((InvoiceSubmissionAbandoned) outcome).getReason()).contains("tenant-violation");
+        assertThat(env.kafka.eventsSoFar()).noneMatch(eventOf(command, InvoiceSent.class));
+    }
+
+    @Test
+    void anIntegrationThatCannotActHoldsTheLaneUntilItCanAndThenEveryInvoiceIsAccepted() {
+        String nip = Nips.random();
+        env.credentials.deactivate(nip);
+        CommandEnvelope first = Commands.submit("tenant-e", nip);
+        CommandEnvelope second = Commands.submit("tenant-e", nip);
+        env.kafka.publish(first);
+        env.kafka.publish(second);
+
+        ConsumerRecord<String, EventEnvelope> held = env.kafka.awaitEvent(r -> r.value().getPayload()
+                instanceof SubmissionsHeld h && h.getContextNip().equals(nip));
+        assertThat(((SubmissionsHeld) held.value().getPayload()).getReason()).isEqualTo("INTEGRATION_NOT_ACTIVE");
+        env.credentials.activate(nip);
+
+        assertThat(env.kafka.awaitEvent(outcomeOf(first)).value().getPayload()).isInstanceOf(InvoiceAccepted.class);
+        assertThat(env.kafka.awaitEvent(outcomeOf(second)).value().getPayload()).isInstanceOf(InvoiceAccepted.class);
+        env.kafka.awaitEvent(r -> r.value().getPayload() instanceof SubmissionsResumed s && s.getContextNip().equals(nip));
+    }
+
+    @Test
+    void aCredentialServiceOutageIsWaitedOutNeverFailed() {
+        String nip = Nips.random();
+        env.credentials.failTimes(nip, 4);
+        CommandEnvelope command = Commands.submit("tenant-f", nip);
+
+        env.kafka.publish(command);
+
+        assertThat(env.kafka.awaitEvent(outcomeOf(command)).value().getPayload()).isInstanceOf(InvoiceAccepted.class);
+        assertThat(env.credentials.calls(nip)).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredWithAnEvent() {
+        String messageId = UUID.randomUUID().toString();
+
+        env.kafka.publishRaw("tenant-g", messageId, "not avro".getBytes(StandardCharsets.UTF_8));
+
+        ConsumerRecord<String, byte[]> dead = env.kafka.awaitDeadLetter(r -> messageId.equals(
+                MessageHeaders.get(r.headers(), MessageHeaders.MESSAGE_ID).orElse(null)));
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+        ConsumerRecord<String, EventEnvelope> event = env.kafka.awaitEvent(r -> messageId.equals(r.value().getCausationId()));
+        assertThat(event.value().getPayload()).isInstanceOf(CommandDeadLettered.class);
+    }
+
+    @Test
+    void aCommandTheWorkerDoesNotHandleIsDeadLettered() {
+        String id = UUID.randomUUID().toString();
+        CommandEnvelope verify = CommandEnvelope.newBuilder().setMessageId(id).setTenantId("tenant-h")
+                .setCorrelationId(id).setOccurredAt(Instant.now()).setSource("worker-it")
+                .setPayload(VerifyIntegration.newBuilder().setIntegrationId("i-1").build()).build();
+
+        env.kafka.publish(verify);
+
+        Object payload = env.kafka.awaitEvent(r -> id.equals(r.value().getCausationId())).value().getPayload();
+        assertThat(((CommandDeadLettered) payload).getReason()).contains("not supported");
+    }
+
+    @Test
+    void aBacklogAboveTheOnlineBudgetGoesAsABatchSession() {
+        String nip = Nips.random();
+        List<CommandEnvelope> commands = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            commands.add(Commands.submit("tenant-i", nip));
+        }
+
+        commands.forEach(env.kafka::publish);
+
+        List<InvoiceAccepted> accepted = commands.stream()
+                .map(c -> (InvoiceAccepted) env.kafka.awaitEvent(outcomeOf(c)).value().getPayload()).toList();
+        assertThat(accepted.stream().map(InvoiceAccepted::getKsefNumber).collect(Collectors.toSet())).hasSize(120);
+        List<String> types = commands.stream().map(c -> ((InvoiceSent) env.kafka.awaitEvent(eventOf(c,
+                InvoiceSent.class)).value().getPayload()).getSessionType()).toList();
+        assertThat(types).contains("Batch");
+    }
+
+    @Test
+    void leasedAccessTokensNeverAppearInEvents() {
+        CommandEnvelope command = Commands.submit("tenant-j", Nips.random());
+        env.kafka.publish(command);
+        env.kafka.awaitEvent(outcomeOf(command));
+
+        List<String> tokens = env.credentials.lentAccessTokens();
+
+        assertThat(tokens).isNotEmpty();
+        assertThat(env.kafka.eventsSoFar()).allSatisfy(r -> tokens.forEach(token ->
+                assertThat(r.value().toString()).doesNotContain(token)));
+    }
+
+    private static byte[] bytes(CommandEnvelope command) {
+        java.nio.ByteBuffer xml = ((dev.ksefplatform.schemas.v1.SubmitInvoice) command.getPayload()).getInvoice().getXml();
+        byte[] bytes = new byte[xml.remaining()];
+        xml.duplicate().get(bytes);
+        return bytes;
+    }
+}

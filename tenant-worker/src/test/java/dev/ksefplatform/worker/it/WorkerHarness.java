@@ -1,0 +1,121 @@
+package dev.ksefplatform.worker.it;
+
+import dev.ksefplatform.schemas.topic.Topics;
+import dev.ksefplatform.simulator.KsefSimulatorApplication;
+import dev.ksefplatform.testsupport.EmbeddedKafka;
+import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import dev.ksefplatform.worker.TenantWorkerApplication;
+import dev.ksefplatform.worker.engine.application.Engine;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Real infrastructure for the worker's ITs: the shared embedded Kafka and PostgreSQL, a simulator of the test's own
+ * (official limits on or lifted), the credential-service stub, and workers — each test class with a database and a
+ * consumer group of its own, so no class sees another's commands or state.
+ */
+final class WorkerHarness implements AutoCloseable {
+
+    final String bootstrap = EmbeddedKafka.get().bootstrapServers();
+    final String database = "worker_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final String group = "tenant-worker-" + database;
+    final ConfigurableApplicationContext simulator;
+    final URI simulatorUrl;
+    final CredentialServiceStub credentials;
+    final KafkaProbe kafka;
+    private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
+
+    WorkerHarness(boolean officialLimits) throws Exception {
+        createDatabase(database);
+        simulator = KsefSimulatorApplication.builder().run("--server.port=0",
+                "--simulator.rate-limits.enabled=" + officialLimits, "--simulator.processing-delay=50ms");
+        simulatorUrl = URI.create("http://127.0.0.1:" + simulator.getEnvironment().getProperty("local.server.port"));
+        credentials = new CredentialServiceStub(simulatorUrl);
+        kafka = new KafkaProbe(bootstrap);
+    }
+
+    /** A worker of this class's group, started and owning its partitions before this returns. */
+    ConfigurableApplicationContext startWorker(String... extra) {
+        ConfigurableApplicationContext worker = TenantWorkerApplication.builder().run(arguments(extra));
+        workers.add(worker);
+        awaitPartitions();
+        return worker;
+    }
+
+    String[] arguments(String... extra) {
+        Map<String, Object> args = new LinkedHashMap<>(EmbeddedPostgres.get().springProperties());
+        args.put("ksef.db.name", database);
+        args.put("server.port", 0);
+        args.put("spring.kafka.bootstrap-servers", bootstrap);
+        args.put("spring.kafka.consumer.group-id", group);
+        args.put("spring.kafka.consumer.auto-offset-reset", "latest");
+        args.put("spring.kafka.consumer.properties.session.timeout.ms", 6000);
+        args.put("spring.kafka.consumer.properties.heartbeat.interval.ms", 1000);
+        args.put("ksef.environments.TEST.base-url", simulatorUrl + "/v2");
+        args.put("ksef.services.credential-service.url", credentials.url());
+        args.put("worker.services.credential-service.token", CredentialServiceStub.CALLER_TOKEN);
+        args.put("worker.engine.retry-initial", "200ms");
+        args.put("worker.engine.retry-max", "2s");
+        args.put("worker.engine.first-poll", "100ms");
+        args.put("worker.engine.max-poll", "1s");
+        args.put("worker.engine.session-idle", "30s");
+        List<String> list = new ArrayList<>();
+        args.forEach((k, v) -> list.add("--" + k + "=" + v));
+        list.addAll(List.of(extra));
+        return list.toArray(String[]::new);
+    }
+
+    void awaitPartitions() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            int owned = workers.stream().filter(ConfigurableApplicationContext::isActive)
+                    .mapToInt(w -> w.getBean(Engine.class).ownedPartitions().size()).sum();
+            if (owned >= Topics.DEFAULT_PARTITIONS) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("the workers did not take all partitions within 60 s");
+    }
+
+    /** Rows of the worker's database, for assertions. */
+    Connection connect() throws SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+    }
+
+    String jdbcUrl() {
+        EmbeddedPostgres pg = EmbeddedPostgres.get();
+        return "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + database;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void createDatabase(String name) throws SQLException {
+        try (Connection connection = EmbeddedPostgres.get().connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(ConfigurableApplicationContext::close);
+        kafka.close();
+        credentials.close();
+        simulator.close();
+    }
+}
