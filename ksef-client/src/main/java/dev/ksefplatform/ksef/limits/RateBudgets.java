@@ -50,6 +50,11 @@ public final class RateBudgets {
         return Instant.ofEpochMilli(now + budget(context, group, null).waitMillis(now, permits));
     }
 
+    /** Milliseconds until {@code permits} could be taken (0: now), without taking them. */
+    public long waitMillis(String context, LimitGroup group, int permits) {
+        return budget(context, group, null).waitMillis(clock.millis(), permits);
+    }
+
     /** The limits KSeF reports for the context ({@code GET /rate-limits}); groups it does not name keep theirs. */
     public void seed(String context, Map<LimitGroup, Limit> limits) {
         Map<LimitGroup, Limit> copy = new EnumMap<>(LimitGroup.class);

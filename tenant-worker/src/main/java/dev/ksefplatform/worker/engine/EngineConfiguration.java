@@ -76,7 +76,7 @@ public class EngineConfiguration {
         KsefEnvironments environments = new KsefEnvironments(platform.environmentBaseUris(),
                 worker.ksef().requestTimeout(), worker.ksef().tempDirectoryOrDefault());
         LaneDeps deps = new LaneDeps(new JdbcLaneStore(jdbc, tx, encoder, workerInstanceId, crash, relay::nudge),
-                new ClientKsef(environments, seeding), new RateBudgetsAdapter(budgets, seeding), credentials, events,
+                new ClientKsef(environments, seeding), new RateBudgetsAdapter(budgets, seeding, clock), credentials, events,
                 engine.laneSettings(), new LanePolicy(engine.laneSettings()),
                 new RetrySchedule(engine.retryInitial(), engine.retryMax(), engine.firstPoll(), engine.maxPoll()),
                 crash, clock);

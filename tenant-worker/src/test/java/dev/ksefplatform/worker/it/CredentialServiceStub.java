@@ -106,8 +106,16 @@ final class CredentialServiceStub implements AutoCloseable {
                         Integer.toString(retryAfter.getOrDefault(nip, 1)));
                 problem(exchange, 503, "ksef-unavailable", "KSeF is unavailable");
             } else {
+                String token;
+                try {
+                    token = accessToken(nip);
+                } catch (RuntimeException e) {
+                    System.err.println("credential stub could not log in for " + nip + ": " + e);
+                    problem(exchange, 503, "ksef-unavailable", "login failed: " + e.getMessage());
+                    return;
+                }
                 respond(exchange, 200, "application/json", json.writeValueAsString(Map.of(
-                        "leaseId", UUID.randomUUID().toString(), "accessToken", accessToken(nip),
+                        "leaseId", UUID.randomUUID().toString(), "accessToken", token,
                         "validUntil", Instant.now().plusSeconds(600).toString())));
             }
         }

@@ -73,6 +73,28 @@ final class WorkerHarness implements AutoCloseable {
         return list.toArray(String[]::new);
     }
 
+    /** Waits until the group's partitions are all owned, in the worker's database, by the instance {@code owner}. */
+    void awaitPartitionsOwnedBy(String owner) throws SQLException {
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                var rs = s.executeQuery("SELECT count(*) FROM worker.partition_owners WHERE owner = '" + owner + "'");
+                if (rs.next() && rs.getInt(1) >= Topics.DEFAULT_PARTITIONS) {
+                    return;
+                }
+            } catch (SQLException notYetMigrated) {
+                // the schema appears with the first worker
+            }
+            sleep(200);
+        }
+        throw new AssertionError("partitions not owned by " + owner + " within 90 s");
+    }
+
+    void stopWorkers() {
+        workers.forEach(ConfigurableApplicationContext::close);
+        workers.clear();
+    }
+
     void awaitPartitions() {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {

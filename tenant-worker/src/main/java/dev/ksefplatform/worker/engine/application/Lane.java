@@ -58,6 +58,7 @@ final class Lane {
                 loaded = true;
             }
             Step step = deps.policy().next(state.view(), deps.budget().view(key), now);
+            log.debug("lane step lane={} step={} queued={} awaiting={}", key, step, state.queued, state.awaiting.size());
             if (step instanceof Step.Sleep sleep) {
                 return slept(sleep, now);
             }

@@ -66,8 +66,8 @@ public class HttpTenantCredentials implements TenantCredentials {
                     .POST(HttpRequest.BodyPublishers.ofString(body(lane, purpose)))
                     .build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new KsefFailure.Unavailable("credential-service unreachable: " + e.getClass().getSimpleName(), null,
-                    null, e);
+            throw new KsefFailure.Unavailable("credential-service unreachable: " + e.getClass().getSimpleName() + " "
+                    + e.getMessage(), null, null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KsefFailure.Unavailable("interrupted while leasing a credential", null, null, e);

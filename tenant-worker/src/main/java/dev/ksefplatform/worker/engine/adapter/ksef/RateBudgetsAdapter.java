@@ -7,6 +7,7 @@ import dev.ksefplatform.worker.engine.application.KsefBudget;
 import dev.ksefplatform.worker.engine.domain.Budgets;
 import dev.ksefplatform.worker.engine.domain.KsefLimit;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,10 +16,12 @@ public class RateBudgetsAdapter implements KsefBudget {
 
     private final RateBudgets budgets;
     private final BudgetSeeding seeding;
+    private final Clock clock;
 
-    public RateBudgetsAdapter(RateBudgets budgets, BudgetSeeding seeding) {
+    public RateBudgetsAdapter(RateBudgets budgets, BudgetSeeding seeding, Clock clock) {
         this.budgets = budgets;
         this.seeding = seeding;
+        this.clock = clock;
     }
 
     @Override
@@ -32,7 +35,9 @@ public class RateBudgetsAdapter implements KsefBudget {
         return new Budgets() {
             @Override
             public Instant availableAt(KsefLimit limit, int permits) {
-                return budgets.availableAt(context, group(limit), permits);
+                long wait = budgets.waitMillis(context, group(limit), permits);
+                // "now" as the policy's own clock reading sees it: never a moment after it
+                return wait == 0 ? Instant.MIN : clock.instant().plusMillis(wait);
             }
 
             @Override

@@ -169,15 +169,18 @@ public class CommandIntake implements Runnable {
                 return;
             }
             List<Integer> numbers = numbers(partitions);
-            store.claim(numbers, instanceId);
             Map<Integer, Long> taken = store.takenOffsets(TOPIC, numbers);
             for (TopicPartition partition : partitions) {
                 Long last = taken.get(partition.partition());
-                // nothing taken yet: Kafka's committed offset of the group decides (else auto.offset.reset)
                 if (last != null) {
                     consumer.seek(partition, last + 1);
+                } else {
+                    // nothing taken yet: Kafka's committed offset of the group decides (else auto.offset.reset), and
+                    // it is resolved now, so a record published after the assignment is never skipped by "latest"
+                    consumer.position(partition);
                 }
             }
+            store.claim(numbers, instanceId);
             engine.partitionsAssigned(numbers);
             log.info("partitions assigned instance={} partitions={}", instanceId, numbers);
         }
