@@ -3,12 +3,10 @@ package dev.ksefplatform.simulator.receiving;
 import dev.ksefplatform.simulator.auth.BearerTokens;
 import dev.ksefplatform.simulator.auth.Caller;
 import dev.ksefplatform.simulator.error.KsefException;
+import dev.ksefplatform.simulator.invoice.AcceptedInvoice;
 import dev.ksefplatform.simulator.invoice.AcceptedInvoices;
 import dev.ksefplatform.simulator.receiving.MetadataViews.InvoiceMetadata;
 import dev.ksefplatform.simulator.upo.UpoStorageController;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -66,28 +64,15 @@ public class InvoiceQueryController {
     public ResponseEntity<byte[]> download(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                                            @PathVariable String ksefNumber) {
         Caller caller = bearer.caller(auth, READ);
-        return accepted.byKsefNumber(ksefNumber)
-                .filter(i -> caller.contextNip().equals(i.sellerNip()) || accepted.details(ksefNumber)
-                        .map(d -> caller.contextNip().equals(d.buyerValue())).orElse(false))
-                .map(i -> {
-                    if (i.permanentStorageDate().isAfter(search.hwm())) {
-                        throw new KsefException(21165, "Faktura o podanym numerze KSeF nie jest jeszcze dostępna.",
-                                "Faktura o numerze KSeF " + ksefNumber + " została przetworzona, ale nie jest jeszcze "
-                                        + "dostępna do pobrania. Spróbuj ponownie później.");
-                    }
-                    return i;
-                })
-                .flatMap(i -> accepted.document(ksefNumber))
-                .map(file -> UpoStorageController.xml(read(file)))
+        AcceptedInvoice invoice = accepted.byKsefNumber(ksefNumber)
+                .filter(i -> caller.contextNip().equals(i.sellerNip()) || caller.contextNip().equals(i.buyerNip()))
                 .orElseThrow(() -> new KsefException(21164, "Faktura o podanym identyfikatorze nie istnieje.",
                         "Faktura o numerze KSeF " + ksefNumber + " nie została znaleziona."));
-    }
-
-    private static byte[] read(java.nio.file.Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (invoice.permanentStorageDate().isAfter(search.hwm())) {
+            throw new KsefException(21165, "Faktura o podanym numerze KSeF nie jest jeszcze dostępna.",
+                    "Faktura o numerze KSeF " + ksefNumber + " została przetworzona, ale nie jest jeszcze "
+                            + "dostępna do pobrania. Spróbuj ponownie później.");
         }
+        return UpoStorageController.xml(accepted.document(invoice));
     }
 }

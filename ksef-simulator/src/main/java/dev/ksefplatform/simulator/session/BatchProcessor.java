@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -28,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes a closed batch package on the worker thread, streaming from disk: checks each part's
+ * Processes a closed batch package on the session's lane, streaming from disk: checks each part's
  * hash (405), decrypts and joins the parts into the archive (435), checks the archive's size and
  * hash (405), unzips it (430, 420 over 10,000 files) and decides each invoice as online does.
  */
@@ -39,20 +38,17 @@ final class BatchProcessor {
             "Błąd weryfikacji poprawności dostarczonych elementów paczki");
 
     private final InvoiceProcessor invoices;
-    private final ScheduledExecutorService worker;
     private final ReferenceNumbers references;
     private final Clock clock;
 
-    BatchProcessor(InvoiceProcessor invoices, ScheduledExecutorService worker, ReferenceNumbers references,
-                   Clock clock) {
+    BatchProcessor(InvoiceProcessor invoices, ReferenceNumbers references, Clock clock) {
         this.invoices = invoices;
-        this.worker = worker;
         this.references = references;
         this.clock = clock;
     }
 
     void submit(OnlineSession session) {
-        worker.execute(() -> process(session));
+        session.lane().execute(() -> process(session));
     }
 
     private void process(OnlineSession session) {
@@ -139,7 +135,7 @@ final class BatchProcessor {
         SessionInvoice invoice = session.addUnpacked(clock.instant(), ordinal -> new SessionInvoice(ordinal,
                 references.next("EE"), hash, session.dateCreated(), session.batch().offlineMode(), content,
                 entry.getName()));
-        invoice.moveTo(invoices.outcome(session, invoice));
+        session.settle(invoice, invoices.outcome(session, invoice));
     }
 
     private static String hashOf(Path file) throws IOException {

@@ -9,6 +9,7 @@ import dev.ksefplatform.simulator.session.SessionRequests.SendInvoiceRequest;
 import dev.ksefplatform.simulator.shared.Crypto;
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
 import dev.ksefplatform.simulator.shared.StatusInfo;
+import dev.ksefplatform.simulator.shared.Workers;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -25,13 +26,15 @@ final class OnlineSessions {
 
     private final KeyRing keys;
     private final InvoiceProcessor processor;
+    private final Workers workers;
     private final ReferenceNumbers references;
     private final Clock clock;
     private final Map<String, OnlineSession> sessions = new ConcurrentHashMap<>();
 
-    OnlineSessions(KeyRing keys, InvoiceProcessor processor, ReferenceNumbers references, Clock clock) {
+    OnlineSessions(KeyRing keys, InvoiceProcessor processor, Workers workers, ReferenceNumbers references, Clock clock) {
         this.keys = keys;
         this.processor = processor;
+        this.workers = workers;
         this.references = references;
         this.clock = clock;
     }
@@ -41,7 +44,7 @@ final class OnlineSessions {
         byte[] key = unwrap(request.encryption().publicKeyId(), request.encryptedKey());
         Instant now = clock.instant();
         OnlineSession session = new OnlineSession(references.next("SO"), caller, now, now.plus(LIFETIME), key,
-                request.iv());
+                request.iv(), workers.lane());
         sessions.put(session.referenceNumber(), session);
         return session;
     }
@@ -59,6 +62,11 @@ final class OnlineSessions {
 
     void close(Caller caller, String sessionReference) {
         findOnline(caller, sessionReference).close(clock.instant());
+    }
+
+    /** A lane of its own for a session opened elsewhere (a batch session). */
+    Workers workers() {
+        return workers;
     }
 
     /** Registers a session opened elsewhere (a batch session), so status and UPO reads find it. */
