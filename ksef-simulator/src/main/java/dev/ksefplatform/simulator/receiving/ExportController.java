@@ -5,7 +5,6 @@ import dev.ksefplatform.simulator.auth.BearerTokens;
 import dev.ksefplatform.simulator.receiving.ExportRequests.InvoiceExportRequest;
 import dev.ksefplatform.simulator.shared.SignedLinks;
 import dev.ksefplatform.simulator.shared.StatusInfo;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,14 +84,17 @@ public class ExportController {
         return ResponseEntity.ok(body);
     }
 
+    /** The part as blob storage serves it: no bearer token, {@code x-ms-meta-hash} = SHA-256 of the encrypted bytes. */
     @GetMapping(STORAGE_PATH + "{referenceNumber}/{partName}")
     public ResponseEntity<Resource> download(@PathVariable String referenceNumber, @PathVariable String partName,
                                              @RequestParam(defaultValue = "0") long se,
                                              @RequestParam(required = false) String sig) {
-        Optional<Path> file = links.valid(STORAGE_PATH + referenceNumber + "/" + partName, "r", se, sig)
+        Optional<Export.Part> part = links.valid(STORAGE_PATH + referenceNumber + "/" + partName, "r", se, sig)
                 ? exports.part(referenceNumber, partName) : Optional.empty();
-        return file.<ResponseEntity<Resource>>map(f -> ResponseEntity.ok()
-                        .contentType(MediaType.APPLICATION_OCTET_STREAM).body(new FileSystemResource(f)))
+        return part.<ResponseEntity<Resource>>map(p -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .header("x-ms-meta-hash", p.encryptedPartHash())
+                        .body(new FileSystemResource(p.file())))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN).build());
     }
 

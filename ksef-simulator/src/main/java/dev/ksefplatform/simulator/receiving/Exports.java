@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
 final class Exports {
 
     static final int MAX_RUNNING = 10;
+    /** Unlike the metadata query (21183), an export past the HWM is accepted and ends with this status. */
+    static final StatusInfo BEYOND_HWM = StatusInfo.of(420, "Zakres filtrowania wykracza poza dostępny zakres danych",
+            QueryFilters.BEYOND_HWM_DETAIL);
     private static final Logger LOG = LoggerFactory.getLogger(Exports.class);
 
     private final InvoiceSearch search;
@@ -61,9 +65,14 @@ final class Exports {
         }
         Export export = new Export(references.next("EX"), caller.contextNip(),
                 unwrap(request.encryption().publicKeyId(), request.encryptedKey()), request.iv());
-        InvoiceSearch.Found found = search.find(caller.contextNip(), request.filters(), false);
+        Instant hwm = search.hwm();
         exports.put(export.referenceNumber(), export);
-        workers.laterOnPool(delay, () -> build(export, request, found));
+        if (request.filters().startsPast(hwm)) {
+            workers.after(delay, () -> export.fail(BEYOND_HWM, clock.instant()));
+        } else {
+            InvoiceSearch.Found found = search.find(caller.contextNip(), request.filters(), false, hwm);
+            workers.laterOnPool(delay, () -> build(export, request, found));
+        }
         return export.referenceNumber();
     }
 
@@ -75,10 +84,9 @@ final class Exports {
         return export;
     }
 
-    Optional<Path> part(String reference, String partName) {
+    Optional<Export.Part> part(String reference, String partName) {
         return Optional.ofNullable(exports.get(reference)).map(Export::result)
-                .flatMap(p -> p.parts().stream().filter(part -> part.partName().equals(partName)).findFirst())
-                .map(Export.Part::file);
+                .flatMap(p -> p.parts().stream().filter(part -> part.partName().equals(partName)).findFirst());
     }
 
     private void build(Export export, InvoiceExportRequest request, InvoiceSearch.Found found) {
@@ -98,7 +106,7 @@ final class Exports {
                     parts, all.size() > included.size(), last == null ? null : last.issueDate(),
                     last == null ? null : last.invoicingDate(),
                     last == null ? null : last.permanentStorageDate(),
-                    request.filters().permanentStorage() ? found.hwm() : null), clock.instant());
+                    request.filters().reportedHwm(found.hwm())), clock.instant());
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             LOG.error("export failed reference={}", export.referenceNumber(), e);
             export.fail(StatusInfo.of(500, "Nieznany błąd (500)"), clock.instant());

@@ -26,11 +26,14 @@ public class InvoiceQueryController {
     private static final String READ = "InvoiceRead";
 
     private final InvoiceSearch search;
+    private final QuerySnapshots snapshots;
     private final AcceptedInvoices accepted;
     private final BearerTokens bearer;
 
-    InvoiceQueryController(InvoiceSearch search, AcceptedInvoices accepted, BearerTokens bearer) {
+    InvoiceQueryController(InvoiceSearch search, QuerySnapshots snapshots, AcceptedInvoices accepted,
+                           BearerTokens bearer) {
         this.search = search;
+        this.snapshots = snapshots;
         this.accepted = accepted;
         this.bearer = bearer;
     }
@@ -39,7 +42,10 @@ public class InvoiceQueryController {
                                          List<InvoiceMetadata> invoices) {
     }
 
-    /** At most 10,000 results per filter set; past them {@code isTruncated} tells the client to move {@code from}. */
+    /**
+     * At most 10,000 results per filter set; past them {@code isTruncated} tells the client to move {@code from}. The
+     * pages of one query share its HWM (see {@link QuerySnapshots}).
+     */
     @PostMapping("/v2/invoices/query/metadata")
     public QueryInvoicesMetadataResponse query(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
@@ -49,15 +55,16 @@ public class InvoiceQueryController {
         if (pageOffset < 0 || pageSize < 10 || pageSize > 250 || !List.of("Asc", "Desc").contains(sortOrder)) {
             throw KsefException.validation("pageOffset >= 0, pageSize: 10-250, sortOrder: Asc|Desc.");
         }
-        InvoiceSearch.Found found = search.find(caller.contextNip(), filters, "Desc".equals(sortOrder));
+        filters.validate();
+        Instant hwm = snapshots.hwm(caller.contextNip(), filters, pageOffset, search.hwm());
+        InvoiceSearch.Found found = search.find(caller.contextNip(), filters, "Desc".equals(sortOrder), hwm);
         int total = found.invoices().size();
         int capped = Math.min(total, InvoiceSearch.MAX_RESULTS);
         long from = Math.min((long) pageOffset * pageSize, capped);
         long to = Math.min(from + pageSize, capped);
         List<InvoiceMetadata> page = found.invoices().subList((int) from, (int) to).stream().map(MetadataViews::of).toList();
         boolean truncated = total > InvoiceSearch.MAX_RESULTS && to >= capped;
-        return new QueryInvoicesMetadataResponse(to < total, truncated,
-                filters.permanentStorage() ? found.hwm() : null, page);
+        return new QueryInvoicesMetadataResponse(to < total, truncated, filters.reportedHwm(hwm), page);
     }
 
     @GetMapping("/v2/invoices/ksef/{ksefNumber}")

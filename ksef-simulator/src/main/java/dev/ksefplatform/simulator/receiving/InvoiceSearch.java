@@ -13,7 +13,7 @@ import java.util.NavigableSet;
 
 /**
  * Finds the invoices of a context. Only invoices in permanent storage are visible, and the high-water mark is "now":
- * an invoice not yet stored gets a later storage date than any HWM shown. A query reads only its context's index,
+ * an invoice not yet stored gets a later storage date than any HWM shown (the seeding endpoint keeps to that too). A query reads only its context's index,
  * and for {@code PermanentStorage} only the window it asks for.
  */
 final class InvoiceSearch {
@@ -35,9 +35,9 @@ final class InvoiceSearch {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    Found find(String contextNip, QueryFilters filters, boolean descending) {
+    /** The invoices of the window, as stored up to {@code hwm} (the HWM of the query's snapshot). */
+    Found find(String contextNip, QueryFilters filters, boolean descending, Instant hwm) {
         filters.validate();
-        Instant hwm = hwm();
         return new Found(matching(contextNip, filters, filters.end(hwm), hwm, descending), hwm);
     }
 

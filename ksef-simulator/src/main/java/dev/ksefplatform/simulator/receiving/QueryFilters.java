@@ -18,6 +18,8 @@ record QueryFilters(String subjectType, DateRange dateRange, String ksefNumber, 
 
     private static final Set<String> SUBJECTS = Set.of("Subject1", "Subject2", "Subject3", "SubjectAuthorized");
     private static final Set<String> DATE_TYPES = Set.of("Issue", "Invoicing", "PermanentStorage");
+    static final String BEYOND_HWM_DETAIL = "Parametr dateRange.from jest późniejszy niż PermanentStorageHwmDate przy "
+            + "włączonym restrictToPermanentStorageHwmDate.";
 
     record DateRange(String dateType, OffsetDateTime from, OffsetDateTime to, Boolean restrictToPermanentStorageHwmDate) {
     }
@@ -48,14 +50,29 @@ record QueryFilters(String subjectType, DateRange dateRange, String ksefNumber, 
     Instant end(Instant hwm) {
         Instant to = dateRange.to() == null ? hwm : dateRange.to().toInstant();
         if (restrictedToHwm() && permanentStorage()) {
-            if (dateRange.from().toInstant().isAfter(hwm)) {
+            if (startsPast(hwm)) {
                 throw new KsefException(21183, "Zakres filtrowania wykracza poza dostępny zakres danych.",
-                        "Parametr dateRange.from jest późniejszy niż PermanentStorageHwmDate przy włączonym "
-                                + "restrictToPermanentStorageHwmDate.");
+                        BEYOND_HWM_DETAIL);
             }
             return to.isAfter(hwm) ? hwm : to;
         }
         return to;
+    }
+
+    /** A window restricted to the HWM that starts past it: 21183 for a query, status 420 for an export. */
+    boolean startsPast(Instant hwm) {
+        return restrictedToHwm() && permanentStorage() && dateRange.from().toInstant().isAfter(hwm);
+    }
+
+    /**
+     * The {@code permanentStorageHwmDate} to show: only for {@code PermanentStorage}; for a window that ends before
+     * the HWM ("older periods") the window's end, else the HWM.
+     */
+    Instant reportedHwm(Instant hwm) {
+        if (!permanentStorage()) {
+            return null;
+        }
+        return dateRange.to() != null && dateRange.to().toInstant().isBefore(hwm) ? dateRange.to().toInstant() : hwm;
     }
 
     String dateType() {

@@ -18,6 +18,11 @@ public class ReceivingConfiguration {
         return new InvoiceSearch(accepted, clock);
     }
 
+    @Bean
+    QuerySnapshots querySnapshots(Clock clock) {
+        return new QuerySnapshots(clock);
+    }
+
     @Bean(destroyMethod = "deletePackages")
     Exports exports(InvoiceSearch search, AcceptedInvoices accepted, ObjectMapper mapper, KeyRing keys,
                     Workers workers, SimulatorProperties properties, ReferenceNumbers references, Clock clock) {

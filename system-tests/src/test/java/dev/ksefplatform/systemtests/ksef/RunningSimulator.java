@@ -89,6 +89,15 @@ final class RunningSimulator implements AutoCloseable {
         return invoices;
     }
 
+    /**
+     * An FA(3) invoice put into KSeF as if its seller had sent it (no session, no rate limits): inbound data for the
+     * buyer ({@code Podmiot2}). Returns {@code ksefNumber, acquisitionDate, permanentStorageDate}.
+     */
+    JsonNode receivedInvoice(byte[] xml) {
+        return send(HttpRequest.newBuilder(root.resolve("/sim/v1/invoices/received")).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).header("Content-Type", "application/xml").build(), 201);
+    }
+
     private JsonNode call(String method, String path, Object body, int expectedStatus) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30));
@@ -98,10 +107,19 @@ final class RunningSimulator implements AutoCloseable {
                 request.method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                         .header("Content-Type", "application/json");
             }
-            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return send(request.build(), expectedStatus);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode send(HttpRequest request, int expectedStatus) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (expectedStatus > 0 && response.statusCode() != expectedStatus
                     || response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode());
+                throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " -> "
+                        + response.statusCode());
             }
             return response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
