@@ -4,6 +4,7 @@ import dev.ksefplatform.simulator.invoice.InvoiceVerifier;
 import dev.ksefplatform.simulator.session.BatchRequests.BatchFilePart;
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
 import dev.ksefplatform.simulator.shared.StatusInfo;
+import dev.ksefplatform.simulator.stats.SimulatorStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,11 +39,13 @@ final class BatchProcessor {
             "Błąd weryfikacji poprawności dostarczonych elementów paczki");
 
     private final InvoiceProcessor invoices;
+    private final SimulatorStats stats;
     private final ReferenceNumbers references;
     private final Clock clock;
 
-    BatchProcessor(InvoiceProcessor invoices, ReferenceNumbers references, Clock clock) {
+    BatchProcessor(InvoiceProcessor invoices, SimulatorStats stats, ReferenceNumbers references, Clock clock) {
         this.invoices = invoices;
+        this.stats = stats;
         this.references = references;
         this.clock = clock;
     }
@@ -132,6 +135,7 @@ final class BatchProcessor {
             in.transferTo(OutputStream.nullOutputStream());
         }
         String hash = Base64.getEncoder().encodeToString(digest.digest());
+        stats.received(session.contextNip(), hash);
         SessionInvoice invoice = session.addUnpacked(clock.instant(), ordinal -> new SessionInvoice(ordinal,
                 references.next("EE"), hash, session.dateCreated(), session.batch().offlineMode(), content,
                 entry.getName()));

@@ -10,6 +10,7 @@ import dev.ksefplatform.simulator.shared.Crypto;
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
 import dev.ksefplatform.simulator.shared.StatusInfo;
 import dev.ksefplatform.simulator.shared.Workers;
+import dev.ksefplatform.simulator.stats.SimulatorStats;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -27,14 +28,17 @@ final class OnlineSessions {
     private final KeyRing keys;
     private final InvoiceProcessor processor;
     private final Workers workers;
+    private final SimulatorStats stats;
     private final ReferenceNumbers references;
     private final Clock clock;
     private final Map<String, OnlineSession> sessions = new ConcurrentHashMap<>();
 
-    OnlineSessions(KeyRing keys, InvoiceProcessor processor, Workers workers, ReferenceNumbers references, Clock clock) {
+    OnlineSessions(KeyRing keys, InvoiceProcessor processor, Workers workers, SimulatorStats stats,
+                   ReferenceNumbers references, Clock clock) {
         this.keys = keys;
         this.processor = processor;
         this.workers = workers;
+        this.stats = stats;
         this.references = references;
         this.clock = clock;
     }
@@ -54,6 +58,7 @@ final class OnlineSessions {
         byte[] encrypted = request.validatedContent();
         Instant now = clock.instant();
         SessionInvoice invoice = session.add(now, ordinal -> receive(session, ordinal, request, encrypted, now));
+        stats.received(session.contextNip(), invoice.invoiceHash());
         if (!invoice.state().status().done()) {
             processor.submit(session, invoice);
         }

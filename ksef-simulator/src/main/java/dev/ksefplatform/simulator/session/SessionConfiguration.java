@@ -8,6 +8,7 @@ import dev.ksefplatform.simulator.keys.KeyRing;
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
 import dev.ksefplatform.simulator.shared.SignedLinks;
 import dev.ksefplatform.simulator.shared.Workers;
+import dev.ksefplatform.simulator.stats.SimulatorStats;
 import dev.ksefplatform.simulator.upo.UpoStorage;
 import dev.ksefplatform.simulator.upo.UpoWriter;
 import java.time.Clock;
@@ -27,14 +28,14 @@ public class SessionConfiguration {
 
     @Bean
     OnlineSessions onlineSessions(KeyRing keys, InvoiceProcessor invoiceProcessor, Workers workers,
-                                  ReferenceNumbers references, Clock clock) {
-        return new OnlineSessions(keys, invoiceProcessor, workers, references, clock);
+                                  SimulatorStats stats, ReferenceNumbers references, Clock clock) {
+        return new OnlineSessions(keys, invoiceProcessor, workers, stats, references, clock);
     }
 
     @Bean(destroyMethod = "deleteFiles")
-    BatchSessions batchSessions(OnlineSessions sessions, InvoiceProcessor invoiceProcessor,
+    BatchSessions batchSessions(OnlineSessions sessions, InvoiceProcessor invoiceProcessor, SimulatorStats stats,
                                 ReferenceNumbers references, Clock clock) {
-        return new BatchSessions(sessions, new BatchProcessor(invoiceProcessor, references, clock),
+        return new BatchSessions(sessions, new BatchProcessor(invoiceProcessor, stats, references, clock),
                 new SignedLinks(clock), references, clock);
     }
 

@@ -71,7 +71,18 @@ public final class KsefTestClient {
         WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec
                 : body instanceof byte[] bytes ? spec.contentType(MediaType.APPLICATION_XML).bodyValue(bytes)
                 : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-        EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
+        EntityExchangeResult<byte[]> result;
+        try {
+            result = ready.exchange().expectBody().returnResult();
+        } catch (IllegalStateException e) {
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                System.err.println("DIAG " + t.getName() + " " + t.getState());
+                for (StackTraceElement el : st) {
+                    System.err.println("DIAG     at " + el);
+                }
+            });
+            throw e;
+        }
         byte[] bytes = result.getResponseBody();
         MediaType type = result.getResponseHeaders().getContentType();
         return new Reply(result.getStatus().value(), type == null ? null : type.toString(),

@@ -74,6 +74,32 @@ final class RunningSimulator implements AutoCloseable {
         return new SeededToken(created.path("referenceNumber").asText(), created.path("token").asText());
     }
 
+    /** Simulator-only: {@code subject} (Nip/Pesel/Fingerprint) no longer holds {@code permissions} in {@code contextNip}. */
+    void revokePermissions(String contextNip, String subjectType, String subjectValue, String... permissions) {
+        call("POST", "/sim/v1/permissions/revoke", permissionChange(contextNip, subjectType, subjectValue, permissions),
+                200);
+    }
+
+    void restorePermissions(String contextNip, String subjectType, String subjectValue, String... permissions) {
+        call("POST", "/sim/v1/permissions/restore", permissionChange(contextNip, subjectType, subjectValue, permissions),
+                200);
+    }
+
+    private static Map<String, Object> permissionChange(String contextNip, String subjectType, String subjectValue,
+                                                        String... permissions) {
+        return Map.of("contextNip", contextNip, "subject", Map.of("type", subjectType, "value", subjectValue),
+                "permissions", List.of(permissions));
+    }
+
+    /**
+     * The simulator's counters for {@code contextNip}: {@code requests}, {@code byGroup}, {@code byEndpoint},
+     * {@code byStatus}, {@code tooManyRequests}, {@code invoicesReceived}, {@code receivedMoreThanOnce},
+     * {@code receivedByHash}.
+     */
+    JsonNode stats(String contextNip) {
+        return call("GET", "/sim/v1/stats?contextNip=" + contextNip, null, 200).path("contexts").path(contextNip);
+    }
+
     void injectFaults(Map<String, Object> faults) {
         call("POST", "/sim/v1/faults", faults, -1);
     }
