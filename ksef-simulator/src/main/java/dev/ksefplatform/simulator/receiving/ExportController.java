@@ -2,6 +2,7 @@ package dev.ksefplatform.simulator.receiving;
 
 import dev.ksefplatform.simulator.SimulatorProperties;
 import dev.ksefplatform.simulator.auth.BearerTokens;
+import dev.ksefplatform.simulator.invoice.PublishedHwms;
 import dev.ksefplatform.simulator.receiving.ExportRequests.InvoiceExportRequest;
 import dev.ksefplatform.simulator.shared.SignedLinks;
 import dev.ksefplatform.simulator.shared.StatusInfo;
@@ -35,13 +36,16 @@ public class ExportController {
     private static final Duration STATUS_KEPT = Duration.ofDays(7);
 
     private final Exports exports;
+    private final PublishedHwms published;
     private final SignedLinks links;
     private final BearerTokens bearer;
     private final Duration linkTtl;
     private final Clock clock;
 
-    ExportController(Exports exports, BearerTokens bearer, SimulatorProperties properties, Clock clock) {
+    ExportController(Exports exports, PublishedHwms published, BearerTokens bearer, SimulatorProperties properties,
+                     Clock clock) {
         this.exports = exports;
+        this.published = published;
         this.links = new SignedLinks(clock);
         this.bearer = bearer;
         this.linkTtl = properties.upoLinkTtl();
@@ -78,6 +82,7 @@ public class ExportController {
             body.put("completedDate", export.completedDate());
         }
         if (export.result() != null) {
+            published.shown(export.contextNip(), export.result().permanentStorageHwmDate());
             body.put("packageExpirationDate", export.completedDate().plus(STATUS_KEPT));
             body.put("package", view(export, baseUrl(exchange)));
         }

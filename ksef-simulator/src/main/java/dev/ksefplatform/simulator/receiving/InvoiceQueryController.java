@@ -5,6 +5,7 @@ import dev.ksefplatform.simulator.auth.Caller;
 import dev.ksefplatform.simulator.error.KsefException;
 import dev.ksefplatform.simulator.invoice.AcceptedInvoice;
 import dev.ksefplatform.simulator.invoice.AcceptedInvoices;
+import dev.ksefplatform.simulator.invoice.PublishedHwms;
 import dev.ksefplatform.simulator.receiving.MetadataViews.InvoiceMetadata;
 import dev.ksefplatform.simulator.upo.UpoStorageController;
 import java.time.Instant;
@@ -28,12 +29,14 @@ public class InvoiceQueryController {
     private final InvoiceSearch search;
     private final QuerySnapshots snapshots;
     private final AcceptedInvoices accepted;
+    private final PublishedHwms published;
     private final BearerTokens bearer;
 
     InvoiceQueryController(InvoiceSearch search, QuerySnapshots snapshots, AcceptedInvoices accepted,
-                           BearerTokens bearer) {
+                           PublishedHwms published, BearerTokens bearer) {
         this.search = search;
         this.snapshots = snapshots;
+        this.published = published;
         this.accepted = accepted;
         this.bearer = bearer;
     }
@@ -64,7 +67,9 @@ public class InvoiceQueryController {
         long to = Math.min(from + pageSize, capped);
         List<InvoiceMetadata> page = found.invoices().subList((int) from, (int) to).stream().map(MetadataViews::of).toList();
         boolean truncated = total > InvoiceSearch.MAX_RESULTS && to >= capped;
-        return new QueryInvoicesMetadataResponse(to < total, truncated, filters.reportedHwm(hwm), page);
+        Instant shown = filters.reportedHwm(hwm);
+        published.shown(caller.contextNip(), shown);
+        return new QueryInvoicesMetadataResponse(to < total, truncated, shown, page);
     }
 
     @GetMapping("/v2/invoices/ksef/{ksefNumber}")

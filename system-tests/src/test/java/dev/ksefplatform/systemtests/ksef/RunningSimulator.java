@@ -100,6 +100,15 @@ final class RunningSimulator implements AutoCloseable {
         return call("GET", "/sim/v1/stats?contextNip=" + contextNip, null, 200).path("contexts").path(contextNip);
     }
 
+    /**
+     * {@code count} accepted invoices to {@code buyerNip} (see {@code POST /sim/v1/inbox/seed}: {@code from}/{@code to}
+     * spread their storage dates, {@code ratePerSecond} makes them arrive over time). Returns
+     * {@code firstPermanentStorageDate}, {@code lastPermanentStorageDate}, {@code sellerNips}.
+     */
+    JsonNode seedInbox(Map<String, Object> request) {
+        return call("POST", "/sim/v1/inbox/seed", request, 201);
+    }
+
     void injectFaults(Map<String, Object> faults) {
         call("POST", "/sim/v1/faults", faults, -1);
     }
