@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Processes a closed batch package on the session's lane, streaming from disk: checks each part's
  * hash (405), decrypts and joins the parts into the archive (435), checks the archive's size and
- * hash (405), unzips it (430, 420 over 10,000 files) and decides each invoice as online does.
+ * hash (405), unzips it (430, 420 over 10,000 files) and decides each invoice as online does, on every core
+ * ({@link BatchDecisions}).
  */
 final class BatchProcessor {
 
@@ -38,13 +40,13 @@ final class BatchProcessor {
     private static final StatusInfo BAD_PACKAGE = StatusInfo.of(405,
             "Błąd weryfikacji poprawności dostarczonych elementów paczki");
 
-    private final InvoiceProcessor invoices;
+    private final BatchDecisions decisions;
     private final SimulatorStats stats;
     private final ReferenceNumbers references;
     private final Clock clock;
 
-    BatchProcessor(InvoiceProcessor invoices, SimulatorStats stats, ReferenceNumbers references, Clock clock) {
-        this.invoices = invoices;
+    BatchProcessor(BatchDecisions decisions, SimulatorStats stats, ReferenceNumbers references, Clock clock) {
+        this.decisions = decisions;
         this.stats = stats;
         this.references = references;
         this.clock = clock;
@@ -118,8 +120,8 @@ final class BatchProcessor {
                 batch.fail(StatusInfo.of(420, "Przekroczony limit faktur w sesji"));
                 return;
             }
-            for (ZipEntry entry : files) {
-                decide(session, zip, entry);
+            for (int from = 0; from < files.size(); from += BatchDecisions.CHUNK) {
+                decideChunk(session, zip, files.subList(from, Math.min(files.size(), from + BatchDecisions.CHUNK)));
             }
             batch.markUnpacked();
         } catch (ZipException e) {
@@ -127,19 +129,27 @@ final class BatchProcessor {
         }
     }
 
-    private void decide(OnlineSession session, ZipFile zip, ZipEntry entry) throws IOException {
-        MessageDigest digest = sha256();
-        byte[] content;
-        try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest)) {
-            content = in.readNBytes(InvoiceVerifier.MAX_SIZE + 1);
-            in.transferTo(OutputStream.nullOutputStream());
+    /** Reads a chunk of files in order (each becomes the session's next invoice), then decides them on every core. */
+    private void decideChunk(OnlineSession session, ZipFile zip, List<? extends ZipEntry> entries) throws IOException {
+        List<SessionInvoice> chunk = new ArrayList<>(entries.size());
+        List<byte[]> contents = new ArrayList<>(entries.size());
+        for (ZipEntry entry : entries) {
+            MessageDigest digest = sha256();
+            byte[] content;
+            try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest)) {
+                content = in.readNBytes(InvoiceVerifier.MAX_SIZE + 1); // enough to reject an oversized file (430)
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            contents.add(content);
+            chunk.add(add(session, entry, content, Base64.getEncoder().encodeToString(digest.digest())));
         }
-        String hash = Base64.getEncoder().encodeToString(digest.digest());
+        decisions.decide(session, chunk, contents);
+    }
+
+    private SessionInvoice add(OnlineSession session, ZipEntry entry, byte[] content, String hash) {
         stats.received(session.contextNip(), hash);
-        SessionInvoice invoice = session.addUnpacked(clock.instant(), ordinal -> new SessionInvoice(ordinal,
-                references.next("EE"), hash, session.dateCreated(), session.batch().offlineMode(), content,
-                entry.getName()));
-        session.settle(invoice, invoices.outcome(session, invoice));
+        return session.addUnpacked(clock.instant(), ordinal -> new SessionInvoice(ordinal, references.next("EE"), hash,
+                session.dateCreated(), session.batch().offlineMode(), content, entry.getName()));
     }
 
     private static String hashOf(Path file) throws IOException {

@@ -33,9 +33,10 @@ public class SessionConfiguration {
     }
 
     @Bean(destroyMethod = "deleteFiles")
-    BatchSessions batchSessions(OnlineSessions sessions, InvoiceProcessor invoiceProcessor, SimulatorStats stats,
-                                ReferenceNumbers references, Clock clock) {
-        return new BatchSessions(sessions, new BatchProcessor(invoiceProcessor, stats, references, clock),
+    BatchSessions batchSessions(OnlineSessions sessions, InvoiceProcessor invoiceProcessor, Workers workers,
+                                SimulatorStats stats, ReferenceNumbers references, Clock clock) {
+        return new BatchSessions(sessions, new BatchProcessor(new BatchDecisions(invoiceProcessor, workers), stats,
+                references, clock),
                 new SignedLinks(clock), references, clock);
     }
 
