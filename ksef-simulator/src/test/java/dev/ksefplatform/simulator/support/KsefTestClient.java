@@ -74,19 +74,23 @@ public final class KsefTestClient {
         EntityExchangeResult<byte[]> result;
         try {
             result = ready.exchange().expectBody().returnResult();
-        } catch (IllegalStateException e) {
-            Thread.getAllStackTraces().forEach((t, st) -> {
-                System.err.println("DIAG " + t.getName() + " " + t.getState());
-                for (StackTraceElement el : st) {
-                    System.err.println("DIAG     at " + el);
-                }
-            });
-            throw e;
+        } catch (IllegalStateException timeout) {
+            dumpThreads(); // the simulator runs in this JVM: its threads say why an answer never came
+            throw timeout;
         }
         byte[] bytes = result.getResponseBody();
         MediaType type = result.getResponseHeaders().getContentType();
         return new Reply(result.getStatus().value(), type == null ? null : type.toString(),
                 bytes == null ? null : new String(bytes, StandardCharsets.UTF_8), result.getResponseHeaders());
+    }
+
+    private static void dumpThreads() {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            System.err.println("THREAD " + thread.getName() + " " + thread.getState());
+            for (StackTraceElement frame : stack) {
+                System.err.println("    at " + frame);
+            }
+        });
     }
 
     public record Blob(int status, byte[] body, HttpHeaders headers) {
