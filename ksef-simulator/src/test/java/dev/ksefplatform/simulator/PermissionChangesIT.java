@@ -83,6 +83,23 @@ class PermissionChangesIT {
     }
 
     @Test
+    void aRefreshCarriesThePermissionsTheSubjectHoldsNow() throws Exception {
+        String nip = Invoices.randomNip();
+        String token = KSEF.seedToken(nip, WRITE_READ);
+        change("revoke", nip, "Nip", nip, "InvoiceWrite");
+        Tokens reduced = KSEF.login(token, nip);
+        Reply refusedOpen = openSession(reduced.accessToken());
+
+        change("restore", nip, "Nip", nip, "InvoiceWrite");
+        String refreshed = KSEF.call(HttpMethod.POST, "/v2/auth/token/refresh", reduced.refreshToken(), null).json()
+                .at("/accessToken/token").asText();
+
+        assertThat(refusedOpen.status()).isEqualTo(403);
+        assertThat(openSession(reduced.accessToken()).status()).as("its token never had it").isEqualTo(403);
+        assertThat(openSession(refreshed).status()).isEqualTo(201);
+    }
+
+    @Test
     void rejectsAChangeThatNamesNoKnownPermission() {
         Reply bad = KSEF.call(HttpMethod.POST, "/sim/v1/permissions/revoke", null, Map.of("contextNip", "5265877635",
                 "subject", Map.of("type", "Nip", "value", "5265877635"), "permissions", List.of("Everything")));

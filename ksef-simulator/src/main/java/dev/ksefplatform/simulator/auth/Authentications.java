@@ -122,13 +122,23 @@ public final class Authentications {
             throw new KsefException(21304, "Brak uwierzytelnienia.", "Nieprawidłowy token."); // as TE answers
         }
         requireActiveToken(operation);
-        List<String> held = permissions.held(operation.contextNip(), operation.login().subjectType(),
-                operation.login().subjectValue(), operation.permissions());
+        List<String> held = currentPermissions(operation);
         if (held.isEmpty()) {
             throw unauthorised("Brak przypisanych uprawnień w kontekście.");
         }
         operations.computeIfPresent(reference, (ref, op) -> op.refreshedAt(clock.instant()));
         return bearer.accessToken(operation.withPermissions(held));
+    }
+
+    /** What a refreshed access token carries: the permissions its subject holds now (of its KSeF token's, if any). */
+    private List<String> currentPermissions(AuthOperation operation) {
+        Login login = operation.login();
+        if (login.xades()) {
+            return permissions.of(operation.contextNip(), login.subjectType(), login.subjectValue());
+        }
+        List<String> lent = ksefTokens.byReference(operation.tokenReference()).map(KsefToken::permissions)
+                .orElse(List.of());
+        return permissions.held(operation.contextNip(), login.subjectType(), login.subjectValue(), lent);
     }
 
     /** The active authentication sessions of the caller's context, newest first. */
