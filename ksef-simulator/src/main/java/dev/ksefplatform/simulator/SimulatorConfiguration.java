@@ -1,13 +1,12 @@
 package dev.ksefplatform.simulator;
 
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
+import dev.ksefplatform.simulator.shared.Workers;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans shared by every feature: the clock and the background worker. */
+/** Beans shared by every feature: the clock and the background workers. */
 @Configuration
 public class SimulatorConfiguration {
 
@@ -21,13 +20,9 @@ public class SimulatorConfiguration {
         return new ReferenceNumbers(clock);
     }
 
-    /** One thread, so invoices are processed in arrival order and duplicate checks never race. */
-    @Bean(destroyMethod = "shutdownNow")
-    public ScheduledExecutorService simulatorWorker() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ksef-simulator-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** One worker per core (at least two, so a large batch never holds up online invoices). */
+    @Bean(destroyMethod = "close")
+    public Workers simulatorWorkers() {
+        return new Workers(Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 }

@@ -56,6 +56,12 @@ class BatchSessionIT {
         assertThat(session.at("/upo/pages/0/downloadUrl").asText()).contains("/storage/upo/");
         Map<String, Integer> byFile = new LinkedHashMap<>();
         invoices.forEach(i -> byFile.put(i.get("invoiceFileName").asText(), i.at("/status/code").asInt()));
+        JsonNode received = KSEF.call(HttpMethod.GET, "/sim/v1/stats?contextNip=" + nip, null, null).json()
+                .at("/contexts/" + nip);
+        assertThat(received.get("invoicesReceived").asInt()).as("every file of the package, once").isEqualTo(4);
+        assertThat(received.at("/receivedByHash/" + ClientCrypto.sha256(files.get("b.xml")).replace("/", "~1")).asInt())
+                .isEqualTo(1);
+        assertThat(received.get("receivedMoreThanOnce").size()).as("a.xml and c.xml are the same document").isEqualTo(1);
         assertThat(byFile).containsEntry("a.xml", 200).containsEntry("b.xml", 200).containsEntry("c.xml", 440)
                 .containsEntry("d.xml", 430);
         invoices.forEach(i -> {

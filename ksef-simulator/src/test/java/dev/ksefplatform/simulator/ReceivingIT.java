@@ -118,12 +118,58 @@ class ReceivingIT {
         assertThat(status.at("/package/invoiceCount").asInt()).isEqualTo(1);
         assertThat(status.at("/package/isTruncated").asBoolean()).isFalse();
         assertThat(sha256(encrypted.body())).isEqualTo(part.get("encryptedPartHash").asText());
+        assertThat(encrypted.headers().getFirst("x-ms-meta-hash")).isEqualTo(part.get("encryptedPartHash").asText());
         assertThat(sha256(plain)).isEqualTo(part.get("partHash").asText());
         assertThat(files.get(ksefNumber + ".xml")).isEqualTo(xml);
         JsonNode metadata = new ObjectMapper().readTree(files.get("_metadata.json"));
         assertThat(metadata.at("/invoices/0/ksefNumber").asText()).isEqualTo(ksefNumber);
         assertThat(KSEF.storage(HttpMethod.GET, part.get("url").asText().replaceAll("sig=[^&]+", "sig=x"), null,
                 Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void everyPageOfOneQueryHasTheSameHighWaterMarkWhileInvoicesKeepArriving() {
+        String otherBuyer = Invoices.randomNip();
+        String access = loginRead(otherBuyer);
+        Instant from = Instant.now().minus(Duration.ofHours(1));
+        Instant stored = from;
+        for (int i = 1; i <= 12; i++) {
+            stored = inject(otherBuyer, "PAGE-" + i);
+        }
+        awaitStored(stored);
+        Reply first = query(access, "Subject2", from, 10, 0, "Asc");
+
+        awaitStored(inject(otherBuyer, "PAGE-LATE"));
+        Reply second = query(access, "Subject2", from, 10, 1, "Asc");
+        Reply descending = query(access, "Subject2", from, 10, 1, "Desc");
+        Reply fresh = query(access, "Subject2", from, 10, 0, "Asc");
+
+        Instant hwm = Instant.parse(first.json().get("permanentStorageHwmDate").asText());
+        assertThat(second.json().get("permanentStorageHwmDate").asText()).isEqualTo(first.json().get("permanentStorageHwmDate").asText());
+        assertThat(descending.json().get("permanentStorageHwmDate").asText()).isEqualTo(first.json().get("permanentStorageHwmDate").asText());
+        assertThat(first.json().get("invoices")).hasSize(10);
+        assertThat(second.json().get("invoices")).as("the snapshot of page 0: no late invoice").hasSize(2);
+        assertThat(descending.json().get("invoices")).hasSize(2);
+        assertThat(Instant.parse(fresh.json().get("permanentStorageHwmDate").asText())).isAfter(hwm);
+        assertThat(fresh.json().get("hasMore").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anExportStartingPastTheHighWaterMarkIsAcceptedAndEndsWithStatus420() throws Exception {
+        Map<String, Object> request = Map.of(
+                "encryption", Map.of("encryptedSymmetricKey", ClientCrypto.b64(ClientCrypto.rsaOaep(
+                                KSEF.publicKey("SymmetricKeyEncryption"), ClientCrypto.random(32))),
+                        "initializationVector", ClientCrypto.b64(ClientCrypto.random(16))),
+                "filters", filters("Subject2", Instant.now().plus(Duration.ofHours(1))));
+
+        Reply started = KSEF.call(HttpMethod.POST, "/v2/invoices/exports", buyerAccess, request);
+        String path = "/v2/invoices/exports/" + started.json().get("referenceNumber").asText();
+        JsonNode status = KsefTestClient.await(() -> KSEF.call(HttpMethod.GET, path, buyerAccess, null).json(),
+                s -> s.at("/status/code").asInt() >= 200, Duration.ofMillis(120));
+
+        assertThat(started.status()).isEqualTo(201);
+        assertThat(status.at("/status/code").asInt()).isEqualTo(420);
+        assertThat(status.has("package")).isFalse();
     }
 
     @Test
@@ -145,6 +191,19 @@ class ReceivingIT {
                 .containsExactly(created.json().get("ksefNumber").asText());
     }
 
+    /** An invoice to {@code buyer} from a fresh seller; returns its permanent storage date. */
+    private static Instant inject(String buyer, String number) {
+        byte[] injected = new String(Invoices.fa3(Invoices.randomNip(), number), StandardCharsets.UTF_8)
+                .replace("1111111111", buyer).getBytes(StandardCharsets.UTF_8);
+        Reply created = KSEF.call(HttpMethod.POST, "/sim/v1/invoices/received", null, injected);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return Instant.parse(created.json().get("permanentStorageDate").asText());
+    }
+
+    private static void awaitStored(Instant stored) {
+        KsefTestClient.await(Instant::now, now -> now.isAfter(stored.plusMillis(5)));
+    }
+
     private static String loginRead(String nip) {
         try {
             return KSEF.login(KSEF.seedToken(nip, List.of("InvoiceRead")), nip).accessToken();
@@ -154,8 +213,13 @@ class ReceivingIT {
     }
 
     private static Reply query(String access, String subjectType, Instant from, int pageSize) {
-        return KSEF.call(HttpMethod.POST, "/v2/invoices/query/metadata?pageSize=" + pageSize, access,
-                filters(subjectType, from));
+        return query(access, subjectType, from, pageSize, 0, "Asc");
+    }
+
+    private static Reply query(String access, String subjectType, Instant from, int pageSize, int pageOffset,
+                               String sortOrder) {
+        return KSEF.call(HttpMethod.POST, "/v2/invoices/query/metadata?pageSize=" + pageSize + "&pageOffset="
+                + pageOffset + "&sortOrder=" + sortOrder, access, filters(subjectType, from));
     }
 
     private static Map<String, Object> filters(String subjectType, Instant from) {

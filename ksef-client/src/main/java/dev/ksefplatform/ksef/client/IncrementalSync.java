@@ -2,12 +2,14 @@ package dev.ksefplatform.ksef.client;
 
 import dev.ksefplatform.ksef.client.InvoiceQuery.DateType;
 import dev.ksefplatform.ksef.client.InvoiceQuery.SubjectType;
+import dev.ksefplatform.ksef.client.error.KsefExportFailedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +21,9 @@ import java.util.Set;
  * checkpoint instant. Schedule runs no more often than every 15 minutes per subject type on production.
  */
 public final class IncrementalSync {
+
+    /** Export status: {@code dateRange.from} is past the permanent-storage HWM. */
+    static final int BEYOND_HWM = 420;
 
     private final KsefInvoiceExports exports;
     private final Duration exportTimeout;
@@ -40,7 +45,11 @@ public final class IncrementalSync {
         this.maxWindows = maxWindows;
     }
 
-    /** Runs windows until one is not truncated (caught up to the HWM) or {@code maxWindows} is reached. */
+    /**
+     * Runs windows until one is not truncated (caught up to the HWM) or {@code maxWindows} is reached. A window that
+     * KSeF ends with export status 420 (its start is past the HWM) means nothing new yet: the run stops there and the
+     * checkpoint stays.
+     */
     public SyncResult run(String accessToken, SubjectType subjectType, SyncCheckpoint checkpoint, InvoiceSink sink) {
         Deduplicating deduplicating = new Deduplicating(new HashSet<>(checkpoint.receivedAtFrom()), sink);
         SyncCheckpoint current = checkpoint;
@@ -49,8 +58,12 @@ public final class IncrementalSync {
         while (more && windows < maxWindows) {
             Instant to = rangeEnd(current.from());
             InvoiceQuery query = new InvoiceQuery(subjectType, DateType.PermanentStorage, current.from(), to, true);
-            try (ExportPackage window = exports.export(accessToken, query, false, exportTimeout)) {
-                windows++;
+            windows++;
+            Optional<ExportPackage> exported = window(accessToken, query);
+            if (exported.isEmpty()) {
+                break;
+            }
+            try (ExportPackage window = exported.get()) {
                 window.forEachInvoice(deduplicating);
                 SyncCheckpoint next = next(window, current, to);
                 // A truncated window that does not move forward (10,000 invoices at one instant) would loop forever.
@@ -59,6 +72,18 @@ public final class IncrementalSync {
             }
         }
         return new SyncResult(current, windows, deduplicating.delivered, deduplicating.skipped);
+    }
+
+    /** The window's package, or empty when KSeF says its start is past the HWM (export status 420). */
+    private Optional<ExportPackage> window(String accessToken, InvoiceQuery query) {
+        try {
+            return Optional.of(exports.export(accessToken, query, false, exportTimeout));
+        } catch (KsefExportFailedException e) {
+            if (e.statusCode() == BEYOND_HWM) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private static final class Deduplicating implements InvoiceSink {

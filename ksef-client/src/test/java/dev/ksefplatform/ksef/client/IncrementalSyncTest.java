@@ -1,7 +1,9 @@
 package dev.ksefplatform.ksef.client;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,6 +76,22 @@ class IncrementalSyncTest extends KsefWireMock {
         assertThat(first.next()).isEqualTo(new SyncCheckpoint(HWM, Set.of(ksefNumber("E"))));
         assertThat(second.duplicatesSkipped()).isEqualTo(1);
         assertThat(second.next()).isEqualTo(first.next());
+    }
+
+    @Test
+    void aWindowThatKsefEndsWithStatus420MeansNothingNewYetAndKeepsTheCheckpoint() throws Exception {
+        ExportStub.window(HWM, new Window(List.of(), false, null, HWM, 4_000));
+        KSEF.stubFor(get(urlPathMatching("/v2/invoices/exports/.*")).atPriority(1).willReturn(json(200, """
+                {"status":{"code":420,"description":"Zakres filtrowania wykracza poza dostępny zakres danych"}}""")));
+        SyncCheckpoint checkpoint = new SyncCheckpoint(HWM, Set.of(ksefNumber("E")));
+        List<String> received = new ArrayList<>();
+
+        SyncResult result = sync().run("access-jwt", SubjectType.Subject2, checkpoint,
+                (metadata, xml) -> received.add(metadata.ksefNumber()));
+
+        assertThat(received).isEmpty();
+        assertThat(result).isEqualTo(new SyncResult(checkpoint, 1, 0, 0));
+        assertThat(requestedFroms()).containsExactly(HWM.toString());
     }
 
     @Test

@@ -99,6 +99,19 @@ class KsefInvoiceExportsTest extends KsefWireMock {
     }
 
     @Test
+    void rejectsAPartWhoseStorageHashHeaderDoesNotMatchItsBytes() throws Exception {
+        ExportStub.window(FROM, window(invoices("5265877635-20250901-0100A0B1C2D3-4F"), false, 1_000));
+        ExportStub.misreportStorageHash();
+
+        KsefUnexpectedResponseException e = catchThrowableOfType(KsefUnexpectedResponseException.class,
+                () -> exportingClient().invoiceExports().export("access-jwt", RECEIVED, false, Duration.ofSeconds(5)));
+
+        assertThat(e.getMessage()).contains("part 1").contains("x-ms-meta-hash").doesNotContain("sig=");
+        assertThat(e.retryable()).isTrue();
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
     void failsWithTheFinalExportStatus() {
         ExportStub.window(FROM, window(invoices("5265877635-20250901-0100A0B1C2D3-4F"), false, 1_000));
         KSEF.stubFor(get(urlPathMatching("/v2/invoices/exports/.*")).atPriority(1).willReturn(json(200, """

@@ -11,8 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ksefplatform.ksef.client.error.KsefForbiddenException;
 import dev.ksefplatform.ksef.client.support.KsefWireMock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +40,24 @@ class KsefQueriesTest extends KsefWireMock {
         KSEF.verify(2, postRequestedFor(urlPathEqualTo(GRANTS))
                 .withHeader("Authorization", equalTo("Bearer access-jwt"))
                 .withQueryParam("pageSize", equalTo("100")));
+    }
+
+    @Test
+    void revokesAKsefTokenAndReportsARefusalAsForbidden() {
+        String mine = "20251001-EC-220B0CE000-E228129563-96";
+        String other = "20251001-EC-220B0CE000-E228129564-97";
+        KSEF.stubFor(delete(urlEqualTo("/v2/tokens/" + mine)).willReturn(aResponse().withStatus(204)));
+        KSEF.stubFor(delete(urlEqualTo("/v2/tokens/" + other)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/problem+json").withBody("""
+                        {"title":"Forbidden","status":403,"detail":"Brak dostępu.","reasonCode":"insufficient-resource-access",
+                         "timestamp":"2025-10-01T10:00:00Z"}""")));
+
+        client().tokens().revoke("access-jwt", mine);
+
+        KSEF.verify(deleteRequestedFor(urlEqualTo("/v2/tokens/" + mine)).withHeader("Authorization", equalTo("Bearer access-jwt")));
+        assertThat(catchThrowableOfType(KsefForbiddenException.class,
+                () -> client().tokens().revoke("access-jwt", other)).reasonCode())
+                .isEqualTo("insufficient-resource-access");
     }
 
     @Test

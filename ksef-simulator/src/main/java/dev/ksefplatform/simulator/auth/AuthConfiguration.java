@@ -16,10 +16,11 @@ import org.springframework.web.server.WebFilter;
 public class AuthConfiguration {
 
     @Bean
-    public BearerTokens bearerTokens(ObjectMapper mapper, SimulatorProperties properties, Clock clock) {
+    public BearerTokens bearerTokens(ObjectMapper mapper, SimulatorProperties properties, SubjectPermissions permissions,
+                                     Clock clock) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        return new BearerTokens(new JwtCodec(secret, mapper, clock), properties, clock);
+        return new BearerTokens(new JwtCodec(secret, mapper, clock), properties, permissions, clock);
     }
 
     @Bean
@@ -30,8 +31,8 @@ public class AuthConfiguration {
     @Bean
     public Authentications authentications(KeyRing keys, KsefTokens ksefTokens, BearerTokens bearer,
                                            ReferenceNumbers references, SimulatorProperties properties, Clock clock,
-                                           GrantedPermissions grants) {
+                                           SubjectPermissions permissions) {
         return new Authentications(new Challenges(references, clock), keys, ksefTokens, bearer, references,
-                properties, clock, new XadesLogins(new XadesVerifier(), grants));
+                properties, clock, new XadesLogins(new XadesVerifier(), permissions), permissions);
     }
 }

@@ -26,12 +26,6 @@ import org.springframework.web.server.ServerWebExchange;
 @RequestMapping("/v2/auth")
 public class AuthController {
 
-    private static final Map<String, String> TOKEN_METHOD = Map.of(
-            "category", "Token", "code", "token.ksef", "displayName", "Token KSeF");
-    private static final Map<String, String> XADES_METHOD = Map.of(
-            "category", "XadesSignature", "code", "xades.selfsigned",
-            "displayName", "Podpis XAdES (certyfikat samodzielnie wygenerowany)");
-
     private final Authentications authentications;
     private final Clock clock;
 
@@ -77,9 +71,8 @@ public class AuthController {
     public StatusResponse status(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                  @PathVariable String referenceNumber) {
         AuthOperation op = authentications.status(authorization, referenceNumber);
-        boolean xades = op.login().xades();
-        return new StatusResponse(op.startDate(), xades ? "QualifiedSignature" : "Token",
-                xades ? XADES_METHOD : TOKEN_METHOD, op.statusAt(clock.instant()),
+        return new StatusResponse(op.startDate(), AuthMethods.name(op.login()), AuthMethods.info(op.login()),
+                op.statusAt(clock.instant()),
                 op.redeemed(), op.lastTokenRefreshDate(), op.refreshTokenValidUntil());
     }
 

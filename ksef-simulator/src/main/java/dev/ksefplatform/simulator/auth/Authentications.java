@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,11 +33,14 @@ public final class Authentications {
     private final SimulatorProperties properties;
     private final Clock clock;
     private final XadesLogins xades;
+    private final SubjectPermissions permissions;
     private final Map<String, AuthOperation> operations = new ConcurrentHashMap<>();
 
     Authentications(Challenges challenges, KeyRing keys, KsefTokens ksefTokens, BearerTokens bearer,
-                    ReferenceNumbers references, SimulatorProperties properties, Clock clock, XadesLogins xades) {
+                    ReferenceNumbers references, SimulatorProperties properties, Clock clock, XadesLogins xades,
+                    SubjectPermissions permissions) {
         this.xades = xades;
+        this.permissions = permissions;
         this.challenges = challenges;
         this.keys = keys;
         this.ksefTokens = ksefTokens;
@@ -114,9 +118,53 @@ public final class Authentications {
         if (operation == null) {
             throw notFound(reference);
         }
+        if (operation.revoked()) {
+            throw new KsefException(21304, "Brak uwierzytelnienia.", "Nieprawidłowy token."); // as TE answers
+        }
         requireActiveToken(operation);
+        List<String> held = currentPermissions(operation);
+        if (held.isEmpty()) {
+            throw unauthorised("Brak przypisanych uprawnień w kontekście.");
+        }
         operations.computeIfPresent(reference, (ref, op) -> op.refreshedAt(clock.instant()));
-        return bearer.accessToken(operation);
+        return bearer.accessToken(operation.withPermissions(held));
+    }
+
+    /** What a refreshed access token carries: the permissions its subject holds now (of its KSeF token's, if any). */
+    private List<String> currentPermissions(AuthOperation operation) {
+        Login login = operation.login();
+        if (login.xades()) {
+            return permissions.of(operation.contextNip(), login.subjectType(), login.subjectValue());
+        }
+        List<String> lent = ksefTokens.byReference(operation.tokenReference()).map(KsefToken::permissions)
+                .orElse(List.of());
+        return permissions.held(operation.contextNip(), login.subjectType(), login.subjectValue(), lent);
+    }
+
+    /** The active authentication sessions of the caller's context, newest first. */
+    List<AuthOperation> sessions(Caller caller) {
+        Instant now = clock.instant();
+        return operations.values().stream()
+                .filter(op -> caller.contextNip().equals(op.contextNip()) && op.activeAt(now))
+                .sorted(Comparator.comparing(AuthOperation::startDate).reversed()
+                        .thenComparing(AuthOperation::referenceNumber))
+                .toList();
+    }
+
+    /** The session of the token used (access or refresh token) stops its refresh token; access tokens live on. */
+    void revokeCurrent(String authorization) {
+        operations.computeIfPresent(bearer.authReference(authorization, BearerTokens.ACCESS, BearerTokens.REFRESH),
+                (ref, op) -> op.revokedNow());
+    }
+
+    /** A session of the caller's context; 21405 for any other reference. */
+    void revoke(Caller caller, String referenceNumber) {
+        AuthOperation revoked = operations.computeIfPresent(referenceNumber,
+                (ref, op) -> caller.contextNip().equals(op.contextNip()) ? op.revokedNow() : op);
+        if (revoked == null || !revoked.revoked()) {
+            throw KsefException.validation("Sesja uwierzytelnienia o numerze referencyjnym " + referenceNumber
+                    + " nie została znaleziona.");
+        }
     }
 
     private void requireActiveToken(AuthOperation operation) {
@@ -141,20 +189,21 @@ public final class Authentications {
     private AuthOperation decide(Optional<String> plain, Challenge challenge,
                                  AuthRequests.ContextIdentifier context) {
         int bar = plain.map(p -> p.lastIndexOf('|')).orElse(-1);
-        if (bar < 0) {
-            return operation(null, null, List.of(), StatusInfo.of(450, BAD_TOKEN, "Nieprawidłowy token"));
-        }
-        Optional<KsefToken> token = ksefTokens.bySecret(plain.get().substring(0, bar));
+        Optional<KsefToken> token = bar < 0 ? Optional.empty() : ksefTokens.bySecret(plain.get().substring(0, bar));
         if (token.isEmpty()) {
-            return operation(null, null, List.of(), StatusInfo.of(450, BAD_TOKEN, "Nieprawidłowy token"));
+            return operation(Login.token("Nip", context.value()), null, null, List.of(),
+                    StatusInfo.of(450, BAD_TOKEN, "Nieprawidłowy token"));
         }
         KsefToken found = token.get();
         ksefTokens.used(found.referenceNumber());
-        return operation(found.referenceNumber(), context.value(), found.permissions(),
-                verdict(found, plain.get().substring(bar + 1), challenge, context));
+        List<String> held = permissions.held(found.contextNip(), found.authorType(), found.authorValue(),
+                found.permissions());
+        return operation(Login.token(found.authorType(), found.authorValue()), found.referenceNumber(),
+                context.value(), held, verdict(found, held, plain.get().substring(bar + 1), challenge, context));
     }
 
-    private StatusInfo verdict(KsefToken token, String timestamp, Challenge challenge,
+    /** 450 for a bad or unusable token; 415 when its context differs or its author no longer holds any of its permissions. */
+    private StatusInfo verdict(KsefToken token, List<String> held, String timestamp, Challenge challenge,
                                AuthRequests.ContextIdentifier context) {
         if (!String.valueOf(challenge.timestampMs()).equals(timestamp)) {
             return StatusInfo.of(450, BAD_TOKEN, "Nieprawidłowy czas tokena");
@@ -165,22 +214,17 @@ public final class Authentications {
         if (!token.active()) {
             return StatusInfo.of(450, BAD_TOKEN, "Token nieaktywny");
         }
-        if (!"Nip".equals(context.type()) || !token.contextNip().equals(context.value())) {
+        if (!"Nip".equals(context.type()) || !token.contextNip().equals(context.value()) || held.isEmpty()) {
             return StatusInfo.of(415, "Uwierzytelnianie zakończone niepowodzeniem", "Brak przypisanych uprawnień");
         }
         return StatusInfo.of(200, "Uwierzytelnianie zakończone sukcesem");
-    }
-
-    private AuthOperation operation(String tokenReference, String contextNip, List<String> permissions,
-                                    StatusInfo outcome) {
-        return operation(Login.token(contextNip), tokenReference, contextNip, permissions, outcome);
     }
 
     private AuthOperation operation(Login login, String tokenReference, String contextNip, List<String> permissions,
                                     StatusInfo outcome) {
         Instant now = clock.instant();
         return new AuthOperation(references.next("AU"), now, now.plus(properties.authDelay()), contextNip,
-                permissions, login, tokenReference, outcome, false, null, null);
+                permissions, login, tokenReference, outcome, false, null, null, false);
     }
 
     private static KsefException notFound(String reference) {

@@ -25,12 +25,14 @@ public final class BearerTokens {
 
     private final JwtCodec jwt;
     private final SimulatorProperties properties;
+    private final SubjectPermissions current;
     private final Clock clock;
     private volatile long accessTokensValidFromMillis;
 
-    public BearerTokens(JwtCodec jwt, SimulatorProperties properties, Clock clock) {
+    public BearerTokens(JwtCodec jwt, SimulatorProperties properties, SubjectPermissions current, Clock clock) {
         this.jwt = jwt;
         this.properties = properties;
+        this.current = current;
         this.clock = clock;
     }
 
@@ -46,22 +48,27 @@ public final class BearerTokens {
         return issue(REFRESH, operation, properties.refreshTokenTtl());
     }
 
-    /** The authentication reference of a valid token of {@code type}; 401 otherwise. */
-    String authReference(String authorization, String type) {
-        return (String) claims(authorization, type).get("operation-reference-number");
+    /** The authentication reference of a valid token of one of {@code types}; 401 otherwise. */
+    String authReference(String authorization, String... types) {
+        return (String) claims(authorization, types).get("operation-reference-number");
     }
 
-    /** The caller of a protected endpoint, who must hold one of {@code anyOf} (when given). */
+    /**
+     * The caller of a protected endpoint, who must hold one of {@code anyOf} (when given). Its permissions are those
+     * of its token that its subject still holds: a permission revoked since the token was issued is missing (403).
+     */
     public Caller caller(String authorization, String... anyOf) {
         Map<String, Object> claims = claims(authorization, ACCESS);
+        Login login = new Login((String) claims.get("authentication-method"), (String) claims.get("subject-type"),
+                (String) claims.get("subject-value"), (String) claims.get("auth-document-hash"));
+        String context = (String) claims.get("context-identifier-value");
         @SuppressWarnings("unchecked")
-        List<String> permissions = (List<String>) claims.get("permissions");
+        List<String> issued = (List<String>) claims.get("permissions");
+        List<String> permissions = current.held(context, login.subjectType(), login.subjectValue(), issued);
         if (anyOf.length > 0 && permissions.stream().noneMatch(Arrays.asList(anyOf)::contains)) {
             throw new MissingPermissions(List.of(anyOf), permissions);
         }
-        Login login = new Login((String) claims.get("authentication-method"), (String) claims.get("subject-type"),
-                (String) claims.get("subject-value"), (String) claims.get("auth-document-hash"));
-        return new Caller((String) claims.get("context-identifier-value"), permissions,
+        return new Caller(context, permissions,
                 (String) claims.get("operation-reference-number"), (String) claims.get("token-reference-number"), login);
     }
 
@@ -85,16 +92,17 @@ public final class BearerTokens {
                 .map(claims -> (String) claims.get("context-identifier-value"));
     }
 
-    private Map<String, Object> claims(String authorization, String type) {
+    private Map<String, Object> claims(String authorization, String... types) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             throw new Unauthorized("Brak tokena dostępowego.");
         }
         Map<String, Object> claims = jwt.verify(authorization.substring("Bearer ".length()).trim())
                 .orElseThrow(() -> new Unauthorized("Token jest nieprawidłowy lub wygasł."));
-        if (!type.equals(claims.get("token-type"))) {
+        if (!Arrays.asList(types).contains(claims.get("token-type"))) {
             throw new Unauthorized("Nieprawidłowy typ tokena.");
         }
-        if (ACCESS.equals(type) && ((Number) claims.get("iat-ms")).longValue() < accessTokensValidFromMillis) {
+        if (ACCESS.equals(claims.get("token-type"))
+                && ((Number) claims.get("iat-ms")).longValue() < accessTokensValidFromMillis) {
             throw new Unauthorized("Token jest nieprawidłowy lub wygasł.");
         }
         return claims;

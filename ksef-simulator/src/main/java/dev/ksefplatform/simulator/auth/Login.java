@@ -12,8 +12,9 @@ public record Login(String method, String subjectType, String subjectValue, Stri
     public static final String TOKEN = "Token";
     public static final String XADES = "XadesSignature";
 
-    static Login token(String contextNip) {
-        return new Login(TOKEN, "Nip", contextNip, null);
+    /** A KSeF-token login acts as the token's author (who lends the token its permissions). */
+    static Login token(String authorType, String authorValue) {
+        return new Login(TOKEN, authorType, authorValue, null);
     }
 
     public boolean xades() {

@@ -6,20 +6,16 @@ import dev.ksefplatform.simulator.shared.StatusInfo;
 import java.util.List;
 
 /**
- * Who a verified XAdES login is and what it may do in the context: the owner (its NIP is the
- * context NIP) holds every permission; anyone else only what was granted to its NIP, PESEL or
- * certificate fingerprint — with nothing granted the login ends with status 415. The simulator
- * trusts no CA, so a login that asks for chain verification ends with status 460.
+ * Who a verified XAdES login is and what it may do in the context ({@link SubjectPermissions}) — with nothing held
+ * the login ends with status 415. The simulator trusts no CA, so a login that asks for chain verification ends with
+ * status 460.
  */
 final class XadesLogins {
 
-    static final List<String> OWNER = List.of("CredentialsManage", "CredentialsRead", "Introspection", "InvoiceRead",
-            "InvoiceWrite", "SubunitManage");
-
     private final XadesVerifier verifier;
-    private final GrantedPermissions grants;
+    private final SubjectPermissions grants;
 
-    XadesLogins(XadesVerifier verifier, GrantedPermissions grants) {
+    XadesLogins(XadesVerifier verifier, SubjectPermissions grants) {
         this.verifier = verifier;
         this.grants = grants;
     }
@@ -41,8 +37,7 @@ final class XadesLogins {
         if (!"Nip".equals(request.contextType())) {
             return denied(subject);
         }
-        List<String> permissions = "Nip".equals(subject.type()) && subject.value().equals(request.contextValue())
-                ? OWNER : grants.in(request.contextValue(), subject.type(), subject.value());
+        List<String> permissions = grants.of(request.contextValue(), subject.type(), subject.value());
         return permissions.isEmpty() ? denied(subject)
                 : new Outcome(subject, permissions, StatusInfo.of(200, "Uwierzytelnianie zakończone sukcesem"));
     }

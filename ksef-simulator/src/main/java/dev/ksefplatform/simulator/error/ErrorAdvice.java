@@ -61,6 +61,13 @@ public class ErrorAdvice {
         return problem(HttpStatus.FORBIDDEN, body);
     }
 
+    @ExceptionHandler(ResourceAccessDenied.class)
+    public ResponseEntity<Map<String, Object>> denied(ResourceAccessDenied e, ServerWebExchange exchange) {
+        Map<String, Object> body = base("Forbidden", 403, e.getMessage(), exchange);
+        body.put("reasonCode", "insufficient-resource-access");
+        return problem(HttpStatus.FORBIDDEN, body);
+    }
+
     private Map<String, Object> problemDetails(KsefException e, ServerWebExchange exchange) {
         Map<String, Object> body = base("Bad Request", 400, e.description(), exchange);
         body.put("errors", List.of(Map.of("code", e.code(), "description", e.description(), "details", e.details())));

@@ -11,7 +11,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Applies latency, 5xx answers and HTML pages to /v2 calls, before anything else sees them. */
+/** Applies latency, 5xx answers and HTML pages to /v2 calls, before anything but the counters sees them. */
 final class FaultFilter implements WebFilter, Ordered {
 
     private static final byte[] HTML = ("<!DOCTYPE html><html><head><title>KSeF - przerwa techniczna</title></head>"
@@ -26,7 +26,7 @@ final class FaultFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     @Override

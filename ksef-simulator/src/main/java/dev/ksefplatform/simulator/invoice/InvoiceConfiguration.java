@@ -11,4 +11,9 @@ public class InvoiceConfiguration {
     public AcceptedInvoices acceptedInvoices(ReferenceNumbers references) {
         return new AcceptedInvoices(references);
     }
+
+    @Bean
+    public PublishedHwms publishedHwms() {
+        return new PublishedHwms();
+    }
 }

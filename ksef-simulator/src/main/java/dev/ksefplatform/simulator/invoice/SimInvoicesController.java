@@ -45,14 +45,16 @@ public class SimInvoicesController {
         }
         InvoiceFacts facts = InvoiceFacts.read(xml);
         Instant now = clock.instant();
+        long document = accepted.store(xml);
+        InvoiceDetails details = InvoiceDetails.read(xml);
         AcceptedInvoices.Claim claim = accepted.claim(facts.sellerNip(), facts.invoiceType(), facts.invoiceNumber(),
                 now, number -> new AcceptedInvoice(number, facts.sellerNip(), facts.invoiceType(), facts.invoiceNumber(),
-                        facts.issueDate(), Crypto.sha256Base64(xml), INJECTED_SESSION, now, now, "Online"));
+                        facts.issueDate(), Crypto.sha256Base64(xml), INJECTED_SESSION, now, now,
+                        now.plus(AcceptedInvoice.PERMANENT_STORAGE_DELAY), "Online", details, document));
         if (claim instanceof AcceptedInvoices.Claim.Duplicate duplicate) {
             throw new SimRequestInvalid("duplicate of " + duplicate.original().ksefNumber());
         }
         AcceptedInvoice invoice = ((AcceptedInvoices.Claim.Accepted) claim).invoice();
-        accepted.keep(invoice.ksefNumber(), xml);
         return new ReceivedResponse(invoice.ksefNumber(), invoice.acquisitionDate(), invoice.permanentStorageDate());
     }
 

@@ -10,4 +10,14 @@ public class PermissionConfiguration {
     TestDataRegistry testDataRegistry() {
         return new TestDataRegistry();
     }
+
+    @Bean
+    Revocations revocations() {
+        return new Revocations();
+    }
+
+    @Bean
+    ContextPermissions contextPermissions(TestDataRegistry grants, Revocations revocations) {
+        return new ContextPermissions(grants, revocations);
+    }
 }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public TE helpers {@code POST /v2/testdata/person} and {@code /v2/testdata/permissions}. */
+/** The public TE helpers {@code POST /v2/testdata/person}, {@code /v2/testdata/permissions} and its {@code /revoke}. */
 @RestController
 @RequestMapping("/v2/testdata")
 public class TestDataController {
@@ -67,6 +67,21 @@ public class TestDataController {
         Instant now = clock.instant();
         registry.addGrants(request.permissions().stream().map(p -> new Grant(context.value(), holder.type(),
                 holder.value(), p.permissionType(), p.description(), now)).toList());
+    }
+
+    record PermissionsRevokeRequest(Identifier contextIdentifier, Identifier authorizedIdentifier) {
+    }
+
+    /** Every grant to the identifier in the context goes; logins and calls see it at once. */
+    @PostMapping("/permissions/revoke")
+    public void revokePermissions(@RequestBody PermissionsRevokeRequest request) {
+        Identifier context = request.contextIdentifier();
+        Identifier holder = request.authorizedIdentifier();
+        require(context != null && "Nip".equals(context.type()) && context.value() != null
+                && NIP.matcher(context.value()).matches(), "contextIdentifier: wymagany NIP.");
+        require(holder != null && AUTHORIZED_TYPES.contains(holder.type()) && holder.value() != null,
+                "authorizedIdentifier: nieprawidłowy identyfikator.");
+        registry.revokeAll(context.value(), holder.type(), holder.value());
     }
 
     private static void require(boolean condition, String detail) {

@@ -1,13 +1,12 @@
 package dev.ksefplatform.simulator.permission;
 
-import dev.ksefplatform.simulator.auth.GrantedPermissions;
 import dev.ksefplatform.simulator.error.KsefException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What was set up through {@code /testdata}: persons by NIP and permission grants by id. */
-final class TestDataRegistry implements GrantedPermissions {
+final class TestDataRegistry {
 
     private final Map<String, String> personsByNip = new ConcurrentHashMap<>();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
@@ -32,8 +31,13 @@ final class TestDataRegistry implements GrantedPermissions {
                 .toList();
     }
 
-    @Override
-    public List<String> in(String contextNip, String holderType, String holderValue) {
+    /** {@code POST /testdata/permissions/revoke}: every grant to the holder in the context goes. */
+    void revokeAll(String contextNip, String holderType, String holderValue) {
+        grants.values().removeIf(g -> g.contextNip().equals(contextNip) && g.authorizedType().equals(holderType)
+                && g.authorizedValue().equalsIgnoreCase(holderValue));
+    }
+
+    List<String> in(String contextNip, String holderType, String holderValue) {
         return grants.values().stream()
                 .filter(g -> g.contextNip().equals(contextNip) && g.authorizedType().equals(holderType)
                         && g.authorizedValue().equalsIgnoreCase(holderValue))

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The official limit groups (spec {@code x-rate-limits}, TE = PRD since API 2.5.0), matched by method and path. */
-final class RateLimitTable {
+public final class RateLimitTable {
 
     /** Where a request counts: its group, its counter and whether the counter is per IP only. */
-    record Route(String group, String counter, Limits limits, boolean perIpOnly) {
+    public record Route(String group, String counter, Limits limits, boolean perIpOnly) {
     }
 
     private record Entry(String method, Pattern path, String group, Limits limits, boolean perIpOnly) {
@@ -45,7 +45,7 @@ final class RateLimitTable {
         return groups;
     }
 
-    Optional<Route> route(String method, String path) {
+    public Optional<Route> route(String method, String path) {
         if (!path.startsWith("/v2/")) {
             return Optional.empty();
         }
@@ -57,7 +57,7 @@ final class RateLimitTable {
     }
 
     /** Each "other" endpoint has its own counter; reference-number segments are folded together. */
-    private static String template(String path) {
+    public static String template(String path) {
         return path.replaceAll("/\\d{8}-[A-Z]{2}-[0-9A-F-]+", "/{ref}");
     }
 

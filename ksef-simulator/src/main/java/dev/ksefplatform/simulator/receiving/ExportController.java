@@ -2,10 +2,10 @@ package dev.ksefplatform.simulator.receiving;
 
 import dev.ksefplatform.simulator.SimulatorProperties;
 import dev.ksefplatform.simulator.auth.BearerTokens;
+import dev.ksefplatform.simulator.invoice.PublishedHwms;
 import dev.ksefplatform.simulator.receiving.ExportRequests.InvoiceExportRequest;
 import dev.ksefplatform.simulator.shared.SignedLinks;
 import dev.ksefplatform.simulator.shared.StatusInfo;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,13 +36,16 @@ public class ExportController {
     private static final Duration STATUS_KEPT = Duration.ofDays(7);
 
     private final Exports exports;
+    private final PublishedHwms published;
     private final SignedLinks links;
     private final BearerTokens bearer;
     private final Duration linkTtl;
     private final Clock clock;
 
-    ExportController(Exports exports, BearerTokens bearer, SimulatorProperties properties, Clock clock) {
+    ExportController(Exports exports, PublishedHwms published, BearerTokens bearer, SimulatorProperties properties,
+                     Clock clock) {
         this.exports = exports;
+        this.published = published;
         this.links = new SignedLinks(clock);
         this.bearer = bearer;
         this.linkTtl = properties.upoLinkTtl();
@@ -79,20 +82,24 @@ public class ExportController {
             body.put("completedDate", export.completedDate());
         }
         if (export.result() != null) {
+            published.shown(export.contextNip(), export.result().permanentStorageHwmDate());
             body.put("packageExpirationDate", export.completedDate().plus(STATUS_KEPT));
             body.put("package", view(export, baseUrl(exchange)));
         }
         return ResponseEntity.ok(body);
     }
 
+    /** The part as blob storage serves it: no bearer token, {@code x-ms-meta-hash} = SHA-256 of the encrypted bytes. */
     @GetMapping(STORAGE_PATH + "{referenceNumber}/{partName}")
     public ResponseEntity<Resource> download(@PathVariable String referenceNumber, @PathVariable String partName,
                                              @RequestParam(defaultValue = "0") long se,
                                              @RequestParam(required = false) String sig) {
-        Optional<Path> file = links.valid(STORAGE_PATH + referenceNumber + "/" + partName, "r", se, sig)
+        Optional<Export.Part> part = links.valid(STORAGE_PATH + referenceNumber + "/" + partName, "r", se, sig)
                 ? exports.part(referenceNumber, partName) : Optional.empty();
-        return file.<ResponseEntity<Resource>>map(f -> ResponseEntity.ok()
-                        .contentType(MediaType.APPLICATION_OCTET_STREAM).body(new FileSystemResource(f)))
+        return part.<ResponseEntity<Resource>>map(p -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .header("x-ms-meta-hash", p.encryptedPartHash())
+                        .body(new FileSystemResource(p.file())))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN).build());
     }
 

@@ -1,6 +1,7 @@
 package dev.ksefplatform.simulator.receiving;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ksefplatform.simulator.invoice.AcceptedInvoice;
 import dev.ksefplatform.simulator.invoice.AcceptedInvoices;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,15 +38,14 @@ final class ExportPackager {
         this.mapper = mapper;
     }
 
-    List<Export.Part> write(Export export, List<ReceivedInvoice> invoices, boolean onlyMetadata, Path directory)
+    List<Export.Part> write(Export export, List<AcceptedInvoice> invoices, boolean onlyMetadata, Path directory)
             throws IOException, GeneralSecurityException {
         Path archive = directory.resolve("package.zip");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
             if (!onlyMetadata) {
-                for (ReceivedInvoice invoice : invoices) {
-                    String ksefNumber = invoice.invoice().ksefNumber();
-                    zip.putNextEntry(new ZipEntry(ksefNumber + ".xml"));
-                    Files.copy(accepted.document(ksefNumber).orElseThrow(), zip);
+                for (AcceptedInvoice invoice : invoices) {
+                    zip.putNextEntry(new ZipEntry(invoice.ksefNumber() + ".xml"));
+                    zip.write(accepted.document(invoice));
                     zip.closeEntry();
                 }
             }

@@ -2,24 +2,25 @@ package dev.ksefplatform.simulator.receiving;
 
 import dev.ksefplatform.simulator.auth.Caller;
 import dev.ksefplatform.simulator.error.KsefException;
+import dev.ksefplatform.simulator.invoice.AcceptedInvoice;
 import dev.ksefplatform.simulator.keys.KeyRing;
 import dev.ksefplatform.simulator.keys.KeyUsage;
 import dev.ksefplatform.simulator.receiving.ExportRequests.InvoiceExportRequest;
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
 import dev.ksefplatform.simulator.shared.StatusInfo;
 import dev.ksefplatform.simulator.shared.TempFiles;
+import dev.ksefplatform.simulator.shared.Workers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,24 +28,27 @@ import org.slf4j.LoggerFactory;
 final class Exports {
 
     static final int MAX_RUNNING = 10;
+    /** Unlike the metadata query (21183), an export past the HWM is accepted and ends with this status. */
+    static final StatusInfo BEYOND_HWM = StatusInfo.of(420, "Zakres filtrowania wykracza poza dostępny zakres danych",
+            QueryFilters.BEYOND_HWM_DETAIL);
     private static final Logger LOG = LoggerFactory.getLogger(Exports.class);
 
     private final InvoiceSearch search;
     private final ExportPackager packager;
     private final KeyRing keys;
-    private final ScheduledExecutorService worker;
+    private final Workers workers;
     private final Duration delay;
     private final ReferenceNumbers references;
     private final Clock clock;
     private final Map<String, Export> exports = new ConcurrentHashMap<>();
     private final Map<String, Path> directories = new ConcurrentHashMap<>();
 
-    Exports(InvoiceSearch search, ExportPackager packager, KeyRing keys, ScheduledExecutorService worker,
-            Duration delay, ReferenceNumbers references, Clock clock) {
+    Exports(InvoiceSearch search, ExportPackager packager, KeyRing keys, Workers workers, Duration delay,
+            ReferenceNumbers references, Clock clock) {
         this.search = search;
         this.packager = packager;
         this.keys = keys;
-        this.worker = worker;
+        this.workers = workers;
         this.delay = delay;
         this.references = references;
         this.clock = clock;
@@ -61,9 +65,14 @@ final class Exports {
         }
         Export export = new Export(references.next("EX"), caller.contextNip(),
                 unwrap(request.encryption().publicKeyId(), request.encryptedKey()), request.iv());
-        InvoiceSearch.Found found = search.find(caller.contextNip(), request.filters(), false);
+        Instant hwm = search.hwm();
         exports.put(export.referenceNumber(), export);
-        worker.schedule(() -> build(export, request, found), delay.toMillis(), TimeUnit.MILLISECONDS);
+        if (request.filters().startsPast(hwm)) {
+            workers.after(delay, () -> export.fail(BEYOND_HWM, clock.instant()));
+        } else {
+            InvoiceSearch.Found found = search.find(caller.contextNip(), request.filters(), false, hwm);
+            workers.laterOnPool(delay, () -> build(export, request, found));
+        }
         return export.referenceNumber();
     }
 
@@ -75,10 +84,9 @@ final class Exports {
         return export;
     }
 
-    Optional<Path> part(String reference, String partName) {
+    Optional<Export.Part> part(String reference, String partName) {
         return Optional.ofNullable(exports.get(reference)).map(Export::result)
-                .flatMap(p -> p.parts().stream().filter(part -> part.partName().equals(partName)).findFirst())
-                .map(Export.Part::file);
+                .flatMap(p -> p.parts().stream().filter(part -> part.partName().equals(partName)).findFirst());
     }
 
     private void build(Export export, InvoiceExportRequest request, InvoiceSearch.Found found) {
@@ -86,19 +94,19 @@ final class Exports {
             export.fail(StatusInfo.of(415, "Błąd odszyfrowania dostarczonego klucza"), clock.instant());
             return;
         }
-        List<ReceivedInvoice> all = found.invoices();
-        List<ReceivedInvoice> included = all.subList(0, Math.min(all.size(), InvoiceSearch.MAX_RESULTS));
+        List<AcceptedInvoice> all = found.invoices();
+        List<AcceptedInvoice> included = all.subList(0, Math.min(all.size(), InvoiceSearch.MAX_RESULTS));
         try {
             Path directory = Files.createTempDirectory("ksef-simulator-" + export.referenceNumber());
             directories.put(export.referenceNumber(), directory);
             List<Export.Part> parts = packager.write(export, included, Boolean.TRUE.equals(request.onlyMetadata()),
                     directory);
-            ReceivedInvoice last = included.isEmpty() ? null : included.get(included.size() - 1);
+            AcceptedInvoice last = included.isEmpty() ? null : included.get(included.size() - 1);
             export.complete(new Export.Package(included.size(), parts.stream().mapToLong(Export.Part::partSize).sum(),
-                    parts, all.size() > included.size(), last == null ? null : last.invoice().issueDate(),
-                    last == null ? null : last.invoice().invoicingDate(),
-                    last == null ? null : last.invoice().permanentStorageDate(),
-                    request.filters().permanentStorage() ? found.hwm() : null), clock.instant());
+                    parts, all.size() > included.size(), last == null ? null : last.issueDate(),
+                    last == null ? null : last.invoicingDate(),
+                    last == null ? null : last.permanentStorageDate(),
+                    request.filters().reportedHwm(found.hwm())), clock.instant());
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             LOG.error("export failed reference={}", export.referenceNumber(), e);
             export.fail(StatusInfo.of(500, "Nieznany błąd (500)"), clock.instant());

@@ -32,9 +32,8 @@ final class MetadataViews {
                            boolean hasAttachment, String invoiceHash) {
     }
 
-    static InvoiceMetadata of(ReceivedInvoice received) {
-        AcceptedInvoice i = received.invoice();
-        InvoiceDetails d = received.details();
+    static InvoiceMetadata of(AcceptedInvoice i) {
+        InvoiceDetails d = i.details();
         return new InvoiceMetadata(i.ksefNumber(), i.invoiceNumber(), i.issueDate(), i.invoicingDate(),
                 i.acquisitionDate(), i.permanentStorageDate(), new Seller(i.sellerNip(), d.sellerName()),
                 new Buyer(new BuyerIdentifier(d.buyerType(), d.buyerValue()), d.buyerName()), d.netAmount(),

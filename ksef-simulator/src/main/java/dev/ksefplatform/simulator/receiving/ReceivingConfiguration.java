@@ -5,8 +5,8 @@ import dev.ksefplatform.simulator.SimulatorProperties;
 import dev.ksefplatform.simulator.invoice.AcceptedInvoices;
 import dev.ksefplatform.simulator.keys.KeyRing;
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
+import dev.ksefplatform.simulator.shared.Workers;
 import java.time.Clock;
-import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,11 +18,15 @@ public class ReceivingConfiguration {
         return new InvoiceSearch(accepted, clock);
     }
 
+    @Bean
+    QuerySnapshots querySnapshots(Clock clock) {
+        return new QuerySnapshots(clock);
+    }
+
     @Bean(destroyMethod = "deletePackages")
     Exports exports(InvoiceSearch search, AcceptedInvoices accepted, ObjectMapper mapper, KeyRing keys,
-                    ScheduledExecutorService simulatorWorker, SimulatorProperties properties,
-                    ReferenceNumbers references, Clock clock) {
-        return new Exports(search, new ExportPackager(accepted, mapper), keys, simulatorWorker,
+                    Workers workers, SimulatorProperties properties, ReferenceNumbers references, Clock clock) {
+        return new Exports(search, new ExportPackager(accepted, mapper), keys, workers,
                 properties.processingDelay(), references, clock);
     }
 }

@@ -4,6 +4,7 @@ import dev.ksefplatform.simulator.invoice.InvoiceVerifier;
 import dev.ksefplatform.simulator.session.BatchRequests.BatchFilePart;
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
 import dev.ksefplatform.simulator.shared.StatusInfo;
+import dev.ksefplatform.simulator.stats.SimulatorStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,9 +15,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -28,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes a closed batch package on the worker thread, streaming from disk: checks each part's
+ * Processes a closed batch package on the session's lane, streaming from disk: checks each part's
  * hash (405), decrypts and joins the parts into the archive (435), checks the archive's size and
- * hash (405), unzips it (430, 420 over 10,000 files) and decides each invoice as online does.
+ * hash (405), unzips it (430, 420 over 10,000 files) and decides each invoice as online does, on every core
+ * ({@link BatchDecisions}).
  */
 final class BatchProcessor {
 
@@ -38,21 +40,20 @@ final class BatchProcessor {
     private static final StatusInfo BAD_PACKAGE = StatusInfo.of(405,
             "Błąd weryfikacji poprawności dostarczonych elementów paczki");
 
-    private final InvoiceProcessor invoices;
-    private final ScheduledExecutorService worker;
+    private final BatchDecisions decisions;
+    private final SimulatorStats stats;
     private final ReferenceNumbers references;
     private final Clock clock;
 
-    BatchProcessor(InvoiceProcessor invoices, ScheduledExecutorService worker, ReferenceNumbers references,
-                   Clock clock) {
-        this.invoices = invoices;
-        this.worker = worker;
+    BatchProcessor(BatchDecisions decisions, SimulatorStats stats, ReferenceNumbers references, Clock clock) {
+        this.decisions = decisions;
+        this.stats = stats;
         this.references = references;
         this.clock = clock;
     }
 
     void submit(OnlineSession session) {
-        worker.execute(() -> process(session));
+        session.lane().execute(() -> process(session));
     }
 
     private void process(OnlineSession session) {
@@ -119,8 +120,8 @@ final class BatchProcessor {
                 batch.fail(StatusInfo.of(420, "Przekroczony limit faktur w sesji"));
                 return;
             }
-            for (ZipEntry entry : files) {
-                decide(session, zip, entry);
+            for (int from = 0; from < files.size(); from += BatchDecisions.CHUNK) {
+                decideChunk(session, zip, files.subList(from, Math.min(files.size(), from + BatchDecisions.CHUNK)));
             }
             batch.markUnpacked();
         } catch (ZipException e) {
@@ -128,18 +129,27 @@ final class BatchProcessor {
         }
     }
 
-    private void decide(OnlineSession session, ZipFile zip, ZipEntry entry) throws IOException {
-        MessageDigest digest = sha256();
-        byte[] content;
-        try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest)) {
-            content = in.readNBytes(InvoiceVerifier.MAX_SIZE + 1);
-            in.transferTo(OutputStream.nullOutputStream());
+    /** Reads a chunk of files in order (each becomes the session's next invoice), then decides them on every core. */
+    private void decideChunk(OnlineSession session, ZipFile zip, List<? extends ZipEntry> entries) throws IOException {
+        List<SessionInvoice> chunk = new ArrayList<>(entries.size());
+        List<byte[]> contents = new ArrayList<>(entries.size());
+        for (ZipEntry entry : entries) {
+            MessageDigest digest = sha256();
+            byte[] content;
+            try (InputStream in = new DigestInputStream(zip.getInputStream(entry), digest)) {
+                content = in.readNBytes(InvoiceVerifier.MAX_SIZE + 1); // enough to reject an oversized file (430)
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            contents.add(content);
+            chunk.add(add(session, entry, content, Base64.getEncoder().encodeToString(digest.digest())));
         }
-        String hash = Base64.getEncoder().encodeToString(digest.digest());
-        SessionInvoice invoice = session.addUnpacked(clock.instant(), ordinal -> new SessionInvoice(ordinal,
-                references.next("EE"), hash, session.dateCreated(), session.batch().offlineMode(), content,
-                entry.getName()));
-        invoice.moveTo(invoices.outcome(session, invoice));
+        decisions.decide(session, chunk, contents);
+    }
+
+    private SessionInvoice add(OnlineSession session, ZipEntry entry, byte[] content, String hash) {
+        stats.received(session.contextNip(), hash);
+        return session.addUnpacked(clock.instant(), ordinal -> new SessionInvoice(ordinal, references.next("EE"), hash,
+                session.dateCreated(), session.batch().offlineMode(), content, entry.getName()));
     }
 
     private static String hashOf(Path file) throws IOException {

@@ -2,16 +2,19 @@ package dev.ksefplatform.simulator.session;
 
 import dev.ksefplatform.simulator.auth.Caller;
 import dev.ksefplatform.simulator.error.KsefException;
+import dev.ksefplatform.simulator.shared.SerialLane;
 import dev.ksefplatform.simulator.shared.StatusInfo;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A session: its key, its invoices and its status. Online: 100 → 170 → 200/440/445, or 415. Batch
- * (with a {@link BatchPackage}): 100 → 150 → 200/405/420/430/435/440/445, or 415.
+ * (with a {@link BatchPackage}): 100 → 150 → 200/405/420/430/435/440/445, or 415. Its invoices are decided on its
+ * own {@link SerialLane}, in the order they arrived.
  */
 final class OnlineSession {
 
@@ -23,25 +26,28 @@ final class OnlineSession {
     private final Instant validUntil;
     private final byte[] key;
     private final byte[] iv;
-    private final List<SessionInvoice> invoices = new ArrayList<>();
+    private final SessionInvoices invoices = new SessionInvoices();
+    private final SerialLane lane;
+    private final BatchPackage batch;
     private boolean closed;
     private Instant dateUpdated;
     private String upoReference;
-    private final BatchPackage batch;
 
-    OnlineSession(String referenceNumber, Caller opener, Instant dateCreated, Instant validUntil, byte[] key, byte[] iv) {
-        this(referenceNumber, opener, dateCreated, validUntil, key, iv, null);
+    OnlineSession(String referenceNumber, Caller opener, Instant dateCreated, Instant validUntil, byte[] key, byte[] iv,
+                  SerialLane lane) {
+        this(referenceNumber, opener, dateCreated, validUntil, key, iv, lane, null);
     }
 
     OnlineSession(String referenceNumber, Caller opener, Instant dateCreated, Instant validUntil, byte[] key, byte[] iv,
-                  BatchPackage batch) {
-        this.batch = batch;
+                  SerialLane lane, BatchPackage batch) {
         this.referenceNumber = referenceNumber;
         this.opener = opener;
         this.dateCreated = dateCreated;
         this.validUntil = validUntil;
         this.key = key;
         this.iv = iv;
+        this.lane = lane;
+        this.batch = batch;
         this.dateUpdated = dateCreated;
     }
 
@@ -65,6 +71,10 @@ final class OnlineSession {
         return validUntil;
     }
 
+    SerialLane lane() {
+        return lane;
+    }
+
     boolean hasKey() {
         return key != null;
     }
@@ -84,14 +94,12 @@ final class OnlineSession {
     /** Adds an invoice if the session is open and below the limit (21180, 21155 otherwise). */
     synchronized SessionInvoice add(Instant now, IntFunction<SessionInvoice> create) {
         requireOpen(now, "uniemożliwia wysyłkę faktur");
-        if (invoices.size() >= MAX_INVOICES) {
+        if (invoices.count() >= MAX_INVOICES) {
             throw new KsefException(21155, "Przekroczono dozwoloną liczbę faktur w sesji.", "Sesja o numerze referencyjnym "
                     + referenceNumber + " osiągnęła dozwolony limit liczby faktur " + MAX_INVOICES + ".");
         }
-        SessionInvoice invoice = create.apply(invoices.size() + 1);
-        invoices.add(invoice);
         dateUpdated = now;
-        return invoice;
+        return invoices.add(create);
     }
 
     /** The package of a batch session; {@code null} for an online session. */
@@ -99,12 +107,14 @@ final class OnlineSession {
         return batch;
     }
 
-    /** An invoice unpacked from a batch package (after close); 420 for the whole session past the limit. */
+    /** An invoice unpacked from a batch package (after close). */
     synchronized SessionInvoice addUnpacked(Instant now, IntFunction<SessionInvoice> create) {
-        SessionInvoice invoice = create.apply(invoices.size() + 1);
-        invoices.add(invoice);
         dateUpdated = now;
-        return invoice;
+        return invoices.add(create);
+    }
+
+    void settle(SessionInvoice invoice, InvoiceState next) {
+        invoices.settle(invoice, next);
     }
 
     synchronized void close(Instant now) {
@@ -113,12 +123,28 @@ final class OnlineSession {
         dateUpdated = now;
     }
 
-    synchronized List<SessionInvoice> invoices() {
-        return List.copyOf(invoices);
+    int invoiceCount() {
+        return invoices.count();
     }
 
-    synchronized Optional<SessionInvoice> invoice(String invoiceReference) {
-        return invoices.stream().filter(i -> i.referenceNumber().equals(invoiceReference)).findFirst();
+    int successfulCount() {
+        return invoices.succeeded();
+    }
+
+    int failedCount() {
+        return invoices.failed();
+    }
+
+    List<SessionInvoice> invoices() {
+        return invoices.all();
+    }
+
+    List<SessionInvoice> invoices(int fromOrdinal, Predicate<SessionInvoice> filter, int limit) {
+        return invoices.page(fromOrdinal, filter, limit);
+    }
+
+    Optional<SessionInvoice> invoice(String invoiceReference) {
+        return invoices.find(invoiceReference);
     }
 
     synchronized StatusInfo status(Instant now) {
@@ -131,15 +157,10 @@ final class OnlineSession {
         if (!closed && now.isBefore(validUntil)) {
             return StatusInfo.of(100, "Sesja interaktywna otwarta");
         }
-        if (invoices.stream().anyMatch(i -> !i.state().status().done())) {
+        if (!invoices.allDone()) {
             return StatusInfo.of(170, "Sesja interaktywna zamknięta");
         }
-        if (invoices.isEmpty()) {
-            return StatusInfo.of(440, "Sesja anulowana", "Nie przesłano faktur");
-        }
-        return invoices.stream().anyMatch(i -> i.state().succeeded())
-                ? StatusInfo.of(200, "Sesja interaktywna przetworzona pomyślnie")
-                : StatusInfo.of(445, "Błąd weryfikacji, brak poprawnych faktur");
+        return outcome("Sesja interaktywna przetworzona pomyślnie");
     }
 
     private StatusInfo batchStatus(Instant now) {
@@ -150,19 +171,22 @@ final class OnlineSession {
             return now.isBefore(validUntil) ? StatusInfo.of(100, "Sesja wsadowa rozpoczęta")
                     : StatusInfo.of(440, "Sesja anulowana", "Przekroczono czas wysyłki");
         }
-        if (!batch.unpacked() || invoices.stream().anyMatch(i -> !i.state().status().done())) {
+        if (!batch.unpacked() || !invoices.allDone()) {
             return StatusInfo.of(150, "Trwa przetwarzanie");
         }
-        if (invoices.isEmpty()) {
+        return outcome("Sesja wsadowa przetworzona pomyślnie");
+    }
+
+    private StatusInfo outcome(String success) {
+        if (invoices.count() == 0) {
             return StatusInfo.of(440, "Sesja anulowana", "Nie przesłano faktur");
         }
-        return invoices.stream().anyMatch(i -> i.state().succeeded())
-                ? StatusInfo.of(200, "Sesja wsadowa przetworzona pomyślnie")
+        return invoices.succeeded() > 0 ? StatusInfo.of(200, success)
                 : StatusInfo.of(445, "Błąd weryfikacji, brak poprawnych faktur");
     }
 
     /** The session UPO's reference, created once by {@code create} when first asked for. */
-    synchronized String upoReference(java.util.function.Supplier<String> create) {
+    synchronized String upoReference(Supplier<String> create) {
         if (upoReference == null) {
             upoReference = create.get();
         }

@@ -9,6 +9,8 @@ import dev.ksefplatform.simulator.session.SessionRequests.SendInvoiceRequest;
 import dev.ksefplatform.simulator.shared.Crypto;
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
 import dev.ksefplatform.simulator.shared.StatusInfo;
+import dev.ksefplatform.simulator.shared.Workers;
+import dev.ksefplatform.simulator.stats.SimulatorStats;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -25,13 +27,18 @@ final class OnlineSessions {
 
     private final KeyRing keys;
     private final InvoiceProcessor processor;
+    private final Workers workers;
+    private final SimulatorStats stats;
     private final ReferenceNumbers references;
     private final Clock clock;
     private final Map<String, OnlineSession> sessions = new ConcurrentHashMap<>();
 
-    OnlineSessions(KeyRing keys, InvoiceProcessor processor, ReferenceNumbers references, Clock clock) {
+    OnlineSessions(KeyRing keys, InvoiceProcessor processor, Workers workers, SimulatorStats stats,
+                   ReferenceNumbers references, Clock clock) {
         this.keys = keys;
         this.processor = processor;
+        this.workers = workers;
+        this.stats = stats;
         this.references = references;
         this.clock = clock;
     }
@@ -41,7 +48,7 @@ final class OnlineSessions {
         byte[] key = unwrap(request.encryption().publicKeyId(), request.encryptedKey());
         Instant now = clock.instant();
         OnlineSession session = new OnlineSession(references.next("SO"), caller, now, now.plus(LIFETIME), key,
-                request.iv());
+                request.iv(), workers.lane());
         sessions.put(session.referenceNumber(), session);
         return session;
     }
@@ -51,6 +58,7 @@ final class OnlineSessions {
         byte[] encrypted = request.validatedContent();
         Instant now = clock.instant();
         SessionInvoice invoice = session.add(now, ordinal -> receive(session, ordinal, request, encrypted, now));
+        stats.received(session.contextNip(), invoice.invoiceHash());
         if (!invoice.state().status().done()) {
             processor.submit(session, invoice);
         }
@@ -59,6 +67,11 @@ final class OnlineSessions {
 
     void close(Caller caller, String sessionReference) {
         findOnline(caller, sessionReference).close(clock.instant());
+    }
+
+    /** A lane of its own for a session opened elsewhere (a batch session). */
+    Workers workers() {
+        return workers;
     }
 
     /** Registers a session opened elsewhere (a batch session), so status and UPO reads find it. */

@@ -7,10 +7,11 @@ import dev.ksefplatform.simulator.invoice.InvoiceVerifier;
 import dev.ksefplatform.simulator.keys.KeyRing;
 import dev.ksefplatform.simulator.shared.ReferenceNumbers;
 import dev.ksefplatform.simulator.shared.SignedLinks;
+import dev.ksefplatform.simulator.shared.Workers;
+import dev.ksefplatform.simulator.stats.SimulatorStats;
 import dev.ksefplatform.simulator.upo.UpoStorage;
 import dev.ksefplatform.simulator.upo.UpoWriter;
 import java.time.Clock;
-import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,22 +20,23 @@ public class SessionConfiguration {
 
     @Bean
     InvoiceProcessor invoiceProcessor(AcceptedInvoices accepted, UpoWriter upoWriter, UpoStorage storage,
-                                      ScheduledExecutorService simulatorWorker, SimulatorProperties properties,
+                                      Workers workers, SimulatorProperties properties,
                                       FaultInjector faults, Clock clock) {
-        return new InvoiceProcessor(new InvoiceVerifier(clock), accepted, upoWriter, storage, simulatorWorker,
+        return new InvoiceProcessor(new InvoiceVerifier(clock), accepted, upoWriter, storage, workers,
                 properties.processingDelay(), faults, clock);
     }
 
     @Bean
-    OnlineSessions onlineSessions(KeyRing keys, InvoiceProcessor invoiceProcessor, ReferenceNumbers references,
-                                  Clock clock) {
-        return new OnlineSessions(keys, invoiceProcessor, references, clock);
+    OnlineSessions onlineSessions(KeyRing keys, InvoiceProcessor invoiceProcessor, Workers workers,
+                                  SimulatorStats stats, ReferenceNumbers references, Clock clock) {
+        return new OnlineSessions(keys, invoiceProcessor, workers, stats, references, clock);
     }
 
     @Bean(destroyMethod = "deleteFiles")
-    BatchSessions batchSessions(OnlineSessions sessions, InvoiceProcessor invoiceProcessor,
-                                ScheduledExecutorService simulatorWorker, ReferenceNumbers references, Clock clock) {
-        return new BatchSessions(sessions, new BatchProcessor(invoiceProcessor, simulatorWorker, references, clock),
+    BatchSessions batchSessions(OnlineSessions sessions, InvoiceProcessor invoiceProcessor, Workers workers,
+                                SimulatorStats stats, ReferenceNumbers references, Clock clock) {
+        return new BatchSessions(sessions, new BatchProcessor(new BatchDecisions(invoiceProcessor, workers), stats,
+                references, clock),
                 new SignedLinks(clock), references, clock);
     }
 

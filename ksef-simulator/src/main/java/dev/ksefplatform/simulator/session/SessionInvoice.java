@@ -59,8 +59,11 @@ final class SessionInvoice {
         return state;
     }
 
-    void moveTo(InvoiceState next) {
+    /** Only through {@link SessionInvoices#settle}, which keeps the session's counts; returns the previous state. */
+    InvoiceState moveTo(InvoiceState next) {
+        InvoiceState previous = state;
         state = next;
+        return previous;
     }
 
     synchronized byte[] takeContent() {

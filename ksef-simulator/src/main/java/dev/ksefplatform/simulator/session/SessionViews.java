@@ -49,12 +49,9 @@ final class SessionViews {
 
     SessionStatusResponse session(OnlineSession session, String baseUrl) {
         StatusInfo status = session.status(clock.instant());
-        List<SessionInvoice> invoices = session.invoices();
-        int successful = (int) invoices.stream().filter(i -> i.state().succeeded()).count();
-        int failed = (int) invoices.stream().filter(i -> i.state().status().done() && !i.state().succeeded()).count();
-        Upo upo = status.code() == 200 ? new Upo(List.of(sessionUpo(session, invoices, baseUrl))) : null;
+        Upo upo = status.code() == 200 ? new Upo(List.of(sessionUpo(session, baseUrl))) : null;
         return new SessionStatusResponse(status, session.dateCreated(), session.dateUpdated(), session.validUntil(),
-                upo, invoices.size(), successful, failed);
+                upo, session.invoiceCount(), session.successfulCount(), session.failedCount());
     }
 
     SessionInvoiceStatusResponse invoice(OnlineSession session, SessionInvoice invoice, String baseUrl) {
@@ -78,9 +75,7 @@ final class SessionViews {
         if (pageSize < 10 || pageSize > 1000) {
             throw KsefException.validation("pageSize: wymagana wartość z zakresu 10-1000.");
         }
-        int from = startOf(continuationToken);
-        List<SessionInvoice> matching = session.invoices().stream()
-                .filter(i -> i.ordinalNumber() >= from).filter(filter).limit(pageSize + 1L).toList();
+        List<SessionInvoice> matching = session.invoices(startOf(continuationToken), filter, pageSize + 1);
         String next = matching.size() > pageSize
                 ? Base64.getEncoder().encodeToString(Integer.toString(matching.get(pageSize).ordinalNumber())
                         .getBytes(StandardCharsets.US_ASCII))
@@ -105,10 +100,10 @@ final class SessionViews {
         return sessionReference + "/" + upoReference + ".xml";
     }
 
-    private UpoPage sessionUpo(OnlineSession session, List<SessionInvoice> invoices, String baseUrl) {
+    private UpoPage sessionUpo(OnlineSession session, String baseUrl) {
         String upoReference = session.upoReference(() -> {
             String reference = references.next("EU");
-            List<AcceptedInvoice> accepted = invoices.stream().map(i -> i.state().accepted())
+            List<AcceptedInvoice> accepted = session.invoices().stream().map(i -> i.state().accepted())
                     .filter(Objects::nonNull).toList();
             UpoWriter.Sender sender = new UpoWriter.Sender(session.referenceNumber(), session.contextNip(),
                     session.opener().tokenReference(), session.opener().login().authDocumentHash());

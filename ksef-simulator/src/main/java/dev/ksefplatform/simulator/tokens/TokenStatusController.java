@@ -3,6 +3,7 @@ package dev.ksefplatform.simulator.tokens;
 import dev.ksefplatform.simulator.auth.BearerTokens;
 import dev.ksefplatform.simulator.auth.Caller;
 import dev.ksefplatform.simulator.error.KsefException;
+import dev.ksefplatform.simulator.error.ResourceAccessDenied;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -47,12 +48,30 @@ public class TokenStatusController {
                 token.dateCreated(), tokens.lastUse(token.referenceNumber()).orElse(null), token.status());
     }
 
+    /**
+     * CredentialsManage may revoke any token of the context; without it, a login made with a KSeF token only that
+     * token, and any other login the tokens its subject authored (403 {@code insufficient-resource-access} otherwise).
+     */
     @DeleteMapping("/v2/tokens/{referenceNumber}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void revoke(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
                        @PathVariable String referenceNumber) {
-        inContext(bearer.caller(auth), referenceNumber);
+        Caller caller = bearer.caller(auth);
+        if (!mayRevoke(caller, inContext(caller, referenceNumber))) {
+            throw new ResourceAccessDenied("Brak uprawnień do unieważnienia tokena " + referenceNumber + ".");
+        }
         tokens.revoke(referenceNumber);
+    }
+
+    private static boolean mayRevoke(Caller caller, KsefToken token) {
+        if (caller.permissions().contains("CredentialsManage")) {
+            return true;
+        }
+        if (!caller.login().xades()) {
+            return token.referenceNumber().equals(caller.tokenReference());
+        }
+        return token.authorType().equals(caller.login().subjectType())
+                && token.authorValue().equals(caller.login().subjectValue());
     }
 
     private KsefToken inContext(Caller caller, String referenceNumber) {

@@ -11,10 +11,14 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** A blob store with pre-signed, expiring read links (Azure-blob style), served without a bearer token. */
+/**
+ * A blob store with pre-signed, expiring read links (Azure-blob style), served without a bearer token. A blob may be
+ * rendered on read: an invoice UPO is a pure function of the invoice, so only the recipe stays in heap.
+ */
 public final class UpoStorage {
 
     public static final String PATH = "/storage/upo/";
@@ -22,7 +26,7 @@ public final class UpoStorage {
     private final byte[] secret;
     private final Duration linkTtl;
     private final Clock clock;
-    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<byte[]>> blobs = new ConcurrentHashMap<>();
 
     public UpoStorage(byte[] secret, Duration linkTtl, Clock clock) {
         this.secret = secret.clone();
@@ -34,7 +38,13 @@ public final class UpoStorage {
     }
 
     public void put(String name, byte[] content) {
-        blobs.put(name, content.clone());
+        byte[] kept = content.clone();
+        blobs.put(name, () -> kept);
+    }
+
+    /** {@code render} must give the same bytes on every call (the hash header and the UPO's own hash rely on it). */
+    public void put(String name, Supplier<byte[]> render) {
+        blobs.put(name, render);
     }
 
     public boolean contains(String name) {
@@ -56,11 +66,11 @@ public final class UpoStorage {
         if (!valid || clock.instant().getEpochSecond() > se) {
             return Optional.empty();
         }
-        return Optional.ofNullable(blobs.get(name)).map(byte[]::clone);
+        return Optional.ofNullable(blobs.get(name)).map(Supplier::get).map(byte[]::clone);
     }
 
     public Optional<byte[]> get(String name) {
-        return Optional.ofNullable(blobs.get(name)).map(byte[]::clone);
+        return Optional.ofNullable(blobs.get(name)).map(Supplier::get).map(byte[]::clone);
     }
 
     public static String hash(byte[] content) {

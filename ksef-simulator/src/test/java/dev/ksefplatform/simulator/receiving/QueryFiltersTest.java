@@ -37,6 +37,24 @@ class QueryFiltersTest {
     }
 
     @Test
+    void showsTheHighWaterMarkForTheNewestPeriodAndTheWindowsEndForAnOlderOne() {
+        QueryFilters newest = filters(at("2026-02-01T00:00:00Z"), null, true);
+        QueryFilters older = filters(at("2026-02-01T00:00:00Z"), at("2026-02-15T00:00:00Z"), true);
+        QueryFilters reachingPastIt = filters(at("2026-02-01T00:00:00Z"), at("2026-04-01T00:00:00Z"), false);
+
+        assertThat(newest.reportedHwm(HWM)).isEqualTo(HWM);
+        assertThat(older.reportedHwm(HWM)).isEqualTo(Instant.parse("2026-02-15T00:00:00Z"));
+        assertThat(reachingPastIt.reportedHwm(HWM)).isEqualTo(HWM);
+    }
+
+    @Test
+    void aRestrictedWindowStartingPastTheHighWaterMarkIsFlaggedForExports() {
+        assertThat(filters(at("2026-03-02T00:00:00Z"), null, true).startsPast(HWM)).isTrue();
+        assertThat(filters(at("2026-03-02T00:00:00Z"), null, false).startsPast(HWM)).isFalse();
+        assertThat(filters(HWM.atOffset(ZoneOffset.UTC), null, true).startsPast(HWM)).isFalse();
+    }
+
+    @Test
     void rejectsARangeLongerThanThreeMonths() {
         QueryFilters filters = filters(at("2026-01-01T00:00:00Z"), at("2026-04-01T00:00:01Z"), false);
 

@@ -71,11 +71,26 @@ public final class KsefTestClient {
         WebTestClient.RequestHeadersSpec<?> ready = body == null ? spec
                 : body instanceof byte[] bytes ? spec.contentType(MediaType.APPLICATION_XML).bodyValue(bytes)
                 : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-        EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
+        EntityExchangeResult<byte[]> result;
+        try {
+            result = ready.exchange().expectBody().returnResult();
+        } catch (IllegalStateException timeout) {
+            dumpThreads(); // the simulator runs in this JVM: its threads say why an answer never came
+            throw timeout;
+        }
         byte[] bytes = result.getResponseBody();
         MediaType type = result.getResponseHeaders().getContentType();
         return new Reply(result.getStatus().value(), type == null ? null : type.toString(),
                 bytes == null ? null : new String(bytes, StandardCharsets.UTF_8), result.getResponseHeaders());
+    }
+
+    private static void dumpThreads() {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            System.err.println("THREAD " + thread.getName() + " " + thread.getState());
+            for (StackTraceElement frame : stack) {
+                System.err.println("    at " + frame);
+            }
+        });
     }
 
     public record Blob(int status, byte[] body, HttpHeaders headers) {

@@ -22,7 +22,7 @@ class UpoWriterTest {
     private static final AcceptedInvoice INVOICE = new AcceptedInvoice("5265877635-20250916-0200A0D6723E-C2",
             "5265877635", "VAT", "FA/<&>/1", "2025-09-16", "GZMGNVzs3krF6URKgvaw77OOeG3nJ+WGziT5xguliQ8=",
             SENDER.sessionReferenceNumber(), Instant.parse("2025-09-16T09:05:40.841Z"),
-            Instant.parse("2025-09-16T09:05:41.045Z"), "Online");
+            Instant.parse("2025-09-16T09:05:41.045Z"), Instant.parse("2025-09-16T09:05:41.345Z"), "Online", null, 0);
     private final UpoWriter writer = new UpoWriter();
 
     @Test

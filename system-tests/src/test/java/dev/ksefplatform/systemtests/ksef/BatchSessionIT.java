@@ -2,6 +2,7 @@ package dev.ksefplatform.systemtests.ksef;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ksefplatform.ksef.client.BatchInvoice;
 import dev.ksefplatform.ksef.client.BatchSubmission;
 import dev.ksefplatform.ksef.client.ContextIdentifier;
@@ -67,5 +68,10 @@ class BatchSessionIT {
         assertThat(ksefNumbers).doesNotHaveDuplicates().allMatch(KsefNumber::isValid);
         assertThat(simulator.acceptedInvoices(nip)).extracting(i -> i.path("ksefNumber").asText())
                 .containsExactlyInAnyOrderElementsOf(ksefNumbers);
+        JsonNode stats = simulator.stats(nip);
+        assertThat(stats.path("tooManyRequests").asInt()).isZero();
+        assertThat(stats.path("invoicesReceived").asInt()).as("each invoice reached KSeF once").isEqualTo(INVOICES);
+        assertThat(stats.path("receivedMoreThanOnce").size()).isZero();
+        assertThat(stats.path("receivedByHash").size()).isEqualTo(INVOICES);
     }
 }

@@ -74,6 +74,41 @@ final class RunningSimulator implements AutoCloseable {
         return new SeededToken(created.path("referenceNumber").asText(), created.path("token").asText());
     }
 
+    /** Simulator-only: {@code subject} (Nip/Pesel/Fingerprint) no longer holds {@code permissions} in {@code contextNip}. */
+    void revokePermissions(String contextNip, String subjectType, String subjectValue, String... permissions) {
+        call("POST", "/sim/v1/permissions/revoke", permissionChange(contextNip, subjectType, subjectValue, permissions),
+                200);
+    }
+
+    void restorePermissions(String contextNip, String subjectType, String subjectValue, String... permissions) {
+        call("POST", "/sim/v1/permissions/restore", permissionChange(contextNip, subjectType, subjectValue, permissions),
+                200);
+    }
+
+    private static Map<String, Object> permissionChange(String contextNip, String subjectType, String subjectValue,
+                                                        String... permissions) {
+        return Map.of("contextNip", contextNip, "subject", Map.of("type", subjectType, "value", subjectValue),
+                "permissions", List.of(permissions));
+    }
+
+    /**
+     * The simulator's counters for {@code contextNip}: {@code requests}, {@code byGroup}, {@code byEndpoint},
+     * {@code byStatus}, {@code tooManyRequests}, {@code invoicesReceived}, {@code receivedMoreThanOnce},
+     * {@code receivedByHash}.
+     */
+    JsonNode stats(String contextNip) {
+        return call("GET", "/sim/v1/stats?contextNip=" + contextNip, null, 200).path("contexts").path(contextNip);
+    }
+
+    /**
+     * {@code count} accepted invoices to {@code buyerNip} (see {@code POST /sim/v1/inbox/seed}: {@code from}/{@code to}
+     * spread their storage dates, {@code ratePerSecond} makes them arrive over time). Returns
+     * {@code firstPermanentStorageDate}, {@code lastPermanentStorageDate}, {@code sellerNips}.
+     */
+    JsonNode seedInbox(Map<String, Object> request) {
+        return call("POST", "/sim/v1/inbox/seed", request, 201);
+    }
+
     void injectFaults(Map<String, Object> faults) {
         call("POST", "/sim/v1/faults", faults, -1);
     }
@@ -89,6 +124,15 @@ final class RunningSimulator implements AutoCloseable {
         return invoices;
     }
 
+    /**
+     * An FA(3) invoice put into KSeF as if its seller had sent it (no session, no rate limits): inbound data for the
+     * buyer ({@code Podmiot2}). Returns {@code ksefNumber, acquisitionDate, permanentStorageDate}.
+     */
+    JsonNode receivedInvoice(byte[] xml) {
+        return send(HttpRequest.newBuilder(root.resolve("/sim/v1/invoices/received")).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).header("Content-Type", "application/xml").build(), 201);
+    }
+
     private JsonNode call(String method, String path, Object body, int expectedStatus) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30));
@@ -98,10 +142,19 @@ final class RunningSimulator implements AutoCloseable {
                 request.method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                         .header("Content-Type", "application/json");
             }
-            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return send(request.build(), expectedStatus);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode send(HttpRequest request, int expectedStatus) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (expectedStatus > 0 && response.statusCode() != expectedStatus
                     || response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode());
+                throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " -> "
+                        + response.statusCode());
             }
             return response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {

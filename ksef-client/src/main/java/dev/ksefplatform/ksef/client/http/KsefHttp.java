@@ -78,10 +78,13 @@ public final class KsefHttp {
         withRetries(true, () -> successful(request));
     }
 
-    /** A plain GET of a pre-signed URL, streamed into {@code target}: no token, heap use independent of size. */
-    public void downloadTo(URI url, Path target) {
+    /**
+     * A plain GET of a pre-signed URL, streamed into {@code target}: no token, heap use independent of size. Returns
+     * the response headers (storage sends e.g. {@code x-ms-meta-hash}).
+     */
+    public java.net.http.HttpHeaders downloadTo(URI url, Path target) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(transferTimeout).GET().build();
-        withRetries(true, () -> successful(request, FileOrError.handler(target)));
+        return withRetries(true, () -> successful(request, FileOrError.handler(target))).headers();
     }
 
     /**

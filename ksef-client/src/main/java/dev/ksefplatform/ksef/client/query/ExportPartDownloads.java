@@ -17,14 +17,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.CipherInputStream;
 
 /**
- * Downloads the parts of a package in order (no token), checks each encrypted part's size and hash, decrypts it on
- * its own (every part has its own padding) and appends the plaintext to the package ZIP, checking its size and hash.
+ * Downloads the parts of a package in order (no token), checks each encrypted part's size and hash (against the
+ * package description and, when storage sends it, {@code x-ms-meta-hash}), decrypts it on its own (every part has its
+ * own padding) and appends the plaintext to the package ZIP, checking its size and hash.
  */
 final class ExportPartDownloads {
+
+    /** Storage's Base64 SHA-256 of the encrypted part, checked when sent. */
+    static final String META_HASH = "x-ms-meta-hash";
 
     private final KsefHttp http;
     private final Path tempDirectory;
@@ -48,9 +53,14 @@ final class ExportPartDownloads {
     private void append(ExportPart part, SessionKey key, OutputStream zip) throws IOException {
         Path encrypted = TempFiles.create(tempDirectory, ".part" + part.ordinalNumber() + ".aes");
         try {
-            http.downloadTo(URI.create(part.url()), encrypted);
-            check(part, "encrypted", Files.size(encrypted), hash(encrypted), part.encryptedPartSize(),
+            Optional<String> storageHash = http.downloadTo(URI.create(part.url()), encrypted).firstValue(META_HASH);
+            String encryptedHash = hash(encrypted);
+            check(part, "encrypted", Files.size(encrypted), encryptedHash, part.encryptedPartSize(),
                     part.encryptedPartHash());
+            if (storageHash.isPresent() && !storageHash.get().equals(encryptedHash)) {
+                throw new KsefUnexpectedResponseException(200, "export part " + part.ordinalNumber()
+                        + ": encrypted bytes do not match " + META_HASH, null);
+            }
             HashingOutputStream plain = new HashingOutputStream(OutputStream.nullOutputStream());
             try (InputStream in = new CipherInputStream(Files.newInputStream(encrypted),
                     KsefCrypto.aesCbcCipher(key, Cipher.DECRYPT_MODE))) {

@@ -8,7 +8,7 @@ import dev.ksefplatform.ksef.client.http.KsefHttp;
 import dev.ksefplatform.ksef.client.http.PathSegment;
 import java.util.List;
 
-/** {@code GET /tokens/{ref}} over HTTP. */
+/** {@code GET} and {@code DELETE /tokens/{ref}} over HTTP. */
 public final class HttpKsefTokens implements KsefTokens {
 
     record TokenStatus(String referenceNumber, String status, List<String> requestedPermissions,
@@ -27,5 +27,10 @@ public final class HttpKsefTokens implements KsefTokens {
                 .bearer(accessToken));
         return new KsefTokenInfo(t.referenceNumber(), t.status(), t.requestedPermissions(),
                 t.contextIdentifier() == null ? null : t.contextIdentifier().toContext());
+    }
+
+    @Override
+    public void revoke(String accessToken, String tokenReferenceNumber) {
+        http.call(KsefCall.delete("/tokens/" + PathSegment.of(tokenReferenceNumber)).bearer(accessToken));
     }
 }

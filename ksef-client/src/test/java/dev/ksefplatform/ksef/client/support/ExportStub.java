@@ -44,11 +44,18 @@ public final class ExportStub implements ResponseDefinitionTransformerV2 {
     private static final Map<String, Export> EXPORTS = new ConcurrentHashMap<>();
     private static final Map<String, byte[]> PARTS = new ConcurrentHashMap<>();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static volatile boolean misreportStorageHash;
 
     public static void reset() {
         WINDOWS.clear();
         EXPORTS.clear();
         PARTS.clear();
+        misreportStorageHash = false;
+    }
+
+    /** Part downloads then carry an {@code x-ms-meta-hash} that is not the hash of their bytes. */
+    public static void misreportStorageHash() {
+        misreportStorageHash = true;
     }
 
     public static void window(Instant from, Window window) {
@@ -77,7 +84,9 @@ public final class ExportStub implements ResponseDefinitionTransformerV2 {
             }
             byte[] part = PARTS.get(path);
             return part == null ? respond(404, null) : new ResponseDefinitionBuilder().withStatus(200)
-                    .withHeader("Content-Type", "application/octet-stream").withBody(part).build();
+                    .withHeader("Content-Type", "application/octet-stream")
+                    .withHeader("x-ms-meta-hash", misreportStorageHash ? Aes.sha256(new byte[1]) : Aes.sha256(part))
+                    .withBody(part).build();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
