@@ -5,7 +5,9 @@ import dev.ksefplatform.sync.inbox.domain.InboxFold;
 import dev.ksefplatform.sync.projection.domain.InboxSynced;
 import dev.ksefplatform.sync.projection.domain.InvoiceReceived;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
+import java.util.List;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Folds inbox events into {@link InboxDocuments} and {@link SyncStates}. */
@@ -20,7 +22,11 @@ public final class InboxProjection implements ReadModelUpdate<SyncEvent> {
     }
 
     @Override
-    public Mono<Void> apply(SyncEvent event) {
+    public Mono<Void> apply(List<SyncEvent> events) {
+        return Flux.fromIterable(events).concatMap(this::apply).then();
+    }
+
+    private Mono<Void> apply(SyncEvent event) {
         if (event instanceof InvoiceReceived received) {
             return documents.holds(received.meta().tenantId(), received.ksefNumber())
                     .flatMap(held -> InboxFold.receive(held, received).map(documents::insert).orElse(Mono.empty()));

@@ -3,7 +3,9 @@ package dev.ksefplatform.sync.submission.application;
 import dev.ksefplatform.support.projection.application.ReadModelUpdate;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
 import dev.ksefplatform.sync.submission.domain.SubmissionFold;
+import java.util.List;
 import java.util.Optional;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Folds submission events into {@link Submissions}; writes only when the fold changes the row. */
@@ -16,7 +18,11 @@ public final class SubmissionProjection implements ReadModelUpdate<SyncEvent> {
     }
 
     @Override
-    public Mono<Void> apply(SyncEvent event) {
+    public Mono<Void> apply(List<SyncEvent> events) {
+        return Flux.fromIterable(events).concatMap(this::apply).then();
+    }
+
+    private Mono<Void> apply(SyncEvent event) {
         if (!SubmissionFold.concerns(event)) {
             return Mono.empty();
         }
