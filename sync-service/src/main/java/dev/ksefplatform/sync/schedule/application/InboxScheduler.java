@@ -35,7 +35,8 @@ public final class InboxScheduler {
     }
 
     private Mono<Integer> issueDue(Instant now) {
-        return candidates.all(settings.subjectTypes())
+        // read every candidate before writing: one connection cannot run a statement while another streams rows
+        return candidates.all(settings.subjectTypes()).collectList().flatMapMany(Flux::fromIterable)
                 .filter(candidate -> isDue(candidate, now))
                 .concatMap(candidate -> issuer.issue(orders.scheduled(candidate, now)))
                 .filter(Boolean::booleanValue).count().map(Long::intValue);

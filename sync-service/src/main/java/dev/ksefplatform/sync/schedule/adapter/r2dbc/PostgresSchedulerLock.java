@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 public final class PostgresSchedulerLock implements SchedulerLock {
 
     /** "ksefsync" in ASCII: one lock per database for the inbox scheduler. */
-    static final long KEY = 0x6b73656673796e63L;
+    public static final long KEY = 0x6b73656673796e63L;
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
