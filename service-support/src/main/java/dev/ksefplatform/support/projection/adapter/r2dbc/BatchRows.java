@@ -76,9 +76,13 @@ public final class BatchRows<T> {
                 row -> value.andThen(b -> b == null ? null : Base64.getEncoder().encodeToString(b)).apply(row));
     }
 
-    /** A {@code text[]} column: arrays of arrays cannot be unnested, so each list travels as JSON. */
+    /**
+     * A {@code text[]} column: arrays of arrays cannot be unnested, so each list travels as JSON; a null list is
+     * stored as an empty array, without the cost of a subquery.
+     */
     public BatchRows<T> textArray(String name, Function<T, List<String>> value) {
-        return add(name, "text", "ARRAY(SELECT jsonb_array_elements_text(CAST(%s AS jsonb)))", String.class,
+        return add(name, "text", "CASE WHEN %1$s IS NULL THEN CAST('{}' AS text[])"
+                        + " ELSE ARRAY(SELECT jsonb_array_elements_text(CAST(%1$s AS jsonb))) END", String.class,
                 row -> json(value.apply(row)));
     }
 
@@ -89,7 +93,7 @@ public final class BatchRows<T> {
 
     /** {@code SELECT <columns> FROM unnest(<arrays>) AS v(<names>)}. */
     public String select() {
-        String selected = columns.stream().map(c -> c.expression().formatted("v." + c.name()))
+        String selected = columns.stream().map(c -> String.format(c.expression(), "v." + c.name()))
                 .collect(Collectors.joining(", "));
         String arrays = columns.stream().map(c -> "CAST(:" + c.name() + " AS " + c.sqlType() + "[])")
                 .collect(Collectors.joining(", "));

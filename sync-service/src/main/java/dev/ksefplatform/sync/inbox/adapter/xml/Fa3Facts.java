@@ -5,6 +5,8 @@ import dev.ksefplatform.sync.inbox.domain.InvoiceFacts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +33,29 @@ final class Fa3Facts {
     private BigDecimal vat;
     private BigDecimal gross;
 
-    boolean wants(String path) {
+    /**
+     * The path of the element just entered when its value is one the inbox keeps, else null. Only elements at
+     * depth 3 under {@code Fa} and at depth 4 under a {@code Podmiot1/2}'s {@code DaneIdentyfikacyjne} can be, so
+     * the invoice lines (most of a document) cost a size check each.
+     */
+    static String pathIfWanted(Deque<String> path) {
+        int depth = path.size();
+        if (depth != 3 && depth != 4) {
+            return null;
+        }
+        Iterator<String> names = path.iterator();
+        names.next();
+        String section = names.next();
+        boolean candidate = depth == 3 ? "Fa".equals(section)
+                : ("Podmiot1".equals(section) || "Podmiot2".equals(section)) && "DaneIdentyfikacyjne".equals(names.next());
+        if (!candidate) {
+            return null;
+        }
+        String joined = String.join("/", path);
+        return wants(joined) ? joined : null;
+    }
+
+    static boolean wants(String path) {
         return switch (path) {
             case "Faktura/Podmiot1/DaneIdentyfikacyjne/NIP", "Faktura/Podmiot1/DaneIdentyfikacyjne/Nazwa",
                  "Faktura/Podmiot2/DaneIdentyfikacyjne/NIP", "Faktura/Podmiot2/DaneIdentyfikacyjne/Nazwa",

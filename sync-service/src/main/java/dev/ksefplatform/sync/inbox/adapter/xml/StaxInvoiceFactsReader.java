@@ -61,8 +61,8 @@ public final class StaxInvoiceFactsReader implements InvoiceFactsReader {
         if (path.size() == 1 && !"Faktura".equals(reader.getLocalName())) {
             throw new UnreadableInvoice("the root element is not Faktura", null);
         }
-        String where = String.join("/", path);
-        if (facts.wants(where)) {
+        String where = Fa3Facts.pathIfWanted(path);
+        if (where != null) {
             facts.take(where, reader.getElementText());
             path.removeLast(); // getElementText consumed the end tag
         }

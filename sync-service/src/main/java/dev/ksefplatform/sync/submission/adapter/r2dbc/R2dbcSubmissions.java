@@ -55,7 +55,7 @@ public final class R2dbcSubmissions implements Submissions {
                 .text("context_nip", Submission::contextNip).text("status", s -> s.status().name())
                 .text("ksef_number", Submission::ksefNumber).integer("ksef_status_code", Submission::ksefStatusCode)
                 .text("invoice_number", Submission::invoiceNumber).text("description", Submission::description)
-                .textArray("details", Submission::details)
+                .textArray("details", s -> s.details().isEmpty() ? null : s.details())
                 .text("session_reference_number", Submission::sessionReferenceNumber)
                 .text("invoice_reference_number", Submission::invoiceReferenceNumber)
                 .text("upo_download_url", Submission::upoDownloadUrl).text("last_event_id", Submission::lastEventId)
