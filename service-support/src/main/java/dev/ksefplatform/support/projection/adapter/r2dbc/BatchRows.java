@@ -17,9 +17,9 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /**
  * Many rows as one statement: each column travels as one array parameter and {@code unnest} turns them back into
- * rows, so a batch of any size costs one round trip (R2DBC sends a statement's bindings one by one otherwise:
- * ~5,000 rows/s against ~40,000 rows/s this way on the build machine). Column names are spliced into SQL, so they
- * must be constants of the caller, never input.
+ * rows, so a batch of any size costs one round trip; R2DBC sends a statement's bindings one by one otherwise
+ * (figures in the module README, from {@code bench/BatchInsertBenchmark}). Column names are spliced into SQL, so
+ * they must be constants of the caller, never input.
  *
  * <pre>{@code
  * BatchRows<Row> rows = BatchRows.of(list).text("id", Row::id).timestamp("at", Row::at);
