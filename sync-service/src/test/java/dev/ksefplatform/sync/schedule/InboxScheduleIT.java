@@ -3,6 +3,7 @@ package dev.ksefplatform.sync.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.schemas.topic.MessageHeaders;
+import dev.ksefplatform.schemas.v1.CommandDeadLettered;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import dev.ksefplatform.schemas.v1.SyncInbox;
 import dev.ksefplatform.sync.TestEvents;
@@ -90,7 +91,7 @@ class InboxScheduleIT extends SyncServiceITSupport {
     }
 
     @Test
-    void neverTwoSyncsAtOnceAndTheNextResumesFromTheHighWaterMark() {
+    void neverTwoSyncsAtOnceTheNextResumesFromTheMarkAndATimedOutOrDeadLetteredRunEnds() {
         String tenant = "schedule-running";
         Instant active = Instant.parse("2031-03-01T00:00:00Z");
         clock.set(active);
@@ -115,6 +116,11 @@ class InboxScheduleIT extends SyncServiceITSupport {
 
         String third = issueAt(slot.plus(Duration.ofMinutes(45)).plus(Duration.ofHours(2)), tenant);
         assertThat(third).isNotIn(first, second);
+
+        publish(TestEvents.envelope(tenant, third, slot.plus(Duration.ofHours(3)), CommandDeadLettered.newBuilder()
+                .setReason("unsupported command").setTopic("ksef.commands.v1").setPartition(0).setOffset(1).build()));
+        eventually(() -> query("SELECT 1 FROM sync.sync_runs WHERE tenant_id = '" + tenant
+                + "' AND subject_type = 'Subject2' AND running_command_id IS NULL"));
     }
 
     @Test

@@ -19,13 +19,16 @@ public interface SyncRuns {
     /** Ends the runs of these commands (by tenant, subject type and command id); other runs are left alone. */
     Mono<Void> finish(List<FinishedSync> finished);
 
+    /** Ends the runs of these commands whatever their subject type (a dead-lettered command never reports its end). */
+    Mono<Void> abandon(List<FinishedSync> abandoned);
+
     Mono<SyncRun> find(String tenantId, String subjectType);
 
     Flux<SyncRun> ofTenant(String tenantId);
 
     Flux<SyncRun> all();
 
-    /** A sync that reported its end (InboxSyncCompleted or InboxSyncFailed) at {@code at}. */
+    /** A sync that reported its end (InboxSyncCompleted or InboxSyncFailed) at {@code at}; no subject type when abandoned. */
     record FinishedSync(String tenantId, String subjectType, String commandId, Instant at) {
     }
 }

@@ -53,6 +53,15 @@ public final class R2dbcSyncRuns implements SyncRuns {
     }
 
     @Override
+    public Mono<Void> abandon(List<FinishedSync> abandoned) {
+        BatchRows<FinishedSync> rows = BatchRows.of(abandoned).text("tenant_id", FinishedSync::tenantId)
+                .text("command_id", FinishedSync::commandId).timestamp("finished_at", FinishedSync::at);
+        return rows.bind(db.sql("UPDATE sync.sync_runs r SET running_command_id = NULL, running_since = NULL,"
+                + " last_finished_at = v.finished_at FROM (" + rows.select() + ") v"
+                + " WHERE r.tenant_id = v.tenant_id AND r.running_command_id = v.command_id")).then();
+    }
+
+    @Override
     public Mono<SyncRun> find(String tenantId, String subjectType) {
         return db.sql("SELECT * FROM sync.sync_runs WHERE tenant_id = :tenantId AND subject_type = :subjectType")
                 .bind("tenantId", tenantId).bind("subjectType", subjectType).map(R2dbcSyncRuns::toRun).one();
