@@ -6,7 +6,7 @@ import dev.ksefplatform.schemas.serde.EventEnvelopeSerializer;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
-import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecordRecoverer;
+import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecords;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,7 +98,12 @@ class AuditProjectorIT {
                 .jsonPath("$[1].providerNip").isEqualTo("7010002137")
                 .jsonPath("$[1].httpStatus").isEqualTo(503)
                 .jsonPath("$[1].durationMillis").isEqualTo(1200)
-                .jsonPath("$[1].error").isEqualTo("KSeF 503 Service Unavailable");
+                .jsonPath("$[1].error").isEqualTo("KSeF 503 Service Unavailable")
+                .jsonPath("$[1].integrationId").isEqualTo("integration-7")
+                .jsonPath("$[1].ksefCode").isEqualTo(21405)
+                .jsonPath("$[1].actor.type").isEqualTo("TENANT")
+                .jsonPath("$[1].actor.id").isEqualTo("key-1")
+                .jsonPath("$[0].actor").isEmpty();
     }
 
     @Test
@@ -113,6 +118,20 @@ class AuditProjectorIT {
         assertThat(query("SELECT count(*) FROM audit.audit_log WHERE event_id = '" + event.getMessageId() + "'"))
                 .contains("1");
         assertThat(query("SELECT count(*) FROM audit.audit_log WHERE tenant_id = 'tenant-twice'")).contains("2");
+    }
+
+    @Test
+    void eventRepublishedInALaterBatchByAnOutboxStaysOneRow() {
+        EventEnvelope event = TestEvents.callFailed("tenant-republished", "cmd-5", T0);
+        publish(event);
+        awaitRows("tenant-republished", 1);
+
+        publish(event);
+        publish(TestEvents.rateLimited("tenant-republished", "cmd-5", T0.plusSeconds(1)));
+        awaitRows("tenant-republished", 2);
+
+        assertThat(query("SELECT count(*) FROM audit.audit_log WHERE event_id = '" + event.getMessageId() + "'"))
+                .contains("1");
     }
 
     @Test
@@ -186,7 +205,7 @@ class AuditProjectorIT {
     }
 
     private double poisonCount() {
-        return meters.find(PoisonRecordRecoverer.METRIC).counters().stream().mapToDouble(c -> c.count()).sum();
+        return meters.find(PoisonRecords.METRIC).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private static <T> T eventually(Supplier<Optional<T>> probe) {

@@ -1,5 +1,6 @@
 package dev.ksefplatform.audit;
 
+import dev.ksefplatform.schemas.v1.Actor;
 import dev.ksefplatform.schemas.v1.AuditInfo;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.KsefCallFailed;
@@ -18,7 +19,8 @@ public final class TestEvents {
         return envelope(tenantId, commandId, occurredAt,
                 AuditInfo.newBuilder().setOperation("ksef.invoice.submit").setTenantNip("5265877635")
                         .setProviderNip("7010002137").setHttpStatus(503).setDurationMillis(1200L)
-                        .setError("KSeF 503 Service Unavailable").build(),
+                        .setError("KSeF 503 Service Unavailable").setIntegrationId("integration-7").setKsefCode(21405)
+                        .setActor(Actor.newBuilder().setType("TENANT").setId("key-1").build()).build(),
                 KsefCallFailed.newBuilder().setErrorCode(503).setMessage("unavailable").setRetryable(true).build());
     }
 

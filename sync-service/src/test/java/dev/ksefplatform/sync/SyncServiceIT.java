@@ -2,79 +2,34 @@ package dev.ksefplatform.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ksefplatform.schemas.serde.EventEnvelopeSerializer;
-import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
-import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecordRecoverer;
+import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecords;
+import dev.ksefplatform.support.projection.application.BatchOutcome;
 import dev.ksefplatform.support.projection.application.EventProjector;
+import dev.ksefplatform.support.projection.application.EventRecord;
 import dev.ksefplatform.support.projection.domain.RecordPosition;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
-import dev.ksefplatform.testsupport.EmbeddedKafka;
-import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import dev.ksefplatform.sync.support.SyncServiceITSupport;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + SyncServiceApplication.CONFIG_NAME)
-class SyncServiceIT {
+/** The submission read model, the projection's exactly-once and poison handling, security and rebuild. */
+class SyncServiceIT extends SyncServiceITSupport {
 
-    private static final String COMMAND_API = "Bearer local-command-api-token";
-    private static final String ADMIN = "Bearer local-admin-token";
-    private static final Duration DEADLINE = Duration.ofSeconds(30);
-    private static KafkaProducer<String, byte[]> producer;
-
-    @Autowired
-    WebTestClient http;
     @Autowired
     EventProjector<SyncEvent> projector;
     @Autowired
     MeterRegistry meters;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.kafka.bootstrap-servers", () -> EmbeddedKafka.get().bootstrapServers());
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.get().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     @Test
     void acceptedInvoiceIsAnsweredWithItsKsefNumber() {
@@ -93,7 +48,58 @@ class SyncServiceIT {
                 .jsonPath("$.invoiceNumber").isEqualTo("FV/2026/11/1")
                 .jsonPath("$.sessionReferenceNumber").isEqualTo("20261122-SO-2D1B4C7E1A-0F")
                 .jsonPath("$.invoiceReferenceNumber").isEqualTo("20261122-EE-1")
-                .jsonPath("$.updatedAt").exists();
+                .jsonPath("$.updatedAt").exists()
+                .jsonPath("$.waiting").doesNotExist();
+    }
+
+    @Test
+    void sentSubmissionWaitsWhileItsContextIsHeldAndNoLongerAfterTheResume() {
+        String tenant = "tenant-held-" + UUID.randomUUID();
+        String commandId = UUID.randomUUID().toString();
+        publish(TestEvents.sent(tenant, commandId));
+        publish(TestEvents.held(tenant, "RATE_LIMIT", Instant.parse("2026-11-22T11:00:00Z")));
+
+        eventually(() -> query("SELECT held FROM sync.submission_holds WHERE tenant_id = '" + tenant + "'")
+                .filter("t"::equals));
+        http.get().uri(submissionUri(tenant, commandId)).header("Authorization", COMMAND_API).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("SENT")
+                .jsonPath("$.sessionReferenceNumber").isEqualTo("20261122-SO-3")
+                .jsonPath("$.waiting.reason").isEqualTo("RATE_LIMIT")
+                .jsonPath("$.waiting.limitGroup").isEqualTo("invoiceSend")
+                .jsonPath("$.waiting.until").isEqualTo("2026-11-22T11:00:00Z")
+                .jsonPath("$.waiting.detail").isNotEmpty();
+        http.get().uri("/internal/v1/tenants/" + tenant + "/submission-holds").header("Authorization", COMMAND_API)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].contextNip").isEqualTo(TestEvents.NIP)
+                .jsonPath("$[0].queued").isEqualTo(12);
+
+        publish(TestEvents.resumed(tenant));
+        eventually(() -> query("SELECT held FROM sync.submission_holds WHERE tenant_id = '" + tenant + "'")
+                .filter("f"::equals));
+        http.get().uri(submissionUri(tenant, commandId)).header("Authorization", COMMAND_API).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.waiting").doesNotExist();
+    }
+
+    @Test
+    void eventsPublishedTwiceByAnOutboxNeitherDoubleNorRegressTheRow() {
+        String tenant = "tenant-twice-" + UUID.randomUUID();
+        String commandId = UUID.randomUUID().toString();
+        EventEnvelope sent = TestEvents.sent(tenant, commandId);
+        EventEnvelope accepted = TestEvents.accepted(tenant, commandId, "5265877635-20261122-0100001AF629-AF");
+        publish(sent);
+        publish(accepted);
+        publish(sent);
+        publish(accepted);
+        String marker = UUID.randomUUID().toString();
+        publish(TestEvents.rejected(tenant, marker));
+
+        awaitStatus(tenant, marker, 200);
+
+        assertThat(query("SELECT status || ' ' || last_event_id FROM sync.submissions WHERE command_id = '"
+                + commandId + "'")).contains("ACCEPTED " + accepted.getMessageId());
+        assertThat(query("SELECT count(*) FROM sync.submissions WHERE tenant_id = '" + tenant + "'")).contains("2");
     }
 
     @Test
@@ -115,16 +121,17 @@ class SyncServiceIT {
         awaitStatus("tenant-redelivery", commandId, 200);
         RecordPosition position = new RecordPosition("sync-service", sent.topic(), sent.partition(), sent.offset());
 
-        Boolean appliedAgain = projector.project(position, Optional.empty()).block(DEADLINE);
+        BatchOutcome again = projector.project(List.of(EventRecord.of(position, "m", "tenant-redelivery",
+                Optional.empty()))).block(DEADLINE);
 
-        assertThat(appliedAgain).isFalse();
+        assertThat(again.alreadyApplied()).isEqualTo(1);
     }
 
     @Test
     void poisonRecordIsSkippedAndTheNextEventApplied() {
         double poisonBefore = poisonCount();
         String commandId = UUID.randomUUID().toString();
-        producer.send(new ProducerRecord<>(Topics.EVENTS.name(), "tenant-poison", new byte[] {(byte) 0xC3, 1, 7, 7}));
+        send(new ProducerRecord<>(Topics.EVENTS.name(), "tenant-poison", new byte[] {(byte) 0xC3, 1, 7, 7}));
         publish(TestEvents.accepted("tenant-poison", commandId, "5265877635-20261122-0100001AF629-AF"));
 
         awaitStatus("tenant-poison", commandId, 200);
@@ -132,25 +139,6 @@ class SyncServiceIT {
         assertThat(poisonCount()).isGreaterThan(poisonBefore);
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("ksef_projector_poison_records_total"));
-    }
-
-    @Test
-    void receivedInvoiceIsStoredOnceAndListedInTheInbox() throws SQLException {
-        publish(TestEvents.received("tenant-inbox", "5265877635-20261121-010000000001-11", "<Faktura>1</Faktura>"));
-        publish(TestEvents.received("tenant-inbox", "5265877635-20261121-010000000001-11", "<Faktura>2</Faktura>"));
-        publish(TestEvents.synced("tenant-inbox", Instant.parse("2026-11-21T09:00:00Z")));
-
-        String mark = eventually(() -> query("SELECT high_water_mark FROM sync.sync_state WHERE tenant_id = 'tenant-inbox'"));
-
-        assertThat(Instant.parse(mark.replace(' ', 'T').replace("+00", "Z"))).isEqualTo("2026-11-21T09:00:00Z");
-        assertThat(query("SELECT convert_from(xml, 'UTF8') FROM sync.inbox WHERE tenant_id = 'tenant-inbox'"))
-                .contains("<Faktura>1</Faktura>");
-        http.get().uri("/internal/v1/tenants/tenant-inbox/inbox?limit=10").header("Authorization", COMMAND_API)
-                .exchange().expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.length()").isEqualTo(1)
-                .jsonPath("$[0].ksefNumber").isEqualTo("5265877635-20261121-010000000001-11")
-                .jsonPath("$[0].issueDate").isEqualTo("2026-11-20");
     }
 
     @Test
@@ -165,13 +153,6 @@ class SyncServiceIT {
                 .expectBody().jsonPath("$.status").isEqualTo(403);
         http.post().uri("/admin/v1/rebuild").header("Authorization", COMMAND_API).exchange()
                 .expectStatus().isForbidden();
-    }
-
-    @Test
-    void invalidLimitIsABadRequestProblem() {
-        http.get().uri("/internal/v1/tenants/tenant-a/inbox?limit=0").header("Authorization", COMMAND_API).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -191,22 +172,6 @@ class SyncServiceIT {
         awaitStatus("tenant-rebuild", commandId, 200);
     }
 
-    private static RecordMetadata publish(EventEnvelope event) {
-        byte[] value = new EventEnvelopeSerializer().serialize(Topics.EVENTS.name(), event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVENTS.name(), event.getTenantId(), value);
-        MessageHeaders.put(record.headers(), MessageHeaders.MESSAGE_ID, event.getMessageId());
-        MessageHeaders.put(record.headers(), MessageHeaders.TENANT_ID, event.getTenantId());
-        MessageHeaders.put(record.headers(), MessageHeaders.CORRELATION_ID, event.getCorrelationId());
-        try {
-            return producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     private void awaitStatus(String tenantId, String commandId, int status) {
         eventually(() -> {
             int actual = http.get().uri(submissionUri(tenantId, commandId)).header("Authorization", COMMAND_API)
@@ -216,45 +181,10 @@ class SyncServiceIT {
     }
 
     private double poisonCount() {
-        return meters.find(PoisonRecordRecoverer.METRIC).counters().stream().mapToDouble(c -> c.count()).sum();
+        return meters.find(PoisonRecords.METRIC).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private static String submissionUri(String tenantId, String commandId) {
         return "/internal/v1/tenants/" + tenantId + "/submissions/" + commandId;
     }
-
-    private static <T> T eventually(Supplier<Optional<T>> probe) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + DEADLINE);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
-
-    private static Optional<String> query(String sql) {
-        try (Connection connection = EmbeddedPostgres.get().connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = EmbeddedPostgres.get().connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
 }

@@ -6,6 +6,7 @@ import dev.ksefplatform.audit.projection.adapter.kafka.EventEnvelopeMapper;
 import dev.ksefplatform.audit.projection.adapter.r2dbc.R2dbcReadModelReset;
 import dev.ksefplatform.support.projection.adapter.kafka.EventsListener;
 import dev.ksefplatform.support.projection.adapter.kafka.KafkaEventReplay;
+import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecords;
 import dev.ksefplatform.support.projection.adapter.kafka.ProjectionErrorHandler;
 import dev.ksefplatform.support.projection.adapter.r2dbc.R2dbcAppliedOffsets;
 import dev.ksefplatform.support.projection.api.RebuildController;
@@ -48,14 +49,15 @@ public class ProjectionConfiguration {
 
     @Bean
     EventsListener<AuditedEvent> eventsListener(EventProjector<AuditedEvent> projector, AppliedOffsets offsets,
+                                                MeterRegistry meters,
                                                 @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new EventsListener<>(LISTENER_ID, group, new EventEnvelopeMapper(), projector, offsets);
+        return new EventsListener<>(LISTENER_ID, group, new EventEnvelopeMapper(), projector, offsets,
+                new PoisonRecords(meters, group));
     }
 
     @Bean
-    DefaultErrorHandler projectionErrorHandler(MeterRegistry meters,
-                                               @Value("${spring.kafka.consumer.group-id}") String group) {
-        return ProjectionErrorHandler.skippingPoison(meters, group);
+    DefaultErrorHandler projectionErrorHandler() {
+        return ProjectionErrorHandler.retryingBatches();
     }
 
     @Bean

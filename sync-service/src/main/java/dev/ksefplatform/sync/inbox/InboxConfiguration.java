@@ -1,10 +1,15 @@
 package dev.ksefplatform.sync.inbox;
 
-import dev.ksefplatform.sync.inbox.adapter.r2dbc.R2dbcInboxDocuments;
+import dev.ksefplatform.sync.inbox.adapter.r2dbc.R2dbcDocumentStore;
+import dev.ksefplatform.sync.inbox.adapter.r2dbc.R2dbcInboxEntries;
 import dev.ksefplatform.sync.inbox.adapter.r2dbc.R2dbcSyncStates;
-import dev.ksefplatform.sync.inbox.application.InboxDocuments;
+import dev.ksefplatform.sync.inbox.adapter.xml.StaxInvoiceFactsReader;
+import dev.ksefplatform.sync.inbox.application.DocumentStore;
+import dev.ksefplatform.sync.inbox.application.InboxEntries;
 import dev.ksefplatform.sync.inbox.application.InboxProjection;
 import dev.ksefplatform.sync.inbox.application.InboxQueries;
+import dev.ksefplatform.sync.inbox.application.SyncStateProjection;
+import dev.ksefplatform.sync.inbox.application.SyncStates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -13,17 +18,32 @@ import org.springframework.r2dbc.core.DatabaseClient;
 public class InboxConfiguration {
 
     @Bean
-    InboxDocuments inboxDocuments(DatabaseClient db) {
-        return new R2dbcInboxDocuments(db);
+    DocumentStore documentStore(DatabaseClient db) {
+        return new R2dbcDocumentStore(db);
     }
 
     @Bean
-    InboxProjection inboxProjection(InboxDocuments documents, DatabaseClient db) {
-        return new InboxProjection(documents, new R2dbcSyncStates(db));
+    InboxEntries inboxEntries(DatabaseClient db) {
+        return new R2dbcInboxEntries(db);
     }
 
     @Bean
-    InboxQueries inboxQueries(InboxDocuments documents) {
-        return new InboxQueries(documents);
+    SyncStates syncStates(DatabaseClient db) {
+        return new R2dbcSyncStates(db);
+    }
+
+    @Bean
+    InboxProjection inboxProjection(DocumentStore store, InboxEntries inbox) {
+        return new InboxProjection(store, inbox, new StaxInvoiceFactsReader());
+    }
+
+    @Bean
+    SyncStateProjection syncStateProjection(SyncStates states) {
+        return new SyncStateProjection(states);
+    }
+
+    @Bean
+    InboxQueries inboxQueries(InboxEntries inbox, DocumentStore store) {
+        return new InboxQueries(inbox, store);
     }
 }

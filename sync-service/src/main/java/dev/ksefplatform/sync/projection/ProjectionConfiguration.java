@@ -2,6 +2,7 @@ package dev.ksefplatform.sync.projection;
 
 import dev.ksefplatform.support.projection.adapter.kafka.EventsListener;
 import dev.ksefplatform.support.projection.adapter.kafka.KafkaEventReplay;
+import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecords;
 import dev.ksefplatform.support.projection.adapter.kafka.ProjectionErrorHandler;
 import dev.ksefplatform.support.projection.adapter.r2dbc.R2dbcAppliedOffsets;
 import dev.ksefplatform.support.projection.api.RebuildController;
@@ -51,14 +52,15 @@ public class ProjectionConfiguration {
 
     @Bean
     EventsListener<SyncEvent> eventsListener(EventProjector<SyncEvent> projector, AppliedOffsets offsets,
+                                             MeterRegistry meters,
                                              @Value("${spring.kafka.consumer.group-id}") String group) {
-        return new EventsListener<>(LISTENER_ID, group, new EventEnvelopeMapper(), projector, offsets);
+        return new EventsListener<>(LISTENER_ID, group, new EventEnvelopeMapper(), projector, offsets,
+                new PoisonRecords(meters, group));
     }
 
     @Bean
-    DefaultErrorHandler projectionErrorHandler(MeterRegistry meters,
-                                               @Value("${spring.kafka.consumer.group-id}") String group) {
-        return ProjectionErrorHandler.skippingPoison(meters, group);
+    DefaultErrorHandler projectionErrorHandler() {
+        return ProjectionErrorHandler.retryingBatches();
     }
 
     @Bean

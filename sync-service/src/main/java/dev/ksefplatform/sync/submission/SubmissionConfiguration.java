@@ -1,6 +1,9 @@
 package dev.ksefplatform.sync.submission;
 
+import dev.ksefplatform.sync.submission.adapter.r2dbc.R2dbcContextHolds;
 import dev.ksefplatform.sync.submission.adapter.r2dbc.R2dbcSubmissions;
+import dev.ksefplatform.sync.submission.application.ContextHolds;
+import dev.ksefplatform.sync.submission.application.HoldProjection;
 import dev.ksefplatform.sync.submission.application.SubmissionProjection;
 import dev.ksefplatform.sync.submission.application.SubmissionQueries;
 import dev.ksefplatform.sync.submission.application.Submissions;
@@ -17,12 +20,22 @@ public class SubmissionConfiguration {
     }
 
     @Bean
+    ContextHolds contextHolds(DatabaseClient db) {
+        return new R2dbcContextHolds(db);
+    }
+
+    @Bean
     SubmissionProjection submissionProjection(Submissions submissions) {
         return new SubmissionProjection(submissions);
     }
 
     @Bean
-    SubmissionQueries submissionQueries(Submissions submissions) {
-        return new SubmissionQueries(submissions);
+    HoldProjection holdProjection(ContextHolds holds) {
+        return new HoldProjection(holds);
+    }
+
+    @Bean
+    SubmissionQueries submissionQueries(Submissions submissions, ContextHolds holds) {
+        return new SubmissionQueries(submissions, holds);
     }
 }

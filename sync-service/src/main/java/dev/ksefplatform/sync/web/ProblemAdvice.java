@@ -1,6 +1,8 @@
 package dev.ksefplatform.sync.web;
 
 import dev.ksefplatform.support.web.Problems;
+import dev.ksefplatform.sync.inbox.application.InboxInvoiceNotFound;
+import dev.ksefplatform.sync.schedule.application.InboxSyncUnavailable;
 import dev.ksefplatform.sync.submission.application.SubmissionNotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,5 +16,15 @@ public class ProblemAdvice {
     @ExceptionHandler(SubmissionNotFound.class)
     ProblemDetail notFound(SubmissionNotFound e) {
         return Problems.of(HttpStatus.NOT_FOUND, "submission-not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(InboxInvoiceNotFound.class)
+    ProblemDetail notFound(InboxInvoiceNotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "inbox-invoice-not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(InboxSyncUnavailable.class)
+    ProblemDetail unavailable(InboxSyncUnavailable e) {
+        return Problems.of(HttpStatus.CONFLICT, "inbox-sync-unavailable", e.getMessage());
     }
 }

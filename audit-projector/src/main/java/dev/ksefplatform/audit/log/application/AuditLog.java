@@ -1,15 +1,15 @@
 package dev.ksefplatform.audit.log.application;
 
 import dev.ksefplatform.audit.log.domain.AuditEntry;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The audit log read model. */
 public interface AuditLog {
 
-    Mono<Boolean> holds(String eventId);
-
-    Mono<Void> append(AuditEntry entry);
+    /** Appends the rows in one statement; a row whose event id the log already holds is left as it is. */
+    Mono<Void> appendAll(List<AuditEntry> entries);
 
     /** The tenant's entries, newest first. */
     Flux<AuditEntry> latest(String tenantId, int limit);

@@ -3,6 +3,7 @@ package dev.ksefplatform.audit.log.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AuditFoldTest {
@@ -11,41 +12,41 @@ class AuditFoldTest {
     private static final Instant RECORDED = Instant.parse("2026-11-22T10:00:01Z");
 
     @Test
-    void newEventIsAppendedAsOneRowWithRecordingTime() {
-        AuditLogChange change = AuditFold.fold(false, event("e1", "boom"), RECORDED);
+    void everyEventBecomesOneRowWithRecordingTimeInLogOrder() {
+        List<AuditEntry> rows = AuditFold.fold(List.of(event("e1", "boom"), event("e2", null)), RECORDED);
 
-        assertThat(change).isEqualTo(new AuditLogChange.Append(new AuditEntry(event("e1", "boom"), RECORDED)));
+        assertThat(rows).containsExactly(new AuditEntry(event("e1", "boom"), RECORDED),
+                new AuditEntry(event("e2", null), RECORDED));
     }
 
     @Test
-    void eventAlreadyInTheLogChangesNothing() {
-        AuditLogChange change = AuditFold.fold(true, event("e1", null), RECORDED);
+    void eventPublishedTwiceInOneBatchIsOneRowOfItsFirstDelivery() {
+        AuditedEvent first = event("e1", "first");
+        AuditedEvent republished = event("e1", "second");
 
-        assertThat(change).isEqualTo(new AuditLogChange.AlreadyRecorded("e1"));
+        List<AuditEntry> rows = AuditFold.fold(List.of(first, event("e2", null), republished), RECORDED);
+
+        assertThat(rows).extracting(row -> row.event().eventId()).containsExactly("e1", "e2");
+        assertThat(rows.get(0).event().error()).isEqualTo("first");
     }
 
     @Test
     void overlongErrorTextIsBounded() {
-        AuditLogChange change = AuditFold.fold(false, event("e2", "x".repeat(10_000)), RECORDED);
+        AuditEntry entry = AuditFold.fold(List.of(event("e2", "x".repeat(10_000))), RECORDED).get(0);
 
-        AuditEntry entry = ((AuditLogChange.Append) change).entry();
         assertThat(entry.event().error()).hasSize(AuditFold.MAX_ERROR_LENGTH);
         assertThat(entry.event().eventId()).isEqualTo("e2");
+        assertThat(entry.event().actor()).isEqualTo(new Actor("TENANT", "key-1", null));
     }
 
     @Test
-    void foldingTheSameEventTwiceYieldsOneAppendThenNothing() {
-        AuditLogChange first = AuditFold.fold(false, event("e3", null), RECORDED);
-        boolean heldAfterFirst = first instanceof AuditLogChange.Append;
-
-        AuditLogChange second = AuditFold.fold(heldAfterFirst, event("e3", null), RECORDED.plusSeconds(5));
-
-        assertThat(first).isInstanceOf(AuditLogChange.Append.class);
-        assertThat(second).isInstanceOf(AuditLogChange.AlreadyRecorded.class);
+    void emptyBatchAppendsNothing() {
+        assertThat(AuditFold.fold(List.of(), RECORDED)).isEmpty();
     }
 
     private static AuditedEvent event(String id, String error) {
         return new AuditedEvent(id, "tenant-a", "KsefCallFailed", "cmd-1", "cmd-1", OCCURRED, "tenant-worker",
-                "ksef.invoice.submit", "5265877635", "7010002137", 503, 1200L, error);
+                "ksef.invoice.submit", "5265877635", "7010002137", 503, 1200L, error, "integration-1", 21405,
+                new Actor("TENANT", "key-1", null));
     }
 }

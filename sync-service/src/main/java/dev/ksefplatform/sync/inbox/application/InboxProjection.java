@@ -2,34 +2,48 @@ package dev.ksefplatform.sync.inbox.application;
 
 import dev.ksefplatform.support.projection.application.ReadModelUpdate;
 import dev.ksefplatform.sync.inbox.domain.InboxFold;
-import dev.ksefplatform.sync.projection.domain.InboxSynced;
+import dev.ksefplatform.sync.inbox.domain.InboxFold.ParsedInvoice;
+import dev.ksefplatform.sync.inbox.domain.ReceivedDocument;
 import dev.ksefplatform.sync.projection.domain.InvoiceReceived;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
-import java.util.Optional;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
-/** Folds inbox events into {@link InboxDocuments} and {@link SyncStates}. */
+/**
+ * Folds a batch's received invoices into the {@link DocumentStore} (as received) and the {@link InboxEntries}
+ * (parsed); a document whose XML cannot be read is still stored, its inbox row saying why.
+ */
 public final class InboxProjection implements ReadModelUpdate<SyncEvent> {
 
-    private final InboxDocuments documents;
-    private final SyncStates states;
+    private final DocumentStore store;
+    private final InboxEntries inbox;
+    private final InvoiceFactsReader reader;
 
-    public InboxProjection(InboxDocuments documents, SyncStates states) {
-        this.documents = documents;
-        this.states = states;
+    public InboxProjection(DocumentStore store, InboxEntries inbox, InvoiceFactsReader reader) {
+        this.store = store;
+        this.inbox = inbox;
+        this.reader = reader;
     }
 
     @Override
-    public Mono<Void> apply(SyncEvent event) {
-        if (event instanceof InvoiceReceived received) {
-            return documents.holds(received.meta().tenantId(), received.ksefNumber())
-                    .flatMap(held -> InboxFold.receive(held, received).map(documents::insert).orElse(Mono.empty()));
+    public Mono<Void> apply(List<SyncEvent> events) {
+        return Mono.defer(() -> {
+            List<ReceivedDocument> received = InboxFold.distinct(events.stream()
+                    .filter(InvoiceReceived.class::isInstance).map(InvoiceReceived.class::cast)
+                    .map(e -> InboxFold.receive(e, parse(e.xml()))).toList());
+            if (received.isEmpty()) {
+                return Mono.empty();
+            }
+            return store.appendAll(received.stream().map(ReceivedDocument::raw).toList())
+                    .then(inbox.insertAll(received.stream().map(ReceivedDocument::entry).toList()));
+        });
+    }
+
+    private ParsedInvoice parse(byte[] xml) {
+        try {
+            return ParsedInvoice.read(reader.read(xml));
+        } catch (UnreadableInvoice e) {
+            return ParsedInvoice.unreadable(e.getMessage());
         }
-        if (event instanceof InboxSynced synced) {
-            return states.find(synced.meta().tenantId(), synced.subjectType()).map(Optional::of)
-                    .defaultIfEmpty(Optional.empty())
-                    .flatMap(current -> states.save(InboxFold.evolve(current, synced)));
-        }
-        return Mono.empty();
     }
 }

@@ -1,23 +1,55 @@
 package dev.ksefplatform.sync.inbox.application;
 
-import dev.ksefplatform.sync.inbox.domain.InboxDocument;
-import reactor.core.publisher.Flux;
+import dev.ksefplatform.sync.inbox.domain.InboxEntry;
+import dev.ksefplatform.sync.inbox.domain.InboxFilter;
+import dev.ksefplatform.sync.inbox.domain.RawDocument;
+import java.util.List;
+import reactor.core.publisher.Mono;
 
-/** Lists a tenant's received invoices. */
+/** A tenant's inbox: pages of normalised rows, one row, and a document as received. Every query is bound to the tenant. */
 public final class InboxQueries {
 
     public static final int MAX_LIMIT = 1000;
 
-    private final InboxDocuments documents;
+    private final InboxEntries inbox;
+    private final DocumentStore store;
 
-    public InboxQueries(InboxDocuments documents) {
-        this.documents = documents;
+    public InboxQueries(InboxEntries inbox, DocumentStore store) {
+        this.inbox = inbox;
+        this.store = store;
     }
 
-    public Flux<InboxDocument> latest(String tenantId, int limit) {
+    /** One page, newest first; a cursor issued for another tenant yields an empty page. */
+    public Mono<InboxPage> page(String tenantId, InboxFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
-        return documents.latest(tenantId, limit);
+        InboxCursor after = cursor == null ? null : InboxCursor.decode(cursor);
+        if (after != null && !after.tenantId().equals(tenantId)) {
+            return Mono.just(new InboxPage(List.of(), null));
+        }
+        return inbox.page(tenantId, filter, after, limit + 1).collectList().map(rows -> InboxPage.of(rows, limit));
+    }
+
+    public Mono<InboxEntry> invoice(String tenantId, String ksefNumber) {
+        return inbox.find(tenantId, ksefNumber)
+                .switchIfEmpty(Mono.error(() -> new InboxInvoiceNotFound(ksefNumber)));
+    }
+
+    public Mono<RawDocument> document(String tenantId, String ksefNumber) {
+        return store.find(tenantId, ksefNumber)
+                .switchIfEmpty(Mono.error(() -> new InboxInvoiceNotFound(ksefNumber)));
+    }
+
+    /** Rows of a page and the cursor of the next one (null on the last page). */
+    public record InboxPage(List<InboxEntry> items, String nextCursor) {
+
+        static InboxPage of(List<InboxEntry> rows, int limit) {
+            if (rows.size() <= limit) {
+                return new InboxPage(rows, null);
+            }
+            List<InboxEntry> page = rows.subList(0, limit);
+            return new InboxPage(List.copyOf(page), InboxCursor.after(page.get(limit - 1)).encode());
+        }
     }
 }

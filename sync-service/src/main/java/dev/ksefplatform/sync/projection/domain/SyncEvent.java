@@ -2,8 +2,8 @@ package dev.ksefplatform.sync.projection.domain;
 
 /** The events this service folds into its read models; every other event type is not its concern. */
 public sealed interface SyncEvent
-        permits SubmissionAccepted, SubmissionRejected, SubmissionDuplicate, SubmissionFailed,
-        InvoiceReceived, InboxSynced {
+        permits SubmissionSent, SubmissionAccepted, SubmissionRejected, SubmissionDuplicate, SubmissionFailed,
+        ContextHeld, ContextResumed, InvoiceReceived, InboxSynced, InboxSyncFailure, IntegrationChanged {
 
     EventMeta meta();
 }

@@ -2,11 +2,16 @@ package dev.ksefplatform.sync.submission.application;
 
 import dev.ksefplatform.support.projection.application.ReadModelUpdate;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
+import dev.ksefplatform.sync.submission.domain.Submission;
 import dev.ksefplatform.sync.submission.domain.SubmissionFold;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
-/** Folds submission events into {@link Submissions}; writes only when the fold changes the row. */
+/** Folds a batch's submission events into {@link Submissions}: one read of the rows it touches, one write of those that changed. */
 public final class SubmissionProjection implements ReadModelUpdate<SyncEvent> {
 
     private final Submissions submissions;
@@ -16,14 +21,14 @@ public final class SubmissionProjection implements ReadModelUpdate<SyncEvent> {
     }
 
     @Override
-    public Mono<Void> apply(SyncEvent event) {
-        if (!SubmissionFold.concerns(event)) {
+    public Mono<Void> apply(List<SyncEvent> events) {
+        List<SyncEvent> relevant = events.stream().filter(SubmissionFold::concerns).toList();
+        if (relevant.isEmpty()) {
             return Mono.empty();
         }
-        return submissions.find(event.meta().correlationId()).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(current -> SubmissionFold.evolve(current, event)
-                        .filter(next -> !current.equals(Optional.of(next)))
-                        .map(submissions::save)
-                        .orElse(Mono.empty()));
+        Set<String> commandIds = relevant.stream().map(e -> e.meta().correlationId()).collect(Collectors.toSet());
+        return submissions.findAll(commandIds).collectMap(Submission::commandId, Function.identity())
+                .map(current -> SubmissionFold.foldAll(current, relevant))
+                .flatMap(changed -> submissions.saveAll(changed.values()));
     }
 }

@@ -5,13 +5,17 @@ import dev.ksefplatform.sync.projection.domain.SubmissionAccepted;
 import dev.ksefplatform.sync.projection.domain.SubmissionDuplicate;
 import dev.ksefplatform.sync.projection.domain.SubmissionFailed;
 import dev.ksefplatform.sync.projection.domain.SubmissionRejected;
+import dev.ksefplatform.sync.projection.domain.SubmissionSent;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Folds submission events into the submission row. A KSeF verdict is final: a later event (a
- * redelivery, a late abandonment, a duplicate report of our own retry) never replaces it.
+ * Folds submission events into the submission row. A status never regresses ({@link SubmissionStatus#yieldsTo}):
+ * a KSeF verdict is final, and a late or re-published event (an outbox may publish one twice) changes nothing.
+ * A later SENT (the invoice went out again in a new session) replaces an earlier one; an older one does not.
  */
 public final class SubmissionFold {
 
@@ -20,8 +24,24 @@ public final class SubmissionFold {
 
     /** Whether the event is one this fold reacts to. */
     public static boolean concerns(SyncEvent event) {
-        return event instanceof SubmissionAccepted || event instanceof SubmissionRejected
-                || event instanceof SubmissionDuplicate || event instanceof SubmissionFailed;
+        return event instanceof SubmissionSent || event instanceof SubmissionAccepted
+                || event instanceof SubmissionRejected || event instanceof SubmissionDuplicate
+                || event instanceof SubmissionFailed;
+    }
+
+    /** Folds a batch, in log order, over the rows it touches; returns the rows that changed, by command id. */
+    public static Map<String, Submission> foldAll(Map<String, Submission> current, List<SyncEvent> events) {
+        Map<String, Submission> rows = new LinkedHashMap<>(current);
+        Map<String, Submission> changed = new LinkedHashMap<>();
+        for (SyncEvent event : events) {
+            String commandId = event.meta().correlationId();
+            Optional<Submission> before = Optional.ofNullable(rows.get(commandId));
+            evolve(before, event).filter(next -> !before.equals(Optional.of(next))).ifPresent(next -> {
+                rows.put(commandId, next);
+                changed.put(commandId, next);
+            });
+        }
+        return changed;
     }
 
     /** The new row, or the current one unchanged when the event must not change it. */
@@ -36,11 +56,18 @@ public final class SubmissionFold {
     private static Submission keepOrReplace(Submission current, Submission next) {
         boolean foreignTenant = !current.tenantId().equals(next.tenantId());
         boolean replayed = current.lastEventId().equals(next.lastEventId());
-        boolean upgradesFailure = !current.status().isKsefVerdict() && next.status().isKsefVerdict();
-        return foreignTenant || replayed || !upgradesFailure ? current : next;
+        boolean older = next.updatedAt().isBefore(current.updatedAt()) && next.status() == current.status();
+        if (foreignTenant || replayed || older || !current.status().yieldsTo(next.status())) {
+            return current;
+        }
+        return next.completedFrom(current);
     }
 
     private static Optional<Submission> toRow(SyncEvent event) {
+        if (event instanceof SubmissionSent e) {
+            return Optional.of(row(e.meta(), SubmissionStatus.SENT, null, null, e.invoiceNumber(), null, List.of(),
+                    e.sessionReferenceNumber(), e.invoiceReferenceNumber(), null));
+        }
         if (event instanceof SubmissionAccepted e) {
             return Optional.of(row(e.meta(), SubmissionStatus.ACCEPTED, e.ksefNumber(), e.ksefStatusCode(),
                     e.invoiceNumber(), null, List.of(), e.sessionReferenceNumber(), e.invoiceReferenceNumber(),
@@ -64,7 +91,8 @@ public final class SubmissionFold {
     private static Submission row(EventMeta meta, SubmissionStatus status, String ksefNumber, Integer code,
                                   String invoiceNumber, String description, List<String> details,
                                   String sessionReference, String invoiceReference, String upoUrl) {
-        return new Submission(meta.correlationId(), meta.tenantId(), status, ksefNumber, code, invoiceNumber,
-                description, details, sessionReference, invoiceReference, upoUrl, meta.eventId(), meta.occurredAt());
+        return new Submission(meta.correlationId(), meta.tenantId(), meta.contextNip(), status, ksefNumber, code,
+                invoiceNumber, description, details, sessionReference, invoiceReference, upoUrl, meta.eventId(),
+                meta.occurredAt());
     }
 }

@@ -1,11 +1,25 @@
 package dev.ksefplatform.sync.submission.domain;
 
-/** Status of a submission as the read model holds it; PENDING is implied by the absence of a row. */
+/**
+ * Status of a submission as the read model holds it; PENDING is implied by the absence of a row. The rank orders
+ * how far a submission got: a status never gives way to one of a lower rank, and KSeF's verdicts (the top rank)
+ * are final. FAILED is the platform's own and yields to a later verdict; SENT yields to anything.
+ */
 public enum SubmissionStatus {
-    ACCEPTED, REJECTED, DUPLICATE, FAILED;
+    SENT(0), FAILED(1), ACCEPTED(2), REJECTED(2), DUPLICATE(2);
 
-    /** KSeF's own verdicts are final; FAILED is the platform's and yields to a later KSeF verdict. */
+    private final int rank;
+
+    SubmissionStatus(int rank) {
+        this.rank = rank;
+    }
+
     public boolean isKsefVerdict() {
-        return this != FAILED;
+        return rank == 2;
+    }
+
+    /** Whether a row in this status may be replaced by one in {@code next}. */
+    public boolean yieldsTo(SubmissionStatus next) {
+        return next.rank > rank || (next == SENT && this == SENT);
     }
 }

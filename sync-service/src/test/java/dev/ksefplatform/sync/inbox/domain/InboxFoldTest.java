@@ -2,78 +2,65 @@ package dev.ksefplatform.sync.inbox.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ksefplatform.sync.inbox.domain.InboxFold.ParsedInvoice;
 import dev.ksefplatform.sync.projection.domain.EventMeta;
-import dev.ksefplatform.sync.projection.domain.InboxSynced;
 import dev.ksefplatform.sync.projection.domain.InvoiceReceived;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InboxFoldTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+    private static final InvoiceFacts FACTS = new InvoiceFacts("5265877635", "Seller", "6808208874", "Buyer", "FA/1",
+            LocalDate.of(2025, 10, 31), "VAT", "PLN", new BigDecimal("27292.28"), new BigDecimal("6277.22"),
+            new BigDecimal("33569.50"));
 
     @Test
-    void newInvoiceIsStoredWithItsRawXml() {
-        Optional<InboxDocument> stored = InboxFold.receive(false, received());
+    void purchaseIsStoredAsReceivedAndListedWithItsParsedFacts() {
+        ReceivedDocument document = InboxFold.receive(received("KSEF-1", "Subject2"), ParsedInvoice.read(FACTS));
 
-        assertThat(stored).hasValueSatisfying(d -> {
-            assertThat(d.tenantId()).isEqualTo("tenant-a");
-            assertThat(d.ksefNumber()).isEqualTo("KSEF-1");
-            assertThat(new String(d.xml(), StandardCharsets.UTF_8)).isEqualTo("<Faktura/>");
-            assertThat(d.issueDate()).isEqualTo(LocalDate.of(2026, 11, 20));
-            assertThat(d.receivedAt()).isEqualTo(T0);
-        });
+        assertThat(document.raw().direction()).isEqualTo(Direction.INCOMING);
+        assertThat(new String(document.raw().xml(), StandardCharsets.UTF_8)).isEqualTo("<Faktura/>");
+        assertThat(document.raw().acquisitionDate()).isEqualTo(T0.minusSeconds(5));
+        assertThat(document.raw().receivedAt()).isEqualTo(T0);
+        assertThat(document.entry().facts()).isEqualTo(FACTS);
+        assertThat(document.entry().listedAt()).isEqualTo(T0.minusSeconds(5));
+        assertThat(document.entry().parseProblem()).isNull();
     }
 
     @Test
-    void invoiceAlreadyHeldIsNeverRewritten() {
-        assertThat(InboxFold.receive(true, received())).isEmpty();
+    void invoiceTheTenantIssuedIsOutgoing() {
+        assertThat(InboxFold.receive(received("KSEF-1", "Subject1"), ParsedInvoice.read(FACTS)).raw().direction())
+                .isEqualTo(Direction.OUTGOING);
     }
 
     @Test
-    void firstSyncSetsTheHighWaterMark() {
-        SyncState state = InboxFold.evolve(Optional.empty(), synced("e1", T0));
+    void unreadableInvoiceIsStillStoredWithWhatTheEventSaysAndWhy() {
+        ReceivedDocument document = InboxFold.receive(received("KSEF-1", "Subject2"),
+                ParsedInvoice.unreadable("not well-formed XML"));
 
-        assertThat(state.highWaterMark()).isEqualTo(T0);
-        assertThat(state.subjectType()).isEqualTo("Subject2");
+        assertThat(document.entry().facts().sellerNip()).isEqualTo("5265877635");
+        assertThat(document.entry().facts().invoiceNumber()).isEqualTo("FV/9");
+        assertThat(document.entry().facts().gross()).isNull();
+        assertThat(document.entry().parseProblem()).isEqualTo("not well-formed XML");
     }
 
     @Test
-    void highWaterMarkNeverMovesBackwards() {
-        SyncState later = InboxFold.evolve(Optional.empty(), synced("e1", T0.plusSeconds(60)));
+    void documentReceivedTwiceInABatchIsKeptOnceFirstDeliveryFirst() {
+        ReceivedDocument first = InboxFold.receive(received("KSEF-1", "Subject2"), ParsedInvoice.read(FACTS));
+        ReceivedDocument other = InboxFold.receive(received("KSEF-2", "Subject2"), ParsedInvoice.read(FACTS));
+        ReceivedDocument again = InboxFold.receive(received("KSEF-1", "Subject3"), ParsedInvoice.read(FACTS));
 
-        SyncState after = InboxFold.evolve(Optional.of(later), synced("e2", T0));
-
-        assertThat(after.highWaterMark()).isEqualTo(T0.plusSeconds(60));
+        assertThat(InboxFold.distinct(List.of(first, other, again))).containsExactly(first, other);
     }
 
-    @Test
-    void windowWithoutNewMarkKeepsTheStoredOne() {
-        SyncState first = InboxFold.evolve(Optional.empty(), synced("e1", T0));
-
-        SyncState after = InboxFold.evolve(Optional.of(first), synced("e2", null));
-
-        assertThat(after.highWaterMark()).isEqualTo(T0);
-        assertThat(after.lastEventId()).isEqualTo("e2");
-    }
-
-    @Test
-    void reapplyingTheSameSyncGivesTheSameState() {
-        SyncState once = InboxFold.evolve(Optional.empty(), synced("e1", T0));
-
-        assertThat(InboxFold.evolve(Optional.of(once), synced("e1", T0))).isEqualTo(once);
-    }
-
-    private static InvoiceReceived received() {
-        return new InvoiceReceived(new EventMeta("e0", "tenant-a", "sync-1", T0), "KSEF-1", "Subject2", "5265877635",
-                "FV/9", LocalDate.of(2026, 11, 20), T0.minusSeconds(5), "hash",
+    private static InvoiceReceived received(String ksefNumber, String subjectType) {
+        return new InvoiceReceived(new EventMeta("e0", "tenant-a", "sync-1", T0, "5265877635"), ksefNumber,
+                subjectType, "5265877635", "FV/9", LocalDate.of(2026, 11, 20), T0.minusSeconds(5), "hash",
                 "<Faktura/>".getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static InboxSynced synced(String eventId, Instant mark) {
-        return new InboxSynced(new EventMeta(eventId, "tenant-a", "sync-1", T0), "Subject2", mark, 1);
     }
 }

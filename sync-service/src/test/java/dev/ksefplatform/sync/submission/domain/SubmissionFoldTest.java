@@ -8,6 +8,7 @@ import dev.ksefplatform.sync.projection.domain.SubmissionAccepted;
 import dev.ksefplatform.sync.projection.domain.SubmissionDuplicate;
 import dev.ksefplatform.sync.projection.domain.SubmissionFailed;
 import dev.ksefplatform.sync.projection.domain.SubmissionRejected;
+import dev.ksefplatform.sync.projection.domain.SubmissionSent;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
 import java.time.Instant;
 import java.util.List;
@@ -125,12 +126,83 @@ class SubmissionFoldTest {
         assertThat(SubmissionFold.evolve(Optional.empty(), synced)).isEmpty();
     }
 
+    @Test
+    void sentInvoiceIsSentWithItsSessionAndContext() {
+        Submission row = SubmissionFold.evolve(Optional.empty(), sent("e0", T0)).orElseThrow();
+
+        assertThat(row.status()).isEqualTo(SubmissionStatus.SENT);
+        assertThat(row.sessionReferenceNumber()).isEqualTo("20261122-SO-1");
+        assertThat(row.contextNip()).isEqualTo("5265877635");
+    }
+
+    @Test
+    void verdictAfterSentKeepsTheSessionItDoesNotRestate() {
+        Submission sent = SubmissionFold.evolve(Optional.empty(), sent("e0", T0)).orElseThrow();
+        SyncEvent rejected = new SubmissionRejected(meta("e2", "tenant-a", T0.plusSeconds(5)), 450, "semantyka",
+                List.of(), null, null, null);
+
+        Submission after = SubmissionFold.evolve(Optional.of(sent), rejected).orElseThrow();
+
+        assertThat(after.status()).isEqualTo(SubmissionStatus.REJECTED);
+        assertThat(after.sessionReferenceNumber()).isEqualTo("20261122-SO-1");
+        assertThat(after.invoiceReferenceNumber()).isEqualTo("20261122-EE-0");
+    }
+
+    @Test
+    void sentRepublishedAfterTheVerdictDoesNotRegressIt() {
+        Submission accepted = SubmissionFold.evolve(Optional.empty(), accepted("e1", "tenant-a")).orElseThrow();
+
+        assertThat(SubmissionFold.evolve(Optional.of(accepted), sent("e0", T0.minusSeconds(1)))).contains(accepted);
+        assertThat(SubmissionFold.evolve(Optional.of(accepted), sent("e7", T0.plusSeconds(60)))).contains(accepted);
+    }
+
+    @Test
+    void sentNeverReplacesAPlatformFailure() {
+        Submission failed = SubmissionFold.evolve(Optional.empty(),
+                new SubmissionFailed(meta("e4", "tenant-a"), "retries exhausted", null)).orElseThrow();
+
+        assertThat(SubmissionFold.evolve(Optional.of(failed), sent("e0", T0.plusSeconds(1)))).contains(failed);
+    }
+
+    @Test
+    void laterSentInANewSessionReplacesTheEarlierButAnOlderOneDoesNot() {
+        Submission first = SubmissionFold.evolve(Optional.empty(), sent("e0", T0)).orElseThrow();
+        SyncEvent resent = new SubmissionSent(meta("e5", "tenant-a", T0.plusSeconds(600)), "20261122-SO-2", "Online",
+                "20261122-EE-9", "FV/1");
+
+        Submission second = SubmissionFold.evolve(Optional.of(first), resent).orElseThrow();
+
+        assertThat(second.sessionReferenceNumber()).isEqualTo("20261122-SO-2");
+        assertThat(SubmissionFold.evolve(Optional.of(second), sent("e6", T0.plusSeconds(1)))).contains(second);
+    }
+
+    @Test
+    void batchFoldReturnsOnlyTheRowsThatChangedInTheirFinalState() {
+        Submission accepted = SubmissionFold.evolve(Optional.empty(), accepted("e1", "tenant-a")).orElseThrow();
+        SyncEvent otherSent = new SubmissionSent(new EventMeta("e8", "tenant-a", "cmd-2", T0, null), "S", "Online",
+                null, "FV/2");
+
+        var changed = SubmissionFold.foldAll(java.util.Map.of("cmd-1", accepted),
+                List.of(sent("e0", T0), otherSent, accepted("e1", "tenant-a")));
+
+        assertThat(changed).containsOnlyKeys("cmd-2");
+        assertThat(changed.get("cmd-2").status()).isEqualTo(SubmissionStatus.SENT);
+    }
+
+    private static SyncEvent sent(String eventId, Instant at) {
+        return new SubmissionSent(meta(eventId, "tenant-a", at), "20261122-SO-1", "Online", "20261122-EE-0", "FV/1");
+    }
+
     private static SyncEvent accepted(String eventId, String tenantId) {
         return new SubmissionAccepted(meta(eventId, tenantId), "5265877635-20261122-0100001AF629-AF", 200, "FV/1",
                 "20261122-SO-1", "20261122-EE-1", "https://upo.example/1");
     }
 
     private static EventMeta meta(String eventId, String tenantId) {
-        return new EventMeta(eventId, tenantId, "cmd-1", T0);
+        return meta(eventId, tenantId, T0);
+    }
+
+    private static EventMeta meta(String eventId, String tenantId, Instant at) {
+        return new EventMeta(eventId, tenantId, "cmd-1", at, "5265877635");
     }
 }

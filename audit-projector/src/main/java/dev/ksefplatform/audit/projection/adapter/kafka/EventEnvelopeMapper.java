@@ -1,5 +1,6 @@
 package dev.ksefplatform.audit.projection.adapter.kafka;
 
+import dev.ksefplatform.audit.log.domain.Actor;
 import dev.ksefplatform.audit.log.domain.AuditedEvent;
 import dev.ksefplatform.schemas.topic.MessageTypes;
 import dev.ksefplatform.schemas.v1.AuditInfo;
@@ -21,7 +22,12 @@ public final class EventEnvelopeMapper implements EventMapper<AuditedEvent> {
         return Optional.of(new AuditedEvent(envelope.getMessageId(), envelope.getTenantId(), eventType(envelope),
                 envelope.getCorrelationId(), envelope.getCausationId(), envelope.getOccurredAt(), envelope.getSource(),
                 audit.getOperation(), audit.getTenantNip(), audit.getProviderNip(), audit.getHttpStatus(),
-                audit.getDurationMillis(), audit.getError()));
+                audit.getDurationMillis(), audit.getError(), audit.getIntegrationId(), audit.getKsefCode(),
+                actor(audit.getActor())));
+    }
+
+    private static Actor actor(dev.ksefplatform.schemas.v1.Actor actor) {
+        return actor == null ? null : new Actor(actor.getType(), actor.getId(), actor.getOnBehalfOf());
     }
 
     private static String eventType(EventEnvelope envelope) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ksefplatform.audit.TestEvents;
+import dev.ksefplatform.audit.log.domain.Actor;
 import dev.ksefplatform.audit.log.domain.AuditedEvent;
 import dev.ksefplatform.schemas.v1.AuditInfo;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
@@ -25,7 +26,7 @@ class EventEnvelopeMapperTest {
 
         assertThat(event).isEqualTo(new AuditedEvent(envelope.getMessageId(), "tenant-a", "KsefCallFailed", "cmd-1",
                 "cmd-1", T0, "tenant-worker", "ksef.invoice.submit", "5265877635", "7010002137", 503, 1200L,
-                "KSeF 503 Service Unavailable"));
+                "KSeF 503 Service Unavailable", "integration-7", 21405, new Actor("TENANT", "key-1", null)));
     }
 
     @Test
@@ -40,6 +41,8 @@ class EventEnvelopeMapperTest {
         assertThat(event.eventType()).isEqualTo("IntegrationSecretRotated");
         assertThat(event.httpStatus()).isNull();
         assertThat(event.tenantNip()).isNull();
+        assertThat(event.integrationId()).isNull();
+        assertThat(event.actor()).isNull();
     }
 
     @Test

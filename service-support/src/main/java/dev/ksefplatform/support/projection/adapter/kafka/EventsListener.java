@@ -1,41 +1,52 @@
 package dev.ksefplatform.support.projection.adapter.kafka;
 
+import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.support.projection.application.AppliedOffsets;
+import dev.ksefplatform.support.projection.application.BatchOutcome;
 import dev.ksefplatform.support.projection.application.EventProjector;
+import dev.ksefplatform.support.projection.application.EventRecord;
 import dev.ksefplatform.support.projection.domain.RecordPosition;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * Thin listener over {@code ksef.events.v1}. On assignment it seeks each partition to just after
- * the offset stored with the read model, so the database, not Kafka's committed offset, says
- * where to resume (and an emptied read model replays from the start).
+ * Thin batch listener over {@code ksef.events.v1}: maps a poll batch and hands it to the projector, which applies
+ * it in one transaction. On assignment it seeks each partition to just after the offset stored with the read
+ * model, so the database, not Kafka's committed offset, says where to resume (and an emptied read model replays
+ * from the start).
  */
 public final class EventsListener<E> implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(EventsListener.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final LogAccessor HEADER_LOG = new LogAccessor(EventsListener.class);
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final String listenerId;
     private final String consumerGroup;
     private final EventMapper<E> mapper;
     private final EventProjector<E> projector;
     private final AppliedOffsets offsets;
+    private final PoisonRecords poison;
 
-    public EventsListener(String listenerId, String consumerGroup, EventMapper<E> mapper,
-                          EventProjector<E> projector, AppliedOffsets offsets) {
+    public EventsListener(String listenerId, String consumerGroup, EventMapper<E> mapper, EventProjector<E> projector,
+                          AppliedOffsets offsets, PoisonRecords poison) {
         this.listenerId = listenerId;
         this.consumerGroup = consumerGroup;
         this.mapper = mapper;
         this.projector = projector;
         this.offsets = offsets;
+        this.poison = poison;
     }
 
     public String listenerId() {
@@ -46,15 +57,31 @@ public final class EventsListener<E> implements ConsumerSeekAware {
         return consumerGroup;
     }
 
-    @KafkaListener(id = "#{__listener.listenerId()}", groupId = "#{__listener.consumerGroup()}",
+    @KafkaListener(id = "#{__listener.listenerId()}", groupId = "#{__listener.consumerGroup()}", batch = "true",
             topics = "#{T(dev.ksefplatform.schemas.topic.Topics).EVENTS.name()}")
-    public void onEvent(ConsumerRecord<String, EventEnvelope> record) {
+    public void onEvents(List<ConsumerRecord<String, EventEnvelope>> records) {
+        BatchOutcome outcome = projector.project(records.stream().map(this::toEventRecord).toList()).block(TIMEOUT);
+        outcome.poison().forEach(poison::skipped);
+        log.debug("batch projected records={} applied={} alreadyApplied={} poison={}", records.size(),
+                outcome.applied(), outcome.alreadyApplied(), outcome.poison().size());
+    }
+
+    private EventRecord<E> toEventRecord(ConsumerRecord<String, EventEnvelope> record) {
         RecordPosition position =
                 new RecordPosition(consumerGroup, record.topic(), record.partition(), record.offset());
-        var event = mapper.toDomain(record.value(), record.key());
-        boolean applied = Boolean.TRUE.equals(projector.project(position, event).block(TIMEOUT));
-        log.debug("event projected messageId={} tenantId={} partition={} offset={} applied={}",
-                record.value().getMessageId(), record.key(), record.partition(), record.offset(), applied);
+        String messageId = MessageHeaders.get(record.headers(), MessageHeaders.MESSAGE_ID).orElse("-");
+        DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
+                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, HEADER_LOG);
+        if (undecodable != null) {
+            return EventRecord.poison(position, messageId, record.key(), "undecodable: " + rootCause(undecodable));
+        }
+        try {
+            return EventRecord.of(position, messageId, record.key(), mapper.toDomain(record.value(), record.key()));
+        } catch (RuntimeException e) {
+            // mapping is pure: what fails once fails on every delivery, so it is poison, never retried
+            String why = e instanceof UnmappableEvent ? e.getMessage() : e.getClass().getSimpleName();
+            return EventRecord.poison(position, messageId, record.key(), "unmappable: " + why);
+        }
     }
 
     @Override
@@ -63,12 +90,20 @@ public final class EventsListener<E> implements ConsumerSeekAware {
             Map<Integer, Long> stored = offsets.all(consumerGroup, topic).block(TIMEOUT);
             assignments.keySet().stream().filter(tp -> tp.topic().equals(topic)).forEach(tp -> {
                 Long last = stored == null ? null : stored.get(tp.partition());
-                if (last == null) {
+                if (last == null || last == RecordPosition.NONE_APPLIED) {
                     callback.seekToBeginning(topic, tp.partition());
                 } else {
                     callback.seek(topic, tp.partition(), last + 1);
                 }
             });
         });
+    }
+
+    private static String rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName();
     }
 }

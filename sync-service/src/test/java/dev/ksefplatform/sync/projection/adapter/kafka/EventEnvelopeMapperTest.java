@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.InboxInvoiceReceived;
 import dev.ksefplatform.schemas.v1.RateLimited;
 import dev.ksefplatform.support.projection.adapter.kafka.UnmappableEvent;
 import dev.ksefplatform.sync.TestEvents;
+import dev.ksefplatform.sync.projection.domain.ContextHeld;
+import dev.ksefplatform.sync.projection.domain.ContextResumed;
+import dev.ksefplatform.sync.projection.domain.InboxSyncFailure;
+import dev.ksefplatform.sync.projection.domain.IntegrationChanged;
 import dev.ksefplatform.sync.projection.domain.InvoiceReceived;
+import dev.ksefplatform.sync.projection.domain.SubmissionSent;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
 import dev.ksefplatform.sync.projection.domain.SubmissionAccepted;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -45,6 +54,56 @@ class EventEnvelopeMapperTest {
                 RateLimited.newBuilder().setRetryAfterSeconds(5).build());
 
         assertThat(mapper.toDomain(rateLimited)).isEmpty();
+    }
+
+    @Test
+    void receivedInvoiceWhoseBytesDoNotHashToItsDeclaredSha256IsUnmappable() {
+        EventEnvelope received = TestEvents.received("tenant-a", "KSEF-2", "<Faktura/>");
+        ((InboxInvoiceReceived) received.getPayload()).setXml(ByteBuffer.wrap("<Faktura>changed</Faktura>".getBytes()));
+
+        assertThatThrownBy(() -> mapper.toDomain(received)).isInstanceOf(UnmappableEvent.class)
+                .hasMessageContaining("SHA-256");
+    }
+
+    @Test
+    void sentInvoiceAndHoldsCarryTheContextOfTheirAudit() {
+        SubmissionSent sent = (SubmissionSent) mapper.toDomain(TestEvents.sent("tenant-a", "cmd-3")).orElseThrow();
+        ContextHeld held = (ContextHeld) mapper.toDomain(
+                TestEvents.held("tenant-a", "RATE_LIMIT", Instant.parse("2026-11-22T11:00:00Z"))).orElseThrow();
+
+        assertThat(sent.meta().contextNip()).isEqualTo(TestEvents.NIP);
+        assertThat(sent.sessionReferenceNumber()).isEqualTo("20261122-SO-3");
+        assertThat(held.limitGroup()).isEqualTo("invoiceSend");
+        assertThat(held.until()).isEqualTo("2026-11-22T11:00:00Z");
+        assertThat(mapper.toDomain(TestEvents.resumed("tenant-a"))).containsInstanceOf(ContextResumed.class);
+    }
+
+    @Test
+    void integrationLifecycleMapsToTheStatusItLeavesTheIntegrationIn() {
+        Instant at = Instant.parse("2026-11-22T10:00:00Z");
+
+        IntegrationChanged registered = (IntegrationChanged) mapper.toDomain(
+                TestEvents.registered("tenant-a", "i-1", at)).orElseThrow();
+        IntegrationChanged verified = (IntegrationChanged) mapper.toDomain(
+                TestEvents.verified("tenant-a", "i-1", List.of("InvoiceRead"), at)).orElseThrow();
+        IntegrationChanged disabled = (IntegrationChanged) mapper.toDomain(
+                TestEvents.statusChanged("tenant-a", "i-1", "ACTIVE", "DISABLED", at)).orElseThrow();
+
+        assertThat(registered.status()).isEqualTo("PENDING");
+        assertThat(verified.status()).isEqualTo("ACTIVE");
+        assertThat(verified.scopes()).containsExactly("InvoiceRead");
+        assertThat(disabled.status()).isEqualTo("DISABLED");
+        assertThat(disabled.scopes()).isNull();
+    }
+
+    @Test
+    void failedSyncWindowIsMapped() {
+        InboxSyncFailure failure = (InboxSyncFailure) mapper.toDomain(TestEvents.syncFailed("tenant-a", "cmd-9",
+                "Subject1", Instant.parse("2026-11-22T10:00:00Z"))).orElseThrow();
+
+        assertThat(failure.subjectType()).isEqualTo("Subject1");
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.meta().correlationId()).isEqualTo("cmd-9");
     }
 
     @Test

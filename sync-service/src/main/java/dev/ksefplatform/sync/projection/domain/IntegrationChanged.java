@@ -1,0 +1,16 @@
+package dev.ksefplatform.sync.projection.domain;
+
+import java.util.List;
+
+/**
+ * An integration account was registered, verified, moved to another status or revoked: {@code status} is where
+ * it now stands (PENDING, ACTIVE, ERROR, EXPIRED, DISABLED, REVOKED); {@code scopes} are the scopes KSeF
+ * confirmed, null when the event does not state them.
+ */
+public record IntegrationChanged(EventMeta meta, String integrationId, String environment, String taxpayerNip,
+                                 String status, List<String> scopes) implements SyncEvent {
+
+    public IntegrationChanged {
+        scopes = scopes == null ? null : List.copyOf(scopes);
+    }
+}
