@@ -201,6 +201,24 @@ class InvoiceApiIT {
     }
 
     @Test
+    void refusesAHostileDocumentNamingTheLimitItBroke() {
+        TestTenant tenant = registerTenant();
+        byte[] nested = ("<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\">" + "<a>".repeat(50_000)
+                + "</a>".repeat(50_000) + "</Faktura>").getBytes(StandardCharsets.UTF_8);
+
+        invoice(tenant, MediaType.APPLICATION_XML, nested)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "xml-limit-exceeded")
+                .jsonPath("$.limit").isEqualTo("depth")
+                .jsonPath("$.max").isEqualTo(32)
+                .jsonPath("$.violations[0].line").isEqualTo(1);
+
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
     void rejectsAnInvoiceOfAnotherSeller() {
         TestTenant tenant = registerTenant();
         byte[] xml = Invoices.bytes("3861610227", "1004");
@@ -264,6 +282,48 @@ class InvoiceApiIT {
         invoice(new TestTenant(tenant.id(), tenant.nip(), "ksef_unknown"), MediaType.APPLICATION_XML, xml)
                 .expectStatus().isUnauthorized();
 
+        assertNothingAcceptedFor(tenant);
+    }
+
+    /**
+     * The cause of a once-flaky {@code refusesARequestWithoutOrWithAnUnknownApiKey}: a refusal answered before the
+     * body was read let the client send its next request too early on the kept-alive connection, which Reactor Netty
+     * then stopped reading. Every early refusal now waits for the whole request, and the connection stays usable.
+     */
+    @Test
+    void answersEarlyRefusalsOnlyOnceTheBodyIsInAndKeepsTheConnectionUsable() throws Exception {
+        byte[] xml = Invoices.bytes(Invoices.randomNip(), "1019");
+        try (RawHttp http = new RawHttp(port)) {
+            for (String headers : List.of("Content-Type: application/xml\r\n",
+                    "X-API-Key: ksef_unknown\r\nContent-Type: application/xml\r\n",
+                    "X-API-Key: ksef_unknown\r\nContent-Type: text/plain\r\n")) {
+                http.send(RawHttp.post("/api/v1/invoices", headers, xml.length));
+                assertThat(http.silentFor(Duration.ofMillis(500))).isTrue();
+                http.send(xml);
+
+                RawHttp.Response response = http.response();
+                assertThat(response.status()).isEqualTo(401);
+                assertThat(response.headers()).doesNotContainKey("connection");
+            }
+            http.send(RawHttp.post("/admin/v1/tenants", "Content-Type: application/json\r\n", 2));
+            assertThat(http.silentFor(Duration.ofMillis(500))).isTrue();
+            http.send("{}");
+            assertThat(http.response().status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void closesTheConnectionRatherThanReadingAnOversizedBody() throws Exception {
+        TestTenant tenant = registerTenant();
+        try (RawHttp http = new RawHttp(port)) {
+            http.send(RawHttp.post("/api/v1/invoices", "X-API-Key: " + tenant.apiKey() + "\r\nContent-Type: application/xml\r\n",
+                    50_000_000));
+
+            RawHttp.Response response = http.response();
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.headers()).containsEntry("connection", "close");
+            assertThat(http.closedByServer()).isTrue();
+        }
         assertNothingAcceptedFor(tenant);
     }
 
