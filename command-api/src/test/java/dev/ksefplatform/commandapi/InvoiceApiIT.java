@@ -71,6 +71,7 @@ class InvoiceApiIT {
     private int port;
 
     private final CommandTopic topic = new CommandTopic(EmbeddedKafka.get().bootstrapServers());
+    private final EventLog eventLog = new EventLog(EmbeddedKafka.get().bootstrapServers());
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -165,8 +166,9 @@ class InvoiceApiIT {
         assertThat(payload.getInvoice().getSha256()).isEqualTo(
                 Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(xml)));
         assertThat(bytes(payload.getInvoice().getXml())).isEqualTo(xml);
-        assertThat(queryString("SELECT state FROM gateway.commands WHERE command_id = ?", accepted.commandId()))
-                .isEqualTo("PUBLISHED");
+        awaitState(accepted.commandId(), "PUBLISHED");
+        assertThat(queryString("SELECT count(*)::text FROM gateway.commands WHERE command_id = ?::uuid AND xml IS NULL",
+                accepted.commandId())).isEqualTo("1");
     }
 
     @Test
@@ -390,6 +392,28 @@ class InvoiceApiIT {
     }
 
     @Test
+    void relaysABatchOfStuckCommandsInAcceptanceOrder() throws Exception {
+        TestTenant tenant = registerTenant();
+        List<String> commandIds = new java.util.ArrayList<>();
+        try (Connection connection = EmbeddedPostgres.get().connect()) {
+            connection.setAutoCommit(false); // all visible to the relay at once, so one claim takes them all
+            for (int i = 0; i < 30; i++) {
+                String commandId = UUID.randomUUID().toString();
+                insertCommand(connection, tenant, commandId, Invoices.bytes(tenant.nip(), "30" + i), "RECEIVED",
+                        Duration.ofSeconds(60 - i));
+                commandIds.add(commandId);
+            }
+            connection.commit();
+        }
+
+        for (String commandId : commandIds) {
+            awaitState(commandId, "PUBLISHED");
+        }
+
+        assertThat(topic.recordsOf(tenant.id())).extracting(r -> r.value().getMessageId()).containsExactlyElementsOf(commandIds);
+    }
+
+    @Test
     void publishesOnceForConcurrentRequestsWithTheSameIdempotencyKey() {
         TestTenant tenant = registerTenant();
         byte[] xml = Invoices.bytes(tenant.nip(), "1018");
@@ -423,46 +447,75 @@ class InvoiceApiIT {
     }
 
     @Test
-    void answersTheReadModelsStatus() {
+    void answersPendingFromItsOwnLogWithoutAskingTheReadModelBeforeTheEventLogHasTheCommand() {
+        TestTenant tenant = registerTenant();
+        Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1014"), null);
+
+        Map<String, Object> first = status(tenant, accepted.commandId(), 200);
+        Map<String, Object> second = status(tenant, accepted.commandId(), 200);
+
+        assertThat(first).isEqualTo(second)
+                .containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+        SYNC_SERVICE.verify(0, getRequestedFor(urlEqualTo(submissionPath(tenant, accepted.commandId()))));
+    }
+
+    @Test
+    void passesTheReadModelsBodyThroughOnceTheEventLogHasTheCommand() throws Exception {
         TestTenant tenant = registerTenant();
         Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1013"), null);
-        String path = "/internal/v1/tenants/" + tenant.id() + "/submissions/" + accepted.commandId();
+        String path = submissionPath(tenant, accepted.commandId());
         SYNC_SERVICE.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("""
-                        {"commandId":"%s","status":"ACCEPTED","ksefNumber":"5265877635-20260605-0100001AF629-AF",
-                         "ksefStatusCode":200,"invoiceNumber":"%s","updatedAt":"2026-06-05T10:00:00Z"}"""
-                        .formatted(accepted.commandId(), Invoices.p2("1013")))));
+                        {"commandId":"%s","status":"SENT","invoiceNumber":"%s","updatedAt":"2026-06-05T10:00:00Z",
+                         "waiting":{"reason":"RATE_LIMIT","detail":"KSeF send limit","until":"2026-06-05T11:00:00Z"},
+                         "somethingNew":[1,2]}""".formatted(accepted.commandId(), Invoices.p2("1013")))));
 
+        eventLog.invoiceSent(tenant.id(), accepted.commandId());
+        awaitEventSeen(accepted.commandId());
         Map<String, Object> status = status(tenant, accepted.commandId(), 200);
 
-        assertThat(status).containsEntry("status", "ACCEPTED")
-                .containsEntry("ksefNumber", "5265877635-20260605-0100001AF629-AF")
-                .containsEntry("ksefStatusCode", 200)
-                .containsEntry("invoiceNumber", Invoices.p2("1013"));
+        assertThat(status).containsEntry("status", "SENT")
+                .containsEntry("invoiceNumber", Invoices.p2("1013"))
+                .containsEntry("waiting", Map.of("reason", "RATE_LIMIT", "detail", "KSeF send limit", "until", "2026-06-05T11:00:00Z"))
+                .containsEntry("somethingNew", List.of(1, 2));
         SYNC_SERVICE.verify(getRequestedFor(urlEqualTo(path)).withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + SYNC_TOKEN)));
     }
 
     @Test
-    void answersPendingWhileTheReadModelHasNotSeenTheCommand() {
+    void answersPendingWhileTheReadModelHasNotFoldedTheCommandOrIsDown() throws Exception {
         TestTenant tenant = registerTenant();
-        Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1014"), null);
+        Accepted notFolded = submit(tenant, Invoices.bytes(tenant.nip(), "1015"), null);
+        Accepted down = submit(tenant, Invoices.bytes(tenant.nip(), "1016"), null);
+        SYNC_SERVICE.stubFor(get(urlEqualTo(submissionPath(tenant, down.commandId())))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        eventLog.invoiceSent(tenant.id(), notFolded.commandId());
+        eventLog.invoiceSent(tenant.id(), down.commandId());
+        awaitEventSeen(notFolded.commandId());
+        awaitEventSeen(down.commandId());
 
-        Map<String, Object> status = status(tenant, accepted.commandId(), 200);
-
-        assertThat(status).containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+        for (Accepted accepted : List.of(notFolded, down)) {
+            assertThat(status(tenant, accepted.commandId(), 200))
+                    .containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+            SYNC_SERVICE.verify(1, getRequestedFor(urlEqualTo(submissionPath(tenant, accepted.commandId()))));
+        }
     }
 
     @Test
-    void answersPendingWhenSyncServiceIsDown() {
+    void asksTheReadModelAboutAnOldCommandTheEventLogNeverShowedOncePerRecheckInterval() throws Exception {
         TestTenant tenant = registerTenant();
-        Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1015"), null);
-        SYNC_SERVICE.stubFor(get(urlEqualTo("/internal/v1/tenants/" + tenant.id() + "/submissions/" + accepted.commandId()))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String commandId = UUID.randomUUID().toString();
+        insertCommand(tenant, commandId, Invoices.bytes(tenant.nip(), "1017"), "PUBLISHED", Duration.ofMinutes(10));
+        SYNC_SERVICE.stubFor(get(urlEqualTo(submissionPath(tenant, commandId))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"commandId\":\"" + commandId + "\",\"status\":\"ACCEPTED\",\"ksefNumber\":\"5265877635-20260605-0100001AF629-AF\"}")));
 
-        Map<String, Object> status = status(tenant, accepted.commandId(), 200);
+        Map<String, Object> first = status(tenant, commandId, 200);
+        Map<String, Object> second = status(tenant, commandId, 200);
 
-        assertThat(status).containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+        assertThat(first).containsEntry("status", "ACCEPTED");
+        assertThat(second).containsEntry("status", "PENDING");
+        SYNC_SERVICE.verify(1, getRequestedFor(urlEqualTo(submissionPath(tenant, commandId))));
     }
 
     @Test
@@ -551,20 +604,42 @@ class InvoiceApiIT {
     }
 
     private void insertReceivedCommand(TestTenant tenant, String commandId, byte[] xml) throws SQLException {
-        try (Connection connection = EmbeddedPostgres.get().connect();
-             PreparedStatement insert = connection.prepareStatement("""
+        insertCommand(tenant, commandId, xml, "RECEIVED", Duration.ofMinutes(1));
+    }
+
+    private void insertCommand(TestTenant tenant, String commandId, byte[] xml, String state, Duration age) throws SQLException {
+        try (Connection connection = EmbeddedPostgres.get().connect()) {
+            insertCommand(connection, tenant, commandId, xml, state, age);
+        }
+    }
+
+    private void insertCommand(Connection connection, TestTenant tenant, String commandId, byte[] xml, String state,
+                               Duration age) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO gateway.commands (command_id, tenant_id, invoice_number, sha256, state, environment,
                          context_nip, seller_nip, xml, created_at)
-                     VALUES (?::uuid, ?::uuid, ?, ?, 'RECEIVED', 'TEST', ?, ?, ?, ?)""")) {
+                     VALUES (?::uuid, ?::uuid, ?, ?, ?, 'TEST', ?, ?, ?, ?)""")) {
             insert.setString(1, commandId);
             insert.setString(2, tenant.id());
             insert.setString(3, Invoices.p2("1011"));
             insert.setString(4, Base64.getEncoder().encodeToString(sha256(xml)));
-            insert.setString(5, tenant.nip());
+            insert.setString(5, state);
             insert.setString(6, tenant.nip());
-            insert.setBytes(7, xml);
-            insert.setObject(8, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1));
+            insert.setString(7, tenant.nip());
+            insert.setBytes(8, xml);
+            insert.setObject(9, OffsetDateTime.now(ZoneOffset.UTC).minus(age));
             insert.executeUpdate();
+        }
+    }
+
+    private static String submissionPath(TestTenant tenant, String commandId) {
+        return "/internal/v1/tenants/" + tenant.id() + "/submissions/" + commandId;
+    }
+
+    private void awaitEventSeen(String commandId) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (queryString("SELECT first_event_at::text FROM gateway.commands WHERE command_id = ?::uuid", commandId) == null) {
+            assertThat(System.nanoTime()).as("the event of %s was never seen", commandId).isLessThan(deadline);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -64,13 +65,23 @@ public final class R2dbcCommandLog implements CommandLog {
     }
 
     @Override
-    public Mono<Void> markPublished(String commandId, Instant publishedAt) {
+    public Mono<Void> markPublished(Collection<String> commandIds, Instant publishedAt) {
         return db.sql("""
                         UPDATE gateway.commands SET state = 'PUBLISHED', published_at = :publishedAt, xml = NULL
-                        WHERE command_id = :commandId AND state = 'RECEIVED'""")
-                .bind("commandId", UUID.fromString(commandId))
+                        WHERE command_id = ANY(CAST(:commandIds AS uuid[])) AND state = 'RECEIVED'""")
+                .bind("commandIds", commandIds.toArray(String[]::new))
                 .bind("publishedAt", publishedAt.atOffset(ZoneOffset.UTC))
                 .then();
+    }
+
+    @Override
+    public Mono<Long> markEventsSeen(Collection<String> commandIds, Instant seenAt) {
+        return db.sql("""
+                        UPDATE gateway.commands SET first_event_at = :seenAt
+                        WHERE command_id = ANY(CAST(:commandIds AS uuid[])) AND first_event_at IS NULL""")
+                .bind("commandIds", commandIds.toArray(String[]::new))
+                .bind("seenAt", seenAt.atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated();
     }
 
     @Override
@@ -97,13 +108,15 @@ public final class R2dbcCommandLog implements CommandLog {
     @Override
     public Mono<RecordedCommand> find(String tenantId, String commandId) {
         return db.sql("""
-                        SELECT command_id, tenant_id, invoice_number, state FROM gateway.commands
-                        WHERE command_id = :commandId AND tenant_id = :tenantId""")
+                        SELECT command_id, tenant_id, invoice_number, state, created_at, first_event_at
+                        FROM gateway.commands WHERE command_id = :commandId AND tenant_id = :tenantId""")
                 .bind("commandId", UUID.fromString(commandId))
                 .bind("tenantId", UUID.fromString(tenantId))
                 .map(row -> new RecordedCommand(row.get("command_id", UUID.class).toString(),
                         row.get("tenant_id", UUID.class).toString(), row.get("invoice_number", String.class),
-                        "PUBLISHED".equals(row.get("state", String.class))))
+                        "PUBLISHED".equals(row.get("state", String.class)),
+                        row.get("created_at", OffsetDateTime.class).toInstant(),
+                        row.get("first_event_at", OffsetDateTime.class) != null))
                 .one();
     }
 
