@@ -10,6 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.ksefplatform.commandapi.submission.application.CommandLog;
+import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
+import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
+import dev.ksefplatform.commandapi.submission.application.PublishedMarks;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceInspection;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
+import dev.ksefplatform.commandapi.tenant.domain.Tenant;
+import dev.ksefplatform.commandapi.tenant.domain.TenantStatus;
+import dev.ksefplatform.ksef.xml.Fa3Schema;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import dev.ksefplatform.schemas.v1.SubmitInvoice;
@@ -66,6 +75,12 @@ class InvoiceApiIT {
 
     @Autowired
     private dev.ksefplatform.commandapi.submission.application.OutboxRelay outboxRelay;
+
+    @Autowired
+    private CommandLog commandLog;
+
+    @Autowired
+    private PublishedMarks publishedMarks;
 
     @LocalServerPort
     private int port;
@@ -369,6 +384,36 @@ class InvoiceApiIT {
         awaitState(commandId, "PUBLISHED");
     }
 
+    /** The request path's fallback: no ack within the publish timeout, still a 202, published later by the relay. */
+    @Test
+    void leavesACommandTheBrokerDidNotAcknowledgeInTimeToTheRelay() throws Exception {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1020");
+        var brokerDown = new CommandPublisher() {
+            @Override
+            public reactor.core.publisher.Mono<Void> publish(InvoiceSubmission submission) {
+                return reactor.core.publisher.Mono.never();
+            }
+
+            @Override
+            public Flux<String> publishAll(List<InvoiceSubmission> submissions) {
+                return Flux.error(new IllegalStateException("broker down"));
+            }
+        };
+        var submissions = new InvoiceSubmissions(new InvoiceInspection(Fa3Schema.get()), commandLog, brokerDown,
+                publishedMarks, java.time.Clock.systemUTC(), UUID::randomUUID,
+                new InvoiceSubmissions.SubmissionSettings("TEST", Duration.ofMillis(300)));
+        Tenant asTenant = new Tenant(tenant.id(), "Tenant", tenant.nip(), TenantStatus.ACTIVE, java.time.Instant.now());
+
+        String commandId = submissions.submit(asTenant, xml, null).block(Duration.ofSeconds(10));
+
+        assertThat(queryString("SELECT state FROM gateway.commands WHERE command_id = ?", commandId)).isEqualTo("RECEIVED");
+        assertThat(queryBytes("SELECT xml FROM gateway.commands WHERE command_id = ?::uuid", commandId)).isEqualTo(xml);
+        awaitState(commandId, "PUBLISHED"); // by the scheduled relay, through the real broker, after the grace period
+        assertThat(topic.recordsOf(tenant.id())).singleElement()
+                .satisfies(r -> assertThat(r.value().getMessageId()).isEqualTo(commandId));
+    }
+
     @Test
     void concurrentRelaysPublishEachStuckCommandExactlyOnce() throws Exception {
         TestTenant tenant = registerTenant();
@@ -636,17 +681,29 @@ class InvoiceApiIT {
         return "/internal/v1/tenants/" + tenant.id() + "/submissions/" + commandId;
     }
 
-    private void awaitEventSeen(String commandId) throws SQLException {
+    private void awaitEventSeen(String commandId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (queryString("SELECT first_event_at::text FROM gateway.commands WHERE command_id = ?::uuid", commandId) == null) {
             assertThat(System.nanoTime()).as("the event of %s was never seen", commandId).isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 
-    private void awaitState(String commandId, String state) throws SQLException {
+    private void awaitState(String commandId, String state) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!state.equals(queryString("SELECT state FROM gateway.commands WHERE command_id = ?::uuid", commandId))) {
             assertThat(System.nanoTime()).as("command %s never reached %s", commandId, state).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static byte[] queryBytes(String sql, String parameter) throws SQLException {
+        try (Connection connection = EmbeddedPostgres.get().connect();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
         }
     }
 

@@ -56,12 +56,13 @@ final class CpuMeter {
         return GROUPS.stream().filter(g -> threadName.startsWith(g[0])).map(g -> g[1]).findFirst().orElse("other JVM threads");
     }
 
-    /** utime + stime of every process whose command line names postgres, in clock ticks. */
-    private static long postgresTicks() {
-        return ProcessHandle.allProcesses()
+    /** utime + stime of every process whose command line names postgres, in clock ticks, by pid. */
+    private static Map<Long, Long> postgresTicks() {
+        Map<Long, Long> ticks = new java.util.HashMap<>();
+        ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-                .mapToLong(p -> ticks(Path.of("/proc", Long.toString(p.pid()), "stat")))
-                .sum();
+                .forEach(p -> ticks.put(p.pid(), ticks(Path.of("/proc", Long.toString(p.pid()), "stat"))));
+        return ticks;
     }
 
     private static long ticks(Path stat) {
@@ -89,6 +90,12 @@ final class CpuMeter {
         }
     }
 
-    record Sample(long nanos, long processCpuNanos, Map<String, long[]> groups, long postgresTicks, long[] machine) {
+    record Sample(long nanos, long processCpuNanos, Map<String, long[]> groups, Map<Long, Long> postgresTicks, long[] machine) {
+
+        /** PostgreSQL ticks since {@code before}: processes that ended in between are not counted, new ones fully. */
+        long postgresTicksSince(Sample before) {
+            return postgresTicks.entrySet().stream()
+                    .mapToLong(e -> e.getValue() - before.postgresTicks.getOrDefault(e.getKey(), 0L)).sum();
+        }
     }
 }

@@ -20,7 +20,7 @@ final class Figures {
                         + " | JVM CPU %.3f ms/req (%.0f%% of 2 cores) | PostgreSQL %.3f ms/req | machine busy %.0f%% | GC %d ms%n",
                 what, rate, r.succeeded(), n, r.succeeded() / r.windowSeconds(), r.percentileMillis(0.50),
                 r.percentileMillis(0.99), r.maxMillis(), process / n, 100 * process / 1e3 / seconds / 2,
-                (after.postgresTicks() - before.postgresTicks()) * TICK_MILLIS / n,
+                after.postgresTicksSince(before) * TICK_MILLIS / n,
                 100.0 * (after.machine()[0] - before.machine()[0]) / Math.max(1, after.machine()[1] - before.machine()[1]),
                 gcMillis));
         double threads = 0;

@@ -39,9 +39,15 @@ public final class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    /** Publishes one batch of stuck commands, sent in acceptance order; emits how many were published. */
+    /**
+     * Publishes one batch of stuck commands, sent in acceptance order; emits how many were published. Lazy: the time
+     * is read at each subscription, since a scheduler subscribes the same Mono run after run.
+     */
     public Mono<Long> relay() {
-        Instant now = clock.instant();
+        return Mono.defer(() -> relay(clock.instant()));
+    }
+
+    private Mono<Long> relay(Instant now) {
         return commands.claimUnpublished(now.minus(grace), now, now.plus(claim), batchSize)
                 .collectList()
                 .filter(claimed -> !claimed.isEmpty())

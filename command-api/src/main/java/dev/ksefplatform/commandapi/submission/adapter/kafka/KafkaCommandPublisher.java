@@ -25,11 +25,15 @@ public final class KafkaCommandPublisher implements CommandPublisher {
         this.topic = topic;
     }
 
+    /**
+     * send() can block up to max.block.ms fetching metadata: never on an event loop. The ack completes on the
+     * producer's single I/O thread; what follows it (the response) moves to the parallel scheduler, off that thread.
+     */
     @Override
     public Mono<Void> publish(InvoiceSubmission submission) {
-        // send() can block up to max.block.ms fetching metadata: never on an event loop.
         return Mono.fromFuture(() -> kafka.send(SubmitInvoiceRecords.of(topic, submission)))
                 .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(Schedulers.parallel())
                 .then();
     }
 
