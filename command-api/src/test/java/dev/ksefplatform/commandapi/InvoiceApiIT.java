@@ -671,7 +671,7 @@ class InvoiceApiIT {
             insert.setString(5, state);
             insert.setString(6, tenant.nip());
             insert.setString(7, tenant.nip());
-            insert.setBytes(8, xml);
+            insert.setString(8, new String(xml, StandardCharsets.UTF_8));
             insert.setObject(9, OffsetDateTime.now(ZoneOffset.UTC).minus(age));
             insert.executeUpdate();
         }
@@ -702,7 +702,7 @@ class InvoiceApiIT {
              PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, parameter);
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
+                return rs.next() ? rs.getString(1).getBytes(StandardCharsets.UTF_8) : null;
             }
         }
     }

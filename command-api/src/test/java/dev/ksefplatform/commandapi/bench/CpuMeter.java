@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * CPU and allocation over a window: the whole JVM (process CPU time), its threads grouped by role (thread CPU time
- * and allocated bytes), the embedded PostgreSQL processes and the whole machine (from /proc, Linux only).
+ * and allocated bytes), our embedded PostgreSQL server's processes and the whole machine (from /proc, Linux only;
+ * the machine figure includes whatever else runs on it).
  */
 final class CpuMeter {
 
@@ -32,10 +33,15 @@ final class CpuMeter {
             new String[] {"quorum", "Kafka broker"},
             new String[] {"ExpirationReaper", "Kafka broker"});
 
+    private final int postgresPort;
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    CpuMeter(int postgresPort) {
+        this.postgresPort = postgresPort;
+    }
 
     Sample sample() {
         Map<String, long[]> byGroup = new LinkedHashMap<>();
@@ -56,11 +62,13 @@ final class CpuMeter {
         return GROUPS.stream().filter(g -> threadName.startsWith(g[0])).map(g -> g[1]).findFirst().orElse("other JVM threads");
     }
 
-    /** utime + stime of every process whose command line names postgres, in clock ticks, by pid. */
-    private static Map<Long, Long> postgresTicks() {
+    /** utime + stime of our PostgreSQL server (the postmaster on our port) and its backends, in clock ticks, by pid. */
+    private Map<Long, Long> postgresTicks() {
         Map<Long, Long> ticks = new java.util.HashMap<>();
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("-p " + postgresPort)).orElse(false))
+                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()))
                 .forEach(p -> ticks.put(p.pid(), ticks(Path.of("/proc", Long.toString(p.pid()), "stat"))));
         return ticks;
     }

@@ -84,7 +84,7 @@ public final class GatewayLoadBenchmark {
     }
 
     private static String measure(String what, int rate, Duration window, IntFunction<Mono<Boolean>> call) {
-        CpuMeter meter = new CpuMeter();
+        CpuMeter meter = new CpuMeter(EmbeddedPostgres.get().port());
         long gcBefore = gcMillis();
         CpuMeter.Sample before = meter.sample();
         OpenLoop.Result result = OpenLoop.run(rate, window, call);
@@ -135,7 +135,8 @@ public final class GatewayLoadBenchmark {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.CLIENT_ID_CONFIG, "bench-floor", ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8388608),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8388608, ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.BATCH_SIZE_CONFIG, 65536),
                 new StringSerializer(), new CommandEnvelopeSerializer());
     }
 

@@ -4,7 +4,7 @@ import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceDocument;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
 import io.r2dbc.spi.Readable;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link CommandLog} in {@code gateway.commands}. The invoice XML is kept only until the command
- * is published: after that the event log holds it, and the gateway needs just the metadata.
+ * is published: after that the event log holds it, and the gateway needs just the metadata. It is
+ * kept as text: checked UTF-8 round-trips to the same bytes, and text needs no hex encoding.
  */
 public final class R2dbcCommandLog implements CommandLog {
 
@@ -47,7 +48,7 @@ public final class R2dbcCommandLog implements CommandLog {
                 .bind("environment", s.environment())
                 .bind("contextNip", s.contextNip())
                 .bind("sellerNip", invoice.sellerNip())
-                .bind("xml", ByteBuffer.wrap(invoice.xml()))
+                .bind("xml", new String(invoice.xml(), StandardCharsets.UTF_8))
                 .bind("createdAt", s.acceptedAt().atOffset(ZoneOffset.UTC));
         spec = idempotencyKey == null ? spec.bindNull("idempotencyKey", String.class) : spec.bind("idempotencyKey", idempotencyKey);
         spec = invoice.invoiceNumber() == null ? spec.bindNull("invoiceNumber", String.class)
@@ -121,9 +122,7 @@ public final class R2dbcCommandLog implements CommandLog {
     }
 
     private static InvoiceSubmission submission(Readable row) {
-        ByteBuffer xml = row.get("xml", ByteBuffer.class);
-        byte[] bytes = new byte[xml.remaining()];
-        xml.get(bytes);
+        byte[] bytes = row.get("xml", String.class).getBytes(StandardCharsets.UTF_8);
         InvoiceDocument invoice = new InvoiceDocument(bytes, row.get("sha256", String.class),
                 row.get("invoice_number", String.class), row.get("seller_nip", String.class));
         return new InvoiceSubmission(row.get("command_id", UUID.class).toString(), row.get("tenant_id", UUID.class).toString(),
