@@ -10,6 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.ksefplatform.commandapi.submission.application.CommandLog;
+import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
+import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
+import dev.ksefplatform.commandapi.submission.application.PublishedMarks;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceInspection;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
+import dev.ksefplatform.commandapi.tenant.domain.Tenant;
+import dev.ksefplatform.commandapi.tenant.domain.TenantStatus;
+import dev.ksefplatform.ksef.xml.Fa3Schema;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import dev.ksefplatform.schemas.v1.SubmitInvoice;
@@ -67,10 +76,17 @@ class InvoiceApiIT {
     @Autowired
     private dev.ksefplatform.commandapi.submission.application.OutboxRelay outboxRelay;
 
+    @Autowired
+    private CommandLog commandLog;
+
+    @Autowired
+    private PublishedMarks publishedMarks;
+
     @LocalServerPort
     private int port;
 
     private final CommandTopic topic = new CommandTopic(EmbeddedKafka.get().bootstrapServers());
+    private final EventLog eventLog = new EventLog(EmbeddedKafka.get().bootstrapServers());
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -165,8 +181,9 @@ class InvoiceApiIT {
         assertThat(payload.getInvoice().getSha256()).isEqualTo(
                 Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(xml)));
         assertThat(bytes(payload.getInvoice().getXml())).isEqualTo(xml);
-        assertThat(queryString("SELECT state FROM gateway.commands WHERE command_id = ?", accepted.commandId()))
-                .isEqualTo("PUBLISHED");
+        awaitState(accepted.commandId(), "PUBLISHED");
+        assertThat(queryString("SELECT count(*)::text FROM gateway.commands WHERE command_id = ?::uuid AND xml IS NULL",
+                accepted.commandId())).isEqualTo("1");
     }
 
     @Test
@@ -196,6 +213,24 @@ class InvoiceApiIT {
                 .jsonPath("$.violations[0].line").isNumber()
                 .jsonPath("$.violations[0].column").isNumber()
                 .jsonPath("$.violations[0].message").value(m -> assertThat((String) m).contains("2026-13-45"));
+
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
+    void refusesAHostileDocumentNamingTheLimitItBroke() {
+        TestTenant tenant = registerTenant();
+        byte[] nested = ("<Faktura xmlns=\"http://crd.gov.pl/wzor/2025/06/25/13775/\">" + "<a>".repeat(50_000)
+                + "</a>".repeat(50_000) + "</Faktura>").getBytes(StandardCharsets.UTF_8);
+
+        invoice(tenant, MediaType.APPLICATION_XML, nested)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "xml-limit-exceeded")
+                .jsonPath("$.limit").isEqualTo("depth")
+                .jsonPath("$.max").isEqualTo(32)
+                .jsonPath("$.violations[0].line").isEqualTo(1);
 
         assertNothingAcceptedFor(tenant);
     }
@@ -267,6 +302,48 @@ class InvoiceApiIT {
         assertNothingAcceptedFor(tenant);
     }
 
+    /**
+     * The cause of a once-flaky {@code refusesARequestWithoutOrWithAnUnknownApiKey}: a refusal answered before the
+     * body was read let the client send its next request too early on the kept-alive connection, which Reactor Netty
+     * then stopped reading. Every early refusal now waits for the whole request, and the connection stays usable.
+     */
+    @Test
+    void answersEarlyRefusalsOnlyOnceTheBodyIsInAndKeepsTheConnectionUsable() throws Exception {
+        byte[] xml = Invoices.bytes(Invoices.randomNip(), "1019");
+        try (RawHttp http = new RawHttp(port)) {
+            for (String headers : List.of("Content-Type: application/xml\r\n",
+                    "X-API-Key: ksef_unknown\r\nContent-Type: application/xml\r\n",
+                    "X-API-Key: ksef_unknown\r\nContent-Type: text/plain\r\n")) {
+                http.send(RawHttp.post("/api/v1/invoices", headers, xml.length));
+                assertThat(http.silentFor(Duration.ofMillis(500))).isTrue();
+                http.send(xml);
+
+                RawHttp.Response response = http.response();
+                assertThat(response.status()).isEqualTo(401);
+                assertThat(response.headers()).doesNotContainKey("connection");
+            }
+            http.send(RawHttp.post("/admin/v1/tenants", "Content-Type: application/json\r\n", 2));
+            assertThat(http.silentFor(Duration.ofMillis(500))).isTrue();
+            http.send("{}");
+            assertThat(http.response().status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void closesTheConnectionRatherThanReadingAnOversizedBody() throws Exception {
+        TestTenant tenant = registerTenant();
+        try (RawHttp http = new RawHttp(port)) {
+            http.send(RawHttp.post("/api/v1/invoices", "X-API-Key: " + tenant.apiKey() + "\r\nContent-Type: application/xml\r\n",
+                    50_000_000));
+
+            RawHttp.Response response = http.response();
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.headers()).containsEntry("connection", "close");
+            assertThat(http.closedByServer()).isTrue();
+        }
+        assertNothingAcceptedFor(tenant);
+    }
+
     @Test
     void publishesOnceForARepeatedIdempotencyKey() {
         TestTenant tenant = registerTenant();
@@ -307,6 +384,36 @@ class InvoiceApiIT {
         awaitState(commandId, "PUBLISHED");
     }
 
+    /** The request path's fallback: no ack within the publish timeout, still a 202, published later by the relay. */
+    @Test
+    void leavesACommandTheBrokerDidNotAcknowledgeInTimeToTheRelay() throws Exception {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1020");
+        var brokerDown = new CommandPublisher() {
+            @Override
+            public reactor.core.publisher.Mono<Void> publish(InvoiceSubmission submission) {
+                return reactor.core.publisher.Mono.never();
+            }
+
+            @Override
+            public Flux<String> publishAll(List<InvoiceSubmission> submissions) {
+                return Flux.error(new IllegalStateException("broker down"));
+            }
+        };
+        var submissions = new InvoiceSubmissions(new InvoiceInspection(Fa3Schema.get()), commandLog, brokerDown,
+                publishedMarks, java.time.Clock.systemUTC(), UUID::randomUUID,
+                new InvoiceSubmissions.SubmissionSettings("TEST", Duration.ofMillis(300)));
+        Tenant asTenant = new Tenant(tenant.id(), "Tenant", tenant.nip(), TenantStatus.ACTIVE, java.time.Instant.now());
+
+        String commandId = submissions.submit(asTenant, xml, null).block(Duration.ofSeconds(10));
+
+        assertThat(queryString("SELECT state FROM gateway.commands WHERE command_id = ?", commandId)).isEqualTo("RECEIVED");
+        assertThat(queryBytes("SELECT xml FROM gateway.commands WHERE command_id = ?::uuid", commandId)).isEqualTo(xml);
+        awaitState(commandId, "PUBLISHED"); // by the scheduled relay, through the real broker, after the grace period
+        assertThat(topic.recordsOf(tenant.id())).singleElement()
+                .satisfies(r -> assertThat(r.value().getMessageId()).isEqualTo(commandId));
+    }
+
     @Test
     void concurrentRelaysPublishEachStuckCommandExactlyOnce() throws Exception {
         TestTenant tenant = registerTenant();
@@ -327,6 +434,28 @@ class InvoiceApiIT {
 
         assertThat(topic.recordsOf(tenant.id())).extracting(r -> r.value().getMessageId())
                 .containsExactlyInAnyOrderElementsOf(commandIds);
+    }
+
+    @Test
+    void relaysABatchOfStuckCommandsInAcceptanceOrder() throws Exception {
+        TestTenant tenant = registerTenant();
+        List<String> commandIds = new java.util.ArrayList<>();
+        try (Connection connection = EmbeddedPostgres.get().connect()) {
+            connection.setAutoCommit(false); // all visible to the relay at once, so one claim takes them all
+            for (int i = 0; i < 30; i++) {
+                String commandId = UUID.randomUUID().toString();
+                insertCommand(connection, tenant, commandId, Invoices.bytes(tenant.nip(), "30" + i), "RECEIVED",
+                        Duration.ofSeconds(60 - i));
+                commandIds.add(commandId);
+            }
+            connection.commit();
+        }
+
+        for (String commandId : commandIds) {
+            awaitState(commandId, "PUBLISHED");
+        }
+
+        assertThat(topic.recordsOf(tenant.id())).extracting(r -> r.value().getMessageId()).containsExactlyElementsOf(commandIds);
     }
 
     @Test
@@ -363,46 +492,75 @@ class InvoiceApiIT {
     }
 
     @Test
-    void answersTheReadModelsStatus() {
+    void answersPendingFromItsOwnLogWithoutAskingTheReadModelBeforeTheEventLogHasTheCommand() {
+        TestTenant tenant = registerTenant();
+        Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1014"), null);
+
+        Map<String, Object> first = status(tenant, accepted.commandId(), 200);
+        Map<String, Object> second = status(tenant, accepted.commandId(), 200);
+
+        assertThat(first).isEqualTo(second)
+                .containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+        SYNC_SERVICE.verify(0, getRequestedFor(urlEqualTo(submissionPath(tenant, accepted.commandId()))));
+    }
+
+    @Test
+    void passesTheReadModelsBodyThroughOnceTheEventLogHasTheCommand() throws Exception {
         TestTenant tenant = registerTenant();
         Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1013"), null);
-        String path = "/internal/v1/tenants/" + tenant.id() + "/submissions/" + accepted.commandId();
+        String path = submissionPath(tenant, accepted.commandId());
         SYNC_SERVICE.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("""
-                        {"commandId":"%s","status":"ACCEPTED","ksefNumber":"5265877635-20260605-0100001AF629-AF",
-                         "ksefStatusCode":200,"invoiceNumber":"%s","updatedAt":"2026-06-05T10:00:00Z"}"""
-                        .formatted(accepted.commandId(), Invoices.p2("1013")))));
+                        {"commandId":"%s","status":"SENT","invoiceNumber":"%s","updatedAt":"2026-06-05T10:00:00Z",
+                         "waiting":{"reason":"RATE_LIMIT","detail":"KSeF send limit","until":"2026-06-05T11:00:00Z"},
+                         "somethingNew":[1,2]}""".formatted(accepted.commandId(), Invoices.p2("1013")))));
 
+        eventLog.invoiceSent(tenant.id(), accepted.commandId());
+        awaitEventSeen(accepted.commandId());
         Map<String, Object> status = status(tenant, accepted.commandId(), 200);
 
-        assertThat(status).containsEntry("status", "ACCEPTED")
-                .containsEntry("ksefNumber", "5265877635-20260605-0100001AF629-AF")
-                .containsEntry("ksefStatusCode", 200)
-                .containsEntry("invoiceNumber", Invoices.p2("1013"));
+        assertThat(status).containsEntry("status", "SENT")
+                .containsEntry("invoiceNumber", Invoices.p2("1013"))
+                .containsEntry("waiting", Map.of("reason", "RATE_LIMIT", "detail", "KSeF send limit", "until", "2026-06-05T11:00:00Z"))
+                .containsEntry("somethingNew", List.of(1, 2));
         SYNC_SERVICE.verify(getRequestedFor(urlEqualTo(path)).withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + SYNC_TOKEN)));
     }
 
     @Test
-    void answersPendingWhileTheReadModelHasNotSeenTheCommand() {
+    void answersPendingWhileTheReadModelHasNotFoldedTheCommandOrIsDown() throws Exception {
         TestTenant tenant = registerTenant();
-        Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1014"), null);
+        Accepted notFolded = submit(tenant, Invoices.bytes(tenant.nip(), "1015"), null);
+        Accepted down = submit(tenant, Invoices.bytes(tenant.nip(), "1016"), null);
+        SYNC_SERVICE.stubFor(get(urlEqualTo(submissionPath(tenant, down.commandId())))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        eventLog.invoiceSent(tenant.id(), notFolded.commandId());
+        eventLog.invoiceSent(tenant.id(), down.commandId());
+        awaitEventSeen(notFolded.commandId());
+        awaitEventSeen(down.commandId());
 
-        Map<String, Object> status = status(tenant, accepted.commandId(), 200);
-
-        assertThat(status).containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+        for (Accepted accepted : List.of(notFolded, down)) {
+            assertThat(status(tenant, accepted.commandId(), 200))
+                    .containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+            SYNC_SERVICE.verify(1, getRequestedFor(urlEqualTo(submissionPath(tenant, accepted.commandId()))));
+        }
     }
 
     @Test
-    void answersPendingWhenSyncServiceIsDown() {
+    void asksTheReadModelAboutAnOldCommandTheEventLogNeverShowedOncePerRecheckInterval() throws Exception {
         TestTenant tenant = registerTenant();
-        Accepted accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1015"), null);
-        SYNC_SERVICE.stubFor(get(urlEqualTo("/internal/v1/tenants/" + tenant.id() + "/submissions/" + accepted.commandId()))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String commandId = UUID.randomUUID().toString();
+        insertCommand(tenant, commandId, Invoices.bytes(tenant.nip(), "1017"), "PUBLISHED", Duration.ofMinutes(10));
+        SYNC_SERVICE.stubFor(get(urlEqualTo(submissionPath(tenant, commandId))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"commandId\":\"" + commandId + "\",\"status\":\"ACCEPTED\",\"ksefNumber\":\"5265877635-20260605-0100001AF629-AF\"}")));
 
-        Map<String, Object> status = status(tenant, accepted.commandId(), 200);
+        Map<String, Object> first = status(tenant, commandId, 200);
+        Map<String, Object> second = status(tenant, commandId, 200);
 
-        assertThat(status).containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+        assertThat(first).containsEntry("status", "ACCEPTED");
+        assertThat(second).containsEntry("status", "PENDING");
+        SYNC_SERVICE.verify(1, getRequestedFor(urlEqualTo(submissionPath(tenant, commandId))));
     }
 
     @Test
@@ -491,27 +649,61 @@ class InvoiceApiIT {
     }
 
     private void insertReceivedCommand(TestTenant tenant, String commandId, byte[] xml) throws SQLException {
-        try (Connection connection = EmbeddedPostgres.get().connect();
-             PreparedStatement insert = connection.prepareStatement("""
+        insertCommand(tenant, commandId, xml, "RECEIVED", Duration.ofMinutes(1));
+    }
+
+    private void insertCommand(TestTenant tenant, String commandId, byte[] xml, String state, Duration age) throws SQLException {
+        try (Connection connection = EmbeddedPostgres.get().connect()) {
+            insertCommand(connection, tenant, commandId, xml, state, age);
+        }
+    }
+
+    private void insertCommand(Connection connection, TestTenant tenant, String commandId, byte[] xml, String state,
+                               Duration age) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO gateway.commands (command_id, tenant_id, invoice_number, sha256, state, environment,
                          context_nip, seller_nip, xml, created_at)
-                     VALUES (?::uuid, ?::uuid, ?, ?, 'RECEIVED', 'TEST', ?, ?, ?, ?)""")) {
+                     VALUES (?::uuid, ?::uuid, ?, ?, ?, 'TEST', ?, ?, ?, ?)""")) {
             insert.setString(1, commandId);
             insert.setString(2, tenant.id());
             insert.setString(3, Invoices.p2("1011"));
             insert.setString(4, Base64.getEncoder().encodeToString(sha256(xml)));
-            insert.setString(5, tenant.nip());
+            insert.setString(5, state);
             insert.setString(6, tenant.nip());
-            insert.setBytes(7, xml);
-            insert.setObject(8, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1));
+            insert.setString(7, tenant.nip());
+            insert.setString(8, new String(xml, StandardCharsets.UTF_8));
+            insert.setObject(9, OffsetDateTime.now(ZoneOffset.UTC).minus(age));
             insert.executeUpdate();
         }
     }
 
-    private void awaitState(String commandId, String state) throws SQLException {
+    private static String submissionPath(TestTenant tenant, String commandId) {
+        return "/internal/v1/tenants/" + tenant.id() + "/submissions/" + commandId;
+    }
+
+    private void awaitEventSeen(String commandId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (queryString("SELECT first_event_at::text FROM gateway.commands WHERE command_id = ?::uuid", commandId) == null) {
+            assertThat(System.nanoTime()).as("the event of %s was never seen", commandId).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private void awaitState(String commandId, String state) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!state.equals(queryString("SELECT state FROM gateway.commands WHERE command_id = ?::uuid", commandId))) {
             assertThat(System.nanoTime()).as("command %s never reached %s", commandId, state).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static byte[] queryBytes(String sql, String parameter) throws SQLException {
+        try (Connection connection = EmbeddedPostgres.get().connect();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1).getBytes(StandardCharsets.UTF_8) : null;
+            }
         }
     }
 

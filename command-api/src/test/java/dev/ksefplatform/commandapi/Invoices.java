@@ -34,6 +34,34 @@ public final class Invoices {
         return "FA/GRQMB-" + invoiceNumber + "/05/2025";
     }
 
+    /**
+     * The template grown by one invoice row to about 5 KB, split around the seller NIP and the invoice number:
+     * {@link #join} fills them in with two array copies, so a load generator spends next to nothing on it.
+     */
+    public static byte[][] fiveKilobyteParts() {
+        String xml = xml("#nip#", "#invoice_number#");
+        int row = xml.indexOf("<FaWiersz>");
+        String firstRow = xml.substring(row, xml.indexOf("</FaWiersz>") + "</FaWiersz>".length()) + "\n        ";
+        String grown = xml.substring(0, row) + firstRow + xml.substring(row);
+        int nip = grown.indexOf("#nip#");
+        int number = grown.indexOf("#invoice_number#");
+        return new byte[][] {grown.substring(0, nip).getBytes(StandardCharsets.UTF_8),
+                grown.substring(nip + 5, number).getBytes(StandardCharsets.UTF_8),
+                grown.substring(number + "#invoice_number#".length()).getBytes(StandardCharsets.UTF_8)};
+    }
+
+    public static byte[] join(byte[][] parts, String nip, String invoiceNumber) {
+        byte[] n = nip.getBytes(StandardCharsets.US_ASCII);
+        byte[] number = invoiceNumber.getBytes(StandardCharsets.UTF_8);
+        byte[] xml = new byte[parts[0].length + n.length + parts[1].length + number.length + parts[2].length];
+        int at = 0;
+        for (byte[] piece : new byte[][] {parts[0], n, parts[1], number, parts[2]}) {
+            System.arraycopy(piece, 0, xml, at, piece.length);
+            at += piece.length;
+        }
+        return xml;
+    }
+
     /** A valid NIP that also fits FA(3)'s TNrNIP pattern (no zeros in the first three digits). */
     public static String randomNip() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -1,26 +1,38 @@
 package dev.ksefplatform.commandapi.submission;
 
 import dev.ksefplatform.commandapi.submission.adapter.http.HttpSubmissionStatuses;
+import dev.ksefplatform.commandapi.submission.adapter.kafka.EventLogWatcher;
 import dev.ksefplatform.commandapi.submission.adapter.kafka.KafkaCommandPublisher;
 import dev.ksefplatform.commandapi.submission.adapter.r2dbc.R2dbcCommandLog;
 import dev.ksefplatform.commandapi.submission.api.InvoiceBodyReader;
 import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
+import dev.ksefplatform.commandapi.submission.application.EventLogProgress;
 import dev.ksefplatform.commandapi.submission.application.InvoiceStatusQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.submission.application.OutboxRelay;
+import dev.ksefplatform.commandapi.submission.application.PublishedMarks;
 import dev.ksefplatform.commandapi.submission.application.SubmissionStatuses;
+import dev.ksefplatform.commandapi.submission.application.UnseenRecheck;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceInspection;
 import dev.ksefplatform.ksef.xml.Fa3Schema;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -28,6 +40,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class SubmissionConfiguration {
+
+    /** The gateway's consumer group on the event log (headers only, see {@link EventLogWatcher}). */
+    static final String EVENT_LOG_GROUP = "command-api";
 
     @Bean
     CommandLog commandLog(DatabaseClient db) {
@@ -42,11 +57,7 @@ class SubmissionConfiguration {
     @Bean
     SubmissionStatuses submissionStatuses(WebClient.Builder web, SyncServiceProperties sync,
                                           @Value("${ksef.services.sync-service.url}") String syncServiceUrl) {
-        WebClient client = web.clone()
-                .baseUrl(syncServiceUrl)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + sync.token())
-                .build();
-        return new HttpSubmissionStatuses(client, sync.timeout());
+        return HttpSubmissionStatuses.create(web, syncServiceUrl, sync.token(), sync.timeout(), sync.maxIdle());
     }
 
     @Bean
@@ -55,16 +66,37 @@ class SubmissionConfiguration {
     }
 
     @Bean
-    InvoiceSubmissions invoiceSubmissions(CommandLog commands, CommandPublisher publisher, Clock clock,
-                                          SubmissionProperties properties) {
+    PublishedMarks publishedMarks(CommandLog commands, Clock clock, SubmissionProperties properties) {
+        return new PublishedMarks(commands, clock, properties.markEvery(), properties.outbox().batchSize());
+    }
+
+    @Bean
+    InvoiceSubmissions invoiceSubmissions(CommandLog commands, CommandPublisher publisher, PublishedMarks marks,
+                                          Clock clock, SubmissionProperties properties) {
         var settings = new InvoiceSubmissions.SubmissionSettings(properties.environment(), properties.publishTimeout());
-        return new InvoiceSubmissions(new InvoiceInspection(Fa3Schema.get()), commands, publisher, clock,
+        return new InvoiceSubmissions(new InvoiceInspection(Fa3Schema.get()), commands, publisher, marks, clock,
                 UUID::randomUUID, settings);
     }
 
     @Bean
-    InvoiceStatusQuery invoiceStatusQuery(CommandLog commands, SubmissionStatuses statuses) {
-        return new InvoiceStatusQuery(commands, statuses);
+    InvoiceStatusQuery invoiceStatusQuery(CommandLog commands, SubmissionStatuses statuses, SyncServiceProperties sync,
+                                          Clock clock) {
+        return new InvoiceStatusQuery(commands, statuses, new UnseenRecheck(sync.unseenRecheck(), 100_000), clock);
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> eventLogWatcher(KafkaProperties kafka, CommandLog commands,
+                                                                       Clock clock) {
+        Map<String, Object> consumer = kafka.buildConsumerProperties(null);
+        consumer.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, EVENT_LOG_GROUP,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        ContainerProperties container = new ContainerProperties(Topics.EVENTS.name());
+        container.setAckMode(ContainerProperties.AckMode.BATCH);
+        container.setMessageListener(new EventLogWatcher(new EventLogProgress(commands, clock), Duration.ofSeconds(30)));
+        return new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(consumer), container);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.ksefplatform.commandapi.tenant;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.ksefplatform.commandapi.tenant.adapter.r2dbc.R2dbcTenants;
 import dev.ksefplatform.commandapi.tenant.application.TenantAuthentication;
 import dev.ksefplatform.commandapi.tenant.application.TenantRegistration;
@@ -25,7 +26,7 @@ class TenantConfiguration {
     }
 
     @Bean
-    TenantAuthentication tenantAuthentication(Tenants tenants) {
-        return new TenantAuthentication(tenants);
+    TenantAuthentication tenantAuthentication(Tenants tenants, ApiKeyProperties keys) {
+        return new TenantAuthentication(tenants, keys.cacheTtl(), keys.cacheSize(), Ticker.systemTicker());
     }
 }

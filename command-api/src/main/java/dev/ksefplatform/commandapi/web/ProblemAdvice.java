@@ -7,6 +7,7 @@ import dev.ksefplatform.commandapi.submission.application.IdempotencyKeyReused;
 import dev.ksefplatform.commandapi.submission.application.InvalidIdempotencyKey;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceInvalid;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceNotUtf8;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceOverLimit;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceTooLarge;
 import dev.ksefplatform.commandapi.submission.domain.SellerNotTenant;
 import dev.ksefplatform.commandapi.submission.domain.UnsupportedInvoiceMediaType;
@@ -77,6 +78,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail invalidInvoice(InvoiceInvalid e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-invoice", "Invalid FA(3) invoice", e);
         problem.setProperty("violations", e.violations());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail overLimit(InvoiceOverLimit e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "xml-limit-exceeded", "XML limit exceeded", e);
+        problem.setProperty("limit", e.limit());
+        problem.setProperty("max", e.max());
+        problem.setProperty("violations", java.util.List.of(e.where()));
         return problem;
     }
 

@@ -1,23 +1,13 @@
 package dev.ksefplatform.ksef.xml;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.transform.sax.SAXSource;
-import org.xml.sax.InputSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
- * The official FA(3) schema, compiled once from the copies in this jar (no network). Thread-safe:
- * each validation gets its own {@link Validator}.
+ * The official FA(3) schema, compiled once from the copies in this jar (no network), and the one-pass reading of
+ * invoices against it. Thread-safe: the schema is immutable, and each document is read by a pooled pass of its own.
  */
 public final class Fa3Schema {
 
@@ -28,10 +18,12 @@ public final class Fa3Schema {
     private static final Fa3Schema INSTANCE = new Fa3Schema();
 
     private final Schema schema;
-    private final OccurrenceBounds bounds = new OccurrenceBounds();
+    private final PassPool passes;
 
     private Fa3Schema() {
+        OccurrenceBounds bounds = new OccurrenceBounds();
         this.schema = OfflineSchemas.compile(ROOT, "schemat_FA(3)_v1-0E.xsd", bounds);
+        this.passes = new PassPool(() -> new SinglePass(Parsers.hardenedReader(), Parsers.validatorHandler(schema), bounds));
     }
 
     public static Fa3Schema get() {
@@ -39,47 +31,25 @@ public final class Fa3Schema {
     }
 
     /**
-     * Validates an invoice document.
-     *
-     * @return the violations, empty when the document is valid; a document that is not well
-     *     formed yields one violation saying so
+     * Reads an invoice once: UTF-8 without BOM, within {@link XmlLimits#DEFAULT}, well formed, FA(3)-valid
+     * (large occurrence bounds included), and its {@link InvoiceFacts}.
      */
-    public List<XmlViolation> validate(byte[] xml) {
-        List<XmlViolation> violations = new ArrayList<>();
-        Validator validator = schema.newValidator();
-        OfflineSchemas.harden(validator);
-        validator.setErrorHandler(new Collector(violations));
-        try (InputStream in = new ByteArrayInputStream(xml)) {
-            validator.validate(new SAXSource(OfflineSchemas.hardenedReader(), new InputSource(in)));
-        } catch (SAXParseException e) {
-            violations.add(XmlViolation.of(e));
-        } catch (SAXException e) {
-            violations.add(new XmlViolation(0, 0, e.getMessage()));
-        } catch (IOException e) {
-            violations.add(new XmlViolation(0, 0, "unreadable: " + e.getMessage()));
-        }
-        if (violations.isEmpty()) {
-            violations.addAll(bounds.check(xml, OfflineSchemas.STAX));
-        }
-        return List.copyOf(violations);
+    public Fa3Reading read(byte[] xml) {
+        return read(xml, XmlLimits.DEFAULT);
     }
 
-    /** Keeps every error instead of stopping at the first, so a tenant sees all that is wrong. */
-    private record Collector(List<XmlViolation> violations) implements ErrorHandler {
-        @Override
-        public void warning(SAXParseException e) {
-            // warnings do not make a document invalid
-        }
+    public Fa3Reading read(byte[] xml, XmlLimits limits) {
+        return passes.apply(pass -> pass.read(xml, limits));
+    }
 
-        @Override
-        public void error(SAXParseException e) {
-            violations.add(XmlViolation.of(e));
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e; // recorded once, by validate's catch
-        }
+    /**
+     * Validates an invoice document ({@link #read} without the facts).
+     *
+     * @return the violations, empty when the document is valid; a document that is not well formed, not UTF-8 or
+     *     over a limit yields one violation saying so
+     */
+    public List<XmlViolation> validate(byte[] xml) {
+        return read(xml).violations();
     }
 
     /** For callers that want the raw schema (e.g. to validate a DOM). */
@@ -88,7 +58,7 @@ public final class Fa3Schema {
     }
 
     static SchemaFactory newFactory() {
-        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        SchemaFactory factory = SchemaFactory.newDefaultInstance();
         try {
             // The official content models exceed the JDK's default limit of 5,000 nodes.
             factory.setProperty("jdk.xml.maxOccurLimit", 0);

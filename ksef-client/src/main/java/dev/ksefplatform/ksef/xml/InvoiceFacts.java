@@ -1,64 +1,51 @@
 package dev.ksefplatform.ksef.xml;
 
-import java.io.ByteArrayInputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import java.math.BigDecimal;
 
 /**
- * The few facts of an FA(3) invoice the platform routes on: the seller NIP (who may submit it) and
- * the duplicate triple KSeF checks (seller NIP, RodzajFaktury, P_2), plus the issue date P_1.
+ * What the platform routes, deduplicates and lists invoices by, read from an FA(3) document: the seller (who may
+ * submit it), the duplicate triple KSeF checks (seller NIP, RodzajFaktury, P_2), the issue date, the buyer and the
+ * amounts as exact decimals.
  *
- * @param sellerNip    {@code Podmiot1/DaneIdentyfikacyjne/NIP}
- * @param invoiceType  {@code Fa/RodzajFaktury}, e.g. VAT, KOR
+ * @param seller        {@code Podmiot1/DaneIdentyfikacyjne}: identifier type {@code Nip}, NIP and {@code Nazwa}
+ * @param buyer         {@code Podmiot2/DaneIdentyfikacyjne}, identifier typed as KSeF's metadata types it
+ * @param invoiceType   {@code Fa/RodzajFaktury} as written: VAT, KOR, ZAL, ROZ, UPR, KOR_ZAL, KOR_ROZ
  * @param invoiceNumber {@code Fa/P_2}
- * @param issueDate    {@code Fa/P_1}, yyyy-MM-dd
+ * @param issueDate     {@code Fa/P_1}, yyyy-MM-dd
+ * @param amounts       {@code Fa/KodWaluty} and the totals
  */
-public record InvoiceFacts(String sellerNip, String invoiceType, String invoiceNumber, String issueDate) {
+public record InvoiceFacts(Party seller, Party buyer, String invoiceType, String invoiceNumber, String issueDate,
+                           Amounts amounts) {
 
-    private static final XMLInputFactory FACTORY = newFactory();
-
-    /** Reads the facts with a streaming parser; the document should already be schema-valid. */
-    public static InvoiceFacts read(byte[] xml) {
-        String sellerNip = null;
-        String invoiceType = null;
-        String invoiceNumber = null;
-        String issueDate = null;
-        Deque<String> path = new ArrayDeque<>();
-        try {
-            XMLStreamReader reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
-            while (reader.hasNext()) {
-                int event = reader.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    path.addLast(reader.getLocalName());
-                    String where = String.join("/", path);
-                    switch (where) {
-                        case "Faktura/Podmiot1/DaneIdentyfikacyjne/NIP" -> sellerNip = reader.getElementText().trim();
-                        case "Faktura/Fa/RodzajFaktury" -> invoiceType = reader.getElementText().trim();
-                        case "Faktura/Fa/P_2" -> invoiceNumber = reader.getElementText().trim();
-                        case "Faktura/Fa/P_1" -> issueDate = reader.getElementText().trim();
-                        default -> {
-                            continue;
-                        }
-                    }
-                    path.removeLast(); // getElementText consumed the end tag
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    path.removeLast();
-                }
-            }
-        } catch (XMLStreamException e) {
-            throw new IllegalArgumentException("not well-formed XML: " + e.getMessage(), e);
-        }
-        return new InvoiceFacts(sellerNip, invoiceType, invoiceNumber, issueDate);
+    /**
+     * @param idType {@code Nip}, {@code VatUe} (value = KodUE + NrVatUE), {@code Other} (NrID) or {@code None} (BrakID),
+     *               as KSeF's invoice metadata names them; null when the document names none
+     */
+    public record Party(String idType, String id, String name) {
     }
 
-    private static XMLInputFactory newFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory;
+    /**
+     * Totals as the invoice states them, in its currency.
+     *
+     * @param net   the sum of every {@code Fa/P_13_*} (P_13_1 … P_13_11, P_13_6_1 … P_13_6_3); zero when none
+     * @param vat   the sum of every {@code Fa/P_14_*} except the PLN conversions {@code P_14_*W}; zero when none
+     * @param gross {@code Fa/P_15}
+     */
+    public record Amounts(String currency, BigDecimal net, BigDecimal vat, BigDecimal gross) {
+    }
+
+    public String sellerNip() {
+        return seller.id();
+    }
+
+    /**
+     * Reads the facts of a document already known to be FA(3)-valid (an invoice downloaded from KSeF), in one
+     * streaming pass without the schema, within {@link XmlLimits#DEFAULT}.
+     *
+     * @throws IllegalArgumentException when the document is not well-formed UTF-8 XML, breaks a limit, or has an
+     *     amount that is not a decimal
+     */
+    public static InvoiceFacts read(byte[] xml) {
+        return SinglePass.POOL.apply(pass -> pass.facts(xml, XmlLimits.DEFAULT));
     }
 }

@@ -1,29 +1,24 @@
 package dev.ksefplatform.ksef.xml;
 
-import java.io.ByteArrayInputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Large {@code maxOccurs} bounds, enforced by counting instead of by the schema automaton.
  *
  * <p>Xerces builds a DFA that unrolls every bounded repetition: FA(3)'s {@code FaWiersz
  * maxOccurs="10000"} alone takes minutes to compile on first use. So the schema text is loaded
- * with every bound above {@link #THRESHOLD} relaxed to {@code unbounded}, and this class checks
- * those bounds in one streaming pass. Validation is exactly as strict as the official schema.
+ * with every bound above {@link #THRESHOLD} relaxed to {@code unbounded}, and a {@link Counter}
+ * checks those bounds in the same pass as the validation. Validation is exactly as strict as the
+ * official schema.
  */
 final class OccurrenceBounds {
 
     static final int THRESHOLD = 100;
+    static final OccurrenceBounds NONE = new OccurrenceBounds();
 
     private static final Pattern ELEMENT = Pattern.compile("<(?:xsd?:)?element\\b[^>]*>");
     private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]+)\"");
@@ -49,34 +44,41 @@ final class OccurrenceBounds {
         return out.toString();
     }
 
-    /** Counts sibling runs of each bounded element; a run longer than its bound is a violation. */
-    List<XmlViolation> check(byte[] xml, XMLInputFactory factory) {
-        Deque<Map<String, Integer>> siblings = new ArrayDeque<>();
-        siblings.push(new HashMap<>());
-        try {
-            XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
-            while (reader.hasNext()) {
-                int event = reader.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    String name = reader.getLocalName();
-                    Integer bound = bounds.get(name);
-                    if (bound != null && siblings.peek().merge(name, 1, Integer::sum) > bound) {
-                        return List.of(new XmlViolation(reader.getLocation().getLineNumber(),
-                                reader.getLocation().getColumnNumber(),
-                                "element '" + name + "' occurs more than maxOccurs=" + bound + " times"));
-                    }
-                    siblings.push(new HashMap<>());
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    siblings.pop();
-                }
-            }
-        } catch (XMLStreamException e) {
-            return List.of(new XmlViolation(0, 0, e.getMessage()));
-        }
-        return List.of();
+    /** A counter for one document at a time; the bounds must all be known (schema compiled) by now. */
+    Counter counter() {
+        return new Counter(Map.copyOf(bounds));
     }
 
-    boolean isEmpty() {
-        return bounds.isEmpty();
+    /** Counts sibling runs of each bounded element: per depth, how many of each bounded name the parent holds. */
+    static final class Counter {
+
+        private final Map<String, Integer> indexes = new HashMap<>();
+        private final int[] maxima;
+        private int[][] counts = new int[0][];
+
+        private Counter(Map<String, Integer> bounds) {
+            maxima = new int[bounds.size()];
+            bounds.forEach((name, max) -> {
+                maxima[indexes.size()] = max;
+                indexes.put(name, indexes.size());
+            });
+        }
+
+        void reset(int maxDepth) {
+            if (counts.length < maxDepth + 2) {
+                counts = new int[maxDepth + 2][maxima.length];
+            }
+            Arrays.fill(counts[1], 0);
+        }
+
+        /** Null, or the violation when this element is one too many of its kind under its parent. */
+        String start(int depth, String name) {
+            Arrays.fill(counts[depth + 1], 0); // this element's children start counting afresh
+            Integer index = indexes.get(name);
+            if (index == null || ++counts[depth][index] != maxima[index] + 1) {
+                return null;
+            }
+            return "element '" + name + "' occurs more than maxOccurs=" + maxima[index] + " times";
+        }
     }
 }

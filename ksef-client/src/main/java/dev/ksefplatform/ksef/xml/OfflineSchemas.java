@@ -4,16 +4,12 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.net.URL;
-import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.SAXException;
-import org.xml.sax.SAXNotRecognizedException;
-import org.xml.sax.SAXNotSupportedException;
 
 /**
  * Compiles the official schemas from the classpath: every import or include, by absolute
@@ -21,16 +17,6 @@ import org.xml.sax.SAXNotSupportedException;
  * jar, and nothing is ever fetched from the network.
  */
 final class OfflineSchemas {
-
-    /** A StAX factory that never reads DTDs or external entities. */
-    static final javax.xml.stream.XMLInputFactory STAX = hardenedStax();
-
-    private static javax.xml.stream.XMLInputFactory hardenedStax() {
-        javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
-        factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory;
-    }
 
     private OfflineSchemas() {
     }
@@ -54,29 +40,6 @@ final class OfflineSchemas {
             return bounds.relax(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** A namespace-aware SAX reader that refuses any DOCTYPE, so no entity is ever expanded. */
-    static org.xml.sax.XMLReader hardenedReader() {
-        try {
-            javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            return factory.newSAXParser().getXMLReader();
-        } catch (javax.xml.parsers.ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("cannot create a hardened XML reader", e);
-        }
-    }
-
-    /** No DTDs, no external entities: an invoice is data from a tenant, not a place to fetch from. */
-    static void harden(Validator validator) {
-        try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
-            throw new IllegalStateException("cannot harden the XML validator", e);
         }
     }
 

@@ -60,10 +60,15 @@ class Fa3SchemaTest {
     }
 
     @Test
-    void readsTheRoutingFacts() throws IOException {
-        InvoiceFacts facts = InvoiceFacts.read(template("5265877635", "FV/7/2026"));
+    void readsTheFactsInTheSamePassAsTheValidation() throws IOException {
+        Fa3Reading reading = Fa3Schema.get().read(template("5265877635", "FV/7/2026"));
 
-        assertThat(facts).isEqualTo(new InvoiceFacts("5265877635", "VAT", "FA/GRQMB-FV/7/2026/05/2025", "2026-01-05"));
+        assertThat(reading).isInstanceOfSatisfying(Fa3Reading.Valid.class, valid -> {
+            assertThat(valid.facts().sellerNip()).isEqualTo("5265877635");
+            assertThat(valid.facts().invoiceType()).isEqualTo("VAT");
+            assertThat(valid.facts().invoiceNumber()).isEqualTo("FA/GRQMB-FV/7/2026/05/2025");
+            assertThat(valid.facts().issueDate()).isEqualTo("2026-01-05");
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ksefplatform.simulator.invoice;
 
+import dev.ksefplatform.ksef.xml.Fa3Reading;
 import dev.ksefplatform.ksef.xml.Fa3Schema;
 import dev.ksefplatform.ksef.xml.InvoiceFacts;
 import dev.ksefplatform.ksef.xml.XmlViolation;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +38,12 @@ public final class InvoiceVerifier {
         if (!declaresUtf8(xml)) {
             return rejected(StatusInfo.of(430, FILE_ERROR, "Deklaracja XML musi wskazywać kodowanie UTF-8."), null);
         }
-        List<XmlViolation> violations = Fa3Schema.get().validate(xml);
-        if (!violations.isEmpty()) {
-            String[] details = violations.stream().limit(MAX_DETAILS).map(XmlViolation::toString).toArray(String[]::new);
+        Fa3Reading reading = Fa3Schema.get().read(xml);
+        if (!(reading instanceof Fa3Reading.Valid valid)) {
+            String[] details = reading.violations().stream().limit(MAX_DETAILS).map(XmlViolation::toString).toArray(String[]::new);
             return rejected(StatusInfo.of(430, FILE_ERROR, details), null);
         }
-        return semantics(InvoiceFacts.read(xml), contextNip);
+        return semantics(valid.facts(), contextNip);
     }
 
     private Verdict semantics(InvoiceFacts facts, String contextNip) {

@@ -3,7 +3,9 @@ package dev.ksefplatform.commandapi.submission.api;
 import dev.ksefplatform.commandapi.submission.application.InvoiceStatusQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.tenant.application.TenantAuthentication;
+import dev.ksefplatform.commandapi.submission.domain.SubmissionStatus;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,11 +46,12 @@ class InvoiceController {
                         .body(new CommandAccepted(commandId, "PENDING")));
     }
 
+    /** The read model's body as it is (CONTRACTS.md), or the gateway's own {@code {"commandId","status":"PENDING"}}. */
     @GetMapping("/api/v1/invoices/{commandId}")
-    Mono<InvoiceStatusResponse> status(@RequestHeader(name = API_KEY, required = false) String apiKey,
-                                  @PathVariable String commandId) {
+    Mono<Map<String, Object>> status(@RequestHeader(name = API_KEY, required = false) String apiKey,
+                                     @PathVariable String commandId) {
         return authentication.authenticate(apiKey).flatMap(tenant -> statuses.status(tenant, commandId))
-                .map(InvoiceStatusResponse::of);
+                .map(SubmissionStatus::body);
     }
 
     record CommandAccepted(String commandId, String status) {

@@ -2,6 +2,7 @@ package dev.ksefplatform.commandapi.submission.application;
 
 import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
 import java.time.Instant;
+import java.util.Collection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -14,7 +15,8 @@ public interface CommandLog {
      */
     Mono<Recorded> record(InvoiceSubmission submission, String idempotencyKey);
 
-    Mono<Void> markPublished(String commandId, Instant publishedAt);
+    /** Marks commands published (drops their XML); commands already marked are left alone. */
+    Mono<Void> markPublished(Collection<String> commandIds, Instant publishedAt);
 
     /**
      * Claims, until {@code claimedUntil}, up to {@code limit} commands received before {@code before}, still not
@@ -23,6 +25,9 @@ public interface CommandLog {
      */
     Flux<InvoiceSubmission> claimUnpublished(Instant before, Instant now, Instant claimedUntil, int limit);
 
+    /** Notes that the event log has events of these commands; ids that are not the gateway's commands are ignored. */
+    Mono<Long> markEventsSeen(Collection<String> commandIds, Instant seenAt);
+
     /** The tenant's own command, empty for an unknown command or another tenant's. */
     Mono<RecordedCommand> find(String tenantId, String commandId);
 
@@ -30,6 +35,11 @@ public interface CommandLog {
     record Recorded(String commandId, String sha256, boolean fresh) {
     }
 
-    record RecordedCommand(String commandId, String tenantId, String invoiceNumber, boolean published) {
+    /**
+     * @param acceptedAt when the gateway recorded it
+     * @param eventSeen  whether the event log has had an event of it, i.e. whether the read model can know it
+     */
+    record RecordedCommand(String commandId, String tenantId, String invoiceNumber, boolean published,
+                           Instant acceptedAt, boolean eventSeen) {
     }
 }

@@ -2,44 +2,50 @@ package dev.ksefplatform.commandapi.submission.application;
 
 import dev.ksefplatform.commandapi.submission.domain.SubmissionStatus;
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
-import java.util.UUID;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-/** A tenant's view of one of its commands: the read model's status, or PENDING while it has none. */
+/**
+ * A tenant's view of one of its commands. The gateway's own log answers while the read model cannot know the
+ * command (no event of it yet): PENDING, without a call to sync-service. Once the event log has the command, the read
+ * model's status is passed through; PENDING again if it has not folded it yet, or is down or slow.
+ */
 public final class InvoiceStatusQuery {
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceStatusQuery.class);
 
     private final CommandLog commands;
     private final SubmissionStatuses statuses;
+    private final UnseenRecheck recheck;
+    private final Clock clock;
 
-    public InvoiceStatusQuery(CommandLog commands, SubmissionStatuses statuses) {
+    public InvoiceStatusQuery(CommandLog commands, SubmissionStatuses statuses, UnseenRecheck recheck, Clock clock) {
         this.commands = commands;
         this.statuses = statuses;
+        this.recheck = recheck;
+        this.clock = clock;
     }
 
     public Mono<SubmissionStatus> status(Tenant tenant, String commandId) {
-        if (!isUuid(commandId)) {
+        if (!EventLogProgress.isUuid(commandId)) {
             return Mono.error(new CommandNotFound());
         }
         return commands.find(tenant.id(), commandId)
                 .switchIfEmpty(Mono.error(CommandNotFound::new))
-                .flatMap(command -> statuses.find(tenant.id(), commandId)
-                        .onErrorResume(e -> {
-                            log.warn("submission status unavailable tenantId={} commandId={} cause={}",
-                                    tenant.id(), commandId, e.toString());
-                            return Mono.empty();
-                        })
-                        .defaultIfEmpty(SubmissionStatus.pending(commandId)));
+                .flatMap(command -> command.eventSeen() || recheck.due(command, clock.instant())
+                        ? readModel(tenant, commandId)
+                        : Mono.just(SubmissionStatus.pending(commandId)));
     }
 
-    private static boolean isUuid(String value) {
-        try {
-            return UUID.fromString(value).toString().equalsIgnoreCase(value);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+    private Mono<SubmissionStatus> readModel(Tenant tenant, String commandId) {
+        return statuses.find(tenant.id(), commandId)
+                .onErrorResume(e -> {
+                    log.warn("submission status unavailable tenantId={} commandId={} cause={}", tenant.id(), commandId,
+                            e.toString());
+                    return Mono.empty();
+                })
+                .defaultIfEmpty(SubmissionStatus.pending(commandId));
     }
 }

@@ -14,8 +14,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Accepts an invoice: inspect, record as received, publish, mark published. The row is written
- * before the publish, so a crash in between leaves a received row that {@link OutboxRelay} publishes later.
+ * Accepts an invoice: inspect, record as received, publish, answer; the mark published follows in a batch
+ * ({@link PublishedMarks}). The row is written before the publish, so a crash in between leaves a received row that
+ * {@link OutboxRelay} publishes later.
  */
 public final class InvoiceSubmissions {
 
@@ -25,15 +26,17 @@ public final class InvoiceSubmissions {
     private final InvoiceInspection inspection;
     private final CommandLog commands;
     private final CommandPublisher publisher;
+    private final PublishedMarks marks;
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final SubmissionSettings settings;
 
     public InvoiceSubmissions(InvoiceInspection inspection, CommandLog commands, CommandPublisher publisher,
-                              Clock clock, Supplier<UUID> ids, SubmissionSettings settings) {
+                              PublishedMarks marks, Clock clock, Supplier<UUID> ids, SubmissionSettings settings) {
         this.inspection = inspection;
         this.commands = commands;
         this.publisher = publisher;
+        this.marks = marks;
         this.clock = clock;
         this.ids = ids;
         this.settings = settings;
@@ -59,7 +62,7 @@ public final class InvoiceSubmissions {
     private Mono<String> publish(InvoiceSubmission submission) {
         return publisher.publish(submission)
                 .timeout(settings.publishTimeout())
-                .then(Mono.defer(() -> commands.markPublished(submission.commandId(), clock.instant())))
+                .doOnSuccess(done -> marks.add(submission.commandId()))
                 .doOnSuccess(done -> log.info("command published tenantId={} commandId={} invoiceNumber={}",
                         submission.tenantId(), submission.commandId(), submission.invoice().invoiceNumber()))
                 .thenReturn(submission.commandId())

@@ -8,10 +8,11 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes commands that were recorded but never marked published (a crash or broker outage
- * between the two steps). Rows are claimed before they are published, so concurrent relays never
- * publish one command twice. Delivery is at least once: a crash after the broker's ack and before
- * the mark republishes the same messageId once its claim expires.
+ * Publishes commands that were recorded but never marked published (a crash or broker outage between the two
+ * steps), a batch at a time: one claim, every record sent without waiting for the previous ack, one mark for all
+ * that were acknowledged. Rows are claimed before they are published, so concurrent relays never publish one
+ * command twice. Delivery is at least once: a command whose ack or mark was lost is republished, with the same
+ * messageId, once its claim expires.
  */
 public final class OutboxRelay {
 
@@ -38,14 +39,23 @@ public final class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    /** Publishes one batch of stuck commands, in acceptance order; stops at the first failure. */
+    /**
+     * Publishes one batch of stuck commands, sent in acceptance order; emits how many were published. Lazy: the time
+     * is read at each subscription, since a scheduler subscribes the same Mono run after run.
+     */
     public Mono<Long> relay() {
-        Instant now = clock.instant();
+        return Mono.defer(() -> relay(clock.instant()));
+    }
+
+    private Mono<Long> relay(Instant now) {
         return commands.claimUnpublished(now.minus(grace), now, now.plus(claim), batchSize)
-                .concatMap(submission -> publisher.publish(submission)
-                        .then(Mono.defer(() -> commands.markPublished(submission.commandId(), clock.instant())))
-                        .doOnSuccess(done -> log.info("outbox published tenantId={} commandId={}",
-                                submission.tenantId(), submission.commandId())))
-                .count();
+                .collectList()
+                .filter(claimed -> !claimed.isEmpty())
+                .flatMap(claimed -> publisher.publishAll(claimed).collectList())
+                .filter(published -> !published.isEmpty())
+                .flatMap(published -> commands.markPublished(published, clock.instant())
+                        .doOnSuccess(done -> log.info("outbox published count={} commandIds={}", published.size(), published))
+                        .thenReturn((long) published.size()))
+                .defaultIfEmpty(0L);
     }
 }

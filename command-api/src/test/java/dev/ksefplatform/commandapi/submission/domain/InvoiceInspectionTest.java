@@ -57,6 +57,18 @@ class InvoiceInspectionTest {
     }
 
     @Test
+    void refusesAnOversizedShapeNamingTheLimit() {
+        String xml = Invoices.xml(NIP, "17").replace("<P_7>", "<P_7 a=\"" + "x".repeat(2_000) + "\">");
+
+        assertThatThrownBy(() -> inspection.inspect(xml.getBytes(StandardCharsets.UTF_8), NIP))
+                .isInstanceOfSatisfying(InvoiceOverLimit.class, e -> {
+                    assertThat(e.limit()).isEqualTo("attribute-length");
+                    assertThat(e.max()).isEqualTo(1_024);
+                    assertThat(e.where().line()).isPositive();
+                });
+    }
+
+    @Test
     void refusesAByteOrderMark() {
         byte[] xml = Invoices.bytes(NIP, "17");
         byte[] withBom = new byte[xml.length + 3];

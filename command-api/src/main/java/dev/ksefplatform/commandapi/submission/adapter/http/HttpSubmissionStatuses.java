@@ -1,24 +1,47 @@
 package dev.ksefplatform.commandapi.submission.adapter.http;
 
 import dev.ksefplatform.commandapi.submission.application.SubmissionStatuses;
-import dev.ksefplatform.commandapi.submission.domain.SubmissionState;
 import dev.ksefplatform.commandapi.submission.domain.SubmissionStatus;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
-/** {@link SubmissionStatuses} from sync-service's internal API. */
+/**
+ * {@link SubmissionStatuses} from sync-service's internal API, over a pool of kept-alive connections of its own.
+ * The body is passed through whole, so statuses and fields sync-service adds reach tenants without a change here.
+ */
 public final class HttpSubmissionStatuses implements SubmissionStatuses {
+
+    private static final ParameterizedTypeReference<LinkedHashMap<String, Object>> BODY = new ParameterizedTypeReference<>() {
+    };
 
     private final WebClient syncService;
     private final Duration timeout;
 
-    /** @param syncService base URL and bearer token already set */
-    public HttpSubmissionStatuses(WebClient syncService, Duration timeout) {
+    HttpSubmissionStatuses(WebClient syncService, Duration timeout) {
         this.syncService = syncService;
         this.timeout = timeout;
+    }
+
+    /**
+     * Idle connections are closed after {@code maxIdle}, before a server's own idle timeout can close one under a
+     * request; {@code timeout} bounds each call.
+     */
+    public static HttpSubmissionStatuses create(WebClient.Builder web, String baseUrl, String token, Duration timeout,
+                                                Duration maxIdle) {
+        ConnectionProvider connections = ConnectionProvider.builder("sync-service").maxConnections(100)
+                .maxIdleTime(maxIdle).evictInBackground(maxIdle).build();
+        HttpClient http = HttpClient.create(connections).keepAlive(true).responseTimeout(timeout);
+        WebClient client = web.clone().clientConnector(new ReactorClientHttpConnector(http)).baseUrl(baseUrl)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+        return new HttpSubmissionStatuses(client, timeout);
     }
 
     @Override
@@ -26,22 +49,19 @@ public final class HttpSubmissionStatuses implements SubmissionStatuses {
         return syncService.get()
                 .uri("/internal/v1/tenants/{tenantId}/submissions/{commandId}", tenantId, commandId)
                 .exchangeToMono(response -> response.statusCode().value() == HttpStatus.NOT_FOUND.value()
-                        ? response.releaseBody().then(Mono.<SyncSubmission>empty())
+                        ? response.releaseBody().then(Mono.<LinkedHashMap<String, Object>>empty())
                         : response.statusCode().is2xxSuccessful()
-                                ? response.bodyToMono(SyncSubmission.class)
+                                ? response.bodyToMono(BODY)
                                 : response.createError())
                 .timeout(timeout)
-                .map(SyncSubmission::toStatus);
+                .map(body -> status(commandId, body));
     }
 
-    /** sync-service's body (CONTRACTS.md §4), which is also ours. */
-    record SyncSubmission(String commandId, SubmissionState status, String ksefNumber, Integer ksefStatusCode,
-                          String invoiceNumber, String description, String sessionReferenceNumber,
-                          String invoiceReferenceNumber, Instant updatedAt) {
-
-        SubmissionStatus toStatus() {
-            return new SubmissionStatus(commandId, status, ksefNumber, ksefStatusCode, invoiceNumber, description,
-                    sessionReferenceNumber, invoiceReferenceNumber, updatedAt);
+    private static SubmissionStatus status(String commandId, LinkedHashMap<String, Object> body) {
+        if (!commandId.equals(body.get("commandId")) || !(body.get("status") instanceof String status)) {
+            throw new IllegalStateException("sync-service answered for command " + body.get("commandId")
+                    + " with status " + body.get("status") + " when asked for " + commandId);
         }
+        return new SubmissionStatus(commandId, status, body);
     }
 }

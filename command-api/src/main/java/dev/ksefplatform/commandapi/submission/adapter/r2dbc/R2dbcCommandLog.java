@@ -4,10 +4,11 @@ import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceDocument;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
 import io.r2dbc.spi.Readable;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link CommandLog} in {@code gateway.commands}. The invoice XML is kept only until the command
- * is published: after that the event log holds it, and the gateway needs just the metadata.
+ * is published: after that the event log holds it, and the gateway needs just the metadata. It is
+ * kept as text: checked UTF-8 round-trips to the same bytes, and text needs no hex encoding.
  */
 public final class R2dbcCommandLog implements CommandLog {
 
@@ -46,7 +48,7 @@ public final class R2dbcCommandLog implements CommandLog {
                 .bind("environment", s.environment())
                 .bind("contextNip", s.contextNip())
                 .bind("sellerNip", invoice.sellerNip())
-                .bind("xml", ByteBuffer.wrap(invoice.xml()))
+                .bind("xml", new String(invoice.xml(), StandardCharsets.UTF_8))
                 .bind("createdAt", s.acceptedAt().atOffset(ZoneOffset.UTC));
         spec = idempotencyKey == null ? spec.bindNull("idempotencyKey", String.class) : spec.bind("idempotencyKey", idempotencyKey);
         spec = invoice.invoiceNumber() == null ? spec.bindNull("invoiceNumber", String.class)
@@ -64,13 +66,23 @@ public final class R2dbcCommandLog implements CommandLog {
     }
 
     @Override
-    public Mono<Void> markPublished(String commandId, Instant publishedAt) {
+    public Mono<Void> markPublished(Collection<String> commandIds, Instant publishedAt) {
         return db.sql("""
                         UPDATE gateway.commands SET state = 'PUBLISHED', published_at = :publishedAt, xml = NULL
-                        WHERE command_id = :commandId AND state = 'RECEIVED'""")
-                .bind("commandId", UUID.fromString(commandId))
+                        WHERE command_id = ANY(CAST(:commandIds AS uuid[])) AND state = 'RECEIVED'""")
+                .bind("commandIds", commandIds.toArray(String[]::new))
                 .bind("publishedAt", publishedAt.atOffset(ZoneOffset.UTC))
                 .then();
+    }
+
+    @Override
+    public Mono<Long> markEventsSeen(Collection<String> commandIds, Instant seenAt) {
+        return db.sql("""
+                        UPDATE gateway.commands SET first_event_at = :seenAt
+                        WHERE command_id = ANY(CAST(:commandIds AS uuid[])) AND first_event_at IS NULL""")
+                .bind("commandIds", commandIds.toArray(String[]::new))
+                .bind("seenAt", seenAt.atOffset(ZoneOffset.UTC))
+                .fetch().rowsUpdated();
     }
 
     @Override
@@ -97,20 +109,20 @@ public final class R2dbcCommandLog implements CommandLog {
     @Override
     public Mono<RecordedCommand> find(String tenantId, String commandId) {
         return db.sql("""
-                        SELECT command_id, tenant_id, invoice_number, state FROM gateway.commands
-                        WHERE command_id = :commandId AND tenant_id = :tenantId""")
+                        SELECT command_id, tenant_id, invoice_number, state, created_at, first_event_at
+                        FROM gateway.commands WHERE command_id = :commandId AND tenant_id = :tenantId""")
                 .bind("commandId", UUID.fromString(commandId))
                 .bind("tenantId", UUID.fromString(tenantId))
                 .map(row -> new RecordedCommand(row.get("command_id", UUID.class).toString(),
                         row.get("tenant_id", UUID.class).toString(), row.get("invoice_number", String.class),
-                        "PUBLISHED".equals(row.get("state", String.class))))
+                        "PUBLISHED".equals(row.get("state", String.class)),
+                        row.get("created_at", OffsetDateTime.class).toInstant(),
+                        row.get("first_event_at", OffsetDateTime.class) != null))
                 .one();
     }
 
     private static InvoiceSubmission submission(Readable row) {
-        ByteBuffer xml = row.get("xml", ByteBuffer.class);
-        byte[] bytes = new byte[xml.remaining()];
-        xml.get(bytes);
+        byte[] bytes = row.get("xml", String.class).getBytes(StandardCharsets.UTF_8);
         InvoiceDocument invoice = new InvoiceDocument(bytes, row.get("sha256", String.class),
                 row.get("invoice_number", String.class), row.get("seller_nip", String.class));
         return new InvoiceSubmission(row.get("command_id", UUID.class).toString(), row.get("tenant_id", UUID.class).toString(),

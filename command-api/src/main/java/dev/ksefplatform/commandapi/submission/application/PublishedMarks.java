@@ -1,0 +1,74 @@
+package dev.ksefplatform.commandapi.submission.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Marks acknowledged commands published in batches, after their 202 has gone out: one UPDATE per flush instead of
+ * one per request. A mark lost to a crash or a database error leaves the row received, and the outbox relay
+ * republishes it after its grace period: the same at-least-once delivery as a crash between ack and mark.
+ */
+public final class PublishedMarks implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishedMarks.class);
+
+    private final CommandLog commands;
+    private final Clock clock;
+    private final int batchSize;
+    private final Queue<String> pending = new ConcurrentLinkedQueue<>();
+    private final Disposable flushing;
+
+    public PublishedMarks(CommandLog commands, Clock clock, Duration flushEvery, int batchSize) {
+        this.commands = commands;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.flushing = Flux.interval(flushEvery).onBackpressureDrop().concatMap(tick -> flush(), 1).subscribe();
+    }
+
+    public void add(String commandId) {
+        pending.add(commandId);
+    }
+
+    /** Marks what is pending now, batch by batch. */
+    public Mono<Void> flush() {
+        return Flux.defer(() -> Flux.fromIterable(drain()))
+                .concatMap(batch -> commands.markPublished(batch, clock.instant())
+                        .onErrorResume(e -> {
+                            log.warn("published marks lost, the outbox relay republishes count={} cause={}",
+                                    batch.size(), e.toString());
+                            return Mono.empty();
+                        }))
+                .then();
+    }
+
+    private List<List<String>> drain() {
+        List<List<String>> batches = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        for (String id = pending.poll(); id != null; id = pending.poll()) {
+            batch.add(id);
+            if (batch.size() == batchSize) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    @Override
+    public void close() {
+        flushing.dispose();
+        flush().block(Duration.ofSeconds(5));
+    }
+}

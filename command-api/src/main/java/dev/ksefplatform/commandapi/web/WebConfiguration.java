@@ -1,0 +1,17 @@
+package dev.ksefplatform.commandapi.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.server.WebFilter;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    WebFilter requestBodyDrain() {
+        return new RequestBodyDrain();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ksefplatform.commandapi.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CPU and allocation over a window: the whole JVM (process CPU time), its threads grouped by role (thread CPU time
+ * and allocated bytes), our embedded PostgreSQL server's processes and the whole machine (from /proc, Linux only;
+ * the machine figure includes whatever else runs on it).
+ */
+final class CpuMeter {
+
+    /** Thread name prefix → group; the first match wins, the rest is "other". */
+    private static final List<String[]> GROUPS = List.of(
+            new String[] {"webflux-http", "gateway: HTTP event loops"},
+            new String[] {"reactor-http", "gateway: HTTP event loops"},
+            new String[] {"reactor-tcp", "gateway: R2DBC event loops"},
+            new String[] {"boundedElastic", "gateway: boundedElastic"},
+            new String[] {"parallel", "gateway: parallel"},
+            new String[] {"kafka-producer-network-thread | bench-floor", "floor: Kafka producer"},
+            new String[] {"kafka-producer-network-thread", "gateway: Kafka producer"},
+            new String[] {"bench-", "load generator"},
+            new String[] {"kafka", "Kafka broker"},
+            new String[] {"data-plane", "Kafka broker"},
+            new String[] {"broker-", "Kafka broker"},
+            new String[] {"controller", "Kafka broker"},
+            new String[] {"raft", "Kafka broker"},
+            new String[] {"quorum", "Kafka broker"},
+            new String[] {"ExpirationReaper", "Kafka broker"});
+
+    private final int postgresPort;
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    CpuMeter(int postgresPort) {
+        this.postgresPort = postgresPort;
+    }
+
+    Sample sample() {
+        Map<String, long[]> byGroup = new LinkedHashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long cpu = threads.getThreadCpuTime(info.getThreadId());
+            long allocated = threads.getThreadAllocatedBytes(info.getThreadId());
+            long[] sums = byGroup.computeIfAbsent(group(info.getThreadName()), g -> new long[2]);
+            sums[0] += Math.max(0, cpu);
+            sums[1] += Math.max(0, allocated);
+        }
+        return new Sample(System.nanoTime(), os.getProcessCpuTime(), byGroup, postgresTicks(), machineTicks());
+    }
+
+    private static String group(String threadName) {
+        return GROUPS.stream().filter(g -> threadName.startsWith(g[0])).map(g -> g[1]).findFirst().orElse("other JVM threads");
+    }
+
+    /** utime + stime of our PostgreSQL server (the postmaster on our port) and its backends, in clock ticks, by pid. */
+    private Map<Long, Long> postgresTicks() {
+        Map<Long, Long> ticks = new java.util.HashMap<>();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("-p " + postgresPort)).orElse(false))
+                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()))
+                .forEach(p -> ticks.put(p.pid(), ticks(Path.of("/proc", Long.toString(p.pid()), "stat"))));
+        return ticks;
+    }
+
+    private static long ticks(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended between listing and reading
+        }
+    }
+
+    /** Busy and total ticks of the whole machine. */
+    private static long[] machineTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    record Sample(long nanos, long processCpuNanos, Map<String, long[]> groups, Map<Long, Long> postgresTicks, long[] machine) {
+
+        /** PostgreSQL ticks since {@code before}: processes that ended in between are not counted, new ones fully. */
+        long postgresTicksSince(Sample before) {
+            return postgresTicks.entrySet().stream()
+                    .mapToLong(e -> e.getValue() - before.postgresTicks.getOrDefault(e.getKey(), 0L)).sum();
+        }
+    }
+}
