@@ -108,6 +108,22 @@ final class WorkerHarness implements AutoCloseable {
         throw new AssertionError("the workers did not take all partitions within 60 s");
     }
 
+    /** The simulator's counters for one context ({@code /sim/v1/stats}): requests, 429s, invoices received. */
+    com.fasterxml.jackson.databind.JsonNode simulatorStats(String contextNip) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(simulatorUrl.resolve("/sim/v1/stats?contextNip=" + contextNip))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
+                    .path("contexts").path(contextNip);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows of the worker's database, for assertions. */
     Connection connect() throws SQLException {
         return java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
