@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param refreshTokenTtl refresh token lifetime (up to 7 days)
  * @param upoLinkTtl      how long a pre-signed UPO link stays valid
  * @param rateLimits      the official per (context, IP) limits, on by default
+ * @param exportMaxInvoices invoices in one export package before it is truncated (KSeF: 10,000; smaller lets a test
+ *                          see several windows without a huge inbox)
  */
 @ConfigurationProperties("simulator")
 public record SimulatorProperties(
@@ -20,7 +22,8 @@ public record SimulatorProperties(
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
         Duration upoLinkTtl,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        Integer exportMaxInvoices) {
 
     public record RateLimits(boolean enabled) {
     }
@@ -32,6 +35,7 @@ public record SimulatorProperties(
         refreshTokenTtl = orDefault(refreshTokenTtl, Duration.ofDays(7));
         upoLinkTtl = orDefault(upoLinkTtl, Duration.ofHours(1));
         rateLimits = rateLimits == null ? new RateLimits(true) : rateLimits;
+        exportMaxInvoices = exportMaxInvoices == null ? 10_000 : exportMaxInvoices;
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** The worker's settings ({@code worker.*} in tenant-worker.yml; the README's table explains each). */
 @ConfigurationProperties("worker")
 public record WorkerProperties(String instanceId, @DefaultValue Services services, @DefaultValue Ksef ksef,
-                               @DefaultValue Engine engine, @DefaultValue Outbox outbox) {
+                               @DefaultValue Engine engine, @DefaultValue Outbox outbox, @DefaultValue Inbox inbox) {
 
     public record Services(@DefaultValue CredentialService credentialService) {
     }
@@ -46,6 +46,15 @@ public record WorkerProperties(String instanceId, @DefaultValue Services service
             return new LaneSettings(sendChunk, pollChunk, sessionIdle, sessionMaxInvoices, sessionExpiryMargin,
                     batchMinInvoices, batchMaxInvoices, batchHorizon);
         }
+    }
+
+    /**
+     * Inbox syncs: how many run at once (each on its own thread, apart from the lanes), how far back a context's first
+     * sync looks, windows per run, failed attempts before a run ends failed, how long one export may take.
+     */
+    public record Inbox(@DefaultValue("4") int concurrency, @DefaultValue("30d") Duration lookBack,
+                        @DefaultValue("50") int maxWindows, @DefaultValue("5") int maxFailures,
+                        @DefaultValue("10m") Duration exportTimeout, @DefaultValue("1s") Duration tick) {
     }
 
     /** The relay of events from worker.outbox to Kafka. */

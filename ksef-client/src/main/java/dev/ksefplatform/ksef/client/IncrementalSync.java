@@ -61,6 +61,7 @@ public final class IncrementalSync {
             windows++;
             Optional<ExportPackage> exported = window(accessToken, query);
             if (exported.isEmpty()) {
+                more = false;
                 break;
             }
             try (ExportPackage window = exported.get()) {
@@ -71,7 +72,7 @@ public final class IncrementalSync {
                 current = next;
             }
         }
-        return new SyncResult(current, windows, deduplicating.delivered, deduplicating.skipped);
+        return new SyncResult(current, windows, deduplicating.delivered, deduplicating.skipped, more);
     }
 
     /** The window's package, or empty when KSeF says its start is past the HWM (export status 420). */

@@ -63,6 +63,20 @@ class IncrementalSyncTest extends KsefWireMock {
     }
 
     @Test
+    void aRunStoppedByMaxWindowsAfterATruncatedWindowSaysThereIsMore() throws Exception {
+        ExportStub.window(T0, new Window(List.of(stored("A", T1), stored("B", T2)), true, T2, HWM, 4_000));
+        KsefClient client = clientBuilder().tempDirectory(tempDirectory).build();
+        IncrementalSync oneWindow = new IncrementalSync(client.invoiceExports(), Duration.ofSeconds(5), 1,
+                Clock.fixed(TODAY, ZoneOffset.UTC));
+
+        SyncResult result = oneWindow.run("access-jwt", SubjectType.Subject2, SyncCheckpoint.startingAt(T0),
+                (metadata, xml) -> { });
+
+        assertThat(result.more()).isTrue();
+        assertThat(result.next()).isEqualTo(new SyncCheckpoint(T2, Set.of(ksefNumber("B"))));
+    }
+
+    @Test
     void skipsInvoicesAlreadyReceivedAtTheCheckpointInTheNextRun() throws Exception {
         ExportStub.window(HWM, new Window(List.of(stored("E", HWM)), false, HWM, HWM, 4_000));
         List<String> received = new ArrayList<>();

@@ -40,11 +40,13 @@ final class Exports {
     private final Duration delay;
     private final ReferenceNumbers references;
     private final Clock clock;
+    private final int maxInvoices;
     private final Map<String, Export> exports = new ConcurrentHashMap<>();
     private final Map<String, Path> directories = new ConcurrentHashMap<>();
 
     Exports(InvoiceSearch search, ExportPackager packager, KeyRing keys, Workers workers, Duration delay,
-            ReferenceNumbers references, Clock clock) {
+            ReferenceNumbers references, Clock clock, int maxInvoices) {
+        this.maxInvoices = maxInvoices;
         this.search = search;
         this.packager = packager;
         this.keys = keys;
@@ -95,7 +97,7 @@ final class Exports {
             return;
         }
         List<AcceptedInvoice> all = found.invoices();
-        List<AcceptedInvoice> included = all.subList(0, Math.min(all.size(), InvoiceSearch.MAX_RESULTS));
+        List<AcceptedInvoice> included = all.subList(0, Math.min(all.size(), maxInvoices));
         try {
             Path directory = Files.createTempDirectory("ksef-simulator-" + export.referenceNumber());
             directories.put(export.referenceNumber(), directory);

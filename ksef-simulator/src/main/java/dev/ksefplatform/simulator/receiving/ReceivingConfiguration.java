@@ -27,6 +27,6 @@ public class ReceivingConfiguration {
     Exports exports(InvoiceSearch search, AcceptedInvoices accepted, ObjectMapper mapper, KeyRing keys,
                     Workers workers, SimulatorProperties properties, ReferenceNumbers references, Clock clock) {
         return new Exports(search, new ExportPackager(accepted, mapper), keys, workers,
-                properties.processingDelay(), references, clock);
+                properties.processingDelay(), references, clock, properties.exportMaxInvoices());
     }
 }

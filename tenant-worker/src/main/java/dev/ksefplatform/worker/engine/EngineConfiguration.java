@@ -43,7 +43,7 @@ public class EngineConfiguration {
     }
 
     @Bean
-    EventEncoder eventEncoder() {
+    AvroEventEncoder eventEncoder() {
         return new AvroEventEncoder();
     }
 
@@ -67,16 +67,29 @@ public class EngineConfiguration {
     }
 
     @Bean
+    KsefEnvironments ksefEnvironments(WorkerProperties worker, PlatformProperties platform) {
+        return new KsefEnvironments(platform.environmentBaseUris(), worker.ksef().requestTimeout(),
+                worker.ksef().tempDirectoryOrDefault());
+    }
+
+    @Bean
+    ClientKsef clientKsef(KsefEnvironments environments, BudgetSeeding seeding) {
+        return new ClientKsef(environments, seeding);
+    }
+
+    @Bean
+    RateBudgetsAdapter ksefBudget(RateBudgets budgets, BudgetSeeding seeding, Clock clock) {
+        return new RateBudgetsAdapter(budgets, seeding, clock);
+    }
+
+    @Bean
     Engine engine(JdbcTemplate jdbc, TransactionTemplate tx, EventEncoder encoder, EventFactory events,
-                  RateBudgets budgets, BudgetSeeding seeding, LeaseCache credentials, WorkerProperties worker,
-                  PlatformProperties platform, ObjectProvider<CrashPoints> crashPoints, OutboxRelay relay,
-                  String workerInstanceId, Clock clock) {
+                  ClientKsef ksef, RateBudgetsAdapter budget, LeaseCache credentials, WorkerProperties worker,
+                  ObjectProvider<CrashPoints> crashPoints, OutboxRelay relay, String workerInstanceId, Clock clock) {
         CrashPoints crash = crashPoints.getIfAvailable(() -> CrashPoints.NONE);
         WorkerProperties.Engine engine = worker.engine();
-        KsefEnvironments environments = new KsefEnvironments(platform.environmentBaseUris(),
-                worker.ksef().requestTimeout(), worker.ksef().tempDirectoryOrDefault());
         LaneDeps deps = new LaneDeps(new JdbcLaneStore(jdbc, tx, encoder, workerInstanceId, crash, relay::nudge),
-                new ClientKsef(environments, seeding), new RateBudgetsAdapter(budgets, seeding, clock), credentials, events,
+                ksef, budget, credentials, events,
                 engine.laneSettings(), new LanePolicy(engine.laneSettings()),
                 new RetrySchedule(engine.retryInitial(), engine.retryMax(), engine.firstPoll(), engine.maxPoll()),
                 crash, clock);

@@ -33,10 +33,12 @@ final class WorkerHarness implements AutoCloseable {
     final KafkaProbe kafka;
     private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
 
-    WorkerHarness(boolean officialLimits) throws Exception {
+    WorkerHarness(boolean officialLimits, String... simulatorArguments) throws Exception {
         createDatabase(database);
-        simulator = KsefSimulatorApplication.builder().run("--server.port=0",
-                "--simulator.rate-limits.enabled=" + officialLimits, "--simulator.processing-delay=50ms");
+        List<String> simulatorArgs = new ArrayList<>(List.of("--server.port=0",
+                "--simulator.rate-limits.enabled=" + officialLimits, "--simulator.processing-delay=50ms"));
+        simulatorArgs.addAll(List.of(simulatorArguments));
+        simulator = KsefSimulatorApplication.builder().run(simulatorArgs.toArray(String[]::new));
         simulatorUrl = URI.create("http://127.0.0.1:" + simulator.getEnvironment().getProperty("local.server.port"));
         credentials = new CredentialServiceStub(simulatorUrl);
         kafka = new KafkaProbe(bootstrap);
@@ -106,6 +108,25 @@ final class WorkerHarness implements AutoCloseable {
             sleep(100);
         }
         throw new AssertionError("the workers did not take all partitions within 60 s");
+    }
+
+    /** Seeds the simulator's inbox of {@code buyerNip} ({@code POST /sim/v1/inbox/seed}) with this JSON request. */
+    void seedInbox(String request) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(simulatorUrl.resolve("/sim/v1/inbox/seed"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("seed refused: " + response.statusCode() + " " + response.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The simulator's counters for one context ({@code /sim/v1/stats}): requests, 429s, invoices received. */

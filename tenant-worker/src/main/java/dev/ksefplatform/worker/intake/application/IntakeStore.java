@@ -15,9 +15,9 @@ public interface IntakeStore {
     Map<Integer, Long> takenOffsets(String topic, Collection<Integer> partitions);
 
     /**
-     * Queues the commands (a command id seen before is skipped), writes the outbox records (dead letters and their
+     * Queues the commands and inbox syncs (a command id seen before is skipped), writes the outbox records (dead letters and their
      * events) and stores the offsets, all or nothing.
      */
-    void store(String topic, List<NewCommand> commands, Map<Integer, List<EventEncoder.Encoded>> outbox,
-               Map<Integer, Long> offsets);
+    void store(String topic, List<NewCommand> commands, List<NewInboxSync> syncs,
+               Map<Integer, List<EventEncoder.Encoded>> outbox, Map<Integer, Long> offsets);
 }

@@ -18,7 +18,11 @@ public final class AvroEventEncoder implements EventEncoder {
 
     @Override
     public Encoded encode(WorkerEvent event) {
-        EventEnvelope envelope = EventMapper.envelope(event);
+        return record(EventMapper.envelope(event));
+    }
+
+    /** Any envelope of the worker as the record the outbox keeps. */
+    public Encoded record(EventEnvelope envelope) {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         put(headers, MessageHeaders.MESSAGE_ID, envelope.getMessageId());
         put(headers, MessageHeaders.TENANT_ID, envelope.getTenantId());

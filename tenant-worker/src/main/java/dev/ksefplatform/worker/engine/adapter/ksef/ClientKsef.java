@@ -12,6 +12,7 @@ import dev.ksefplatform.ksef.client.UpoPage;
 import dev.ksefplatform.ksef.client.error.KsefException;
 import dev.ksefplatform.worker.engine.application.AccessToken;
 import dev.ksefplatform.worker.engine.application.Ksef;
+import dev.ksefplatform.worker.engine.application.KsefFailure;
 import dev.ksefplatform.worker.engine.domain.FinalInvoiceStatus;
 import dev.ksefplatform.worker.engine.domain.InvoiceForm;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
@@ -103,6 +104,11 @@ public class ClientKsef implements Ksef {
 
     KsefClient client(LaneKey lane) {
         return environments.client(lane.environment());
+    }
+
+    /** A client exception in the terms the worker acts on (for the other features that call KSeF). */
+    public static KsefFailure translate(KsefException e) {
+        return KsefFailures.translate(e);
     }
 
     static <T> T call(Supplier<T> call) {

@@ -3,6 +3,7 @@ package dev.ksefplatform.worker.intake.adapter.jdbc;
 import dev.ksefplatform.worker.engine.application.EventEncoder;
 import dev.ksefplatform.worker.intake.application.IntakeStore;
 import dev.ksefplatform.worker.intake.application.NewCommand;
+import dev.ksefplatform.worker.intake.application.NewInboxSync;
 import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
 import java.sql.Timestamp;
 import java.util.Collection;
@@ -44,16 +45,42 @@ public class JdbcIntakeStore implements IntakeStore {
     }
 
     @Override
-    public void store(String topic, List<NewCommand> commands, Map<Integer, List<EventEncoder.Encoded>> records,
-                      Map<Integer, Long> offsets) {
+    public void store(String topic, List<NewCommand> commands, List<NewInboxSync> syncs,
+                      Map<Integer, List<EventEncoder.Encoded>> records, Map<Integer, Long> offsets) {
         tx.executeWithoutResult(status -> {
             insert(commands);
+            insertSyncs(syncs);
             records.forEach(outbox::writeEncoded);
             offsets.forEach((partition, offset) -> jdbc.update("""
                     INSERT INTO worker.applied_offsets (topic, partition, last_offset) VALUES (?, ?, ?)
                     ON CONFLICT (topic, partition) DO UPDATE SET last_offset = GREATEST(worker.applied_offsets.last_offset,
                                                                                     EXCLUDED.last_offset)""",
                     topic, partition, offset));
+        });
+    }
+
+    private void insertSyncs(List<NewInboxSync> syncs) {
+        if (syncs.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO worker.inbox_syncs (command_id, tenant_id, partition, environment, context_nip, subject_type,
+                       from_hwm, correlation_id, actor_type, actor_id, actor_on_behalf_of, received_at, state, not_before)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)
+                ON CONFLICT (command_id) DO NOTHING""", syncs, 500, (ps, s) -> {
+            ps.setString(1, s.ref().commandId());
+            ps.setString(2, s.ref().tenantId());
+            ps.setInt(3, s.lane().partition());
+            ps.setString(4, s.lane().environment());
+            ps.setString(5, s.lane().contextNip());
+            ps.setString(6, s.subjectType());
+            ps.setTimestamp(7, s.fromHighWaterMark() == null ? null : Timestamp.from(s.fromHighWaterMark()));
+            ps.setString(8, s.ref().correlationId());
+            ps.setString(9, s.ref().actor() == null ? null : s.ref().actor().type());
+            ps.setString(10, s.ref().actor() == null ? null : s.ref().actor().id());
+            ps.setString(11, s.ref().actor() == null ? null : s.ref().actor().onBehalfOf());
+            ps.setTimestamp(12, Timestamp.from(s.receivedAt()));
+            ps.setTimestamp(13, Timestamp.from(s.receivedAt()));
         });
     }
 

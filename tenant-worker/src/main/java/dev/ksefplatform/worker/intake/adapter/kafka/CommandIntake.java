@@ -8,6 +8,7 @@ import dev.ksefplatform.worker.engine.application.EventEncoder;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
 import dev.ksefplatform.worker.intake.application.IntakeStore;
 import dev.ksefplatform.worker.intake.application.NewCommand;
+import dev.ksefplatform.worker.intake.application.NewInboxSync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,13 +119,19 @@ public class CommandIntake implements Runnable {
     private void take(ConsumerRecords<String, byte[]> records) {
         Instant now = clock.instant();
         List<NewCommand> commands = new ArrayList<>();
+        List<NewInboxSync> syncs = new ArrayList<>();
         Map<Integer, List<dev.ksefplatform.worker.engine.application.EventEncoder.Encoded>> outbox = new HashMap<>();
         Map<Integer, Long> offsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             offsets.merge(record.partition(), record.offset(), Math::max);
             try {
                 CommandEnvelope envelope = decoder.deserialize(TOPIC, record.headers(), record.value());
-                commands.addAll(IntakeMapper.commands(envelope, record.partition(), record.offset(), now));
+                NewInboxSync sync = IntakeMapper.sync(envelope, record.partition(), now);
+                if (sync != null) {
+                    syncs.add(sync);
+                } else {
+                    commands.addAll(IntakeMapper.commands(envelope, record.partition(), record.offset(), now));
+                }
             } catch (RuntimeException refused) {
                 log.warn("command dead-lettered partition={} offset={} reason={}", record.partition(), record.offset(),
                         refused.getMessage());
@@ -132,7 +139,7 @@ public class CommandIntake implements Runnable {
                         .addAll(deadLetters.of(record, reason(refused)));
             }
         }
-        store.store(TOPIC, commands, outbox, offsets);
+        store.store(TOPIC, commands, syncs, outbox, offsets);
         wakeLanes(commands);
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         offsets.forEach((p, o) -> commit.put(new TopicPartition(TOPIC, p), new OffsetAndMetadata(o + 1)));

@@ -9,6 +9,8 @@ import dev.ksefplatform.worker.engine.domain.CommandRef;
 import dev.ksefplatform.worker.engine.domain.InvoiceForm;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
 import dev.ksefplatform.worker.intake.application.NewCommand;
+import dev.ksefplatform.worker.intake.application.NewInboxSync;
+import dev.ksefplatform.schemas.v1.SyncInbox;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +21,8 @@ import java.util.List;
 
 /** Commands off the wire into queued rows; what the worker cannot take is refused with a reason. */
 final class IntakeMapper {
+
+    private static final List<String> SUBJECT_TYPES = List.of("Subject1", "Subject2", "Subject3", "SubjectAuthorized");
 
     private IntakeMapper() {
     }
@@ -41,6 +45,19 @@ final class IntakeMapper {
             return commands;
         }
         throw new Refused(payload.getClass().getSimpleName() + " is not supported by this worker yet");
+    }
+
+    /** A {@code SyncInbox}, or null for any other command. */
+    static NewInboxSync sync(CommandEnvelope envelope, int partition, Instant now) {
+        if (!(envelope.getPayload() instanceof SyncInbox sync)) {
+            return null;
+        }
+        if (!SUBJECT_TYPES.contains(sync.getSubjectType())) {
+            throw new Refused("unknown subjectType " + sync.getSubjectType() + ": one of " + SUBJECT_TYPES);
+        }
+        LaneKey lane = new LaneKey(envelope.getTenantId(), sync.getEnvironment(), sync.getContextNip(), partition);
+        return new NewInboxSync(ref(envelope, envelope.getMessageId()), lane, sync.getSubjectType(),
+                sync.getFromHighWaterMark(), now);
     }
 
     private static NewCommand invoice(CommandRef ref, LaneKey lane, String source, FormCode form,
