@@ -30,4 +30,15 @@ class LimitsIT {
         assertThat(context.at("/batchSession/maxInvoices").asInt()).isEqualTo(10_000);
         assertThat(context.at("/onlineSession/maxInvoiceSizeInMB").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void aSimulatorWithItsLimitsOffShowsLimitsNoClientReaches() throws Exception {
+        KsefTestClient lifted = RunningSimulator.client();
+        String nip = Invoices.randomNip();
+        String access = lifted.login(lifted.seedToken(nip, List.of("InvoiceRead")), nip).accessToken();
+
+        JsonNode rates = lifted.call(HttpMethod.GET, "/v2/rate-limits", access, null).json();
+
+        assertThat(rates).hasSize(12).allSatisfy(group -> assertThat(group.get("perHour").asInt()).isEqualTo(1_000_000));
+    }
 }

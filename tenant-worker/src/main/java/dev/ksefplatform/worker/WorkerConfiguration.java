@@ -89,6 +89,15 @@ class WorkerConfiguration {
     }
 
     @Bean
+    WorkerMetrics workerMetrics(io.micrometer.core.instrument.MeterRegistry registry, JdbcTemplate jdbc,
+                                dev.ksefplatform.ksef.limits.RateBudgets budgets, Engine engine,
+                                dev.ksefplatform.worker.inbox.InboxRuntime inbox, WorkerProperties worker) {
+        WorkerProperties.Metrics metrics = worker.metrics();
+        return new WorkerMetrics(registry, jdbc, budgets, engine, inbox, metrics.period(), metrics.budgetIdle(),
+                metrics.maxContexts());
+    }
+
+    @Bean
     HealthIndicator workerHealth(WorkerRuntime runtime, Engine engine) {
         return () -> runtime.failure().map(reason -> Health.down().withDetail("reason", reason).build())
                 .orElseGet(() -> Health.up().withDetail("activeLanes", engine.activeLanes()).build());

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** The worker's settings ({@code worker.*} in tenant-worker.yml; the README's table explains each). */
 @ConfigurationProperties("worker")
 public record WorkerProperties(String instanceId, @DefaultValue Services services, @DefaultValue Ksef ksef,
-                               @DefaultValue Engine engine, @DefaultValue Outbox outbox, @DefaultValue Inbox inbox) {
+                               @DefaultValue Engine engine, @DefaultValue Outbox outbox, @DefaultValue Inbox inbox,
+                               @DefaultValue Metrics metrics) {
 
     public record Services(@DefaultValue CredentialService credentialService) {
     }
@@ -40,11 +41,12 @@ public record WorkerProperties(String instanceId, @DefaultValue Services service
                          @DefaultValue("50") int batchMinInvoices, @DefaultValue("10000") int batchMaxInvoices,
                          @DefaultValue("2m") Duration batchHorizon, @DefaultValue("1s") Duration retryInitial,
                          @DefaultValue("5m") Duration retryMax, @DefaultValue("300ms") Duration firstPoll,
-                         @DefaultValue("30s") Duration maxPoll, @DefaultValue("30s") Duration drainTimeout) {
+                         @DefaultValue("30s") Duration maxPoll, @DefaultValue("30s") Duration drainTimeout,
+                         @DefaultValue("1000") int batchAlwaysAbove) {
 
         public LaneSettings laneSettings() {
             return new LaneSettings(sendChunk, pollChunk, sessionIdle, sessionMaxInvoices, sessionExpiryMargin,
-                    batchMinInvoices, batchMaxInvoices, batchHorizon);
+                    batchMinInvoices, batchMaxInvoices, batchHorizon, batchAlwaysAbove);
         }
     }
 
@@ -55,6 +57,11 @@ public record WorkerProperties(String instanceId, @DefaultValue Services service
     public record Inbox(@DefaultValue("4") int concurrency, @DefaultValue("30d") Duration lookBack,
                         @DefaultValue("50") int maxWindows, @DefaultValue("5") int maxFailures,
                         @DefaultValue("10m") Duration exportTimeout, @DefaultValue("1s") Duration tick) {
+    }
+
+    /** Gauges refreshed this often; budgets of contexts quiet this long forgotten; at most this many contexts labelled. */
+    public record Metrics(@DefaultValue("15s") Duration period, @DefaultValue("10m") Duration budgetIdle,
+                          @DefaultValue("500") int maxContexts) {
     }
 
     /** The relay of events from worker.outbox to Kafka. */

@@ -42,7 +42,8 @@ public final class KsefClient {
     private KsefClient(Builder b) {
         HttpClient httpClient = b.httpClient != null ? b.httpClient : defaultHttpClient(b);
         RetryPolicy retryPolicy = new RetryPolicy(b.maxRetries, b.initialBackoff, b.maxBackoff, b.maxRetryAfter);
-        KsefHttp http = new KsefHttp(b.baseUri, httpClient, b.requestTimeout, b.transferTimeout, retryPolicy, b.clock);
+        KsefHttp http = new KsefHttp(b.baseUri, httpClient, b.requestTimeout, b.transferTimeout, retryPolicy, b.clock,
+                b.observer);
         PublicKeyDirectory publicKeys = new PublicKeyDirectory(http, b.clock);
         Poller poller = new Poller(b.initialBackoff, b.maxBackoff);
         this.auth = new HttpKsefAuth(http, publicKeys, new AuthenticationPoller(http, poller, b.authTimeout),
@@ -121,6 +122,7 @@ public final class KsefClient {
     public static final class Builder {
         private URI baseUri;
         private HttpClient httpClient;
+        private KsefCallObserver observer = KsefCallObserver.NONE;
         private Clock clock = Clock.systemUTC();
         private Duration requestTimeout = Duration.ofSeconds(30);
         private int maxRetries = 3;
@@ -144,6 +146,12 @@ public final class KsefClient {
 
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /** Told of every HTTP exchange (audit, metrics); {@link KsefCallObserver#NONE} by default. */
+        public Builder observer(KsefCallObserver observer) {
+            this.observer = java.util.Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -93,6 +93,11 @@ public final class RateBudgets {
         return budget(context, group, null).remaining(clock.millis());
     }
 
+    /** The contexts with a budget in memory now (as many as were active lately: {@link #evictIdle} bounds them). */
+    public java.util.Set<String> contexts() {
+        return budgets.keySet().stream().map(Key::context).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Forgets contexts with no call in the last hour and {@code idle} of quiet, so memory follows the active contexts. */
     public void evictIdle(Duration idle) {
         long now = clock.millis();

@@ -13,10 +13,15 @@ public class LimitsController {
 
     private static final SessionLimits SESSION = new SessionLimits(1, 3, 10_000);
 
-    private final BearerTokens bearer;
+    /** What a simulator with its limits off enforces: nothing a client can reach (so clients pace by these). */
+    private static final Limits LIFTED = new Limits(1_000_000, 1_000_000, 1_000_000);
 
-    public LimitsController(BearerTokens bearer) {
+    private final BearerTokens bearer;
+    private final boolean enforced;
+
+    public LimitsController(BearerTokens bearer, dev.ksefplatform.simulator.SimulatorProperties properties) {
         this.bearer = bearer;
+        this.enforced = properties.rateLimits().enabled();
     }
 
     record SessionLimits(int maxInvoiceSizeInMB, int maxInvoiceWithAttachmentSizeInMB, int maxInvoices) {
@@ -28,7 +33,11 @@ public class LimitsController {
     @GetMapping("/v2/rate-limits")
     public Map<String, Limits> rateLimits(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
         bearer.caller(auth);
-        return RateLimitTable.groups();
+        Map<String, Limits> groups = RateLimitTable.groups();
+        if (!enforced) {
+            groups.replaceAll((group, limits) -> LIFTED);
+        }
+        return groups;
     }
 
     @GetMapping("/v2/limits/context")

@@ -5,6 +5,11 @@ import dev.ksefplatform.ksef.limits.RateBudgets;
 import dev.ksefplatform.worker.PlatformProperties;
 import dev.ksefplatform.worker.WorkerProperties;
 import dev.ksefplatform.worker.engine.adapter.http.HttpTenantCredentials;
+import dev.ksefplatform.worker.engine.adapter.jdbc.CallRecordWriter;
+import dev.ksefplatform.worker.engine.adapter.ksef.ScopedCallObserver;
+import dev.ksefplatform.worker.engine.application.CallLog;
+import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
+import java.time.Duration;
 import dev.ksefplatform.worker.engine.adapter.jdbc.JdbcLaneStore;
 import dev.ksefplatform.worker.engine.adapter.kafka.AvroEventEncoder;
 import dev.ksefplatform.worker.engine.adapter.ksef.BudgetSeeding;
@@ -67,9 +72,20 @@ public class EngineConfiguration {
     }
 
     @Bean
-    KsefEnvironments ksefEnvironments(WorkerProperties worker, PlatformProperties platform) {
+    CallLog callLog() {
+        return new CallLog(100_000);
+    }
+
+    @Bean
+    CallRecordWriter callRecordWriter(CallLog calls, AvroEventEncoder encoder, JdbcTemplate jdbc, TransactionTemplate tx,
+                                      Clock clock) {
+        return new CallRecordWriter(calls, encoder, new OutboxWriter(jdbc, encoder), tx, Duration.ofSeconds(1), clock);
+    }
+
+    @Bean
+    KsefEnvironments ksefEnvironments(WorkerProperties worker, PlatformProperties platform, CallLog calls, Clock clock) {
         return new KsefEnvironments(platform.environmentBaseUris(), worker.ksef().requestTimeout(),
-                worker.ksef().tempDirectoryOrDefault());
+                worker.ksef().tempDirectoryOrDefault(), new ScopedCallObserver(calls, clock));
     }
 
     @Bean
@@ -78,8 +94,9 @@ public class EngineConfiguration {
     }
 
     @Bean
-    RateBudgetsAdapter ksefBudget(RateBudgets budgets, BudgetSeeding seeding, Clock clock) {
-        return new RateBudgetsAdapter(budgets, seeding, clock);
+    RateBudgetsAdapter ksefBudget(RateBudgets budgets, BudgetSeeding seeding, Clock clock,
+                                  io.micrometer.core.instrument.MeterRegistry registry) {
+        return new RateBudgetsAdapter(budgets, seeding, clock, registry);
     }
 
     @Bean

@@ -41,6 +41,16 @@ final class Commands {
                 .build();
     }
 
+    /** A {@code SyncInbox} as sync-service publishes it (Subject2: the context is the buyer). */
+    static CommandEnvelope syncInbox(String tenantId, String contextNip, Instant fromHighWaterMark) {
+        String id = UUID.randomUUID().toString();
+        return CommandEnvelope.newBuilder().setMessageId(id).setCorrelationId(id).setTenantId(tenantId)
+                .setOccurredAt(Instant.now()).setSource("sync-service")
+                .setPayload(dev.ksefplatform.schemas.v1.SyncInbox.newBuilder().setContextNip(contextNip)
+                        .setSubjectType("Subject2").setTrigger("REQUEST").setFromHighWaterMark(fromHighWaterMark)
+                        .build()).build();
+    }
+
     static String uniqueNumber() {
         return Long.toString(NUMBERS.incrementAndGet());
     }

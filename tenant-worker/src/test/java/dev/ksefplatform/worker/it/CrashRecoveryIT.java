@@ -33,7 +33,7 @@ class CrashRecoveryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        env = new WorkerHarness(false);
+        env = new WorkerHarness(false, "--simulator.export-max-invoices=500");
     }
 
     @AfterAll
@@ -87,6 +87,41 @@ class CrashRecoveryIT {
             Set<String> finalEventIds = env.kafka.eventsSoFar().stream().filter(outcomeOf(command))
                     .map(r -> r.value().getMessageId()).collect(Collectors.toSet());
             assertThat(finalEventIds).as("final events of " + command.getMessageId()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "inbox sync killed at {0} #{1}")
+    @CsvSource({CrashPoints.INBOX_AFTER_WINDOW + ",1", CrashPoints.INBOX_AFTER_DOWNLOAD + ",2"})
+    void anInboxSyncKilledMidRunLosesNothingAndDoublesNothing(String point, int nth) throws Exception {
+        String buyer = Nips.random();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        env.seedInbox("""
+                {"buyerNip": "%s", "count": 1200, "from": "%s", "to": "%s"}""".formatted(buyer,
+                now.minusSeconds(3600), now.minusSeconds(60)));
+        Process doomed = startDoomedWorker(point, nth);
+        try {
+            env.awaitPartitionsOwnedBy("doomed-" + point);
+            CommandEnvelope sync = Commands.syncInbox("crash-inbox-" + nth, buyer, now.minusSeconds(7200));
+            env.kafka.publish(sync);
+            assertThat(doomed.waitFor(90, TimeUnit.SECONDS)).as("the worker reached " + point).isTrue();
+            assertThat(doomed.exitValue()).isEqualTo(137);
+            env.startWorker();
+
+            Object end = env.kafka.awaitEvent(r -> sync.getMessageId().equals(r.value().getCausationId())
+                    && r.value().getPayload() instanceof dev.ksefplatform.schemas.v1.InboxSyncCompleted)
+                    .value().getPayload();
+            assertThat(((dev.ksefplatform.schemas.v1.InboxSyncCompleted) end).getInvoicesReceived()).isEqualTo(1200);
+            java.util.Map<String, Set<String>> eventIdsByNumber = env.kafka.eventsSoFar().stream()
+                    .filter(r -> sync.getMessageId().equals(r.value().getCausationId())
+                            && r.value().getPayload() instanceof dev.ksefplatform.schemas.v1.InboxInvoiceReceived)
+                    .collect(Collectors.groupingBy(r -> ((dev.ksefplatform.schemas.v1.InboxInvoiceReceived)
+                            r.value().getPayload()).getKsefNumber(),
+                            Collectors.mapping(r -> r.value().getMessageId(), Collectors.toSet())));
+            assertThat(eventIdsByNumber).hasSize(1200);
+            assertThat(eventIdsByNumber.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+        } finally {
+            doomed.destroyForcibly();
+            env.stopWorkers();
         }
     }
 

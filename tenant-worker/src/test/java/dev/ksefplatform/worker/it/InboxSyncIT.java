@@ -7,14 +7,12 @@ import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.InboxInvoiceReceived;
 import dev.ksefplatform.schemas.v1.InboxSyncCompleted;
 import dev.ksefplatform.schemas.v1.InboxSyncFailed;
-import dev.ksefplatform.schemas.v1.SyncInbox;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +76,41 @@ class InboxSyncIT {
         assertThat(env.simulatorStats(buyer).path("tooManyRequests").asLong(-1)).isZero();
     }
 
+    /**
+     * A storm of 5xx answers and HTML pages: a sync either completes or ends failed (retryable), and the syncs the
+     * scheduler issues next resume from the checkpoint until one completes — every invoice exactly once in the end.
+     */
+    @Test
+    void syncsThroughAFaultStormLoseNothingAndDoubleNothing() {
+        String buyer = Nips.random();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        env.seedInbox("""
+                {"buyerNip": "%s", "count": 1500, "from": "%s", "to": "%s"}""".formatted(buyer,
+                now.minus(2, ChronoUnit.HOURS), now.minus(1, ChronoUnit.MINUTES)));
+        List<CommandEnvelope> syncs = new java.util.ArrayList<>();
+        env.simulatorFaults("""
+                {"errorRate": 0.15, "errorStatus": 503, "htmlRate": 0.05, "seed": 7}""");
+        try {
+            Object end = null;
+            for (int attempt = 0; attempt < 20 && !(end instanceof InboxSyncCompleted); attempt++) {
+                CommandEnvelope sync = sync("inbox-storm", buyer, now.minus(3, ChronoUnit.HOURS));
+                syncs.add(sync);
+                env.kafka.publish(sync);
+                end = env.kafka.awaitEvent(r -> sync.getMessageId().equals(r.value().getCausationId())
+                        && (r.value().getPayload() instanceof InboxSyncCompleted
+                        || r.value().getPayload() instanceof InboxSyncFailed)).value().getPayload();
+            }
+            assertThat(end).isInstanceOf(InboxSyncCompleted.class);
+        } finally {
+            env.simulatorFaults(null);
+        }
+
+        List<InboxInvoiceReceived> received = syncs.stream().flatMap(s -> receivedBy(s).stream()).toList();
+        assertThat(received).hasSize(1500);
+        assertThat(received.stream().map(InboxInvoiceReceived::getKsefNumber).distinct()).hasSize(1500);
+        System.out.printf("fault storm: %d syncs until one completed%n", syncs.size());
+    }
+
     @Test
     void aSyncInboxDeliveredTwiceRunsOnce() {
         String buyer = Nips.random();
@@ -117,11 +150,7 @@ class InboxSyncIT {
     }
 
     private static CommandEnvelope sync(String tenant, String contextNip, Instant from) {
-        String id = UUID.randomUUID().toString();
-        return CommandEnvelope.newBuilder().setMessageId(id).setCorrelationId(id).setTenantId(tenant)
-                .setOccurredAt(Instant.now()).setSource("sync-service")
-                .setPayload(SyncInbox.newBuilder().setContextNip(contextNip).setSubjectType("Subject2")
-                        .setTrigger("REQUEST").setFromHighWaterMark(from).build()).build();
+        return Commands.syncInbox(tenant, contextNip, from);
     }
 
     private static InboxSyncCompleted completion(CommandEnvelope command) {

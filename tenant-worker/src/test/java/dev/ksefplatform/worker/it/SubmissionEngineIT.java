@@ -36,8 +36,10 @@ class SubmissionEngineIT {
     @BeforeAll
     static void start() throws Exception {
         env = new WorkerHarness(false);
-        env.startWorker();
+        worker = env.startWorker("--worker.metrics.period=200ms");
     }
+
+    private static org.springframework.context.ConfigurableApplicationContext worker;
 
     @AfterAll
     static void stop() {
@@ -201,6 +203,50 @@ class SubmissionEngineIT {
         assertThat(tokens).isNotEmpty();
         assertThat(env.kafka.eventsSoFar()).allSatisfy(r -> tokens.forEach(token ->
                 assertThat(r.value().toString()).doesNotContain(token)));
+    }
+
+    @Test
+    void theWorkersGaugesShowTheQueueTheLanesAndTheBudgetLeftPerContext() throws Exception {
+        String nip = Nips.random();
+        CommandEnvelope command = Commands.submit("tenant-m", nip);
+        env.kafka.publish(command);
+        env.kafka.awaitEvent(outcomeOf(command));
+        WorkerHarness.sleep(600);
+
+        String port = worker.getEnvironment().getProperty("local.server.port");
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(metrics).contains("ksef_worker_lanes_active", "ksef_worker_commands{state=\"QUEUED\"}",
+                "ksef_worker_outbox_pending", "ksef_worker_inbox_syncs_running",
+                "ksef_worker_ksef_calls_total{group=\"invoiceSend\"}");
+        assertThat(metrics.lines().filter(l -> l.startsWith("ksef_worker_budget_remaining{")
+                && l.contains("context=\"" + nip + "\"") && l.contains("group=\"invoiceSend\"")))
+                .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .isGreaterThan(0));
+    }
+
+    @Test
+    void everyKsefCallIsRecordedForTheAuditUnderItsContext() {
+        String nip = Nips.random();
+        CommandEnvelope command = Commands.submit("tenant-n", nip);
+        env.kafka.publish(command);
+        env.kafka.awaitEvent(outcomeOf(command));
+
+        var record = env.kafka.awaitEvent(r -> r.value().getPayload() instanceof dev.ksefplatform.schemas.v1.KsefCallRecorded c
+                && nip.equals(r.value().getAudit().getTenantNip()) && c.getMethod().equals("POST")
+                && c.getEndpoint().equals("/sessions/online/{id}/invoices"));
+
+        assertThat(record.value().getTenantId()).isEqualTo("tenant-n");
+        assertThat(record.value().getAudit().getHttpStatus()).isEqualTo(202);
+        assertThat(record.value().getAudit().getOperation()).isEqualTo("ksef.call");
+        long recordedSends = env.kafka.eventsSoFar().stream().filter(r -> nip.equals(r.value().getAudit().getTenantNip())
+                && r.value().getPayload() instanceof dev.ksefplatform.schemas.v1.KsefCallRecorded c
+                && c.getEndpoint().equals("/sessions/online/{id}/invoices"))
+                .mapToLong(r -> ((dev.ksefplatform.schemas.v1.KsefCallRecorded) r.value().getPayload()).getCalls()).sum();
+        assertThat(recordedSends).isEqualTo(env.simulatorStats(nip).path("byEndpoint")
+                .path("POST /v2/sessions/online/{referenceNumber}/invoices").asLong());
     }
 
     private static byte[] bytes(CommandEnvelope command) {

@@ -69,6 +69,8 @@ final class WorkerHarness implements AutoCloseable {
         args.put("worker.engine.first-poll", "100ms");
         args.put("worker.engine.max-poll", "1s");
         args.put("worker.engine.session-idle", "30s");
+        // the simulator with its limits off reports limits no client reaches: backlogs of 100 still go as a batch
+        args.put("worker.engine.batch-always-above", 100);
         List<String> list = new ArrayList<>();
         args.forEach((k, v) -> list.add("--" + k + "=" + v));
         list.addAll(List.of(extra));
@@ -120,6 +122,25 @@ final class WorkerHarness implements AutoCloseable {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("seed refused: " + response.statusCode() + " " + response.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets the simulator's fault injection ({@code POST /sim/v1/faults}), or clears it when {@code json} is null. */
+    void simulatorFaults(String json) {
+        try {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                    simulatorUrl.resolve("/sim/v1/faults")).header("Content-Type", "application/json");
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(json == null
+                    ? request.DELETE().build() : request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("faults refused: " + response.statusCode() + " " + response.body());
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

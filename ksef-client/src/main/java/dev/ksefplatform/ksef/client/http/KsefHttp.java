@@ -1,5 +1,7 @@
 package dev.ksefplatform.ksef.client.http;
 
+import dev.ksefplatform.ksef.client.KsefCallObserver;
+import dev.ksefplatform.ksef.client.error.KsefApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ksefplatform.ksef.client.error.KsefException;
 import dev.ksefplatform.ksef.client.error.KsefTransportException;
@@ -22,6 +24,9 @@ import java.util.function.Supplier;
 /** Sends {@link KsefCall}s: JSON in and out, problem-details errors, typed exceptions, bounded retries. */
 public final class KsefHttp {
 
+    // reference numbers (20250101-SE-…), KSeF numbers, NIPs, UUIDs: anything with a digit and 8+ characters
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("(?=.*\\d)[\\w.-]{8,}");
+
     // The JDK sets these itself and refuses them from callers; a storage link may still list them.
     private static final Set<String> RESTRICTED_HEADERS = Set.of("content-length", "host", "connection", "expect",
             "upgrade");
@@ -32,6 +37,7 @@ public final class KsefHttp {
     private final Duration transferTimeout;
     private final RetryPolicy retryPolicy;
     private final ErrorMapper errors;
+    private final KsefCallObserver observer;
 
     public KsefHttp(URI baseUri, HttpClient client, Duration requestTimeout, RetryPolicy retryPolicy, Clock clock) {
         this(baseUri, client, requestTimeout, Duration.ofMinutes(10), retryPolicy, clock);
@@ -40,6 +46,13 @@ public final class KsefHttp {
     /** {@code transferTimeout} bounds each storage upload or download (batch parts, export parts). */
     public KsefHttp(URI baseUri, HttpClient client, Duration requestTimeout, Duration transferTimeout,
                     RetryPolicy retryPolicy, Clock clock) {
+        this(baseUri, client, requestTimeout, transferTimeout, retryPolicy, clock, KsefCallObserver.NONE);
+    }
+
+    /** {@code observer} is told of every exchange (see {@link KsefCallObserver}). */
+    public KsefHttp(URI baseUri, HttpClient client, Duration requestTimeout, Duration transferTimeout,
+                    RetryPolicy retryPolicy, Clock clock, KsefCallObserver observer) {
+        this.observer = observer;
         this.transferTimeout = transferTimeout;
         String base = baseUri.toString();
         this.baseUri = URI.create(base.endsWith("/") ? base : base + "/");
@@ -114,11 +127,42 @@ public final class KsefHttp {
     }
 
     private HttpResponse<byte[]> successful(HttpRequest request, HttpResponse.BodyHandler<byte[]> handler) {
-        HttpResponse<byte[]> response = send(request, handler);
-        if (response.statusCode() / 100 != 2) {
-            throw errors.toException(response);
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response;
+        try {
+            response = send(request, handler);
+        } catch (KsefException e) {
+            observe(request, 0, start, e);
+            throw e;
         }
+        if (response.statusCode() / 100 != 2) {
+            KsefException failure = errors.toException(response);
+            observe(request, response.statusCode(), start, failure);
+            throw failure;
+        }
+        observe(request, response.statusCode(), start, null);
         return response;
+    }
+
+    private void observe(HttpRequest request, int status, long start, KsefException failure) {
+        Integer code = failure instanceof KsefApiException api && !api.errors().isEmpty()
+                ? api.errors().get(0).code() : null;
+        observer.called(new KsefCallObserver.ObservedCall(request.method(), endpoint(request.uri()), status,
+                (System.nanoTime() - start) / 1_000_000, code, failure == null ? null : failure.getMessage()));
+    }
+
+    /** The path below the API base with identifiers replaced, so that calls of one endpoint group together. */
+    private String endpoint(URI uri) {
+        String base = baseUri.getPath();
+        if (!uri.getPath().startsWith(base) || !uri.getHost().equals(baseUri.getHost())) {
+            return "storage";
+        }
+        String[] segments = uri.getPath().substring(base.length()).split("/");
+        StringBuilder template = new StringBuilder();
+        for (String segment : segments) {
+            template.append('/').append(IDENTIFIER.matcher(segment).matches() ? "{id}" : segment);
+        }
+        return template.toString();
     }
 
     private static HttpRequest.BodyPublisher fileBody(Path file) {

@@ -11,6 +11,10 @@ public interface CrashPoints {
     String AFTER_STATUS = "after-status";
     String BEFORE_COMMIT = "before-commit";
     String AFTER_BATCH_CLOSE = "after-batch-close";
+    /** An inbox window is downloaded and decrypted; nothing of it is written yet. */
+    String INBOX_AFTER_DOWNLOAD = "inbox-after-download";
+    /** An inbox window's events and checkpoint are committed; the next window has not started. */
+    String INBOX_AFTER_WINDOW = "inbox-after-window";
 
     CrashPoints NONE = point -> {
     };

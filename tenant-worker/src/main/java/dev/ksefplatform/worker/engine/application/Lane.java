@@ -51,6 +51,10 @@ final class Lane {
 
     /** Runs one step; returns when the lane wants to run again ({@link Instant#MAX}: only when new work arrives). */
     Instant runOnce() {
+        return CallScope.within(new CallScope.Current(key, laneRef(), () -> state.lease), this::step);
+    }
+
+    private Instant step() {
         Instant now = deps.clock().instant();
         try {
             if (!loaded) {

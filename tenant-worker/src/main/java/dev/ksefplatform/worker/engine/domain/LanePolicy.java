@@ -98,7 +98,8 @@ public final class LanePolicy {
     boolean backlogNeedsBatch(LaneView lane, Budgets budgets) {
         long minutes = Math.max(1, settings.batchHorizon().toMinutes());
         long online = budgets.capacity(KsefLimit.INVOICE_SEND).within(minutes);
-        return lane.queued() > online && (lane.queued() >= settings.batchMinInvoices() || online == 0);
+        return lane.queued() >= settings.batchAlwaysAbove()
+                || lane.queued() > online && (lane.queued() >= settings.batchMinInvoices() || online == 0);
     }
 
     private boolean isFull(LaneView.OnlineSessionView session) {

@@ -13,13 +13,15 @@ import java.time.Duration;
  * @param batchMinInvoices   a backlog smaller than this always goes online
  * @param batchMaxInvoices   invoices in one batch session at most (KSeF: 10,000)
  * @param batchHorizon       a backlog the online budget cannot send within this goes as a batch
+ * @param batchAlwaysAbove   a backlog this deep goes as a batch even when the online budget could carry it: one
+ *                           upload and one UPO instead of as many sends and verdict polls as invoices
  */
 public record LaneSettings(int sendChunk, int pollChunk, Duration sessionIdle, int sessionMaxInvoices,
                            Duration sessionExpiryMargin, int batchMinInvoices, int batchMaxInvoices,
-                           Duration batchHorizon) {
+                           Duration batchHorizon, int batchAlwaysAbove) {
 
     public static LaneSettings defaults() {
         return new LaneSettings(10, 20, Duration.ofMinutes(2), 10_000, Duration.ofMinutes(30), 50, 10_000,
-                Duration.ofMinutes(2));
+                Duration.ofMinutes(2), 1_000);
     }
 }

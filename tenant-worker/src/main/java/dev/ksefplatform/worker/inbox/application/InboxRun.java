@@ -1,5 +1,7 @@
 package dev.ksefplatform.worker.inbox.application;
 
+import dev.ksefplatform.worker.engine.application.CallScope;
+import dev.ksefplatform.worker.engine.application.CrashPoints;
 import dev.ksefplatform.worker.engine.application.KsefFailure;
 import dev.ksefplatform.worker.engine.application.Lease;
 import dev.ksefplatform.worker.engine.application.LeaseCache;
@@ -29,10 +31,12 @@ public final class InboxRun {
     private final InboxEvents events;
     private final LeaseCache credentials;
     private final InboxSettings settings;
+    private final CrashPoints crash;
     private final Clock clock;
 
     public InboxRun(InboxStore store, InboxKsef ksef, InboxEvents events, LeaseCache credentials,
-                    InboxRun.InboxSettings settings, Clock clock) {
+                    InboxRun.InboxSettings settings, CrashPoints crash, Clock clock) {
+        this.crash = crash;
         this.store = store;
         this.ksef = ksef;
         this.events = events;
@@ -42,6 +46,14 @@ public final class InboxRun {
     }
 
     public void run(InboxSync sync) {
+        java.util.concurrent.atomic.AtomicReference<Lease> lease = new java.util.concurrent.atomic.AtomicReference<>();
+        CallScope.within(new CallScope.Current(sync.lane(), sync.ref(), lease::get), () -> {
+            runScoped(sync, lease);
+            return null;
+        });
+    }
+
+    private void runScoped(InboxSync sync, java.util.concurrent.atomic.AtomicReference<Lease> leased) {
         Checkpoint checkpoint = Checkpoint.start(store.checkpoint(sync.lane(), sync.subjectType()).orElse(null),
                 sync.fromHighWaterMark(), clock.instant().minus(settings.lookBack()));
         Lease lease;
@@ -55,6 +67,7 @@ public final class InboxRun {
             retry(sync, null, checkpoint, failure);
             return;
         }
+        leased.set(lease);
         windows(sync, lease, checkpoint);
     }
 
@@ -69,11 +82,13 @@ public final class InboxRun {
                 handle(sync, lease, checkpoint, failure);
                 return;
             }
+            crash.reached(CrashPoints.INBOX_AFTER_DOWNLOAD);
             List<dev.ksefplatform.worker.engine.application.EventEncoder.Encoded> records = window.invoices().stream()
                     .map(invoice -> events.received(sync, lease, invoice)).toList();
             if (!store.window(sync, window, records, settings.owner())) {
                 return;
             }
+            crash.reached(CrashPoints.INBOX_AFTER_WINDOW);
             received += window.invoices().size();
             checkpoint = window.next();
             log.info("inbox window command={} subjectType={} invoices={} next={} more={}", sync.ref().commandId(),

@@ -58,10 +58,11 @@ class LanePolicyTest {
     }
 
     @Test
-    void withLimitsLiftedAHugeBacklogStaysOnline() {
+    void withLimitsLiftedABacklogStaysOnlineUntilItIsDeepEnoughToBeWorthABatch() {
         budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(1_000_000, 10_000_000, 1_000_000));
 
-        assertThat(policy.next(withSession(lane(50_000)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
+        assertThat(policy.next(withSession(lane(999)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
+        assertThat(policy.next(withSession(lane(50_000)), budgets, NOW)).isEqualTo(new Step.StartBatch(10_000));
     }
 
     @Test

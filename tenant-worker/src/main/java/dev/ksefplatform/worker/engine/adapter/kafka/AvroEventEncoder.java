@@ -21,6 +21,27 @@ public final class AvroEventEncoder implements EventEncoder {
         return record(EventMapper.envelope(event));
     }
 
+    /** A run of KSeF calls as a {@code KsefCallRecorded} event, for the audit log. */
+    public Encoded callRecorded(dev.ksefplatform.worker.engine.application.CallLog.Run run, java.time.Instant now) {
+        var call = run.first();
+        var cause = call.cause();
+        var audit = dev.ksefplatform.schemas.v1.AuditInfo.newBuilder().setOperation("ksef.call")
+                .setTenantNip(call.lane().contextNip()).setProviderNip(call.providerNip())
+                .setIntegrationId(call.integrationId()).setHttpStatus(call.httpStatus() == 0 ? null : call.httpStatus())
+                .setKsefCode(call.ksefCode()).setDurationMillis(run.durationMillis()).setError(call.error())
+                .setActor(cause.actor() == null ? null : dev.ksefplatform.schemas.v1.Actor.newBuilder()
+                        .setType(cause.actor().type()).setId(cause.actor().id())
+                        .setOnBehalfOf(cause.actor().onBehalfOf()).build())
+                .build();
+        return record(EventEnvelope.newBuilder().setMessageId(java.util.UUID.randomUUID().toString())
+                .setTenantId(cause.tenantId())
+                .setCorrelationId(cause.correlationId() != null ? cause.correlationId() : cause.commandId())
+                .setCausationId(cause.commandId()).setOccurredAt(now).setSource(EventMapper.SOURCE).setAudit(audit)
+                .setPayload(dev.ksefplatform.schemas.v1.KsefCallRecorded.newBuilder().setMethod(call.method())
+                        .setEndpoint(call.endpoint()).setCalls(run.calls()).setFirstCallAt(call.at()).build())
+                .build());
+    }
+
     /** Any envelope of the worker as the record the outbox keeps. */
     public Encoded record(EventEnvelope envelope) {
         Map<String, byte[]> headers = new LinkedHashMap<>();

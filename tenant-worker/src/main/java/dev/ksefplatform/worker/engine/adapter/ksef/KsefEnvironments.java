@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.engine.adapter.ksef;
 
+import dev.ksefplatform.ksef.client.KsefCallObserver;
 import dev.ksefplatform.ksef.client.KsefClient;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,9 +17,12 @@ public class KsefEnvironments {
     private final Map<String, URI> baseUris;
     private final Duration requestTimeout;
     private final Path tempDirectory;
+    private final KsefCallObserver observer;
     private final Map<String, KsefClient> clients = new ConcurrentHashMap<>();
 
-    public KsefEnvironments(Map<String, URI> baseUris, Duration requestTimeout, Path tempDirectory) {
+    public KsefEnvironments(Map<String, URI> baseUris, Duration requestTimeout, Path tempDirectory,
+                            KsefCallObserver observer) {
+        this.observer = observer;
         this.baseUris = Map.copyOf(baseUris);
         this.requestTimeout = requestTimeout;
         this.tempDirectory = tempDirectory;
@@ -34,6 +38,6 @@ public class KsefEnvironments {
             throw new IllegalArgumentException("no KSeF base URL configured for environment " + environment);
         }
         return KsefClient.builder().baseUri(baseUri).requestTimeout(requestTimeout).maxRetries(0)
-                .tempDirectory(tempDirectory).build();
+                .tempDirectory(tempDirectory).observer(observer).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.engine.adapter.ksef;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.ksefplatform.ksef.limits.LimitGroup;
 import dev.ksefplatform.ksef.limits.RateBudgets;
 import dev.ksefplatform.ksef.limits.Remaining;
@@ -17,8 +18,10 @@ public class RateBudgetsAdapter implements KsefBudget {
     private final RateBudgets budgets;
     private final BudgetSeeding seeding;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    public RateBudgetsAdapter(RateBudgets budgets, BudgetSeeding seeding, Clock clock) {
+    public RateBudgetsAdapter(RateBudgets budgets, BudgetSeeding seeding, Clock clock, MeterRegistry registry) {
+        this.registry = registry;
         this.budgets = budgets;
         this.seeding = seeding;
         this.clock = clock;
@@ -26,7 +29,12 @@ public class RateBudgetsAdapter implements KsefBudget {
 
     @Override
     public boolean tryAcquire(LaneKey lane, KsefLimit limit, int permits) {
-        return budgets.tryAcquire(lane.budgetContext(), group(limit), endpoint(limit), permits).granted();
+        boolean granted = budgets.tryAcquire(lane.budgetContext(), group(limit), endpoint(limit), permits).granted();
+        if (granted) {
+            // every call to KSeF takes its permits first: the count of calls by group
+            registry.counter("ksef.worker.ksef.calls", "group", group(limit).wireName()).increment(permits);
+        }
+        return granted;
     }
 
     @Override
@@ -51,6 +59,7 @@ public class RateBudgetsAdapter implements KsefBudget {
     @Override
     public void throttled(LaneKey lane, KsefLimit limit, Duration retryAfter) {
         LimitGroup group = limit == null ? LimitGroup.OTHER : group(limit);
+        registry.counter("ksef.worker.rate.limited", "group", group.wireName()).increment();
         budgets.rateLimited(lane.budgetContext(), group, limit == null ? "unknown" : endpoint(limit), retryAfter);
     }
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The submission engine's benchmark harness (figures, not a test): real Kafka, PostgreSQL, the simulator and the
+# worker in one JVM, commands published straight to ksef.commands.v1.
+#   tenant-worker/bench.sh                 all three scenarios (limits, throughput, neighbour)
+#   tenant-worker/bench.sh limits          one tenant, 10,000 invoices, official limits on
+#   tenant-worker/bench.sh throughput      20 tenants, 5,000 invoices, limits lifted, beside raw Kafka
+#   tenant-worker/bench.sh neighbour       A has 10,000 queued, B sends 20 one by one
+# A second argument divides the invoice counts (e.g. "limits 10" for a quick look).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B -pl tenant-worker test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
+cd tenant-worker
+exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.cp)" \
+  -Dlogging.level.root=WARN -Dlogging.level.dev.ksefplatform=WARN \
+  dev.ksefplatform.worker.it.SubmissionBenchmark "${1:-all}" "${2:-1}"

@@ -1,0 +1,281 @@
+package dev.ksefplatform.worker.it;
+
+import dev.ksefplatform.schemas.serde.CommandEnvelopeSerializer;
+import dev.ksefplatform.schemas.serde.EventEnvelopeDeserializer;
+import dev.ksefplatform.schemas.topic.MessageHeaders;
+import dev.ksefplatform.schemas.topic.Topics;
+import dev.ksefplatform.schemas.v1.CommandEnvelope;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.InvoiceAccepted;
+import dev.ksefplatform.schemas.v1.SessionOpened;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The submission engine's benchmark (issue #7), a harness that prints figures, not a test: real Kafka (KRaft) and
+ * PostgreSQL, the simulator and the worker in this JVM, commands published straight to {@code ksef.commands.v1}.
+ * Scenarios: {@code limits} (one tenant, 10,000 invoices, official limits on), {@code throughput} (20 tenants, 5,000
+ * invoices, limits lifted, beside the raw Kafka produce rate of the same record size), {@code neighbour} (tenant A has
+ * 10,000 queued, tenant B sends 20 one by one, official limits on). Run: {@code tenant-worker/bench.sh [scenario]}.
+ */
+public final class SubmissionBenchmark {
+
+    private SubmissionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String scenario = args.length > 0 ? args[0] : "all";
+        int scale = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        if (scenario.equals("limits") || scenario.equals("all")) {
+            limits(10_000 / scale);
+        }
+        if (scenario.equals("throughput") || scenario.equals("all")) {
+            throughput(20, 5_000 / scale);
+        }
+        if (scenario.equals("neighbour") || scenario.equals("all")) {
+            neighbour(10_000 / scale, 20);
+        }
+        System.exit(0);
+    }
+
+    static void limits(int invoices) throws Exception {
+        try (WorkerHarness env = new WorkerHarness(true)) {
+            env.startWorker();
+            warmUp(env);
+            String nip = Nips.random();
+            List<CommandEnvelope> commands = new ArrayList<>();
+            for (int i = 0; i < invoices; i++) {
+                commands.add(Commands.submit("bench-limits", nip));
+            }
+            Outcomes outcomes = new Outcomes(env.bootstrap);
+            long start = System.nanoTime();
+            publishAll(env.bootstrap, commands);
+            Map<String, Long> finished = outcomes.await(commands, Duration.ofMinutes(30));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long accepted = outcomes.accepted;
+            long sessions = outcomes.sessionsOf("bench-limits");
+            outcomes.close();
+            System.out.printf("%n== limits: one tenant, %,d invoices, official limits on%n", invoices);
+            System.out.printf("all final after %.1f s (%d accepted, %d other); sessions opened %d; 429s answered %d;"
+                            + " invoices KSeF received %d (more than once: %d)%n", seconds, accepted,
+                    finished.size() - accepted, sessions, env.simulatorStats(nip).path("tooManyRequests").asLong(),
+                    env.simulatorStats(nip).path("invoicesReceived").asLong(),
+                    env.simulatorStats(nip).path("receivedMoreThanOnce").size());
+        }
+    }
+
+    static void throughput(int tenants, int invoices) throws Exception {
+        try (WorkerHarness env = new WorkerHarness(false)) {
+            env.startWorker();
+            warmUp(env);
+            List<CommandEnvelope> commands = new ArrayList<>();
+            List<String> nips = new ArrayList<>();
+            for (int t = 0; t < tenants; t++) {
+                nips.add(Nips.random());
+            }
+            for (int i = 0; i < invoices; i++) {
+                commands.add(Commands.submit("bench-tp-" + (i % tenants), nips.get(i % tenants)));
+            }
+            int recordSize = new CommandEnvelopeSerializer().serialize(Topics.COMMANDS.name(), commands.get(0)).length;
+            Outcomes outcomes = new Outcomes(env.bootstrap);
+            long start = System.nanoTime();
+            publishAll(env.bootstrap, commands);
+            outcomes.await(commands, Duration.ofMinutes(30));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            outcomes.close();
+            System.out.printf("%n== throughput: %d tenants, %,d invoices, limits lifted%n", tenants, invoices);
+            System.out.printf("end to end %.0f invoices/s (%.1f s, %d accepted)%n", invoices / seconds, seconds,
+                    outcomes.accepted);
+            double raw = rawKafka(env.bootstrap, recordSize, invoices);
+            System.out.printf("raw Kafka produce of %,d-byte records (acks=all, idempotent, same broker) %.0f records/s;"
+                    + " end to end is %.2f %% of it%n", recordSize, raw, 100 * invoices / seconds / raw);
+        }
+    }
+
+    static void neighbour(int backlog, int singles) throws Exception {
+        try (WorkerHarness env = new WorkerHarness(true)) {
+            env.startWorker();
+            warmUp(env);
+            List<Long> idle = oneByOne(env, "bench-idle-b", Nips.random(), singles);
+            String nipA = Nips.random();
+            List<CommandEnvelope> queued = new ArrayList<>();
+            for (int i = 0; i < backlog; i++) {
+                queued.add(Commands.submit("bench-noisy-a", nipA));
+            }
+            publishAll(env.bootstrap, queued);
+            List<Long> busy = oneByOne(env, "bench-busy-b", Nips.random(), singles);
+            System.out.printf("%n== noisy neighbour: A has %,d queued, B sends %d one by one (official limits on)%n",
+                    backlog, singles);
+            System.out.printf("B idle: p50 %d ms, p99 %d ms; B beside A: p50 %d ms, p99 %d ms; ratio of p99 %.2f%n",
+                    pct(idle, 50), pct(idle, 99), pct(busy, 50), pct(busy, 99), (double) pct(busy, 99) / pct(idle, 99));
+        }
+    }
+
+    private static void warmUp(WorkerHarness env) throws Exception {
+        String nip = Nips.random();
+        List<CommandEnvelope> commands = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            commands.add(Commands.submit("bench-warm-up", nip));
+        }
+        try (Outcomes outcomes = new Outcomes(env.bootstrap)) {
+            publishAll(env.bootstrap, commands);
+            outcomes.await(commands, Duration.ofMinutes(5));
+        }
+        oneByOne(env, "bench-warm-up-2", Nips.random(), 10);
+    }
+
+    private static List<Long> oneByOne(WorkerHarness env, String tenant, String nip, int count) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        try (Outcomes outcomes = new Outcomes(env.bootstrap)) {
+            for (int i = 0; i < count; i++) {
+                CommandEnvelope command = Commands.submit(tenant, nip);
+                long sent = System.currentTimeMillis();
+                publishAll(env.bootstrap, List.of(command));
+                latencies.add(outcomes.await(List.of(command), Duration.ofMinutes(5)).get(command.getMessageId()) - sent);
+            }
+        }
+        return latencies;
+    }
+
+    private static long pct(List<Long> values, int percentile) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void publishAll(String bootstrap, List<CommandEnvelope> commands) throws Exception {
+        try (KafkaProducer<String, CommandEnvelope> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new CommandEnvelopeSerializer())) {
+            List<Future<?>> sends = new ArrayList<>();
+            for (CommandEnvelope command : commands) {
+                ProducerRecord<String, CommandEnvelope> record =
+                        new ProducerRecord<>(Topics.COMMANDS.name(), command.getTenantId(), command);
+                MessageHeaders.put(record.headers(), MessageHeaders.MESSAGE_ID, command.getMessageId());
+                MessageHeaders.put(record.headers(), MessageHeaders.TENANT_ID, command.getTenantId());
+                MessageHeaders.put(record.headers(), MessageHeaders.CORRELATION_ID, command.getCorrelationId());
+                sends.add(producer.send(record));
+            }
+            for (Future<?> send : sends) {
+                send.get();
+            }
+        }
+    }
+
+    /** The produce rate of the broker at this record size (acks=all, idempotence on), to a scratch topic. */
+    private static double rawKafka(String bootstrap, int recordSize, int records) throws Exception {
+        String topic = "bench-raw-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, Topics.DEFAULT_PARTITIONS, (short) 1))).all().get();
+        }
+        byte[] value = new byte[recordSize];
+        try (KafkaProducer<String, byte[]> first = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new ByteArraySerializer())) {
+            // one record per partition first: an idempotent producer's first batches to a topic whose leaders are
+            // still being elected can be retried out of sequence (OUT_OF_ORDER_SEQUENCE_NUMBER for ever)
+            for (int p = 0; p < Topics.DEFAULT_PARTITIONS; p++) {
+                first.send(new ProducerRecord<>(topic, p, "warm", value)).get();
+            }
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int warm = 0; warm < 2; warm++) {
+                long start = System.nanoTime();
+                List<Future<?>> sends = new ArrayList<>();
+                for (int i = 0; i < records; i++) {
+                    sends.add(producer.send(new ProducerRecord<>(topic, "tenant-" + (i % 20), value)));
+                }
+                for (Future<?> send : sends) {
+                    send.get();
+                }
+                if (warm == 1) {
+                    return records / ((System.nanoTime() - start) / 1e9);
+                }
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** Reads ksef.events.v1 from its end: when each command's final event was written, and the sessions opened. */
+    private static final class Outcomes implements AutoCloseable {
+
+        private final KafkaConsumer<String, EventEnvelope> consumer;
+        private final Map<String, Long> finals = new HashMap<>();
+        private final Map<String, Integer> sessions = new HashMap<>();
+        private long accepted;
+
+        Outcomes(String bootstrap) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                    new StringDeserializer(), new EventEnvelopeDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS.name()).stream()
+                    .map(p -> new TopicPartition(Topics.EVENTS.name(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+        }
+
+        Map<String, Long> await(List<CommandEnvelope> commands, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Map<String, Long> mine = new HashMap<>();
+            long lastReport = System.nanoTime();
+            while (mine.size() < commands.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, EventEnvelope> record : consumer.poll(Duration.ofMillis(100))) {
+                    take(record);
+                }
+                for (CommandEnvelope command : commands) {
+                    Long at = finals.get(command.getMessageId());
+                    if (at != null) {
+                        mine.put(command.getMessageId(), at);
+                    }
+                }
+                if (commands.size() > 100 && System.nanoTime() - lastReport > 10_000_000_000L) {
+                    System.out.printf("  … %,d of %,d final%n", mine.size(), commands.size());
+                    lastReport = System.nanoTime();
+                }
+            }
+            if (mine.size() < commands.size()) {
+                throw new IllegalStateException(mine.size() + " of " + commands.size() + " final within " + timeout);
+            }
+            return mine;
+        }
+
+        private void take(ConsumerRecord<String, EventEnvelope> record) {
+            Object payload = record.value().getPayload();
+            if (Commands.isFinal(payload) && finals.putIfAbsent(record.value().getCausationId(), record.timestamp()) == null
+                    && payload instanceof InvoiceAccepted) {
+                accepted++;
+            }
+            if (payload instanceof SessionOpened) {
+                sessions.merge(record.value().getTenantId(), 1, Integer::sum);
+            }
+        }
+
+        long sessionsOf(String tenant) {
+            return sessions.getOrDefault(tenant, 0);
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}
