@@ -1,7 +1,6 @@
 package dev.ksefplatform.sync.submission.api;
 
 import dev.ksefplatform.sync.submission.application.SubmissionListQuery.SubmissionPage;
-import dev.ksefplatform.sync.submission.domain.ListedSubmission;
 import dev.ksefplatform.sync.submission.domain.Submission;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +17,9 @@ public record SubmissionPageView(List<Item> items, String nextCursor) {
                        String description, String sessionReferenceNumber, String invoiceReferenceNumber,
                        Instant createdAt, Instant updatedAt) {
 
-        static Item of(ListedSubmission listed) {
-            Submission s = listed.submission();
+        static Item of(Submission s) {
             return new Item(s.commandId(), s.status().name(), s.ksefNumber(), s.ksefStatusCode(), s.invoiceNumber(),
-                    s.description(), s.sessionReferenceNumber(), s.invoiceReferenceNumber(), listed.createdAt(),
+                    s.description(), s.sessionReferenceNumber(), s.invoiceReferenceNumber(), s.createdAt(),
                     s.updatedAt());
         }
     }

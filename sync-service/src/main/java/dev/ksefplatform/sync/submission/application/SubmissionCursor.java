@@ -1,6 +1,6 @@
 package dev.ksefplatform.sync.submission.application;
 
-import dev.ksefplatform.sync.submission.domain.ListedSubmission;
+import dev.ksefplatform.sync.submission.domain.Submission;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,8 +14,8 @@ public record SubmissionCursor(String tenantId, Instant createdAt, String comman
     private static final String VERSION = "s1";
     private static final int MAX_LENGTH = 512;
 
-    public static SubmissionCursor after(ListedSubmission last) {
-        return new SubmissionCursor(last.submission().tenantId(), last.createdAt(), last.submission().commandId());
+    public static SubmissionCursor after(Submission last) {
+        return new SubmissionCursor(last.tenantId(), last.createdAt(), last.commandId());
     }
 
     public String encode() {

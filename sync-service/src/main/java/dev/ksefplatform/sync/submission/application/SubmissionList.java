@@ -1,6 +1,6 @@
 package dev.ksefplatform.sync.submission.application;
 
-import dev.ksefplatform.sync.submission.domain.ListedSubmission;
+import dev.ksefplatform.sync.submission.domain.Submission;
 import dev.ksefplatform.sync.submission.domain.SubmissionFilter;
 import reactor.core.publisher.Flux;
 
@@ -8,5 +8,5 @@ import reactor.core.publisher.Flux;
 public interface SubmissionList {
 
     /** At most {@code limit} of the tenant's rows matching the filter, after {@code after} (null: from the newest). */
-    Flux<ListedSubmission> page(String tenantId, SubmissionFilter filter, SubmissionCursor after, int limit);
+    Flux<Submission> page(String tenantId, SubmissionFilter filter, SubmissionCursor after, int limit);
 }

@@ -1,6 +1,6 @@
 package dev.ksefplatform.sync.submission.application;
 
-import dev.ksefplatform.sync.submission.domain.ListedSubmission;
+import dev.ksefplatform.sync.submission.domain.Submission;
 import dev.ksefplatform.sync.submission.domain.SubmissionFilter;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -30,13 +30,13 @@ public final class SubmissionListQuery {
     }
 
     /** Rows of a page and the cursor of the next one (null on the last page). */
-    public record SubmissionPage(List<ListedSubmission> items, String nextCursor) {
+    public record SubmissionPage(List<Submission> items, String nextCursor) {
 
-        static SubmissionPage of(List<ListedSubmission> rows, int limit) {
+        static SubmissionPage of(List<Submission> rows, int limit) {
             if (rows.size() <= limit) {
                 return new SubmissionPage(rows, null);
             }
-            List<ListedSubmission> page = rows.subList(0, limit);
+            List<Submission> page = rows.subList(0, limit);
             return new SubmissionPage(List.copyOf(page), SubmissionCursor.after(page.get(limit - 1)).encode());
         }
     }

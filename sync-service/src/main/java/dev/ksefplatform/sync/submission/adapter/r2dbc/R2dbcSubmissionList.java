@@ -2,9 +2,8 @@ package dev.ksefplatform.sync.submission.adapter.r2dbc;
 
 import dev.ksefplatform.sync.submission.application.SubmissionCursor;
 import dev.ksefplatform.sync.submission.application.SubmissionList;
-import dev.ksefplatform.sync.submission.domain.ListedSubmission;
+import dev.ksefplatform.sync.submission.domain.Submission;
 import dev.ksefplatform.sync.submission.domain.SubmissionFilter;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ public final class R2dbcSubmissionList implements SubmissionList {
     }
 
     @Override
-    public Flux<ListedSubmission> page(String tenantId, SubmissionFilter filter, SubmissionCursor after, int limit) {
+    public Flux<Submission> page(String tenantId, SubmissionFilter filter, SubmissionCursor after, int limit) {
         List<String> where = new ArrayList<>(List.of("tenant_id = :tenantId"));
         Map<String, Object> values = new LinkedHashMap<>(Map.of("tenantId", tenantId, "limit", limit));
         add(where, values, "status = :status", "status", filter.status() == null ? null : filter.status().name());
@@ -43,8 +42,7 @@ public final class R2dbcSubmissionList implements SubmissionList {
         }
         String sql = "SELECT * FROM sync.submissions WHERE " + String.join(" AND ", where)
                 + " ORDER BY created_at DESC, command_id DESC LIMIT :limit";
-        return bind(db.sql(sql), values).map(row -> new ListedSubmission(R2dbcSubmissions.toSubmission(row),
-                row.get("created_at", OffsetDateTime.class).toInstant())).all();
+        return bind(db.sql(sql), values).map(R2dbcSubmissions::toSubmission).all();
     }
 
     private static GenericExecuteSpec bind(GenericExecuteSpec spec, Map<String, Object> values) {

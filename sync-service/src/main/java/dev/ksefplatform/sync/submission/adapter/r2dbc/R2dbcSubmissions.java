@@ -61,7 +61,7 @@ public final class R2dbcSubmissions implements Submissions {
                 .text("upo_download_url", Submission::upoDownloadUrl).text("last_event_id", Submission::lastEventId)
                 .timestamp("updated_at", Submission::updatedAt)
                 // on a first insert only: UPDATE_ON_CONFLICT leaves it, so the listing's order never moves
-                .timestamp("created_at", Submission::updatedAt);
+                .timestamp("created_at", Submission::createdAt);
         return rows.bind(db.sql("INSERT INTO sync.submissions (" + rows.names() + ") " + rows.select()
                 + UPDATE_ON_CONFLICT)).then();
     }
@@ -74,7 +74,8 @@ public final class R2dbcSubmissions implements Submissions {
                 row.get("invoice_number", String.class), row.get("description", String.class),
                 details == null ? null : Arrays.asList(details), row.get("session_reference_number", String.class),
                 row.get("invoice_reference_number", String.class), row.get("upo_download_url", String.class),
-                row.get("last_event_id", String.class), instant(row.get("updated_at", OffsetDateTime.class)));
+                row.get("last_event_id", String.class), instant(row.get("updated_at", OffsetDateTime.class)),
+                instant(row.get("created_at", OffsetDateTime.class)));
     }
 
     private static Instant instant(OffsetDateTime time) {
