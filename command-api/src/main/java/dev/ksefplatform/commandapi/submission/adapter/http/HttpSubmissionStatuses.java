@@ -10,7 +10,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link SubmissionStatuses} from sync-service's internal API, over a pool of kept-alive connections of its own.
+ * {@link SubmissionStatuses} from sync-service's internal API, over the shared pool of {@link SyncServiceClient}.
  * The body is passed through whole, so statuses and fields sync-service adds reach tenants without a change here.
  */
 public final class HttpSubmissionStatuses implements SubmissionStatuses {
