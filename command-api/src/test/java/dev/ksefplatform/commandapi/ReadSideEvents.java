@@ -5,6 +5,7 @@ import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.topic.MessageTypes;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.AuditInfo;
+import dev.ksefplatform.schemas.v1.CommandDeadLettered;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.InboxInvoiceReceived;
 import dev.ksefplatform.schemas.v1.IntegrationRegistered;
@@ -60,6 +61,13 @@ final class ReadSideEvents implements AutoCloseable {
     void accepted(String tenantId, String commandId, String ksefNumber, Instant at) throws Exception {
         publish(tenantId, commandId, at, InvoiceAccepted.newBuilder().setKsefNumber(ksefNumber).setInvoiceHash("aGFzaA==")
                 .setSessionReferenceNumber("20261120-SO-1").setInvoiceReferenceNumber("20261120-EE-1").build());
+    }
+
+    /** What the worker writes when it refuses a command outright, e.g. a {@code SyncInbox} it does not support yet. */
+    void deadLettered(String tenantId, String commandId, Instant at) throws Exception {
+        publish(tenantId, commandId, at, CommandDeadLettered.newBuilder()
+                .setReason("SyncInbox is not supported by this worker yet").setTopic("ksef.commands.v1")
+                .setPartition(0).setOffset(42).build());
     }
 
     private void publish(String tenantId, String correlationId, Instant at, Object payload) throws Exception {

@@ -73,8 +73,8 @@ class SubmissionConfiguration {
 
     @Bean
     InvoiceListQuery invoiceListQuery(@Qualifier("syncServiceClient") WebClient syncService,
-                                      SyncServiceProperties sync) {
-        return new InvoiceListQuery(new HttpSubmissionListing(syncService, sync.timeout()));
+                                      SyncServiceProperties sync, CommandLog commands) {
+        return new InvoiceListQuery(new HttpSubmissionListing(syncService, sync.timeout()), commands);
     }
 
     @Bean
