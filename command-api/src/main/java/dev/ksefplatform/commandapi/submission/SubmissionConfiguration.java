@@ -1,6 +1,8 @@
 package dev.ksefplatform.commandapi.submission;
 
+import dev.ksefplatform.commandapi.submission.adapter.http.HttpSubmissionListing;
 import dev.ksefplatform.commandapi.submission.adapter.http.HttpSubmissionStatuses;
+import dev.ksefplatform.commandapi.submission.adapter.http.SyncServiceClient;
 import dev.ksefplatform.commandapi.submission.adapter.kafka.EventLogWatcher;
 import dev.ksefplatform.commandapi.submission.adapter.kafka.KafkaCommandPublisher;
 import dev.ksefplatform.commandapi.submission.adapter.r2dbc.R2dbcCommandLog;
@@ -8,6 +10,7 @@ import dev.ksefplatform.commandapi.submission.api.InvoiceBodyReader;
 import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
 import dev.ksefplatform.commandapi.submission.application.EventLogProgress;
+import dev.ksefplatform.commandapi.submission.application.InvoiceListQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceStatusQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.submission.application.OutboxRelay;
@@ -25,6 +28,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -54,10 +58,23 @@ class SubmissionConfiguration {
         return new KafkaCommandPublisher(kafka, Topics.COMMANDS.name());
     }
 
+    /** The one pool of kept-alive connections to sync-service, shared by every feature that reads from it. */
     @Bean
-    SubmissionStatuses submissionStatuses(WebClient.Builder web, SyncServiceProperties sync,
-                                          @Value("${ksef.services.sync-service.url}") String syncServiceUrl) {
-        return HttpSubmissionStatuses.create(web, syncServiceUrl, sync.token(), sync.timeout(), sync.maxIdle());
+    WebClient syncServiceClient(WebClient.Builder web, SyncServiceProperties sync,
+                                @Value("${ksef.services.sync-service.url}") String syncServiceUrl) {
+        return SyncServiceClient.create(web, syncServiceUrl, sync.token(), sync.timeout(), sync.maxIdle());
+    }
+
+    @Bean
+    SubmissionStatuses submissionStatuses(@Qualifier("syncServiceClient") WebClient syncService,
+                                          SyncServiceProperties sync) {
+        return new HttpSubmissionStatuses(syncService, sync.timeout());
+    }
+
+    @Bean
+    InvoiceListQuery invoiceListQuery(@Qualifier("syncServiceClient") WebClient syncService,
+                                      SyncServiceProperties sync, CommandLog commands) {
+        return new InvoiceListQuery(new HttpSubmissionListing(syncService, sync.timeout()), commands);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package dev.ksefplatform.commandapi.web;
 
+import dev.ksefplatform.commandapi.inbox.application.InboxInvoiceNotFound;
+import dev.ksefplatform.commandapi.inbox.application.InboxSyncRunning;
+import dev.ksefplatform.commandapi.inbox.application.InboxSyncUnavailable;
 import dev.ksefplatform.commandapi.security.NotAuthenticated;
 import dev.ksefplatform.commandapi.security.NotPermitted;
 import dev.ksefplatform.commandapi.submission.application.CommandNotFound;
@@ -108,6 +111,37 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail commandNotFound(CommandNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "command-not-found", "Command not found", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidQueryParameter(InvalidQueryParameter e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
+        problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail inboxInvoiceNotFound(InboxInvoiceNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "inbox-invoice-not-found", "Invoice not found", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail inboxSyncRunning(InboxSyncRunning e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "inbox-sync-running", "A sync is already running", e);
+        problem.setProperty("commandId", e.commandId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail inboxSyncUnavailable(InboxSyncUnavailable e) {
+        return problem(HttpStatus.CONFLICT, "inbox-sync-unavailable", "No integration to sync with", e);
+    }
+
+    /** The cause (which may name internal hosts) is logged here, never answered. */
+    @ExceptionHandler
+    ProblemDetail readModelUnavailable(ReadModelUnavailable e) {
+        log.warn("read model unavailable cause={}", String.valueOf(e.getCause()));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-unavailable", "Temporarily unavailable", e);
     }
 
     /** Anything unforeseen: logged with its cause here, answered without internals. */

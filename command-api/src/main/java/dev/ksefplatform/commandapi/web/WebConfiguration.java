@@ -1,5 +1,6 @@
 package dev.ksefplatform.commandapi.web;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -8,6 +9,11 @@ import org.springframework.web.server.WebFilter;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+    @Bean
+    OpenApiCustomizer openApiProblems() {
+        return new OpenApiProblems();
+    }
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -1,10 +1,12 @@
 package dev.ksefplatform.sync.submission;
 
 import dev.ksefplatform.sync.submission.adapter.r2dbc.R2dbcContextHolds;
+import dev.ksefplatform.sync.submission.adapter.r2dbc.R2dbcSubmissionList;
 import dev.ksefplatform.sync.submission.adapter.r2dbc.R2dbcSubmissions;
 import dev.ksefplatform.sync.submission.application.ContextHolds;
 import dev.ksefplatform.sync.submission.application.HoldProjection;
 import dev.ksefplatform.sync.submission.application.SubmissionProjection;
+import dev.ksefplatform.sync.submission.application.SubmissionListQuery;
 import dev.ksefplatform.sync.submission.application.SubmissionQueries;
 import dev.ksefplatform.sync.submission.application.Submissions;
 import org.springframework.context.annotation.Bean;
@@ -37,5 +39,10 @@ public class SubmissionConfiguration {
     @Bean
     SubmissionQueries submissionQueries(Submissions submissions, ContextHolds holds) {
         return new SubmissionQueries(submissions, holds);
+    }
+
+    @Bean
+    SubmissionListQuery submissionListQuery(DatabaseClient db) {
+        return new SubmissionListQuery(new R2dbcSubmissionList(db));
     }
 }

@@ -1,9 +1,16 @@
 package dev.ksefplatform.commandapi.submission.api;
 
+import dev.ksefplatform.commandapi.submission.application.InvoiceListQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceStatusQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.tenant.application.TenantAuthentication;
 import dev.ksefplatform.commandapi.submission.domain.SubmissionStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -25,13 +32,32 @@ class InvoiceController {
     private final InvoiceBodyReader bodies;
     private final InvoiceSubmissions submissions;
     private final InvoiceStatusQuery statuses;
+    private final InvoiceListQuery list;
 
     InvoiceController(TenantAuthentication authentication, InvoiceBodyReader bodies, InvoiceSubmissions submissions,
-                      InvoiceStatusQuery statuses) {
+                      InvoiceStatusQuery statuses, InvoiceListQuery list) {
         this.authentication = authentication;
         this.bodies = bodies;
         this.submissions = submissions;
         this.statuses = statuses;
+        this.list = list;
+    }
+
+    @GetMapping("/api/v1/invoices")
+    @Operation(summary = "List submissions, newest first, with cursor paging: the read model's list (commands not yet"
+            + " sent to KSeF, i.e. PENDING, are not in it; ask GET /api/v1/invoices/{commandId})")
+    @Parameter(name = "status", in = ParameterIn.QUERY,
+            schema = @Schema(allowableValues = {"SENT", "ACCEPTED", "REJECTED", "DUPLICATE", "FAILED"}))
+    @Parameter(name = "invoiceNumber", in = ParameterIn.QUERY, description = "the invoice number (P_2), exactly")
+    @Parameter(name = "createdFrom", in = ParameterIn.QUERY, description = "first recorded on or after this UTC day, yyyy-MM-dd")
+    @Parameter(name = "createdTo", in = ParameterIn.QUERY, description = "first recorded on or before this UTC day, yyyy-MM-dd")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "100"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubmissionPageDoc.class)))
+    Mono<Map<String, Object>> list(@RequestHeader(name = API_KEY, required = false) String apiKey,
+                                   ServerHttpRequest request) {
+        return authentication.authenticate(apiKey)
+                .flatMap(tenant -> list.page(tenant, InvoiceListParameters.forwarded(request.getQueryParams())));
     }
 
     /** Takes the raw request so nothing is read before the tenant is known. */

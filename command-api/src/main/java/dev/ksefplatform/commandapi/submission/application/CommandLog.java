@@ -28,6 +28,9 @@ public interface CommandLog {
     /** Notes that the event log has events of these commands; ids that are not the gateway's commands are ignored. */
     Mono<Long> markEventsSeen(Collection<String> commandIds, Instant seenAt);
 
+    /** Those of {@code commandIds} (UUIDs) that are the tenant's own commands. */
+    Flux<String> owned(String tenantId, Collection<String> commandIds);
+
     /** The tenant's own command, empty for an unknown command or another tenant's. */
     Mono<RecordedCommand> find(String tenantId, String commandId);
 

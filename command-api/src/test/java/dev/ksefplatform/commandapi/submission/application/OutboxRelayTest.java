@@ -64,6 +64,11 @@ class OutboxRelayTest {
         public Mono<RecordedCommand> find(String tenantId, String commandId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Flux<String> owned(String tenantId, Collection<String> commandIds) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static final class MutableClock extends Clock {

@@ -93,6 +93,6 @@ public final class SubmissionFold {
                                   String sessionReference, String invoiceReference, String upoUrl) {
         return new Submission(meta.correlationId(), meta.tenantId(), meta.contextNip(), status, ksefNumber, code,
                 invoiceNumber, description, details, sessionReference, invoiceReference, upoUrl, meta.eventId(),
-                meta.occurredAt());
+                meta.occurredAt(), meta.occurredAt());
     }
 }

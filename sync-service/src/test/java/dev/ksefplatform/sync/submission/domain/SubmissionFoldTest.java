@@ -189,6 +189,20 @@ class SubmissionFoldTest {
         assertThat(changed.get("cmd-2").status()).isEqualTo(SubmissionStatus.SENT);
     }
 
+    @Test
+    void aRowKeepsTheTimeOfItsFirstEventAsItsStatusMovesOnWithinABatchOrAcross() {
+        SyncEvent later = new SubmissionAccepted(meta("e1", "tenant-a", T0.plusSeconds(3600)),
+                "5265877635-20261122-0100001AF629-AF", 200, "FV/1", "20261122-SO-1", "20261122-EE-1", null);
+
+        Submission inOneBatch = SubmissionFold.foldAll(java.util.Map.of(), List.of(sent("e0", T0), later)).get("cmd-1");
+        Submission sent = SubmissionFold.evolve(Optional.empty(), sent("e0", T0)).orElseThrow();
+        Submission acrossBatches = SubmissionFold.evolve(Optional.of(sent), later).orElseThrow();
+
+        assertThat(inOneBatch.createdAt()).isEqualTo(T0);
+        assertThat(inOneBatch.updatedAt()).isEqualTo(T0.plusSeconds(3600));
+        assertThat(acrossBatches).isEqualTo(inOneBatch);
+    }
+
     private static SyncEvent sent(String eventId, Instant at) {
         return new SubmissionSent(meta(eventId, "tenant-a", at), "20261122-SO-1", "Online", "20261122-EE-0", "FV/1");
     }

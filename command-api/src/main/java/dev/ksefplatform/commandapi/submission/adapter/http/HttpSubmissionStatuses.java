@@ -5,16 +5,12 @@ import dev.ksefplatform.commandapi.submission.domain.SubmissionStatus;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
- * {@link SubmissionStatuses} from sync-service's internal API, over a pool of kept-alive connections of its own.
+ * {@link SubmissionStatuses} from sync-service's internal API, over the shared pool of {@link SyncServiceClient}.
  * The body is passed through whole, so statuses and fields sync-service adds reach tenants without a change here.
  */
 public final class HttpSubmissionStatuses implements SubmissionStatuses {
@@ -25,23 +21,14 @@ public final class HttpSubmissionStatuses implements SubmissionStatuses {
     private final WebClient syncService;
     private final Duration timeout;
 
-    HttpSubmissionStatuses(WebClient syncService, Duration timeout) {
+    public HttpSubmissionStatuses(WebClient syncService, Duration timeout) {
         this.syncService = syncService;
         this.timeout = timeout;
     }
 
-    /**
-     * Idle connections are closed after {@code maxIdle}, before a server's own idle timeout can close one under a
-     * request; {@code timeout} bounds each call.
-     */
     public static HttpSubmissionStatuses create(WebClient.Builder web, String baseUrl, String token, Duration timeout,
                                                 Duration maxIdle) {
-        ConnectionProvider connections = ConnectionProvider.builder("sync-service").maxConnections(100)
-                .maxIdleTime(maxIdle).evictInBackground(maxIdle).build();
-        HttpClient http = HttpClient.create(connections).keepAlive(true).responseTimeout(timeout);
-        WebClient client = web.clone().clientConnector(new ReactorClientHttpConnector(http)).baseUrl(baseUrl)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
-        return new HttpSubmissionStatuses(client, timeout);
+        return new HttpSubmissionStatuses(SyncServiceClient.create(web, baseUrl, token, timeout, maxIdle), timeout);
     }
 
     @Override

@@ -107,6 +107,16 @@ public final class R2dbcCommandLog implements CommandLog {
     }
 
     @Override
+    public Flux<String> owned(String tenantId, Collection<String> commandIds) {
+        return db.sql("""
+                        SELECT command_id FROM gateway.commands
+                        WHERE tenant_id = :tenantId AND command_id = ANY(CAST(:commandIds AS uuid[]))""")
+                .bind("tenantId", UUID.fromString(tenantId))
+                .bind("commandIds", commandIds.toArray(String[]::new))
+                .map(row -> row.get("command_id", UUID.class).toString()).all();
+    }
+
+    @Override
     public Mono<RecordedCommand> find(String tenantId, String commandId) {
         return db.sql("""
                         SELECT command_id, tenant_id, invoice_number, state, created_at, first_event_at

@@ -59,12 +59,14 @@ public final class R2dbcSubmissions implements Submissions {
                 .text("session_reference_number", Submission::sessionReferenceNumber)
                 .text("invoice_reference_number", Submission::invoiceReferenceNumber)
                 .text("upo_download_url", Submission::upoDownloadUrl).text("last_event_id", Submission::lastEventId)
-                .timestamp("updated_at", Submission::updatedAt);
+                .timestamp("updated_at", Submission::updatedAt)
+                // on a first insert only: UPDATE_ON_CONFLICT leaves it, so the listing's order never moves
+                .timestamp("created_at", Submission::createdAt);
         return rows.bind(db.sql("INSERT INTO sync.submissions (" + rows.names() + ") " + rows.select()
                 + UPDATE_ON_CONFLICT)).then();
     }
 
-    private static Submission toSubmission(Readable row) {
+    static Submission toSubmission(Readable row) {
         String[] details = row.get("details", String[].class);
         return new Submission(row.get("command_id", String.class), row.get("tenant_id", String.class),
                 row.get("context_nip", String.class), SubmissionStatus.valueOf(row.get("status", String.class)),
@@ -72,7 +74,8 @@ public final class R2dbcSubmissions implements Submissions {
                 row.get("invoice_number", String.class), row.get("description", String.class),
                 details == null ? null : Arrays.asList(details), row.get("session_reference_number", String.class),
                 row.get("invoice_reference_number", String.class), row.get("upo_download_url", String.class),
-                row.get("last_event_id", String.class), instant(row.get("updated_at", OffsetDateTime.class)));
+                row.get("last_event_id", String.class), instant(row.get("updated_at", OffsetDateTime.class)),
+                instant(row.get("created_at", OffsetDateTime.class)));
     }
 
     private static Instant instant(OffsetDateTime time) {

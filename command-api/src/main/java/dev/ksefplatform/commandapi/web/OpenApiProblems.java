@@ -1,0 +1,68 @@
+package dev.ksefplatform.commandapi.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+/**
+ * Every tenant operation's problem+json answers, in one place rather than on each method: 401 always, 400 where it
+ * takes parameters or a body, 404 under a path variable, 503 where it reads the read model, and what is particular
+ * to an operation (409 of "sync now").
+ */
+final class OpenApiProblems implements OpenApiCustomizer {
+
+    static final String PROBLEM = "Problem";
+    private static final Map<String, String> PARTICULAR = Map.of(
+            "post /api/v1/inbox/sync", "409:inbox-sync-running (with commandId) or inbox-sync-unavailable",
+            "post /api/v1/invoices", "403:seller-not-tenant;413:payload-too-large;415:unsupported-media-type;"
+                    + "422:idempotency-key-reused");
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+        openApi.getPaths().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.readOperationsMap().forEach((method, operation) -> document(method.name().toLowerCase() + " " + path, operation));
+            }
+        });
+    }
+
+    private static void document(String key, Operation operation) {
+        add(operation, "401", "unauthorized: X-API-Key missing or unknown");
+        add(operation, "400", "invalid-request (with parameter) and other refusals of the input");
+        if (key.contains("{")) {
+            add(operation, "404", "not found, or another tenant's (the same body)");
+        }
+        if (!key.equals("post /api/v1/invoices") && !key.equals("get /api/v1/invoices/{commandId}")) {
+            add(operation, "503", "read-model-unavailable: try again shortly");
+        }
+        String particular = PARTICULAR.get(key);
+        if (particular != null) {
+            for (String response : particular.split(";")) {
+                String[] codeAndText = response.split(":", 2);
+                add(operation, codeAndText[0], codeAndText[1]);
+            }
+        }
+    }
+
+    private static void add(Operation operation, String status, String description) {
+        Content content = new Content().addMediaType("application/problem+json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+        operation.getResponses().putIfAbsent(status, new ApiResponse().description(description).content(content));
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema().description("RFC 7807 problem; type is https://ksef-platform.dev/problems/<slug>")
+                .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema());
+    }
+}

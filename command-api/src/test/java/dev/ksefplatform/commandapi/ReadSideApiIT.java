@@ -1,0 +1,397 @@
+package dev.ksefplatform.commandapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ksefplatform.ksef.id.KsefNumber;
+import dev.ksefplatform.sync.SyncServiceApplication;
+import dev.ksefplatform.testsupport.EmbeddedKafka;
+import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The tenant's read side — inbox, sync state and "sync now", the submissions list — through command-api to the real
+ * sync-service (in this JVM, as the one-JVM launcher runs it) over embedded PostgreSQL and KRaft Kafka. sync-service
+ * folds what the tests write to {@code ksef.events.v1}, as it folds the worker's events.
+ */
+@SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + CommandApiApplication.CONFIG_NAME)
+class ReadSideApiIT {
+
+    private static final String ADMIN_TOKEN = "it-admin-token";
+    private static final String SYNC_TOKEN = "it-read-side-sync-token";
+    private static final String PROBLEMS = "https://ksef-platform.dev/problems/";
+    private static final ConfigurableApplicationContext SYNC_SERVICE = startSyncService();
+    private static final ReadSideEvents EVENTS = new ReadSideEvents(EmbeddedKafka.get().bootstrapServers());
+    private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+
+    @Autowired
+    private WebTestClient client;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.kafka.bootstrap-servers", () -> EmbeddedKafka.get().bootstrapServers());
+        registry.add("ksef.services.sync-service.url", () -> "http://localhost:"
+                + ((ReactiveWebServerApplicationContext) SYNC_SERVICE).getWebServer().getPort());
+        registry.add("commandapi.security.callers.admin", () -> ADMIN_TOKEN);
+        registry.add("commandapi.services.sync-service.token", () -> SYNC_TOKEN);
+    }
+
+    @BeforeEach
+    void patientClient() {
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @AfterAll
+    static void stopSyncService() {
+        EVENTS.close();
+        SYNC_SERVICE.close();
+    }
+
+    // ---- inbox ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void listsOnlyTheTenantsOwnInboxNewestFirstAndPagesWithItsCursor() throws Exception {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        List<String> aNumbers = receive(a, 3, "Subject2");
+        List<String> bNumbers = receive(b, 1, "Subject2");
+
+        Map<String, Object> first = get(a, "/api/v1/inbox?limit=2", 200);
+        Map<String, Object> second = get(a, "/api/v1/inbox?limit=2&cursor=" + first.get("nextCursor"), 200);
+
+        assertThat(ksefNumbers(first)).containsExactly(aNumbers.get(2), aNumbers.get(1));
+        assertThat(ksefNumbers(second)).containsExactly(aNumbers.get(0));
+        assertThat(second.get("nextCursor")).isNull();
+        assertThat(ksefNumbers(get(b, "/api/v1/inbox", 200))).containsExactlyElementsOf(bNumbers);
+    }
+
+    @Test
+    void anotherTenantsCursorGuessedOrForgedReadsNothingOfIt() throws Exception {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        List<String> aNumbers = receive(a, 3, "Subject2");
+        List<String> bNumbers = receive(b, 1, "Subject2");
+        String aCursor = (String) get(a, "/api/v1/inbox?limit=1", 200).get("nextCursor");
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("\n", "v1", a.id(),
+                "2099-01-01T00:00:00Z", "9999999999-20990101-FFFFFFFFFFFF-FF").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(items(get(b, "/api/v1/inbox?cursor=" + aCursor, 200))).isEmpty();
+        assertThat(items(get(b, "/api/v1/inbox?cursor=" + forged, 200))).isEmpty();
+        assertThat(ksefNumbers(get(b, "/api/v1/inbox?limit=500", 200))).containsExactlyElementsOf(bNumbers)
+                .doesNotContainAnyElementsOf(aNumbers);
+    }
+
+    @Test
+    void servesOneInvoiceAndItsXmlByteForByteWithItsDigest() throws Exception {
+        Tenant a = registerTenant();
+        String sellerNip = Invoices.randomNip();
+        byte[] xml = Invoices.bytes(sellerNip, "IN-1");
+        String ksefNumber = ksefNumber(sellerNip);
+        EVENTS.received(a.id(), ksefNumber, "Subject2", sellerNip, xml, T0);
+        awaitInbox(a, "", page -> ksefNumbers(page).contains(ksefNumber));
+
+        Map<String, Object> invoice = get(a, "/api/v1/inbox/" + ksefNumber, 200);
+        var download = client.get().uri("/api/v1/inbox/{k}/xml", ksefNumber).header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_XML)
+                .expectBody(byte[].class).returnResult();
+
+        assertThat(invoice).containsEntry("ksefNumber", ksefNumber).containsEntry("sellerNip", sellerNip)
+                .containsEntry("invoiceNumber", Invoices.p2("IN-1")).containsEntry("direction", "INCOMING");
+        assertThat(download.getResponseBody()).isEqualTo(xml);
+        assertThat(download.getResponseHeaders().getFirst("Repr-Digest"))
+                .isEqualTo("sha-256=:" + ReadSideEvents.sha256(xml) + ":");
+    }
+
+    @Test
+    void anotherTenantsOrAnUnknownOrAMalformedKsefNumberIsTheSame404() throws Exception {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        String ksefNumber = receive(a, 1, "Subject2").get(0);
+
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (String path : List.of(ksefNumber, ksefNumber + "/xml", ksefNumber(Invoices.randomNip()), "not-a-number")) {
+            Map<String, Object> body = new HashMap<>(get(b, "/api/v1/inbox/" + path, 404));
+            body.remove("instance");
+            bodies.add(body);
+        }
+
+        assertThat(bodies).allSatisfy(body -> assertThat(body).isEqualTo(bodies.get(0)));
+        assertThat(bodies.get(0)).containsEntry("type", PROBLEMS + "inbox-invoice-not-found");
+    }
+
+    @Test
+    void passesEveryFilterOnToTheReadModel() throws Exception {
+        Tenant a = registerTenant();
+        List<String> purchases = receive(a, 2, "Subject2");
+        List<String> sales = receive(a, 1, "Subject1");
+        String seller = ((String) get(a, "/api/v1/inbox/" + purchases.get(0), 200).get("sellerNip"));
+
+        assertThat(ksefNumbers(get(a, "/api/v1/inbox?subjectType=Subject1", 200))).containsExactlyElementsOf(sales);
+        assertThat(ksefNumbers(get(a, "/api/v1/inbox?sellerNip=" + seller, 200))).containsExactly(purchases.get(0));
+        assertThat(ksefNumbers(get(a, "/api/v1/inbox?q=" + Invoices.p2("IN-" + purchases.get(1).substring(0, 10)), 200)))
+                .containsExactly(purchases.get(1));
+        assertThat(items(get(a, "/api/v1/inbox?issuedFrom=2099-01-01", 200))).isEmpty();
+        assertThat(items(get(a, "/api/v1/inbox?grossFrom=0&grossTo=99999999.99", 200))).hasSize(3);
+    }
+
+    @Test
+    void refusesEveryBadQueryParameterNamingIt() {
+        Tenant a = registerTenant();
+        Map<String, String> inbox = new java.util.LinkedHashMap<>();
+        inbox.put("limit=0", "limit");
+        inbox.put("limit=501", "limit");
+        inbox.put("limit=ten", "limit");
+        inbox.put("limit=1&limit=2", "limit");
+        inbox.put("issuedFrom=2026-13-01", "issuedFrom");
+        inbox.put("issuedFrom=2026-02-01&issuedTo=2026-01-01", "issuedTo");
+        inbox.put("sellerNip=123", "sellerNip");
+        inbox.put("subjectType=Subject9", "subjectType");
+        inbox.put("grossFrom=1E999999999", "grossFrom");
+        inbox.put("grossFrom=10&grossTo=1", "grossTo");
+        inbox.put("q=", "q");
+        inbox.put("q=" + "x".repeat(101), "q");
+        inbox.put("cursor=%21%21", "cursor");
+        inbox.put("cursor=bm90LWEtY3Vyc29y", "cursor");
+        inbox.put("tenantId=someone-else", "tenantId");
+        inbox.forEach((query, parameter) -> assertInvalid(a, "/api/v1/inbox?" + query, parameter));
+        Map<String, String> invoices = Map.of("status=PENDING", "status", "createdFrom=yesterday", "createdFrom",
+                "createdFrom=2026-02-01&createdTo=2026-01-01", "createdTo", "limit=100000", "limit",
+                "cursor=bm90LWEtY3Vyc29y", "cursor", "buyerNip=5265877635", "buyerNip");
+        invoices.forEach((query, parameter) -> assertInvalid(a, "/api/v1/invoices?" + query, parameter));
+    }
+
+    // ---- sync ----------------------------------------------------------------------------------------------------
+
+    @Test
+    void startsOneSyncAtATimeAndReportsTheStatePerSubjectType() throws Exception {
+        Tenant a = registerTenant();
+        syncNow(a, "{}").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "inbox-sync-unavailable");
+        EVENTS.activeIntegration(a.id(), a.nip());
+
+        String commandId = awaitSyncStarted(a);
+        Map<String, Object> again = syncNow(a, "{\"subjectType\":\"Subject2\"}").expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        List<Map<String, Object>> states = client.get().uri("/api/v1/inbox/sync").header("X-API-Key", a.apiKey())
+                .exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+
+        assertThat(again).containsEntry("type", PROBLEMS + "inbox-sync-running").containsEntry("commandId", commandId);
+        assertThat(states).extracting(state -> state.get("subjectType"))
+                .containsExactly("Subject1", "Subject2", "Subject3", "SubjectAuthorized");
+        assertThat(states.get(1)).containsEntry("runningCommandId", commandId);
+        syncNow(a, "{\"subjectType\":\"Subject9\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.parameter").isEqualTo("subjectType");
+    }
+
+    // ---- submissions ---------------------------------------------------------------------------------------------
+
+    @Test
+    void listsOnlyTheTenantsOwnSubmissionsNewestFirstWithFiltersAndNoOtherCommand() throws Exception {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String commandId = submit(a, "S-" + i);
+            ids.add(commandId);
+            EVENTS.sent(a.id(), commandId, Invoices.p2("S-" + i), T0.plusSeconds(60L * i));
+        }
+        String notASubmission = UUID.randomUUID().toString();
+        EVENTS.deadLettered(a.id(), notASubmission, T0.plusSeconds(30));
+        EVENTS.accepted(a.id(), ids.get(0), ksefNumber(a.nip()), T0.plusSeconds(3600));
+        awaitSubmissions(a, "status=ACCEPTED", 1);
+        awaitSubmissions(a, "", 3);
+
+        Map<String, Object> first = get(a, "/api/v1/invoices?limit=2", 200);
+        Map<String, Object> second = get(a, "/api/v1/invoices?limit=2&cursor=" + first.get("nextCursor"), 200);
+
+        assertThat(commandIds(first)).containsExactly(ids.get(2), ids.get(1));
+        assertThat(commandIds(second)).containsExactly(ids.get(0));
+        assertThat(commandIds(get(a, "/api/v1/invoices?status=ACCEPTED", 200))).containsExactly(ids.get(0));
+        assertThat(commandIds(get(a, "/api/v1/invoices?invoiceNumber=" + Invoices.p2("S-1"), 200))).containsExactly(ids.get(1));
+        assertThat(readModelStatus(notASubmission)).isEqualTo("FAILED");
+        assertThat(commandIds(get(a, "/api/v1/invoices?status=FAILED", 200))).doesNotContain(notASubmission);
+        assertThat(items(get(b, "/api/v1/invoices", 200))).isEmpty();
+        assertThat(items(get(b, "/api/v1/invoices?cursor=" + first.get("nextCursor"), 200))).isEmpty();
+    }
+
+    @Test
+    void documentsEveryReadSideEndpointWithProblemResponses() {
+        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/inbox'].get.parameters[?(@.name == 'sellerNip')]").exists()
+                .jsonPath("$.paths['/api/v1/inbox'].get.responses['400'].content['application/problem+json']").exists()
+                .jsonPath("$.paths['/api/v1/inbox/{ksefNumber}'].get.responses['404'].content['application/problem+json']").exists()
+                .jsonPath("$.paths['/api/v1/inbox/{ksefNumber}/xml'].get.responses['200'].headers['Repr-Digest']").exists()
+                .jsonPath("$.paths['/api/v1/inbox/sync'].get.responses['200']").exists()
+                .jsonPath("$.paths['/api/v1/inbox/sync'].post.responses['409'].content['application/problem+json']").exists()
+                .jsonPath("$.paths['/api/v1/invoices'].get.parameters[?(@.name == 'status')]").exists()
+                .jsonPath("$.paths['/api/v1/invoices'].get.responses['503']").exists()
+                .jsonPath("$.components.schemas.Problem").exists();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private static ConfigurableApplicationContext startSyncService() {
+        List<String> args = new ArrayList<>();
+        EmbeddedPostgres.get().springProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
+        args.add("--spring.kafka.bootstrap-servers=" + EmbeddedKafka.get().bootstrapServers());
+        args.add("--server.port=0");
+        args.add("--sync.security.callers.command-api=" + SYNC_TOKEN);
+        // no scheduled rounds: a round falling between the integration's activation and "sync now" would start the
+        // sync first, and the test's 202 would be a 409
+        args.add("--sync.schedule.enabled=false");
+        return SyncServiceApplication.builder().run(args.toArray(String[]::new));
+    }
+
+    /** {@code count} received invoices, one minute apart in KSeF's storage date, each from its own seller. */
+    private List<String> receive(Tenant tenant, int count, String subjectType) throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String sellerNip = Invoices.randomNip();
+            String ksefNumber = ksefNumber(sellerNip);
+            numbers.add(ksefNumber);
+            EVENTS.received(tenant.id(), ksefNumber, subjectType, sellerNip,
+                    Invoices.bytes(sellerNip, "IN-" + ksefNumber.substring(0, 10)), T0.plusSeconds(60L * i));
+        }
+        awaitInbox(tenant, "?limit=500", page -> ksefNumbers(page).containsAll(numbers));
+        return numbers;
+    }
+
+    private static String ksefNumber(String sellerNip) {
+        String hex = UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        return KsefNumber.of(sellerNip, LocalDate.of(2026, 11, 20), hex);
+    }
+
+    private void awaitInbox(Tenant tenant, String query, Predicate<Map<String, Object>> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!done.test(get(tenant, "/api/v1/inbox" + query, 200))) {
+            assertThat(System.nanoTime()).as("sync-service never folded the inbox events").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private void awaitSubmissions(Tenant tenant, String query, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (items(get(tenant, "/api/v1/invoices?" + query, 200)).size() < count) {
+            assertThat(System.nanoTime()).as("sync-service never folded the submissions").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The integration events are folded asynchronously: until then sync-service knows no integration (409). */
+    private String awaitSyncStarted(Tenant tenant) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var result = syncNow(tenant, "").returnResult(String.class);
+            if (result.getStatus().value() == 202) {
+                Map<String, Object> body = parse(result.getResponseBody().blockFirst());
+                assertThat(body).containsEntry("subjectType", "Subject2");
+                assertThat(result.getResponseHeaders().getLocation()).hasToString("/api/v1/inbox/sync");
+                return (String) body.get("commandId");
+            }
+            assertThat(result.getStatus().value()).isEqualTo(409);
+            assertThat(System.nanoTime()).as("sync-service never saw the integration").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private WebTestClient.ResponseSpec syncNow(Tenant tenant, String body) {
+        var request = client.post().uri("/api/v1/inbox/sync").header("X-API-Key", tenant.apiKey());
+        return body.isEmpty() ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private void assertInvalid(Tenant tenant, String uri, String parameter) {
+        client.get().uri(uri).header("X-API-Key", tenant.apiKey()).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "invalid-request")
+                .jsonPath("$.parameter").isEqualTo(parameter);
+    }
+
+    private Map<String, Object> get(Tenant tenant, String uri, int status) {
+        return client.get().uri(uri).header("X-API-Key", tenant.apiKey()).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    private String submit(Tenant tenant, String invoiceNumber) {
+        Map<String, Object> accepted = client.post().uri("/api/v1/invoices").contentType(MediaType.APPLICATION_XML)
+                .header("X-API-Key", tenant.apiKey()).bodyValue(Invoices.bytes(tenant.nip(), invoiceNumber)).exchange()
+                .expectStatus().isAccepted()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        return (String) accepted.get("commandId");
+    }
+
+    private Tenant registerTenant() {
+        String nip = Invoices.randomNip();
+        Map<String, Object> body = client.post().uri("/admin/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .bodyValue(Map.of("name", "Tenant " + nip, "nip", nip)).exchange()
+                .expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        return new Tenant((String) body.get("tenantId"), nip, (String) body.get("apiKey"));
+    }
+
+    private static String readModelStatus(String commandId) throws java.sql.SQLException {
+        try (java.sql.Connection connection = EmbeddedPostgres.get().connect();
+             var query = connection.prepareStatement("SELECT status FROM sync.submissions WHERE command_id = ?")) {
+            query.setString(1, commandId);
+            try (var rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+
+    private static List<String> ksefNumbers(Map<String, Object> page) {
+        return items(page).stream().map(item -> (String) item.get("ksefNumber")).toList();
+    }
+
+    private static List<String> commandIds(Map<String, Object> page) {
+        return items(page).stream().map(item -> (String) item.get("commandId")).toList();
+    }
+
+    private static Map<String, Object> parse(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Tenant(String id, String nip, String apiKey) {
+    }
+}
