@@ -78,7 +78,8 @@ public final class IntegrationVerifier {
             return VerificationVerdict.judgeCertificate(integration,
                     ksef.personalGrants(integration.environment(), accessToken, integration.taxpayerNip()));
         }
-        KsefTokenGrant grant = ksef.tokenGrant(integration.environment(), accessToken, tokenReference);
+        KsefTokenGrant grant = ksef.tokenGrant(integration.environment(), integration.taxpayerNip(), accessToken,
+                tokenReference);
         return VerificationVerdict.judge(integration, grant);
     }
 

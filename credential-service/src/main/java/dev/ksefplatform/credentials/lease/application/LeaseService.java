@@ -63,7 +63,7 @@ public final class LeaseService {
                         () -> integrations.secretOf(integration.id())
                                 .map(envelope -> vault.credential(integration, envelope)).toFuture()))
                 .flatMap(tokens -> leaseLog.record(record(leaseId, request, integration, at, LeaseRecord.Outcome.GRANTED, null))
-                        .thenReturn(lease(leaseId, tokens)))
+                        .thenReturn(lease(leaseId, tokens, integration)))
                 .onErrorResume(KsefCredentialRejected.class,
                         e -> refusals.credentialRejected(leaseId, request, integration, at, e))
                 .onErrorResume(e -> !(e instanceof LeaseRefused), e -> leaseLog
@@ -77,7 +77,8 @@ public final class LeaseService {
         return new LeaseRecord(leaseId, request, integration.id().toString(), at, outcome, reason);
     }
 
-    private static Lease lease(String leaseId, SessionTokens tokens) {
-        return new Lease(leaseId, tokens.access().value(), tokens.access().validUntil());
+    private static Lease lease(String leaseId, SessionTokens tokens, Integration integration) {
+        return new Lease(leaseId, tokens.access().value(), tokens.access().validUntil(), integration.id().toString(),
+                integration.providerNip());
     }
 }

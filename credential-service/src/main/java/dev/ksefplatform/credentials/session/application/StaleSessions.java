@@ -60,7 +60,8 @@ public final class StaleSessions {
         if (stale == null || stale.isEmpty()) {
             return new Result(0, 0);
         }
-        List<String> active = ksef.otherActiveSessions(context.environment(), current.access().value());
+        List<String> active = ksef.otherActiveSessions(context.environment(), context.contextNip(),
+                current.access().value());
         stale.retainAll(active);
         int revoked = 0;
         for (String reference : List.copyOf(stale)) {
@@ -90,7 +91,7 @@ public final class StaleSessions {
 
     private boolean revoke(KsefContext context, SessionTokens current, String reference) {
         try {
-            ksef.revoke(context.environment(), current.access().value(), reference);
+            ksef.revoke(context.environment(), context.contextNip(), current.access().value(), reference);
             log.info("revoked stale KSeF auth session integrationId={} contextNip={} session={}",
                     context.integrationId(), context.contextNip(), reference);
             return true;

@@ -55,7 +55,7 @@ class StaleSessionRevocationTest {
                 ],"continuationToken":null}""")));
         ksef.stubFor(delete(urlPathMatching("/v2/auth/sessions/.*")).willReturn(aResponse().withStatus(204)));
         staleSessions = new StaleSessions(new ClientKsefSessions(
-                new KsefClients(Map.of("TEST", URI.create(ksef.baseUrl() + "/v2")))));
+                new KsefClients(Map.of("TEST", URI.create(ksef.baseUrl() + "/v2")), KsefClients.Budget.defaults())));
     }
 
     @AfterEach
