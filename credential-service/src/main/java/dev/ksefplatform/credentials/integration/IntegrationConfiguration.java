@@ -3,6 +3,10 @@ package dev.ksefplatform.credentials.integration;
 import dev.ksefplatform.credentials.integration.adapter.kafka.IntegrationEventMapper;
 import dev.ksefplatform.credentials.integration.adapter.kafka.KafkaIntegrationEvents;
 import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcIntegrationRepository;
+import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcProviderCredentialRepository;
+import dev.ksefplatform.credentials.integration.application.CredentialSource;
+import dev.ksefplatform.credentials.integration.application.ProviderCredentialRepository;
+import dev.ksefplatform.credentials.integration.application.ProviderCredentials;
 import dev.ksefplatform.credentials.integration.application.IntegrationAdmin;
 import dev.ksefplatform.credentials.integration.application.IntegrationEvents;
 import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
@@ -44,16 +48,36 @@ public class IntegrationConfiguration {
     }
 
     @Bean
-    IntegrationAdmin integrationAdmin(IntegrationRepository repository, IntegrationEvents events, SecretVault vault,
-                                      AccessTokens accessTokens, KsefClients ksefClients, Clock clock,
-                                      Supplier<UUID> ids) {
-        return new IntegrationAdmin(repository, events, vault, accessTokens, ksefClients::knows, clock, ids);
+    ProviderCredentialRepository providerCredentialRepository(DatabaseClient db, ReactiveTransactionManager transactions) {
+        return new R2dbcProviderCredentialRepository(db, TransactionalOperator.create(transactions));
+    }
+
+    @Bean
+    CredentialSource credentialSource(IntegrationRepository integrations, ProviderCredentialRepository providers,
+                                      SecretVault vault) {
+        return new CredentialSource(integrations, providers, vault);
+    }
+
+    @Bean
+    ProviderCredentials providerCredentials(ProviderCredentialRepository repository, IntegrationEvents events,
+                                            SecretVault vault, KsefClients ksefClients, Clock clock,
+                                            Supplier<UUID> ids) {
+        return new ProviderCredentials(repository, events, vault, ksefClients::knows, clock, ids);
+    }
+
+    @Bean
+    IntegrationAdmin integrationAdmin(IntegrationRepository repository, ProviderCredentialRepository providers,
+                                      IntegrationEvents events, SecretVault vault, AccessTokens accessTokens,
+                                      KsefClients ksefClients, Clock clock, Supplier<UUID> ids) {
+        return new IntegrationAdmin(repository, providers, events, vault, accessTokens, ksefClients::knows, clock,
+                ids);
     }
 
     @Bean
     IntegrationVerifier integrationVerifier(IntegrationRepository repository, IntegrationEvents events,
-                                            SecretVault vault, KsefLogin ksefLogin, AccessTokens accessTokens,
-                                            Clock clock, Scheduler ksefScheduler) {
-        return new IntegrationVerifier(repository, events, vault, ksefLogin, accessTokens, clock, ksefScheduler);
+                                            CredentialSource credentials, KsefLogin ksefLogin,
+                                            AccessTokens accessTokens, Clock clock, Scheduler ksefScheduler) {
+        return new IntegrationVerifier(repository, events, credentials, ksefLogin, accessTokens, clock,
+                ksefScheduler);
     }
 }

@@ -4,6 +4,7 @@ import dev.ksefplatform.credentials.integration.domain.IllegalTransition;
 import dev.ksefplatform.credentials.integration.domain.IntegrationNotFound;
 import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
 import dev.ksefplatform.credentials.integration.domain.NipAlreadyRegistered;
+import dev.ksefplatform.credentials.integration.domain.ProviderCredentialNotFound;
 import dev.ksefplatform.credentials.lease.domain.LeaseRefused;
 import dev.ksefplatform.credentials.session.application.KsefBusy;
 import dev.ksefplatform.credentials.session.application.KsefCredentialRejected;
@@ -72,6 +73,12 @@ public class ProblemAdvice {
     @ExceptionHandler(IntegrationNotFound.class)
     ResponseEntity<ProblemDetail> notFound(IntegrationNotFound e) {
         return Problems.entity(HttpStatus.NOT_FOUND, "integration-not-found", "Integration not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ProviderCredentialNotFound.class)
+    ResponseEntity<ProblemDetail> providerNotFound(ProviderCredentialNotFound e) {
+        return Problems.entity(HttpStatus.NOT_FOUND, "provider-credential-not-found", "Provider credential not found",
+                e.getMessage());
     }
 
     @ExceptionHandler(KeyRotationNotFound.class)
