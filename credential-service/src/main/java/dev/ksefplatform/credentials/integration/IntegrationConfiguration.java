@@ -11,7 +11,17 @@ import dev.ksefplatform.credentials.integration.application.IntegrationAdmin;
 import dev.ksefplatform.credentials.integration.application.IntegrationEvents;
 import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
 import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
+import dev.ksefplatform.credentials.integration.application.Reverification;
 import dev.ksefplatform.credentials.integration.application.SecretVault;
+import dev.ksefplatform.credentials.integration.application.SharedVerifications;
+import dev.ksefplatform.credentials.jobs.application.JobSchedule;
+import dev.ksefplatform.credentials.jobs.application.PeriodicJob;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import dev.ksefplatform.credentials.session.adapter.ksef.KsefClients;
 import dev.ksefplatform.credentials.session.application.AccessTokens;
 import dev.ksefplatform.credentials.session.application.KsefLogin;
@@ -71,6 +81,31 @@ public class IntegrationConfiguration {
                                       KsefClients ksefClients, Clock clock, Supplier<UUID> ids) {
         return new IntegrationAdmin(repository, providers, events, vault, accessTokens, ksefClients::knows, clock,
                 ids);
+    }
+
+    @Bean
+    SharedVerifications sharedVerifications(IntegrationVerifier verifier) {
+        return new SharedVerifications(verifier);
+    }
+
+    /** Every ACTIVE integration verified again each {@code every}, by one instance at a time (a claim in the database). */
+    @Bean(destroyMethod = "dispose")
+    Disposable reverificationSchedule(IntegrationRepository repository, IntegrationVerifier verifier,
+                                      JobSchedule schedule, String jobOwner,
+                                      @Value("${credentials.reverification.every:P1D}") Duration every,
+                                      @Value("${credentials.reverification.check-every:PT1M}") Duration checkEvery,
+                                      @Value("${credentials.reverification.max-run:PT1H}") Duration maxRun,
+                                      @Value("${credentials.reverification.concurrency:2}") int concurrency,
+                                      @Value("${credentials.reverification.enabled:true}") boolean enabled) {
+        if (!enabled) {
+            return Flux.never().subscribe();
+        }
+        Reverification reverification = new Reverification(repository, verifier, concurrency);
+        PeriodicJob job = new PeriodicJob("integration-reverification", jobOwner, every, maxRun, schedule,
+                () -> reverification.run().map(Reverification.Result::toString));
+        return Flux.interval(checkEvery, checkEvery, Schedulers.parallel()).onBackpressureDrop()
+                .concatMap(tick -> job.runIfDue().onErrorResume(e -> Mono.empty()), 1)
+                .subscribe();
     }
 
     @Bean
