@@ -4,7 +4,10 @@ import dev.ksefplatform.credentials.integration.adapter.kafka.IntegrationEventMa
 import dev.ksefplatform.credentials.integration.adapter.kafka.KafkaIntegrationEvents;
 import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcIntegrationRepository;
 import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcProviderCredentialRepository;
+import dev.ksefplatform.credentials.integration.application.AuthSessionSweep;
 import dev.ksefplatform.credentials.integration.application.CredentialSource;
+import dev.ksefplatform.credentials.session.application.SessionRecords;
+import dev.ksefplatform.credentials.session.application.StaleSessions;
 import dev.ksefplatform.credentials.integration.application.ProviderCredentialRepository;
 import dev.ksefplatform.credentials.integration.application.ProviderCredentials;
 import dev.ksefplatform.credentials.integration.application.IntegrationAdmin;
@@ -103,6 +106,26 @@ public class IntegrationConfiguration {
         Reverification reverification = new Reverification(repository, verifier, concurrency);
         PeriodicJob job = new PeriodicJob("integration-reverification", jobOwner, every, maxRun, schedule,
                 () -> reverification.run().map(Reverification.Result::toString));
+        return Flux.interval(checkEvery, checkEvery, Schedulers.parallel()).onBackpressureDrop()
+                .concatMap(tick -> job.runIfDue().onErrorResume(e -> Mono.empty()), 1)
+                .subscribe();
+    }
+
+    /** KSeF auth sessions this service opened and replaced, revoked by one instance at a time. */
+    @Bean(destroyMethod = "dispose")
+    Disposable authSessionSweep(SessionRecords records, StaleSessions staleSessions, AccessTokens accessTokens,
+                                IntegrationRepository repository, CredentialSource credentials,
+                                Scheduler ksefScheduler, JobSchedule schedule, String jobOwner,
+                                @Value("${credentials.sessions.sweep.every:PT1H}") Duration every,
+                                @Value("${credentials.sessions.sweep.check-every:PT1M}") Duration checkEvery,
+                                @Value("${credentials.sessions.sweep.enabled:true}") boolean enabled) {
+        if (!enabled) {
+            return Flux.never().subscribe();
+        }
+        AuthSessionSweep sweep = new AuthSessionSweep(records, staleSessions, accessTokens, repository, credentials,
+                ksefScheduler);
+        PeriodicJob job = new PeriodicJob("auth-session-sweep", jobOwner, every, Duration.ofMinutes(30), schedule,
+                sweep::run);
         return Flux.interval(checkEvery, checkEvery, Schedulers.parallel()).onBackpressureDrop()
                 .concatMap(tick -> job.runIfDue().onErrorResume(e -> Mono.empty()), 1)
                 .subscribe();
