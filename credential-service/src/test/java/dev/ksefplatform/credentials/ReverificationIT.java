@@ -144,8 +144,10 @@ class ReverificationIT {
                 .contains("context " + revoked.nip());
         assertThat(service.eventsOf(revoked.tenantId(), events -> events.stream()
                 .anyMatch(r -> r.value().getPayload() instanceof IntegrationStatusChanged))).isNotEmpty();
-        lease(revoked).expectStatus().isForbidden().expectBody().jsonPath("$.type")
-                .isEqualTo("https://ksef-platform.dev/problems/integration-not-active");
+        lease(revoked).expectStatus().isForbidden().expectBody()
+                .jsonPath("$.type").isEqualTo("https://ksef-platform.dev/problems/integration-not-active")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("is ERROR").contains("grant InvoiceWrite to NIP " + providerNip));
         assertThat(integration(untouched).get("status")).isEqualTo("ACTIVE");
         lease(untouched).expectStatus().isOk();
 

@@ -16,6 +16,7 @@ import dev.ksefplatform.credentials.session.application.KsefLogin;
 import dev.ksefplatform.credentials.session.application.SessionTokens;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -113,7 +114,7 @@ public final class IntegrationVerifier {
 
     private static String refusalReason(Integration integration, KsefCredentialRejected rejection) {
         if (integration.usesProviderCredential() && !rejection.tokenInactive()) {
-            return rejection.getMessage() + " — grant " + String.join(", ", new java.util.TreeSet<>(integration.scopes()))
+            return rejection.getMessage() + " — grant " + String.join(", ", new TreeSet<>(integration.scopes()))
                     + " to NIP " + integration.providerNip() + " in KSeF context " + integration.taxpayerNip()
                     + " (KSeF portal, as the taxpayer) and verify again";
         }

@@ -2,6 +2,7 @@ package dev.ksefplatform.credentials.integration.adapter.web;
 
 import dev.ksefplatform.credentials.integration.application.IntegrationAdmin;
 import dev.ksefplatform.credentials.integration.application.SharedVerifications;
+import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationId;
 import dev.ksefplatform.credentials.integration.domain.IntegrationNotFound;
 import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
@@ -44,7 +45,7 @@ public class IntegrationInternalController {
 
     /** What the worker needs: whether leases work again, and what the tenant must do if not. */
     public record VerificationBody(String integrationId, String status, String reason) {
-        static VerificationBody of(dev.ksefplatform.credentials.integration.domain.Integration i) {
+        static VerificationBody of(Integration i) {
             return new VerificationBody(i.id().toString(), i.status().name(), i.reason());
         }
     }
