@@ -114,6 +114,23 @@ class KsefRateBudgetIT {
     }
 
     @Test
+    void manyLeasesOfOneContextEachNeedingAFreshLoginMeetNoTooManyRequests() {
+        Registered integration = registered();
+        verify(integration);
+        long before = tooManyRequests();
+
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int round = 0; round < 40; round++) {
+            // every round replaces the context's tokens: a login, and a stale session to list and revoke beside it
+            service.context().getBean(AccessTokens.class).forgetIntegration(integration.integrationId());
+            statuses.add(lease(integration).returnResult(Map.class).getStatus().value());
+        }
+
+        assertThat(statuses).hasSize(40).containsOnly(200);
+        assertThat(tooManyRequests() - before).isZero();
+    }
+
+    @Test
     void moreVerificationsOfOneContextThanAMinuteAllowsAreAnsweredRetryLaterWithoutACallToKsef() {
         Registered integration = registered();
         long before = tooManyRequests();
