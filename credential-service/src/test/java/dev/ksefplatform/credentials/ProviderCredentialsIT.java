@@ -40,6 +40,8 @@ class ProviderCredentialsIT {
     private static final List<String> responses = new CopyOnWriteArrayList<>();
     /** Leased access tokens: returned to the worker by design, but never logged. */
     private static final List<String> leasedTokens = new CopyOnWriteArrayList<>();
+    /** Event keys (provider keys and client tenants) this class produced. */
+    private static final List<String> eventKeys = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -88,6 +90,7 @@ class ProviderCredentialsIT {
     }
 
     private static String registerProvider(String providerNip) {
+        eventKeys.add("provider:" + providerNip);
         return (String) json(admin().post().uri("/admin/v1/provider-credentials").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("environment", "TEST", "providerNip", providerNip, "description", "our seal",
                         "credential", certificate(providerNip)))
@@ -106,6 +109,7 @@ class ProviderCredentialsIT {
 
     private static Client client(String providerCredentialId) {
         String tenantId = "tenant-" + UUID.randomUUID();
+        eventKeys.add(tenantId);
         String nip = Nips.random();
         Map<?, ?> body = json(admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
@@ -229,6 +233,15 @@ class ProviderCredentialsIT {
         }
         for (String token : leasedTokens) {
             assertThat(logs.lines()).noneMatch(line -> line.contains(token));
+        }
+        List<String> events = eventKeys.stream().flatMap(key -> service.eventsOf(key, seen -> !seen.isEmpty()).stream())
+                .map(record -> record.value().toString()).toList();
+        assertThat(events).hasSizeGreaterThanOrEqualTo(eventKeys.size());
+        for (String secret : planted) {
+            assertThat(events).noneMatch(event -> event.contains(secret));
+        }
+        for (String token : leasedTokens) {
+            assertThat(events).noneMatch(event -> event.contains(token));
         }
     }
 
