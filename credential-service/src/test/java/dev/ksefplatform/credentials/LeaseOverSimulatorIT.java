@@ -113,6 +113,8 @@ class LeaseOverSimulatorIT {
         assertThat(verified.get("status")).isEqualTo("ACTIVE");
         assertThat(List.copyOf((List<?>) verified.get("scopes")).stream().map(String::valueOf).toList()).containsExactlyInAnyOrder("InvoiceWrite", "InvoiceRead");
         assertThat(Instant.parse((String) lease.get("validUntil"))).isAfter(Instant.now().plus(Duration.ofMinutes(5)));
+        assertThat(lease.get("integrationId")).isEqualTo(tenant.integrationId());
+        assertThat((String) lease.get("providerNip")).matches("\\d{10}");
         // the leased token acts in the taxpayer's context at KSeF
         WebTestClient.bindToServer().baseUrl(ksef.baseUrl()).build().get()
                 .uri("/v2/tokens/{ref}", "does-not-exist")
@@ -253,6 +255,8 @@ class LeaseOverSimulatorIT {
 
         assertThat(verified.get("status")).isEqualTo("ACTIVE");
         assertThat(Instant.parse((String) lease.get("validUntil"))).isAfter(Instant.now().plus(Duration.ofMinutes(5)));
+        assertThat(lease.get("integrationId")).isEqualTo(tenant.integrationId());
+        assertThat((String) lease.get("providerNip")).matches("\\d{10}");
         WebTestClient.bindToServer().baseUrl(ksef.baseUrl()).build().post()
                 .uri("/v2/permissions/query/personal/grants?pageSize=10").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of()).header("Authorization", "Bearer " + lease.get("accessToken"))

@@ -3,11 +3,28 @@ package dev.ksefplatform.credentials.integration;
 import dev.ksefplatform.credentials.integration.adapter.kafka.IntegrationEventMapper;
 import dev.ksefplatform.credentials.integration.adapter.kafka.KafkaIntegrationEvents;
 import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcIntegrationRepository;
+import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcProviderCredentialRepository;
+import dev.ksefplatform.credentials.integration.application.AuthSessionSweep;
+import dev.ksefplatform.credentials.integration.application.CredentialSource;
+import dev.ksefplatform.credentials.session.application.SessionRecords;
+import dev.ksefplatform.credentials.session.application.StaleSessions;
+import dev.ksefplatform.credentials.integration.application.ProviderCredentialRepository;
+import dev.ksefplatform.credentials.integration.application.ProviderCredentials;
 import dev.ksefplatform.credentials.integration.application.IntegrationAdmin;
 import dev.ksefplatform.credentials.integration.application.IntegrationEvents;
 import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
 import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
+import dev.ksefplatform.credentials.integration.application.Reverification;
 import dev.ksefplatform.credentials.integration.application.SecretVault;
+import dev.ksefplatform.credentials.integration.application.SharedVerifications;
+import dev.ksefplatform.credentials.jobs.application.JobSchedule;
+import dev.ksefplatform.credentials.jobs.application.PeriodicJob;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import dev.ksefplatform.credentials.session.adapter.ksef.KsefClients;
 import dev.ksefplatform.credentials.session.application.AccessTokens;
 import dev.ksefplatform.credentials.session.application.KsefLogin;
@@ -44,16 +61,81 @@ public class IntegrationConfiguration {
     }
 
     @Bean
-    IntegrationAdmin integrationAdmin(IntegrationRepository repository, IntegrationEvents events, SecretVault vault,
-                                      AccessTokens accessTokens, KsefClients ksefClients, Clock clock,
-                                      Supplier<UUID> ids) {
-        return new IntegrationAdmin(repository, events, vault, accessTokens, ksefClients::knows, clock, ids);
+    ProviderCredentialRepository providerCredentialRepository(DatabaseClient db, ReactiveTransactionManager transactions) {
+        return new R2dbcProviderCredentialRepository(db, TransactionalOperator.create(transactions));
+    }
+
+    @Bean
+    CredentialSource credentialSource(IntegrationRepository integrations, ProviderCredentialRepository providers,
+                                      SecretVault vault) {
+        return new CredentialSource(integrations, providers, vault);
+    }
+
+    @Bean
+    ProviderCredentials providerCredentials(ProviderCredentialRepository repository, IntegrationEvents events,
+                                            SecretVault vault, KsefClients ksefClients, Clock clock,
+                                            Supplier<UUID> ids) {
+        return new ProviderCredentials(repository, events, vault, ksefClients::knows, clock, ids);
+    }
+
+    @Bean
+    IntegrationAdmin integrationAdmin(IntegrationRepository repository, ProviderCredentialRepository providers,
+                                      IntegrationEvents events, SecretVault vault, AccessTokens accessTokens,
+                                      KsefClients ksefClients, Clock clock, Supplier<UUID> ids) {
+        return new IntegrationAdmin(repository, providers, events, vault, accessTokens, ksefClients::knows, clock,
+                ids);
+    }
+
+    @Bean
+    SharedVerifications sharedVerifications(IntegrationVerifier verifier) {
+        return new SharedVerifications(verifier);
+    }
+
+    /** Every ACTIVE integration verified again each {@code every}, by one instance at a time (a claim in the database). */
+    @Bean(destroyMethod = "dispose")
+    Disposable reverificationSchedule(IntegrationRepository repository, IntegrationVerifier verifier,
+                                      JobSchedule schedule, String jobOwner,
+                                      @Value("${credentials.reverification.every:P1D}") Duration every,
+                                      @Value("${credentials.reverification.check-every:PT1M}") Duration checkEvery,
+                                      @Value("${credentials.reverification.max-run:PT1H}") Duration maxRun,
+                                      @Value("${credentials.reverification.concurrency:2}") int concurrency,
+                                      @Value("${credentials.reverification.enabled:true}") boolean enabled) {
+        if (!enabled) {
+            return Flux.never().subscribe();
+        }
+        Reverification reverification = new Reverification(repository, verifier, concurrency);
+        PeriodicJob job = new PeriodicJob("integration-reverification", jobOwner, every, maxRun, schedule,
+                () -> reverification.run().map(Reverification.Result::toString));
+        return Flux.interval(checkEvery, checkEvery, Schedulers.parallel()).onBackpressureDrop()
+                .concatMap(tick -> job.runIfDue().onErrorResume(e -> Mono.empty()), 1)
+                .subscribe();
+    }
+
+    /** KSeF auth sessions this service opened and replaced, revoked by one instance at a time. */
+    @Bean(destroyMethod = "dispose")
+    Disposable authSessionSweep(SessionRecords records, StaleSessions staleSessions, AccessTokens accessTokens,
+                                IntegrationRepository repository, CredentialSource credentials,
+                                Scheduler ksefScheduler, JobSchedule schedule, String jobOwner,
+                                @Value("${credentials.sessions.sweep.every:PT1H}") Duration every,
+                                @Value("${credentials.sessions.sweep.check-every:PT1M}") Duration checkEvery,
+                                @Value("${credentials.sessions.sweep.enabled:true}") boolean enabled) {
+        if (!enabled) {
+            return Flux.never().subscribe();
+        }
+        AuthSessionSweep sweep = new AuthSessionSweep(records, staleSessions, accessTokens, repository, credentials,
+                ksefScheduler);
+        PeriodicJob job = new PeriodicJob("auth-session-sweep", jobOwner, every, Duration.ofMinutes(30), schedule,
+                sweep::run);
+        return Flux.interval(checkEvery, checkEvery, Schedulers.parallel()).onBackpressureDrop()
+                .concatMap(tick -> job.runIfDue().onErrorResume(e -> Mono.empty()), 1)
+                .subscribe();
     }
 
     @Bean
     IntegrationVerifier integrationVerifier(IntegrationRepository repository, IntegrationEvents events,
-                                            SecretVault vault, KsefLogin ksefLogin, AccessTokens accessTokens,
-                                            Clock clock, Scheduler ksefScheduler) {
-        return new IntegrationVerifier(repository, events, vault, ksefLogin, accessTokens, clock, ksefScheduler);
+                                            CredentialSource credentials, KsefLogin ksefLogin,
+                                            AccessTokens accessTokens, Clock clock, Scheduler ksefScheduler) {
+        return new IntegrationVerifier(repository, events, credentials, ksefLogin, accessTokens, clock,
+                ksefScheduler);
     }
 }

@@ -2,7 +2,7 @@ package dev.ksefplatform.credentials.lease;
 
 import dev.ksefplatform.credentials.integration.application.IntegrationEvents;
 import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
-import dev.ksefplatform.credentials.integration.application.SecretVault;
+import dev.ksefplatform.credentials.integration.application.CredentialSource;
 import dev.ksefplatform.credentials.lease.adapter.r2dbc.R2dbcLeaseLog;
 import dev.ksefplatform.credentials.lease.application.LeaseLog;
 import dev.ksefplatform.credentials.lease.application.LeaseRefusals;
@@ -31,8 +31,9 @@ public class LeaseConfiguration {
     }
 
     @Bean
-    LeaseService leaseService(IntegrationRepository integrations, SecretVault vault, AccessTokens accessTokens,
-                              LeaseLog leaseLog, LeaseRefusals refusals, Clock clock, Supplier<UUID> ids) {
-        return new LeaseService(integrations, vault, accessTokens, leaseLog, refusals, clock, ids);
+    LeaseService leaseService(IntegrationRepository integrations, CredentialSource credentials,
+                              AccessTokens accessTokens, LeaseLog leaseLog, LeaseRefusals refusals, Clock clock,
+                              Supplier<UUID> ids) {
+        return new LeaseService(integrations, credentials, accessTokens, leaseLog, refusals, clock, ids);
     }
 }

@@ -6,7 +6,10 @@ import dev.ksefplatform.credentials.session.adapter.ksef.KsefClients;
 import dev.ksefplatform.credentials.session.application.AccessTokens;
 import dev.ksefplatform.credentials.session.adapter.ksef.ClientKsefSessions;
 import dev.ksefplatform.credentials.session.application.KsefLogin;
+import dev.ksefplatform.credentials.session.application.SessionRecords;
 import dev.ksefplatform.credentials.session.application.StaleSessions;
+import dev.ksefplatform.credentials.session.adapter.r2dbc.R2dbcSessionRecords;
+import org.springframework.r2dbc.core.DatabaseClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +17,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -24,11 +25,13 @@ import reactor.core.scheduler.Schedulers;
 public class SessionConfiguration {
 
     @Bean
-    KsefClients ksefClients(KsefProperties properties) {
+    KsefClients ksefClients(KsefProperties properties, Clock clock,
+                            @Value("${credentials.ksef.budget-max-wait:PT5S}") Duration maxWait,
+                            @Value("${credentials.ksef.budget-margin:PT0.1S}") Duration margin) {
         Map<String, URI> baseUris = properties.environments().entrySet().stream()
                 .filter(e -> e.getValue().baseUrl() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().baseUrl()));
-        return new KsefClients(baseUris);
+        return new KsefClients(baseUris, new KsefClients.Budget(maxWait, margin, clock));
     }
 
     @Bean
@@ -43,19 +46,17 @@ public class SessionConfiguration {
     }
 
     @Bean
-    StaleSessions staleSessions(KsefClients clients) {
-        return new StaleSessions(new ClientKsefSessions(clients));
+    SessionRecords sessionRecords(DatabaseClient db, Clock clock) {
+        return new R2dbcSessionRecords(db, clock);
+    }
+
+    @Bean
+    StaleSessions staleSessions(KsefClients clients, SessionRecords records) {
+        return new StaleSessions(new ClientKsefSessions(clients), records);
     }
 
     @Bean
     AccessTokens accessTokens(KsefLogin ksefLogin, Clock clock, Scheduler ksefScheduler, StaleSessions staleSessions) {
         return new AccessTokens(ksefLogin, clock, task -> ksefScheduler.schedule(task), staleSessions);
-    }
-
-    /** Retries revocations that failed, for contexts whose cached tokens can still call KSeF. */
-    @Bean(destroyMethod = "dispose")
-    Disposable staleSessionSweep(StaleSessions staleSessions, AccessTokens accessTokens, Scheduler ksefScheduler,
-                                 @Value("${credentials.sessions.stale-sweep-interval:PT10M}") Duration every) {
-        return Flux.interval(every, every, ksefScheduler).subscribe(tick -> staleSessions.sweep(accessTokens::cached));
     }
 }

@@ -4,16 +4,22 @@ import dev.ksefplatform.credentials.integration.domain.IllegalTransition;
 import dev.ksefplatform.credentials.integration.domain.IntegrationNotFound;
 import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
 import dev.ksefplatform.credentials.integration.domain.NipAlreadyRegistered;
+import dev.ksefplatform.credentials.integration.domain.ProviderCredentialNotFound;
 import dev.ksefplatform.credentials.lease.domain.LeaseRefused;
+import dev.ksefplatform.credentials.session.application.KsefBusy;
 import dev.ksefplatform.credentials.session.application.KsefCredentialRejected;
 import dev.ksefplatform.credentials.session.application.KsefUnavailable;
 import dev.ksefplatform.credentials.vault.application.KeyRotationNotFound;
 import dev.ksefplatform.credentials.vault.application.RotationAlreadyRunning;
 import dev.ksefplatform.credentials.vault.application.UnknownRotationTarget;
 import dev.ksefplatform.credentials.vault.domain.VaultException;
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +33,12 @@ public class ProblemAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final Clock clock;
+
+    public ProblemAdvice(Clock clock) {
+        this.clock = clock;
+    }
+
     @ExceptionHandler(LeaseRefused.class)
     ResponseEntity<ProblemDetail> leaseRefused(LeaseRefused e) {
         return Problems.entity(HttpStatus.FORBIDDEN, e.reason().problemSlug(), "Credential lease refused", e.getMessage());
@@ -39,6 +51,18 @@ public class ProblemAdvice {
                 "KSeF could not be reached or failed transiently; retry later");
     }
 
+    /** Nothing was sent: KSeF's rate limit for the context would have been exceeded. The caller comes back later. */
+    @ExceptionHandler(KsefBusy.class)
+    ResponseEntity<ProblemDetail> ksefBusy(KsefBusy e) {
+        long seconds = Math.max(1, (Duration.between(clock.instant(), e.retryAt()).toMillis() + 999) / 1000);
+        log.info("KSeF rate budget used up, answering retry-later retryAfterSeconds={} detail={}", seconds,
+                e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "ksef-rate-budget", "KSeF rate limit reached",
+                        "KSeF's rate limit for this context is used up; nothing was sent; retry after " + seconds + " s"));
+    }
+
     @ExceptionHandler(KsefCredentialRejected.class)
     ResponseEntity<ProblemDetail> credentialRejected(KsefCredentialRejected e) {
         log.warn("KSeF refused a stored credential: {}", e.getMessage());
@@ -49,6 +73,12 @@ public class ProblemAdvice {
     @ExceptionHandler(IntegrationNotFound.class)
     ResponseEntity<ProblemDetail> notFound(IntegrationNotFound e) {
         return Problems.entity(HttpStatus.NOT_FOUND, "integration-not-found", "Integration not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ProviderCredentialNotFound.class)
+    ResponseEntity<ProblemDetail> providerNotFound(ProviderCredentialNotFound e) {
+        return Problems.entity(HttpStatus.NOT_FOUND, "provider-credential-not-found", "Provider credential not found",
+                e.getMessage());
     }
 
     @ExceptionHandler(KeyRotationNotFound.class)

@@ -41,6 +41,9 @@ public final class CredentialServiceHarness implements AutoCloseable {
         properties.put("credentials.security.callers.admin", ADMIN);
         properties.put("credentials.security.callers.tenant-worker", WORKER);
         properties.put("credentials.security.callers.command-api", OTHER_CALLER);
+        // periodic jobs share one schedule row per database: only the test classes about them switch them on
+        properties.put("credentials.reverification.enabled", "false");
+        properties.put("credentials.sessions.sweep.enabled", "false");
         // extra arguments replace defaults of the same key (a repeated command-line key would be joined with a comma)
         for (String arg : extraArgs) {
             int eq = arg.indexOf('=');

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcIntegrationRepository;
+import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcProviderCredentialRepository;
+import dev.ksefplatform.credentials.integration.domain.ProviderCredential;
+import dev.ksefplatform.credentials.session.application.KsefCredential;
 import dev.ksefplatform.credentials.integration.application.SecretVault;
 import dev.ksefplatform.credentials.integration.domain.CredentialType;
 import dev.ksefplatform.credentials.integration.domain.Integration;
@@ -73,6 +76,15 @@ class MasterKeyRotationIT {
             repository.insert(integration, vault.seal(integration, secret)).block();
             secrets.put(integration, secret);
         }
+        var providers = new R2dbcProviderCredentialRepository(db, tx);
+        Map<ProviderCredential, String> providerSecrets = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 2; i++) {
+            ProviderCredential provider = new ProviderCredential(UUID.randomUUID(), "TEST", Nips.random(),
+                    CredentialType.KSEF_TOKEN, "provider " + i, Instant.now(), Instant.now());
+            String secret = "provider-ref-" + i + "|nip-" + provider.providerNip() + "|" + UUID.randomUUID();
+            providers.insert(provider, vault.seal(provider, secret)).block();
+            providerSecrets.put(provider, secret);
+        }
 
         MasterKeyRotation rotation = new MasterKeyRotation(new R2dbcSecretEnvelopes(db, clock), new R2dbcKeyRotations(db),
                 cipher, clock, UUID::randomUUID, 3);
@@ -82,13 +94,18 @@ class MasterKeyRotationIT {
         // other test classes share this database with envelopes under keys this test does not hold: they count as failed
         assertThat(started.targetVersion()).isEqualTo(102);
         assertThat(finished.status()).isNotEqualTo(KeyRotation.Status.RUNNING);
-        assertThat(finished.rewrapped()).isGreaterThanOrEqualTo(7);
+        assertThat(finished.rewrapped()).isGreaterThanOrEqualTo(9);
         assertThat(finished.rewrapped() + finished.failed()).isEqualTo(started.total());
         keys.forget(101);
         secrets.forEach((integration, secret) -> {
             var envelope = repository.secretOf(integration.id()).block();
             assertThat(envelope.keyVersion()).isEqualTo(102);
             assertThat(vault.open(integration, envelope)).isEqualTo(secret);
+        });
+        providerSecrets.forEach((provider, secret) -> {
+            var envelope = providers.secretOf(provider.id()).block();
+            assertThat(envelope.keyVersion()).as("provider credentials move too").isEqualTo(102);
+            assertThat(((KsefCredential.KsefToken) vault.credential(provider, envelope)).token()).isEqualTo(secret);
         });
     }
 

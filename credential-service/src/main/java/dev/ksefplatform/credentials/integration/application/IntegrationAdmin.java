@@ -7,6 +7,7 @@ import dev.ksefplatform.credentials.integration.domain.IntegrationId;
 import dev.ksefplatform.credentials.integration.domain.IntegrationNotFound;
 import dev.ksefplatform.credentials.integration.domain.IntegrationStatus;
 import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
+import dev.ksefplatform.credentials.integration.domain.ProviderCredential;
 import dev.ksefplatform.credentials.session.application.AccessTokens;
 import java.time.Clock;
 import java.util.UUID;
@@ -23,6 +24,7 @@ public final class IntegrationAdmin {
     private static final Logger log = LoggerFactory.getLogger(IntegrationAdmin.class);
 
     private final IntegrationRepository repository;
+    private final ProviderCredentialRepository providers;
     private final IntegrationEvents events;
     private final SecretVault vault;
     private final AccessTokens accessTokens;
@@ -30,10 +32,11 @@ public final class IntegrationAdmin {
     private final Clock clock;
     private final Supplier<UUID> ids;
 
-    public IntegrationAdmin(IntegrationRepository repository, IntegrationEvents events, SecretVault vault,
-                            AccessTokens accessTokens, Predicate<String> knownEnvironment, Clock clock,
-                            Supplier<UUID> ids) {
+    public IntegrationAdmin(IntegrationRepository repository, ProviderCredentialRepository providers,
+                            IntegrationEvents events, SecretVault vault, AccessTokens accessTokens,
+                            Predicate<String> knownEnvironment, Clock clock, Supplier<UUID> ids) {
         this.repository = repository;
+        this.providers = providers;
         this.events = events;
         this.vault = vault;
         this.accessTokens = accessTokens;
@@ -43,6 +46,9 @@ public final class IntegrationAdmin {
     }
 
     public Mono<Integration> register(Registration registration) {
+        if (registration.providerCredentialId() != null) {
+            return registerReferencing(registration);
+        }
         return Mono.fromCallable(() -> {
             RegistrationRules.check(registration, knownEnvironment);
             return newIntegration(registration);
@@ -50,6 +56,33 @@ public final class IntegrationAdmin {
                 .flatMap(saved -> publish(new IntegrationEvent.Registered(saved), saved))
                 .doOnNext(saved -> log.info("integration registered integrationId={} tenantId={} environment={} nip={}",
                         saved.id(), saved.tenantId(), saved.environment(), saved.taxpayerNip()));
+    }
+
+    /** An integration acting with the provider's credential in the taxpayer's context: no secret of its own. */
+    private Mono<Integration> registerReferencing(Registration registration) {
+        return Mono.fromRunnable(() -> RegistrationRules.checkReferencing(registration, knownEnvironment))
+                .then(Mono.defer(() -> providers.find(registration.providerCredentialId())))
+                .switchIfEmpty(Mono.error(() -> new InvalidRequest("providerCredentialId "
+                        + registration.providerCredentialId() + " does not name a provider credential")))
+                .map(provider -> referencing(registration, provider))
+                .flatMap(integration -> repository.insert(integration, null))
+                .flatMap(saved -> publish(new IntegrationEvent.Registered(saved), saved))
+                .doOnNext(saved -> log.info("integration registered integrationId={} tenantId={} environment={} nip={} "
+                        + "providerCredentialId={}", saved.id(), saved.tenantId(), saved.environment(),
+                        saved.taxpayerNip(), saved.providerCredentialId()));
+    }
+
+    private Integration referencing(Registration r, ProviderCredential provider) {
+        if (!provider.environment().equals(r.environment())) {
+            throw new InvalidRequest("the provider credential is for environment " + provider.environment());
+        }
+        if (r.providerNip() != null && !r.providerNip().equals(provider.providerNip())) {
+            throw new InvalidRequest("providerNip must be the provider credential's NIP " + provider.providerNip());
+        }
+        var now = clock.instant();
+        return new Integration(new IntegrationId(ids.get()), r.tenantId(), r.environment(), r.taxpayerNip(),
+                provider.providerNip(), r.scopes(), provider.credentialType(), IntegrationStatus.PENDING, null, now, now,
+                provider.id());
     }
 
     public Flux<Integration> list(IntegrationQuery query) {
@@ -79,6 +112,10 @@ public final class IntegrationAdmin {
 
     public Mono<Integration> rotateSecret(IntegrationId id, CredentialType type, String secret) {
         return get(id).map(current -> {
+            if (current.usesProviderCredential()) {
+                throw new InvalidRequest("the integration uses provider credential " + current.providerCredentialId()
+                        + "; rotate that (POST /admin/v1/provider-credentials/{id}/secret)");
+            }
             if (type != current.credentialType()) {
                 throw new InvalidRequest("credential type " + current.credentialType()
                         + " cannot change; register a new integration instead");

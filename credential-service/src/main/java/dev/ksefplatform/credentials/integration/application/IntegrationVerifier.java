@@ -14,9 +14,9 @@ import dev.ksefplatform.credentials.session.application.KsefCredential;
 import dev.ksefplatform.credentials.session.application.KsefCredentialRejected;
 import dev.ksefplatform.credentials.session.application.KsefLogin;
 import dev.ksefplatform.credentials.session.application.SessionTokens;
-import dev.ksefplatform.credentials.vault.domain.Envelope;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -34,17 +34,17 @@ public final class IntegrationVerifier {
 
     private final IntegrationRepository repository;
     private final IntegrationEvents events;
-    private final SecretVault vault;
+    private final CredentialSource credentials;
     private final KsefLogin ksef;
     private final AccessTokens accessTokens;
     private final Clock clock;
     private final Scheduler blocking;
 
-    public IntegrationVerifier(IntegrationRepository repository, IntegrationEvents events, SecretVault vault,
+    public IntegrationVerifier(IntegrationRepository repository, IntegrationEvents events, CredentialSource credentials,
                                KsefLogin ksef, AccessTokens accessTokens, Clock clock, Scheduler blocking) {
         this.repository = repository;
         this.events = events;
-        this.vault = vault;
+        this.credentials = credentials;
         this.ksef = ksef;
         this.accessTokens = accessTokens;
         this.clock = clock;
@@ -55,13 +55,12 @@ public final class IntegrationVerifier {
         return repository.find(id)
                 .switchIfEmpty(Mono.error(() -> new IntegrationNotFound(id.toString())))
                 .doOnNext(integration -> integration.requireCanMoveTo(IntegrationStatus.ACTIVE))
-                .flatMap(integration -> repository.secretOf(id)
-                        .flatMap(envelope -> Mono.fromCallable(() -> check(integration, envelope)).subscribeOn(blocking))
+                .flatMap(integration -> credentials.open(integration).publishOn(blocking)
+                        .map(credential -> check(integration, credential))
                         .flatMap(outcome -> apply(integration, outcome)));
     }
 
-    private Outcome check(Integration integration, Envelope envelope) {
-        KsefCredential credential = vault.credential(integration, envelope);
+    private Outcome check(Integration integration, KsefCredential credential) {
         String reference = credential instanceof KsefCredential.KsefToken token
                 ? Integration.ksefTokenReference(token.token()) : null;
         try {
@@ -78,7 +77,8 @@ public final class IntegrationVerifier {
             return VerificationVerdict.judgeCertificate(integration,
                     ksef.personalGrants(integration.environment(), accessToken, integration.taxpayerNip()));
         }
-        KsefTokenGrant grant = ksef.tokenGrant(integration.environment(), accessToken, tokenReference);
+        KsefTokenGrant grant = ksef.tokenGrant(integration.environment(), integration.taxpayerNip(), accessToken,
+                tokenReference);
         return VerificationVerdict.judge(integration, grant);
     }
 
@@ -113,6 +113,11 @@ public final class IntegrationVerifier {
     }
 
     private static String refusalReason(Integration integration, KsefCredentialRejected rejection) {
+        if (integration.usesProviderCredential() && !rejection.tokenInactive()) {
+            return rejection.getMessage() + " — grant " + String.join(", ", new TreeSet<>(integration.scopes()))
+                    + " to NIP " + integration.providerNip() + " in KSeF context " + integration.taxpayerNip()
+                    + " (KSeF portal, as the taxpayer) and verify again";
+        }
         if (rejection.tokenInactive()) {
             return rejection.getMessage() + " — KSeF reports the KSeF token inactive or revoked: generate a new KSeF "
                     + "token for NIP " + integration.taxpayerNip() + ", rotate the secret "

@@ -2,21 +2,37 @@ package dev.ksefplatform.credentials.integration.domain;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
-/** An integration account: one tenant acting in one taxpayer's KSeF context in one environment. */
+/**
+ * An integration account: one tenant acting in one taxpayer's KSeF context in one environment, with a secret of its
+ * own or, when {@code providerCredentialId} is set, the provider's credential (the taxpayer granted the provider's NIP).
+ */
 public record Integration(IntegrationId id, String tenantId, String environment, String taxpayerNip, String providerNip,
                           Set<String> scopes, CredentialType credentialType, IntegrationStatus status, String reason,
-                          Instant createdAt, Instant updatedAt) {
+                          Instant createdAt, Instant updatedAt, UUID providerCredentialId) {
 
     public Integration {
         scopes = Set.copyOf(scopes);
+    }
+
+    /** An integration holding a secret of its own. */
+    public Integration(IntegrationId id, String tenantId, String environment, String taxpayerNip, String providerNip,
+                       Set<String> scopes, CredentialType credentialType, IntegrationStatus status, String reason,
+                       Instant createdAt, Instant updatedAt) {
+        this(id, tenantId, environment, taxpayerNip, providerNip, scopes, credentialType, status, reason, createdAt,
+                updatedAt, null);
+    }
+
+    public boolean usesProviderCredential() {
+        return providerCredentialId != null;
     }
 
     /** @throws IllegalTransition if the lifecycle forbids the move */
     public Integration moveTo(IntegrationStatus next, String why, Instant at) {
         requireCanMoveTo(next);
         return new Integration(id, tenantId, environment, taxpayerNip, providerNip, scopes, credentialType, next, why,
-                createdAt, at);
+                createdAt, at, providerCredentialId);
     }
 
     /** @throws IllegalTransition if the lifecycle forbids the move */
@@ -37,7 +53,7 @@ public record Integration(IntegrationId id, String tenantId, String environment,
         }
         IntegrationStatus next = status == IntegrationStatus.DISABLED ? status : IntegrationStatus.PENDING;
         return new Integration(id, tenantId, environment, taxpayerNip, providerNip, scopes, credentialType, next,
-                "secret rotated; verify the integration", createdAt, at);
+                "secret rotated; verify the integration", createdAt, at, providerCredentialId);
     }
 
     /** The part of a KSeF token before the first {@code |} is its reference number. */

@@ -51,6 +51,32 @@ public sealed interface IntegrationEvent {
         }
     }
 
+    /** Provider events are keyed by the provider, never by a client tenant. */
+    static String providerKey(ProviderCredential credential) {
+        return "provider:" + credential.providerNip();
+    }
+
+    record ProviderRegistered(ProviderCredential credential) implements IntegrationEvent {
+        public String tenantId() {
+            return providerKey(credential);
+        }
+
+        public String operation() {
+            return "credential.provider.register";
+        }
+    }
+
+    /** {@code change}: ROTATED, REVOKED, DISABLED or ENABLED. */
+    record ProviderChanged(ProviderCredential credential, String change, String reason) implements IntegrationEvent {
+        public String tenantId() {
+            return providerKey(credential);
+        }
+
+        public String operation() {
+            return "credential.provider.change";
+        }
+    }
+
     record LeaseDenied(String tenantId, String environment, String contextNip, String purpose, String reason)
             implements IntegrationEvent {
         public String operation() {

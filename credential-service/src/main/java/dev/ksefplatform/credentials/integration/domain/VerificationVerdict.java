@@ -36,8 +36,10 @@ public sealed interface VerificationVerdict {
         Set<String> missing = new TreeSet<>(integration.scopes());
         missing.removeAll(granted);
         if (!missing.isEmpty()) {
-            return new Failed("permission not found — grant " + String.join(", ", missing) + " to the certificate's "
-                    + "subject in KSeF context " + integration.taxpayerNip());
+            String to = integration.usesProviderCredential() ? "NIP " + integration.providerNip()
+                    : "the certificate's subject";
+            return new Failed("permission not found — grant " + String.join(", ", missing) + " to " + to
+                    + " in KSeF context " + integration.taxpayerNip());
         }
         return new Confirmed(integration.scopes());
     }

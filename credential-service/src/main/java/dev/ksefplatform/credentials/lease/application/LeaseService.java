@@ -2,7 +2,7 @@ package dev.ksefplatform.credentials.lease.application;
 
 import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
 import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
-import dev.ksefplatform.credentials.integration.application.SecretVault;
+import dev.ksefplatform.credentials.integration.application.CredentialSource;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.lease.domain.LeaseDecision;
 import dev.ksefplatform.credentials.lease.domain.LeasePolicy;
@@ -25,17 +25,17 @@ import reactor.core.publisher.Mono;
 public final class LeaseService {
 
     private final IntegrationRepository integrations;
-    private final SecretVault vault;
+    private final CredentialSource credentials;
     private final AccessTokens accessTokens;
     private final LeaseLog leaseLog;
     private final LeaseRefusals refusals;
     private final Clock clock;
     private final Supplier<UUID> ids;
 
-    public LeaseService(IntegrationRepository integrations, SecretVault vault, AccessTokens accessTokens,
+    public LeaseService(IntegrationRepository integrations, CredentialSource credentials, AccessTokens accessTokens,
                         LeaseLog leaseLog, LeaseRefusals refusals, Clock clock, Supplier<UUID> ids) {
         this.integrations = integrations;
-        this.vault = vault;
+        this.credentials = credentials;
         this.accessTokens = accessTokens;
         this.leaseLog = leaseLog;
         this.refusals = refusals;
@@ -60,10 +60,9 @@ public final class LeaseService {
 
     private Mono<Lease> grant(String leaseId, LeaseRequest request, Integration integration, Instant at) {
         return Mono.fromFuture(() -> accessTokens.tokensFor(IntegrationVerifier.contextOf(integration),
-                        () -> integrations.secretOf(integration.id())
-                                .map(envelope -> vault.credential(integration, envelope)).toFuture()))
+                        () -> credentials.open(integration).toFuture()))
                 .flatMap(tokens -> leaseLog.record(record(leaseId, request, integration, at, LeaseRecord.Outcome.GRANTED, null))
-                        .thenReturn(lease(leaseId, tokens)))
+                        .thenReturn(lease(leaseId, tokens, integration)))
                 .onErrorResume(KsefCredentialRejected.class,
                         e -> refusals.credentialRejected(leaseId, request, integration, at, e))
                 .onErrorResume(e -> !(e instanceof LeaseRefused), e -> leaseLog
@@ -77,7 +76,8 @@ public final class LeaseService {
         return new LeaseRecord(leaseId, request, integration.id().toString(), at, outcome, reason);
     }
 
-    private static Lease lease(String leaseId, SessionTokens tokens) {
-        return new Lease(leaseId, tokens.access().value(), tokens.access().validUntil());
+    private static Lease lease(String leaseId, SessionTokens tokens, Integration integration) {
+        return new Lease(leaseId, tokens.access().value(), tokens.access().validUntil(), integration.id().toString(),
+                integration.providerNip());
     }
 }

@@ -23,7 +23,8 @@ public final class LeasePolicy {
         Integration integration = found.get();
         if (integration.status() != IntegrationStatus.ACTIVE) {
             return new LeaseDecision.Denied(DenialReason.INTEGRATION_NOT_ACTIVE,
-                    "integration " + integration.id() + " is " + integration.status());
+                    "integration " + integration.id() + " is " + integration.status()
+                            + (integration.reason() == null ? "" : ": " + integration.reason()));
         }
         if (!integration.scopes().contains(request.purpose())) {
             return new LeaseDecision.Denied(DenialReason.SCOPE_NOT_GRANTED,

@@ -112,6 +112,7 @@ public final class AccessTokens {
 
     /** Revocation runs beside the lease, never in its way. */
     private SessionTokens revokeStaleWith(KsefContext context, SessionTokens current) {
+        staleSessions.opened(context, current);
         if (staleSessions.hasStale(context)) {
             executor.execute(() -> staleSessions.revokeStale(context, current));
         }

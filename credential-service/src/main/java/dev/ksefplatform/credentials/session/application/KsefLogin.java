@@ -17,7 +17,7 @@ public interface KsefLogin {
 
     Token refresh(String environment, Token refreshToken);
 
-    KsefTokenGrant tokenGrant(String environment, String accessToken, String tokenReferenceNumber);
+    KsefTokenGrant tokenGrant(String environment, String contextNip, String accessToken, String tokenReferenceNumber);
 
     /** The permissions the authenticated subject holds in {@code contextNip} ({@code /permissions/query/personal/grants}). */
     Set<String> personalGrants(String environment, String accessToken, String contextNip);

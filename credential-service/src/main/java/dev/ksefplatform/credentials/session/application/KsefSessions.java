@@ -6,8 +6,8 @@ import java.util.List;
 public interface KsefSessions {
 
     /** Reference numbers of the context's active sessions other than the one {@code accessToken} belongs to. */
-    List<String> otherActiveSessions(String environment, String accessToken);
+    List<String> otherActiveSessions(String environment, String contextNip, String accessToken);
 
     /** The session's refresh token stops working; access tokens it issued live until they expire. */
-    void revoke(String environment, String accessToken, String referenceNumber);
+    void revoke(String environment, String contextNip, String accessToken, String referenceNumber);
 }

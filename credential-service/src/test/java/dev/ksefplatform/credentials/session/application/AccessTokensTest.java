@@ -181,7 +181,8 @@ class AccessTokensTest {
         }
 
         @Override
-        public KsefTokenGrant tokenGrant(String environment, String accessToken, String tokenReferenceNumber) {
+        public KsefTokenGrant tokenGrant(String environment, String contextNip, String accessToken,
+                                         String tokenReferenceNumber) {
             throw new UnsupportedOperationException();
         }
 
@@ -198,13 +199,13 @@ class AccessTokensTest {
         final AtomicInteger lists = new AtomicInteger();
 
         @Override
-        public List<String> otherActiveSessions(String environment, String accessToken) {
+        public List<String> otherActiveSessions(String environment, String contextNip, String accessToken) {
             lists.incrementAndGet();
             return List.copyOf(active);
         }
 
         @Override
-        public void revoke(String environment, String accessToken, String referenceNumber) {
+        public void revoke(String environment, String contextNip, String accessToken, String referenceNumber) {
             active.remove(referenceNumber);
             revoked.add(referenceNumber + " with " + accessToken);
         }

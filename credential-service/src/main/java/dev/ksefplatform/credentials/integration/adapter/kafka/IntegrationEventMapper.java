@@ -2,6 +2,7 @@ package dev.ksefplatform.credentials.integration.adapter.kafka;
 
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
+import dev.ksefplatform.credentials.integration.domain.ProviderCredential;
 import dev.ksefplatform.schemas.v1.AuditInfo;
 import dev.ksefplatform.schemas.v1.CredentialLeaseDenied;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
@@ -10,6 +11,8 @@ import dev.ksefplatform.schemas.v1.IntegrationRevoked;
 import dev.ksefplatform.schemas.v1.IntegrationSecretRotated;
 import dev.ksefplatform.schemas.v1.IntegrationStatusChanged;
 import dev.ksefplatform.schemas.v1.IntegrationVerified;
+import dev.ksefplatform.schemas.v1.ProviderCredentialChanged;
+import dev.ksefplatform.schemas.v1.ProviderCredentialRegistered;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +50,12 @@ public final class IntegrationEventMapper {
         if (event instanceof IntegrationEvent.LeaseDenied denied) {
             return audit.setTenantNip(denied.contextNip()).setError(denied.reason()).build();
         }
+        if (event instanceof IntegrationEvent.ProviderRegistered registered) {
+            return audit.setProviderNip(registered.credential().providerNip()).build();
+        }
+        if (event instanceof IntegrationEvent.ProviderChanged changed) {
+            return audit.setProviderNip(changed.credential().providerNip()).setError(changed.reason()).build();
+        }
         Integration integration = ((IntegrationEvent.AboutIntegration) event).integration();
         return audit.setTenantNip(integration.taxpayerNip()).setProviderNip(integration.providerNip())
                 .setError(integration.reason()).build();
@@ -80,6 +89,17 @@ public final class IntegrationEventMapper {
             Integration i = e.integration();
             return IntegrationSecretRotated.newBuilder().setIntegrationId(i.id().toString())
                     .setEnvironment(i.environment()).setCredentialType(i.credentialType().name()).build();
+        }
+        if (event instanceof IntegrationEvent.ProviderRegistered e) {
+            ProviderCredential c = e.credential();
+            return ProviderCredentialRegistered.newBuilder().setProviderCredentialId(c.id().toString())
+                    .setEnvironment(c.environment()).setProviderNip(c.providerNip())
+                    .setCredentialType(c.credentialType().name()).build();
+        }
+        if (event instanceof IntegrationEvent.ProviderChanged e) {
+            ProviderCredential c = e.credential();
+            return ProviderCredentialChanged.newBuilder().setProviderCredentialId(c.id().toString())
+                    .setEnvironment(c.environment()).setChange(e.change()).setReason(e.reason()).build();
         }
         IntegrationEvent.LeaseDenied e = (IntegrationEvent.LeaseDenied) event;
         return CredentialLeaseDenied.newBuilder().setContextNip(e.contextNip()).setPurpose(e.purpose())

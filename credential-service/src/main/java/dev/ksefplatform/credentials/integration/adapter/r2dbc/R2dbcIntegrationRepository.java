@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 public final class R2dbcIntegrationRepository implements IntegrationRepository {
 
     private static final String COLUMNS = "id, tenant_id, environment, taxpayer_nip, provider_nip, scopes, "
-            + "credential_type, status, reason, created_at, updated_at";
+            + "credential_type, status, reason, created_at, updated_at, provider_credential_id";
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -37,15 +37,19 @@ public final class R2dbcIntegrationRepository implements IntegrationRepository {
         this.clock = clock;
     }
 
+    /** {@code secret} is null for an integration that references a provider credential. */
     @Override
     public Mono<Integration> insert(Integration i, Envelope secret) {
-        Mono<Long> row = bindOptional(db.sql("INSERT INTO credentials.integrations (" + COLUMNS + ") VALUES "
-                        + "(:id, :tenant, :env, :nip, :provider, :scopes, :type, :status, :reason, :created, :updated)"), i)
+        DatabaseClient.GenericExecuteSpec row = bindOptional(db.sql("INSERT INTO credentials.integrations ("
+                        + COLUMNS + ") VALUES (:id, :tenant, :env, :nip, :provider, :scopes, :type, :status, :reason, :created, :updated, "
+                        + ":providerCredential)"), i)
                 .bind("tenant", i.tenantId()).bind("env", i.environment()).bind("nip", i.taxpayerNip())
                 .bind("provider", i.providerNip()).bind("type", i.credentialType().name())
-                .bind("created", at(i.createdAt()))
-                .fetch().rowsUpdated();
-        return tx.transactional(row.then(writeSecret(i.id(), secret, false)))
+                .bind("created", at(i.createdAt()));
+        Mono<Long> inserted = (i.usesProviderCredential() ? row.bind("providerCredential", i.providerCredentialId())
+                : row.bindNull("providerCredential", UUID.class)).fetch().rowsUpdated();
+        Mono<Void> ownSecret = secret == null ? Mono.empty() : writeSecret(i.id(), secret, false);
+        return tx.transactional(inserted.then(ownSecret))
                 .onErrorMap(DataIntegrityViolationException.class,
                         e -> new NipAlreadyRegistered(i.environment(), i.taxpayerNip()))
                 .thenReturn(i);
@@ -134,7 +138,7 @@ public final class R2dbcIntegrationRepository implements IntegrationRepository {
                 CredentialType.valueOf(row.get("credential_type", String.class)),
                 IntegrationStatus.valueOf(row.get("status", String.class)), row.get("reason", String.class),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
-                row.get("updated_at", OffsetDateTime.class).toInstant());
+                row.get("updated_at", OffsetDateTime.class).toInstant(), row.get("provider_credential_id", UUID.class));
     }
 
     private static OffsetDateTime at(Instant instant) {

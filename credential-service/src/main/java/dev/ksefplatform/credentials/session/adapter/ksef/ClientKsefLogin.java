@@ -35,6 +35,10 @@ public final class ClientKsefLogin implements KsefLogin {
 
     @Override
     public SessionTokens login(String environment, String contextNip, KsefCredential credential) {
+        return BudgetScope.in(contextNip, () -> loginInScope(environment, contextNip, credential));
+    }
+
+    private SessionTokens loginInScope(String environment, String contextNip, KsefCredential credential) {
         try {
             if (credential instanceof KsefCredential.Certificate certificate) {
                 return loginWithCertificate(environment, contextNip, certificate);
@@ -108,9 +112,11 @@ public final class ClientKsefLogin implements KsefLogin {
     }
 
     @Override
-    public KsefTokenGrant tokenGrant(String environment, String accessToken, String tokenReferenceNumber) {
+    public KsefTokenGrant tokenGrant(String environment, String contextNip, String accessToken,
+                                     String tokenReferenceNumber) {
         try {
-            KsefTokenInfo info = clients.forEnvironment(environment).tokens().get(accessToken, tokenReferenceNumber);
+            KsefTokenInfo info = BudgetScope.in(contextNip,
+                    () -> clients.forEnvironment(environment).tokens().get(accessToken, tokenReferenceNumber));
             String context = info.context() == null ? null : info.context().value();
             return new KsefTokenGrant(info.status(), Set.copyOf(info.requestedPermissions()), context);
         } catch (KsefException e) {
@@ -121,7 +127,8 @@ public final class ClientKsefLogin implements KsefLogin {
     @Override
     public Set<String> personalGrants(String environment, String accessToken, String contextNip) {
         try {
-            return clients.forEnvironment(environment).permissions().personalGrants(accessToken).stream()
+            return BudgetScope.in(contextNip, () -> clients.forEnvironment(environment).permissions()
+                            .personalGrants(accessToken)).stream()
                     .filter(grant -> grant.context() == null || contextNip.equals(grant.context().value()))
                     .map(PersonalGrant::permissionScope)
                     .collect(Collectors.toUnmodifiableSet());

@@ -17,9 +17,10 @@ public final class ClientKsefSessions implements KsefSessions {
     }
 
     @Override
-    public List<String> otherActiveSessions(String environment, String accessToken) {
+    public List<String> otherActiveSessions(String environment, String contextNip, String accessToken) {
         try {
-            return clients.forEnvironment(environment).authSessions().list(accessToken).stream()
+            return BudgetScope.in(contextNip, () -> clients.forEnvironment(environment).authSessions().list(accessToken))
+                    .stream()
                     .filter(session -> !session.current())
                     .map(AuthSession::referenceNumber)
                     .toList();
@@ -29,9 +30,12 @@ public final class ClientKsefSessions implements KsefSessions {
     }
 
     @Override
-    public void revoke(String environment, String accessToken, String referenceNumber) {
+    public void revoke(String environment, String contextNip, String accessToken, String referenceNumber) {
         try {
-            clients.forEnvironment(environment).authSessions().revoke(accessToken, referenceNumber);
+            BudgetScope.in(contextNip, () -> {
+                clients.forEnvironment(environment).authSessions().revoke(accessToken, referenceNumber);
+                return null;
+            });
         } catch (KsefException e) {
             throw translate("auth session revocation", e);
         }

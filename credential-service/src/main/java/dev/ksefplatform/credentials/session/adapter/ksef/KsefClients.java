@@ -1,19 +1,36 @@
 package dev.ksefplatform.credentials.session.adapter.ksef;
 
 import dev.ksefplatform.ksef.client.KsefClient;
+import dev.ksefplatform.ksef.limits.RateBudgets;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One shared {@link KsefClient} per KSeF environment, from {@code ksef.environments.<ENV>.base-url}. */
+/**
+ * One shared {@link KsefClient} per KSeF environment, from {@code ksef.environments.<ENV>.base-url}, each over its own
+ * rate budget (one egress IP per environment): every call passes the budget before it is sent.
+ */
 public final class KsefClients {
 
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
     private final Map<String, URI> baseUris;
+    private final Budget budget;
     private final Map<String, KsefClient> clients = new ConcurrentHashMap<>();
 
-    public KsefClients(Map<String, URI> baseUris) {
+    /** How calls are paced: the longest a call may wait for its turn, and the margin added to every window. */
+    public record Budget(Duration maxWait, Duration margin, Clock clock) {
+        public static Budget defaults() {
+            return new Budget(Duration.ofSeconds(5), Duration.ofMillis(100), Clock.systemUTC());
+        }
+    }
+
+    public KsefClients(Map<String, URI> baseUris, Budget budget) {
         this.baseUris = Map.copyOf(baseUris);
+        this.budget = budget;
     }
 
     public boolean knows(String environment) {
@@ -23,9 +40,21 @@ public final class KsefClients {
     public KsefClient forEnvironment(String environment) {
         return clients.computeIfAbsent(environment, env -> KsefClient.builder()
                 .baseUri(baseUri(env))
-                .requestTimeout(Duration.ofSeconds(20))
+                .httpClient(budgeted(baseUri(env)))
+                .requestTimeout(REQUEST_TIMEOUT)
                 .maxRetries(2)
                 .build());
+    }
+
+    private HttpClient budgeted(URI baseUri) {
+        HttpClient jdk = HttpClient.newBuilder()
+                .connectTimeout(REQUEST_TIMEOUT)
+                .version("https".equalsIgnoreCase(baseUri.getScheme()) ? HttpClient.Version.HTTP_2
+                        : HttpClient.Version.HTTP_1_1)
+                .build();
+        BudgetGate gate = new BudgetGate(new RateBudgets(budget.clock(), budget.margin()), budget.clock(),
+                budget.maxWait(), duration -> Thread.sleep(duration.toMillis(), 0));
+        return new BudgetedHttpClient(jdk, gate);
     }
 
     private URI baseUri(String environment) {

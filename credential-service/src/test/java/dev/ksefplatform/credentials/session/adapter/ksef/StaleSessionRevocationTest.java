@@ -55,7 +55,7 @@ class StaleSessionRevocationTest {
                 ],"continuationToken":null}""")));
         ksef.stubFor(delete(urlPathMatching("/v2/auth/sessions/.*")).willReturn(aResponse().withStatus(204)));
         staleSessions = new StaleSessions(new ClientKsefSessions(
-                new KsefClients(Map.of("TEST", URI.create(ksef.baseUrl() + "/v2")))));
+                new KsefClients(Map.of("TEST", URI.create(ksef.baseUrl() + "/v2")), KsefClients.Budget.defaults())));
     }
 
     @AfterEach
@@ -70,7 +70,8 @@ class StaleSessionRevocationTest {
 
         StaleSessions.Result result = staleSessions.revokeStale(CONTEXT, CURRENT);
 
-        assertThat(result).isEqualTo(new StaleSessions.Result(1, 0));
+        assertThat(result).extracting(StaleSessions.Result::revoked, StaleSessions.Result::left).containsExactly(1, 0);
+        assertThat(result.settled()).containsExactlyInAnyOrder("20261122-AU-OLD", "20261122-AU-EXPIRED-MEANWHILE");
         ksef.verify(1, getRequestedFor(urlPathEqualTo("/v2/auth/sessions"))
                 .withHeader("Authorization", equalTo("Bearer access-new")));
         ksef.verify(1, deleteRequestedFor(urlPathEqualTo("/v2/auth/sessions/20261122-AU-OLD"))
@@ -83,7 +84,7 @@ class StaleSessionRevocationTest {
     void withNothingStaleKsefIsNotAsked() {
         StaleSessions.Result result = staleSessions.revokeStale(CONTEXT, CURRENT);
 
-        assertThat(result).isEqualTo(new StaleSessions.Result(0, 0));
+        assertThat(result).extracting(StaleSessions.Result::revoked, StaleSessions.Result::left).containsExactly(0, 0);
         assertThat(ksef.getAllServeEvents()).isEmpty();
     }
 
@@ -97,8 +98,8 @@ class StaleSessionRevocationTest {
         ksef.stubFor(delete(urlPathEqualTo("/v2/auth/sessions/20261122-AU-OLD")).willReturn(aResponse().withStatus(204)));
         StaleSessions.Result swept = staleSessions.sweep(context -> Optional.of(CURRENT));
 
-        assertThat(first).isEqualTo(new StaleSessions.Result(0, 1));
-        assertThat(swept).isEqualTo(new StaleSessions.Result(1, 0));
+        assertThat(first).extracting(StaleSessions.Result::revoked, StaleSessions.Result::left).containsExactly(0, 1);
+        assertThat(swept).extracting(StaleSessions.Result::revoked, StaleSessions.Result::left).containsExactly(1, 0);
         ksef.verify(2, deleteRequestedFor(urlPathEqualTo("/v2/auth/sessions/20261122-AU-OLD")));
     }
 
@@ -108,7 +109,7 @@ class StaleSessionRevocationTest {
 
         StaleSessions.Result swept = staleSessions.sweep(context -> Optional.empty());
 
-        assertThat(swept).isEqualTo(new StaleSessions.Result(0, 0));
+        assertThat(swept).extracting(StaleSessions.Result::revoked, StaleSessions.Result::left).containsExactly(0, 0);
         assertThat(staleSessions.hasStale(CONTEXT)).isTrue();
         assertThat(ksef.getAllServeEvents()).isEmpty();
     }
