@@ -4,6 +4,7 @@ import dev.ksefplatform.schemas.v1.Actor;
 import dev.ksefplatform.schemas.v1.AuditInfo;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.KsefCallFailed;
+import dev.ksefplatform.schemas.v1.KsefCallRecorded;
 import dev.ksefplatform.schemas.v1.RateLimited;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +29,39 @@ public final class TestEvents {
         return envelope(tenantId, commandId, occurredAt,
                 AuditInfo.newBuilder().setOperation("ksef.invoice.submit").setHttpStatus(429).build(),
                 RateLimited.newBuilder().setRetryAfterSeconds(30).build());
+    }
+
+    /** One {@code KsefCallRecorded} as the worker publishes it, for a call in context {@code contextNip}. */
+    public static EventEnvelope ksefCall(String tenantId, String commandId, Instant occurredAt, Call call) {
+        return envelope(tenantId, commandId, occurredAt,
+                AuditInfo.newBuilder().setOperation(call.operation()).setTenantNip(call.contextNip())
+                        .setProviderNip("7010002137").setHttpStatus(call.httpStatus()).setDurationMillis(85L)
+                        .setIntegrationId(call.integrationId()).setKsefCode(call.ksefCode())
+                        .setError(call.httpStatus() >= 400 ? "KSeF " + call.httpStatus() : null)
+                        .setActor(Actor.newBuilder().setType("TENANT").setId("key-1").build()).build(),
+                KsefCallRecorded.newBuilder().setMethod(call.method()).setEndpoint(call.endpoint())
+                        .setCalls(call.calls()).setFirstCallAt(occurredAt.minusSeconds(call.calls() - 1L)
+                                .truncatedTo(ChronoUnit.MILLIS))
+                        .setSessionReferenceNumber("20261122-SO-2B5D3C7A0F-9B6E9C1D2A-7F").build());
+    }
+
+    /** What one recorded call says. */
+    public record Call(String operation, String method, String endpoint, String contextNip, String integrationId,
+                       int httpStatus, Integer ksefCode, int calls) {
+
+        public static Call sendInvoice(String contextNip, int httpStatus) {
+            return new Call("ksef.session.invoice.send", "POST", "/sessions/online/{referenceNumber}/invoices",
+                    contextNip, "integration-7", httpStatus, null, 1);
+        }
+
+        public static Call statusPolls(String contextNip, int calls) {
+            return new Call("ksef.session.status", "GET", "/sessions/{referenceNumber}", contextNip, "integration-7",
+                    200, null, calls);
+        }
+
+        public Call withIntegration(String id) {
+            return new Call(operation, method, endpoint, contextNip, id, httpStatus, ksefCode, calls);
+        }
     }
 
     public static EventEnvelope envelope(String tenantId, String commandId, Instant occurredAt, AuditInfo audit,
