@@ -3,9 +3,13 @@ package dev.ksefplatform.audit;
 import dev.ksefplatform.schemas.v1.Actor;
 import dev.ksefplatform.schemas.v1.AuditInfo;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.InboxInvoiceReceived;
+import dev.ksefplatform.schemas.v1.IntegrationRegistered;
+import dev.ksefplatform.schemas.v1.InvoiceAccepted;
 import dev.ksefplatform.schemas.v1.KsefCallFailed;
 import dev.ksefplatform.schemas.v1.KsefCallRecorded;
 import dev.ksefplatform.schemas.v1.RateLimited;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -62,6 +66,37 @@ public final class TestEvents {
         public Call withIntegration(String id) {
             return new Call(operation, method, endpoint, contextNip, id, httpStatus, ksefCode, calls);
         }
+    }
+
+    /** A tenant's integration account registered, as credential-service publishes it. */
+    public static EventEnvelope integrationRegistered(String tenantId, String integrationId) {
+        return envelope(tenantId, integrationId, Instant.now(),
+                AuditInfo.newBuilder().setOperation("integration.register").setIntegrationId(integrationId).build(),
+                IntegrationRegistered.newBuilder().setIntegrationId(integrationId).setEnvironment("TEST")
+                        .setTaxpayerNip("5265877635").setProviderNip("7010002137").setCredentialType("KSEF_TOKEN")
+                        .build());
+    }
+
+    /** An accepted invoice whose audit names {@code integrationId} (null: none). */
+    public static EventEnvelope invoiceAccepted(String tenantId, String commandId, String integrationId) {
+        return envelope(tenantId, commandId, Instant.now(), regulated("ksef.invoice.submit", integrationId),
+                InvoiceAccepted.newBuilder().setKsefNumber("5265877635-20261123-0100001AF1D2-E4")
+                        .setInvoiceHash("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+                        .setSessionReferenceNumber("20261123-SO-1").setInvoiceReferenceNumber("20261123-EE-1").build());
+    }
+
+    /** A received document whose audit names {@code integrationId} (null: none). */
+    public static EventEnvelope inboxInvoiceReceived(String tenantId, String commandId, String integrationId) {
+        return envelope(tenantId, commandId, Instant.now(), regulated("ksef.inbox.sync", integrationId),
+                InboxInvoiceReceived.newBuilder().setKsefNumber("7010002137-20261123-0100001AF1D2-E4")
+                        .setSubjectType("Subject2").setSellerNip("7010002137")
+                        .setInvoiceHash("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+                        .setXml(ByteBuffer.allocate(0)).build());
+    }
+
+    private static AuditInfo regulated(String operation, String integrationId) {
+        return AuditInfo.newBuilder().setOperation(operation).setTenantNip("5265877635").setIntegrationId(integrationId)
+                .setActor(Actor.newBuilder().setType("SYSTEM").setId("test").build()).build();
     }
 
     public static EventEnvelope envelope(String tenantId, String commandId, Instant occurredAt, AuditInfo audit,
