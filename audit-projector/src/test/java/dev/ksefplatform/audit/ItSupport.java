@@ -31,9 +31,39 @@ final class ItSupport {
     private ItSupport() {
     }
 
+    /** A login that is neither superuser nor owner, as in production: it must go through the roles' policies. */
+    static final String SERVICE_LOGIN = "audit_service";
+    private static final String SERVICE_LOGIN_SETUP = """
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_service') THEN
+                    CREATE ROLE audit_service LOGIN PASSWORD 'audit-service' NOSUPERUSER NOBYPASSRLS;
+                END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_reader') THEN
+                    CREATE ROLE audit_reader NOLOGIN NOSUPERUSER NOBYPASSRLS;
+                END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_projector') THEN
+                    CREATE ROLE audit_projector NOLOGIN NOSUPERUSER NOBYPASSRLS;
+                END IF;
+            END
+            $$;
+            GRANT audit_reader, audit_projector TO audit_service;
+            """;
+
+    /**
+     * Flyway migrates as the superuser (the owner of the tables); the service connects as {@link #SERVICE_LOGIN},
+     * a member of the roles the migration grants to, created here because roles outlive a database.
+     */
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> EmbeddedKafka.get().bootstrapServers());
+        try {
+            execute(SERVICE_LOGIN_SETUP);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the service login", e);
+        }
+        registry.add("spring.r2dbc.username", () -> SERVICE_LOGIN);
+        registry.add("spring.r2dbc.password", () -> "audit-service");
     }
 
     static synchronized KafkaProducer<String, byte[]> producer() {

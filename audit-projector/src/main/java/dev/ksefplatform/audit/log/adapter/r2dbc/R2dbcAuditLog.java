@@ -20,9 +20,11 @@ import reactor.core.publisher.Mono;
 public final class R2dbcAuditLog implements AuditLog {
 
     private final DatabaseClient db;
+    private final TenantScope tenants;
 
-    public R2dbcAuditLog(DatabaseClient db) {
+    public R2dbcAuditLog(DatabaseClient db, TenantScope tenants) {
         this.db = db;
+        this.tenants = tenants;
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class R2dbcAuditLog implements AuditLog {
     @Override
     public Flux<AuditEntry> page(String tenantId, AuditFilter filter, AuditCursor after, int limit) {
         AuditQuery query = AuditQuery.of(tenantId, filter, after, limit);
-        return query.bind(db.sql(query.sql())).map(R2dbcAuditLog::toEntry).all();
+        return tenants.read(tenantId, query.bind(db.sql(query.sql())).map(R2dbcAuditLog::toEntry).all());
     }
 
     private static <V> Function<AuditEntry, V> event(Function<AuditedEvent, V> field) {
