@@ -75,6 +75,18 @@ class RowLevelSecurityIT extends AuditServiceIT {
     }
 
     @Test
+    void evenASuperuserCannotChangeOrDeleteAuditRows() {
+        for (String write : List.of("UPDATE audit.audit_log SET error = 'x' WHERE tenant_id = 'tenant-rls-a'",
+                "DELETE FROM audit.audit_log WHERE tenant_id = 'tenant-rls-a'",
+                "DELETE FROM audit.tenant_violations WHERE tenant_id = 'tenant-rls-a'")) {
+            assertThatThrownBy(() -> ItSupport.execute(write)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(ItSupport.query("SELECT count(*) FROM audit.audit_log WHERE tenant_id = 'tenant-rls-a'"))
+                .contains("2");
+    }
+
+    @Test
     void serviceTenantScopeShowsAForgottenFilterOnlyItsTenant() {
         List<String> tenants = tenantScope.read("tenant-rls-b",
                 db.sql("SELECT tenant_id FROM audit.audit_log").map(row -> row.get("tenant_id", String.class)).all())
