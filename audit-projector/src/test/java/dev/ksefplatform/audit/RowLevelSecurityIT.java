@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ksefplatform.audit.TestEvents.Call;
 import dev.ksefplatform.audit.log.adapter.r2dbc.TenantScope;
+import dev.ksefplatform.audit.log.application.AuditQueryTimedOut;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Row-level security (issue #11 item 4): deliberately unfiltered queries over the audit tables see only the tenant
@@ -34,6 +36,8 @@ class RowLevelSecurityIT extends AuditServiceIT {
     TenantScope tenantScope;
     @Autowired
     DatabaseClient db;
+    @Autowired
+    TransactionalOperator transaction;
 
     @BeforeEach
     void twoTenantsHaveRows() {
@@ -93,6 +97,15 @@ class RowLevelSecurityIT extends AuditServiceIT {
                 .collectList().block(Duration.ofSeconds(10));
 
         assertThat(tenants).isNotEmpty().containsOnly("tenant-rls-b");
+    }
+
+    @Test
+    void aReadOverItsStatementTimeoutIsCancelledByTheDatabase() {
+        TenantScope impatient = new TenantScope(db, transaction, Duration.ofMillis(200));
+
+        assertThatThrownBy(() -> impatient.read("tenant-rls-a", db.sql("SELECT pg_sleep(5)").then().flux())
+                .blockLast(Duration.ofSeconds(4)))
+                .isInstanceOf(AuditQueryTimedOut.class);
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.ksefplatform.audit.log.application.AuditLog;
 import dev.ksefplatform.audit.log.application.AuditProjection;
 import dev.ksefplatform.audit.log.application.AuditQueries;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,8 +17,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class AuditLogConfiguration {
 
     @Bean
-    TenantScope tenantScope(DatabaseClient db, TransactionalOperator transaction) {
-        return new TenantScope(db, transaction);
+    TenantScope tenantScope(DatabaseClient db, TransactionalOperator transaction,
+                            @Value("${audit.query.statement-timeout:5s}") Duration statementTimeout) {
+        return new TenantScope(db, transaction, statementTimeout);
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package dev.ksefplatform.audit.log.adapter.r2dbc;
 
+import dev.ksefplatform.audit.log.application.AuditQueryTimedOut;
+import io.r2dbc.spi.R2dbcException;
+import java.time.Duration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -12,19 +15,34 @@ import reactor.core.publisher.Flux;
 public final class TenantScope {
 
     static final String READER_ROLE = "audit_reader";
+    private static final String QUERY_CANCELED = "57014";
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
+    private final String statementTimeout;
 
-    public TenantScope(DatabaseClient db, TransactionalOperator transaction) {
+    /** {@code statementTimeout} bounds each statement of a read, whatever its filter makes the database do. */
+    public TenantScope(DatabaseClient db, TransactionalOperator transaction, Duration statementTimeout) {
         this.db = db;
         this.transaction = transaction;
+        this.statementTimeout = statementTimeout.toMillis() + "ms";
     }
 
     public <T> Flux<T> read(String tenantId, Flux<T> query) {
-        return db.sql("SELECT set_config('app.tenant_id', :tenantId, true)").bind("tenantId", tenantId).then()
+        return db.sql("SELECT set_config('app.tenant_id', :tenantId, true), set_config('statement_timeout', :timeout, true)")
+                .bind("tenantId", tenantId).bind("timeout", statementTimeout).then()
                 .then(db.sql("SET LOCAL ROLE " + READER_ROLE).then())
                 .thenMany(query)
-                .as(transaction::transactional);
+                .as(transaction::transactional)
+                .onErrorMap(TenantScope::cancelledByTimeout, AuditQueryTimedOut::new);
+    }
+
+    private static boolean cancelledByTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof R2dbcException r2dbc && QUERY_CANCELED.equals(r2dbc.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
