@@ -31,8 +31,8 @@ public class AuditController {
                                     @RequestParam(required = false) String eventType,
                                     @RequestParam(defaultValue = "100") int limit,
                                     @RequestParam(required = false) String cursor) {
-        AuditFilter filter = new AuditFilter(instant("from", from), instant("to", to), operation, contextNip, integrationId,
-                statusClass == null ? null : StatusClass.parse(statusClass), eventType);
+        AuditFilter filter = new AuditFilter(instant("from", from), instant("to", to), operation, contextNip,
+                integrationId, statusClass == null ? null : StatusClass.parse(statusClass), eventType);
         return queries.page(tenantId, filter, cursor, limit).map(AuditPageView::of);
     }
 

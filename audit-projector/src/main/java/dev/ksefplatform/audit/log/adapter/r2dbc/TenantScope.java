@@ -9,13 +9,15 @@ import reactor.core.publisher.Flux;
 
 /**
  * Runs a tenant's read in its own transaction as role {@code audit_reader} with {@code app.tenant_id} set, so
- * PostgreSQL's row-level security shows the tenant's rows only, whatever the query's own filter says. Both settings
- * are transaction-local and end with it, so a pooled connection carries neither to its next user.
+ * PostgreSQL's row-level security shows the tenant's rows only, whatever the query's own filter says, and under a
+ * statement timeout. The settings are transaction-local and end with it, so a pooled connection keeps none of them.
  */
 public final class TenantScope {
 
     static final String READER_ROLE = "audit_reader";
     private static final String QUERY_CANCELED = "57014";
+    private static final String SETTINGS =
+            "SELECT set_config('app.tenant_id', :tenantId, true), set_config('statement_timeout', :timeout, true)";
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -29,8 +31,7 @@ public final class TenantScope {
     }
 
     public <T> Flux<T> read(String tenantId, Flux<T> query) {
-        return db.sql("SELECT set_config('app.tenant_id', :tenantId, true), set_config('statement_timeout', :timeout, true)")
-                .bind("tenantId", tenantId).bind("timeout", statementTimeout).then()
+        return db.sql(SETTINGS).bind("tenantId", tenantId).bind("timeout", statementTimeout).then()
                 .then(db.sql("SET LOCAL ROLE " + READER_ROLE).then())
                 .thenMany(query)
                 .as(transaction::transactional)
