@@ -1,76 +1,30 @@
 package dev.ksefplatform.audit;
 
+import static dev.ksefplatform.audit.ItSupport.awaitRows;
+import static dev.ksefplatform.audit.ItSupport.eventually;
+import static dev.ksefplatform.audit.ItSupport.execute;
+import static dev.ksefplatform.audit.ItSupport.publish;
+import static dev.ksefplatform.audit.ItSupport.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ksefplatform.schemas.serde.EventEnvelopeSerializer;
-import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecords;
-import dev.ksefplatform.testsupport.EmbeddedKafka;
-import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + AuditProjectorApplication.CONFIG_NAME)
-class AuditProjectorIT {
+class AuditProjectorIT extends AuditServiceIT {
 
-    private static final String COMMAND_API = "Bearer local-command-api-token";
-    private static final String ADMIN = "Bearer local-admin-token";
-    private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    private static KafkaProducer<String, byte[]> producer;
 
-    @Autowired
-    WebTestClient http;
     @Autowired
     MeterRegistry meters;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("spring.kafka.bootstrap-servers", () -> EmbeddedKafka.get().bootstrapServers());
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.get().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     @Test
     void everyEventIsListedNewestFirstWithItsAuditInfo() {
@@ -84,26 +38,26 @@ class AuditProjectorIT {
         http.get().uri("/internal/v1/tenants/tenant-list/audit?limit=100").header("Authorization", COMMAND_API)
                 .exchange().expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.length()").isEqualTo(2)
-                .jsonPath("$[0].eventId").isEqualTo(limited.getMessageId())
-                .jsonPath("$[0].eventType").isEqualTo("RateLimited")
-                .jsonPath("$[0].httpStatus").isEqualTo(429)
-                .jsonPath("$[1].eventId").isEqualTo(failed.getMessageId())
-                .jsonPath("$[1].eventType").isEqualTo("KsefCallFailed")
-                .jsonPath("$[1].correlationId").isEqualTo("cmd-1")
-                .jsonPath("$[1].causationId").isEqualTo("cmd-1")
-                .jsonPath("$[1].occurredAt").isEqualTo("2026-11-22T10:00:00Z")
-                .jsonPath("$[1].operation").isEqualTo("ksef.invoice.submit")
-                .jsonPath("$[1].tenantNip").isEqualTo("5265877635")
-                .jsonPath("$[1].providerNip").isEqualTo("7010002137")
-                .jsonPath("$[1].httpStatus").isEqualTo(503)
-                .jsonPath("$[1].durationMillis").isEqualTo(1200)
-                .jsonPath("$[1].error").isEqualTo("KSeF 503 Service Unavailable")
-                .jsonPath("$[1].integrationId").isEqualTo("integration-7")
-                .jsonPath("$[1].ksefCode").isEqualTo(21405)
-                .jsonPath("$[1].actor.type").isEqualTo("TENANT")
-                .jsonPath("$[1].actor.id").isEqualTo("key-1")
-                .jsonPath("$[0].actor").isEmpty();
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].eventId").isEqualTo(limited.getMessageId())
+                .jsonPath("$.items[0].eventType").isEqualTo("RateLimited")
+                .jsonPath("$.items[0].httpStatus").isEqualTo(429)
+                .jsonPath("$.items[1].eventId").isEqualTo(failed.getMessageId())
+                .jsonPath("$.items[1].eventType").isEqualTo("KsefCallFailed")
+                .jsonPath("$.items[1].correlationId").isEqualTo("cmd-1")
+                .jsonPath("$.items[1].causationId").isEqualTo("cmd-1")
+                .jsonPath("$.items[1].occurredAt").isEqualTo("2026-11-22T10:00:00Z")
+                .jsonPath("$.items[1].operation").isEqualTo("ksef.invoice.submit")
+                .jsonPath("$.items[1].tenantNip").isEqualTo("5265877635")
+                .jsonPath("$.items[1].providerNip").isEqualTo("7010002137")
+                .jsonPath("$.items[1].httpStatus").isEqualTo(503)
+                .jsonPath("$.items[1].durationMillis").isEqualTo(1200)
+                .jsonPath("$.items[1].error").isEqualTo("KSeF 503 Service Unavailable")
+                .jsonPath("$.items[1].integrationId").isEqualTo("integration-7")
+                .jsonPath("$.items[1].ksefCode").isEqualTo(21405)
+                .jsonPath("$.items[1].actor.type").isEqualTo("TENANT")
+                .jsonPath("$.items[1].actor.id").isEqualTo("key-1")
+                .jsonPath("$.items[0].actor").isEmpty();
     }
 
     @Test
@@ -137,7 +91,7 @@ class AuditProjectorIT {
     @Test
     void poisonRecordIsSkippedAndTheNextEventApplied() {
         double poisonBefore = poisonCount();
-        producer.send(new ProducerRecord<>(Topics.EVENTS.name(), "tenant-poison", new byte[] {(byte) 0xC3, 1, 9, 9}));
+        ItSupport.producer().send(new ProducerRecord<>(Topics.EVENTS.name(), "tenant-poison", new byte[] {(byte) 0xC3, 1, 9, 9}));
         publish(TestEvents.rateLimited("tenant-poison", "cmd-3", T0));
 
         awaitRows("tenant-poison", 1);
@@ -150,7 +104,7 @@ class AuditProjectorIT {
     @Test
     void adminMayReadTheLogButNotWithoutAToken() {
         http.get().uri("/internal/v1/tenants/tenant-none/audit").header("Authorization", ADMIN).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
         http.get().uri("/internal/v1/tenants/tenant-none/audit").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -184,61 +138,7 @@ class AuditProjectorIT {
                 + " WHERE tenant_id = 'tenant-rebuild'").filter("RateLimited"::equals));
     }
 
-    private static void publish(EventEnvelope event) {
-        byte[] value = new EventEnvelopeSerializer().serialize(Topics.EVENTS.name(), event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVENTS.name(), event.getTenantId(), value);
-        MessageHeaders.put(record.headers(), MessageHeaders.MESSAGE_ID, event.getMessageId());
-        MessageHeaders.put(record.headers(), MessageHeaders.TENANT_ID, event.getTenantId());
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private void awaitRows(String tenantId, int rows) {
-        eventually(() -> query("SELECT count(*) FROM audit.audit_log WHERE tenant_id = '" + tenantId + "'")
-                .filter(count -> Integer.parseInt(count) == rows));
-    }
-
     private double poisonCount() {
         return meters.find(PoisonRecords.METRIC).counters().stream().mapToDouble(c -> c.count()).sum();
-    }
-
-    private static <T> T eventually(Supplier<Optional<T>> probe) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (true) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + DEADLINE);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
-
-    private static Optional<String> query(String sql) {
-        try (Connection connection = EmbeddedPostgres.get().connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = EmbeddedPostgres.get().connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

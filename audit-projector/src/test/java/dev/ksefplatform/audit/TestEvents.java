@@ -3,8 +3,13 @@ package dev.ksefplatform.audit;
 import dev.ksefplatform.schemas.v1.Actor;
 import dev.ksefplatform.schemas.v1.AuditInfo;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.InboxInvoiceReceived;
+import dev.ksefplatform.schemas.v1.IntegrationRegistered;
+import dev.ksefplatform.schemas.v1.InvoiceAccepted;
 import dev.ksefplatform.schemas.v1.KsefCallFailed;
+import dev.ksefplatform.schemas.v1.KsefCallRecorded;
 import dev.ksefplatform.schemas.v1.RateLimited;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -28,6 +33,70 @@ public final class TestEvents {
         return envelope(tenantId, commandId, occurredAt,
                 AuditInfo.newBuilder().setOperation("ksef.invoice.submit").setHttpStatus(429).build(),
                 RateLimited.newBuilder().setRetryAfterSeconds(30).build());
+    }
+
+    /** One {@code KsefCallRecorded} as the worker publishes it, for a call in context {@code contextNip}. */
+    public static EventEnvelope ksefCall(String tenantId, String commandId, Instant occurredAt, Call call) {
+        return envelope(tenantId, commandId, occurredAt,
+                AuditInfo.newBuilder().setOperation(call.operation()).setTenantNip(call.contextNip())
+                        .setProviderNip("7010002137").setHttpStatus(call.httpStatus()).setDurationMillis(85L)
+                        .setIntegrationId(call.integrationId()).setKsefCode(call.ksefCode())
+                        .setError(call.httpStatus() >= 400 ? "KSeF " + call.httpStatus() : null)
+                        .setActor(Actor.newBuilder().setType("TENANT").setId("key-1").build()).build(),
+                KsefCallRecorded.newBuilder().setMethod(call.method()).setEndpoint(call.endpoint())
+                        .setCalls(call.calls()).setFirstCallAt(occurredAt.minusSeconds(call.calls() - 1L)
+                                .truncatedTo(ChronoUnit.MILLIS))
+                        .setSessionReferenceNumber("20261122-SO-2B5D3C7A0F-9B6E9C1D2A-7F").build());
+    }
+
+    /** What one recorded call says. */
+    public record Call(String operation, String method, String endpoint, String contextNip, String integrationId,
+                       int httpStatus, Integer ksefCode, int calls) {
+
+        public static Call sendInvoice(String contextNip, int httpStatus) {
+            return new Call("ksef.session.invoice.send", "POST", "/sessions/online/{referenceNumber}/invoices",
+                    contextNip, "integration-7", httpStatus, null, 1);
+        }
+
+        public static Call statusPolls(String contextNip, int calls) {
+            return new Call("ksef.session.status", "GET", "/sessions/{referenceNumber}", contextNip, "integration-7",
+                    200, null, calls);
+        }
+
+        public Call withIntegration(String id) {
+            return new Call(operation, method, endpoint, contextNip, id, httpStatus, ksefCode, calls);
+        }
+    }
+
+    /** A tenant's integration account registered, as credential-service publishes it. */
+    public static EventEnvelope integrationRegistered(String tenantId, String integrationId) {
+        return envelope(tenantId, integrationId, Instant.now(),
+                AuditInfo.newBuilder().setOperation("integration.register").setIntegrationId(integrationId).build(),
+                IntegrationRegistered.newBuilder().setIntegrationId(integrationId).setEnvironment("TEST")
+                        .setTaxpayerNip("5265877635").setProviderNip("7010002137").setCredentialType("KSEF_TOKEN")
+                        .build());
+    }
+
+    /** An accepted invoice whose audit names {@code integrationId} (null: none). */
+    public static EventEnvelope invoiceAccepted(String tenantId, String commandId, String integrationId) {
+        return envelope(tenantId, commandId, Instant.now(), regulated("ksef.invoice.submit", integrationId),
+                InvoiceAccepted.newBuilder().setKsefNumber("5265877635-20261123-0100001AF1D2-E4")
+                        .setInvoiceHash("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+                        .setSessionReferenceNumber("20261123-SO-1").setInvoiceReferenceNumber("20261123-EE-1").build());
+    }
+
+    /** A received document whose audit names {@code integrationId} (null: none). */
+    public static EventEnvelope inboxInvoiceReceived(String tenantId, String commandId, String integrationId) {
+        return envelope(tenantId, commandId, Instant.now(), regulated("ksef.inbox.sync", integrationId),
+                InboxInvoiceReceived.newBuilder().setKsefNumber("7010002137-20261123-0100001AF1D2-E4")
+                        .setSubjectType("Subject2").setSellerNip("7010002137")
+                        .setInvoiceHash("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+                        .setXml(ByteBuffer.allocate(0)).build());
+    }
+
+    private static AuditInfo regulated(String operation, String integrationId) {
+        return AuditInfo.newBuilder().setOperation(operation).setTenantNip("5265877635").setIntegrationId(integrationId)
+                .setActor(Actor.newBuilder().setType("SYSTEM").setId("test").build()).build();
     }
 
     public static EventEnvelope envelope(String tenantId, String commandId, Instant occurredAt, AuditInfo audit,

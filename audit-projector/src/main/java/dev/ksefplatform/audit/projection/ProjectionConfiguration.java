@@ -4,6 +4,7 @@ import dev.ksefplatform.audit.log.application.AuditProjection;
 import dev.ksefplatform.audit.log.domain.AuditedEvent;
 import dev.ksefplatform.audit.projection.adapter.kafka.EventEnvelopeMapper;
 import dev.ksefplatform.audit.projection.adapter.r2dbc.R2dbcReadModelReset;
+import dev.ksefplatform.audit.traceability.application.TraceabilityProjection;
 import dev.ksefplatform.support.projection.adapter.kafka.EventsListener;
 import dev.ksefplatform.support.projection.adapter.kafka.KafkaEventReplay;
 import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecords;
@@ -24,7 +25,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** Folding {@code ksef.events.v1} into the audit log, exactly once, and rebuilding it, with {@code service-support}. */
+/**
+ * Folding {@code ksef.events.v1} into the audit log and the traceability check, exactly once, and rebuilding both,
+ * with {@code service-support}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
@@ -42,9 +46,9 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    EventProjector<AuditedEvent> eventProjector(AuditProjection auditLog, AppliedOffsets offsets,
-                                                TransactionalOperator transaction) {
-        return new EventProjector<>(List.of(auditLog), offsets, transaction);
+    EventProjector<AuditedEvent> eventProjector(AuditProjection auditLog, TraceabilityProjection traceability,
+                                                AppliedOffsets offsets, TransactionalOperator transaction) {
+        return new EventProjector<>(List.of(auditLog, traceability), offsets, transaction);
     }
 
     @Bean

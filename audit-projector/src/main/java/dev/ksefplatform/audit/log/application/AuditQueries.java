@@ -1,9 +1,11 @@
 package dev.ksefplatform.audit.log.application;
 
 import dev.ksefplatform.audit.log.domain.AuditEntry;
-import reactor.core.publisher.Flux;
+import dev.ksefplatform.audit.log.domain.AuditFilter;
+import java.util.List;
+import reactor.core.publisher.Mono;
 
-/** Reads a tenant's audit trail. */
+/** Reads a tenant's audit trail, a bounded page at a time. */
 public final class AuditQueries {
 
     public static final int MAX_LIMIT = 1000;
@@ -14,10 +16,27 @@ public final class AuditQueries {
         this.log = log;
     }
 
-    public Flux<AuditEntry> latest(String tenantId, int limit) {
+    /** One page, newest first; a cursor issued for another tenant yields an empty page. */
+    public Mono<AuditPage> page(String tenantId, AuditFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
-        return log.latest(tenantId, limit);
+        AuditCursor after = cursor == null ? null : AuditCursor.decode(cursor);
+        if (after != null && !after.tenantId().equals(tenantId)) {
+            return Mono.just(new AuditPage(List.of(), null));
+        }
+        return log.page(tenantId, filter, after, limit + 1).collectList().map(rows -> AuditPage.of(rows, limit));
+    }
+
+    /** Rows of a page and the cursor of the next one (null on the last page). */
+    public record AuditPage(List<AuditEntry> items, String nextCursor) {
+
+        static AuditPage of(List<AuditEntry> rows, int limit) {
+            if (rows.size() <= limit) {
+                return new AuditPage(rows, null);
+            }
+            List<AuditEntry> page = List.copyOf(rows.subList(0, limit));
+            return new AuditPage(page, AuditCursor.after(page.get(limit - 1)).encode());
+        }
     }
 }

@@ -47,6 +47,6 @@ class AuditFoldTest {
     private static AuditedEvent event(String id, String error) {
         return new AuditedEvent(id, "tenant-a", "KsefCallFailed", "cmd-1", "cmd-1", OCCURRED, "tenant-worker",
                 "ksef.invoice.submit", "5265877635", "7010002137", 503, 1200L, error, "integration-1", 21405,
-                new Actor("TENANT", "key-1", null));
+                new Actor("TENANT", "key-1", null), null);
     }
 }

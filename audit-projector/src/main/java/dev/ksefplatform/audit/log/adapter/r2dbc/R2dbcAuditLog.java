@@ -1,9 +1,12 @@
 package dev.ksefplatform.audit.log.adapter.r2dbc;
 
+import dev.ksefplatform.audit.log.application.AuditCursor;
 import dev.ksefplatform.audit.log.application.AuditLog;
 import dev.ksefplatform.audit.log.domain.Actor;
 import dev.ksefplatform.audit.log.domain.AuditEntry;
+import dev.ksefplatform.audit.log.domain.AuditFilter;
 import dev.ksefplatform.audit.log.domain.AuditedEvent;
+import dev.ksefplatform.audit.log.domain.KsefCall;
 import dev.ksefplatform.support.projection.adapter.r2dbc.BatchRows;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -16,15 +19,12 @@ import reactor.core.publisher.Mono;
 
 public final class R2dbcAuditLog implements AuditLog {
 
-    private static final String LATEST = """
-            SELECT * FROM audit.audit_log WHERE tenant_id = :tenantId
-            ORDER BY occurred_at DESC, recorded_at DESC, event_id DESC LIMIT :limit
-            """;
-
     private final DatabaseClient db;
+    private final TenantScope tenants;
 
-    public R2dbcAuditLog(DatabaseClient db) {
+    public R2dbcAuditLog(DatabaseClient db, TenantScope tenants) {
         this.db = db;
+        this.tenants = tenants;
     }
 
     @Override
@@ -52,12 +52,16 @@ public final class R2dbcAuditLog implements AuditLog {
                 .integer("ksef_code", event(AuditedEvent::ksefCode))
                 .text("actor_type", actor(Actor::type)).text("actor_id", actor(Actor::id))
                 .text("actor_on_behalf_of", actor(Actor::onBehalfOf))
+                .text("method", call(KsefCall::method)).text("endpoint", call(KsefCall::endpoint))
+                .integer("calls", call(KsefCall::calls)).timestamp("first_call_at", call(KsefCall::firstCallAt))
+                .text("session_reference_number", call(KsefCall::sessionReferenceNumber))
                 .timestamp("recorded_at", AuditEntry::recordedAt);
     }
 
     @Override
-    public Flux<AuditEntry> latest(String tenantId, int limit) {
-        return db.sql(LATEST).bind("tenantId", tenantId).bind("limit", limit).map(R2dbcAuditLog::toEntry).all();
+    public Flux<AuditEntry> page(String tenantId, AuditFilter filter, AuditCursor after, int limit) {
+        AuditQuery query = AuditQuery.of(tenantId, filter, after, limit);
+        return tenants.read(tenantId, query.bind(db.sql(query.sql())).map(R2dbcAuditLog::toEntry).all());
     }
 
     private static <V> Function<AuditEntry, V> event(Function<AuditedEvent, V> field) {
@@ -66,6 +70,10 @@ public final class R2dbcAuditLog implements AuditLog {
 
     private static Function<AuditEntry, String> actor(Function<Actor, String> field) {
         return entry -> entry.event().actor() == null ? null : field.apply(entry.event().actor());
+    }
+
+    private static <V> Function<AuditEntry, V> call(Function<KsefCall, V> field) {
+        return entry -> entry.event().ksefCall() == null ? null : field.apply(entry.event().ksefCall());
     }
 
     private static AuditEntry toEntry(Readable row) {
@@ -79,8 +87,15 @@ public final class R2dbcAuditLog implements AuditLog {
                 row.get("tenant_nip", String.class), row.get("provider_nip", String.class),
                 row.get("http_status", Integer.class), row.get("duration_ms", Long.class),
                 row.get("error", String.class), row.get("integration_id", String.class),
-                row.get("ksef_code", Integer.class), actor);
+                row.get("ksef_code", Integer.class), actor, ksefCall(row));
         return new AuditEntry(event, instant(row.get("recorded_at", OffsetDateTime.class)));
+    }
+
+    private static KsefCall ksefCall(Readable row) {
+        String method = row.get("method", String.class);
+        return method == null ? null : new KsefCall(method, row.get("endpoint", String.class),
+                row.get("calls", Integer.class), instant(row.get("first_call_at", OffsetDateTime.class)),
+                row.get("session_reference_number", String.class));
     }
 
     private static Instant instant(OffsetDateTime time) {

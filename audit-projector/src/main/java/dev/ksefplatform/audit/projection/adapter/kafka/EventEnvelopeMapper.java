@@ -23,7 +23,7 @@ public final class EventEnvelopeMapper implements EventMapper<AuditedEvent> {
                 envelope.getCorrelationId(), envelope.getCausationId(), envelope.getOccurredAt(), envelope.getSource(),
                 audit.getOperation(), audit.getTenantNip(), audit.getProviderNip(), audit.getHttpStatus(),
                 audit.getDurationMillis(), audit.getError(), audit.getIntegrationId(), audit.getKsefCode(),
-                actor(audit.getActor())));
+                actor(audit.getActor()), EventDetails.of(envelope.getPayload())));
     }
 
     private static Actor actor(dev.ksefplatform.schemas.v1.Actor actor) {

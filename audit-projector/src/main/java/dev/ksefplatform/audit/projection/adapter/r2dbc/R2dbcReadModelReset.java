@@ -14,6 +14,7 @@ public final class R2dbcReadModelReset implements ReadModelReset {
 
     @Override
     public Mono<Void> truncateAll() {
-        return db.sql("TRUNCATE audit.audit_log, audit.applied_offsets").then();
+        return db.sql("TRUNCATE audit.audit_log, audit.integration_owners, audit.tenant_violations,"
+                + " audit.applied_offsets").then();
     }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ksefplatform.audit.TestEvents;
+import dev.ksefplatform.audit.TestEvents.Call;
 import dev.ksefplatform.audit.log.domain.Actor;
 import dev.ksefplatform.audit.log.domain.AuditedEvent;
+import dev.ksefplatform.audit.log.domain.IntegrationOwned;
+import dev.ksefplatform.audit.log.domain.KsefCall;
 import dev.ksefplatform.schemas.v1.AuditInfo;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.IntegrationRegistered;
 import dev.ksefplatform.schemas.v1.IntegrationSecretRotated;
 import dev.ksefplatform.support.projection.adapter.kafka.UnmappableEvent;
 import java.time.Instant;
@@ -26,7 +30,7 @@ class EventEnvelopeMapperTest {
 
         assertThat(event).isEqualTo(new AuditedEvent(envelope.getMessageId(), "tenant-a", "KsefCallFailed", "cmd-1",
                 "cmd-1", T0, "tenant-worker", "ksef.invoice.submit", "5265877635", "7010002137", 503, 1200L,
-                "KSeF 503 Service Unavailable", "integration-7", 21405, new Actor("TENANT", "key-1", null)));
+                "KSeF 503 Service Unavailable", "integration-7", 21405, new Actor("TENANT", "key-1", null), null));
     }
 
     @Test
@@ -43,6 +47,30 @@ class EventEnvelopeMapperTest {
         assertThat(event.tenantNip()).isNull();
         assertThat(event.integrationId()).isNull();
         assertThat(event.actor()).isNull();
+    }
+
+    @Test
+    void recordedKsefCallKeepsMethodEndpointCallsAndSession() {
+        EventEnvelope envelope = TestEvents.ksefCall("tenant-a", "cmd-3", T0, Call.statusPolls("5265877635", 4));
+
+        AuditedEvent event = mapper.toDomain(envelope, "tenant-a").orElseThrow();
+
+        assertThat(event.eventType()).isEqualTo("KsefCallRecorded");
+        assertThat(event.detail()).isEqualTo(new KsefCall("GET", "/sessions/{referenceNumber}", 4,
+                T0.minusSeconds(3), "20261122-SO-2B5D3C7A0F-9B6E9C1D2A-7F"));
+        assertThat(event.tenantNip()).isEqualTo("5265877635");
+        assertThat(event.integrationId()).isEqualTo("integration-7");
+    }
+
+    @Test
+    void integrationEventsSayWhichIntegrationTheTenantOwns() {
+        EventEnvelope envelope = TestEvents.envelope("tenant-a", "cmd-4", T0,
+                AuditInfo.newBuilder().setOperation("integration.register").build(),
+                IntegrationRegistered.newBuilder().setIntegrationId("i-9").setEnvironment("TEST")
+                        .setTaxpayerNip("5265877635").setProviderNip("7010002137").setCredentialType("KSEF_TOKEN")
+                        .build());
+
+        assertThat(mapper.toDomain(envelope, "tenant-a").orElseThrow().detail()).isEqualTo(new IntegrationOwned("i-9"));
     }
 
     @Test
