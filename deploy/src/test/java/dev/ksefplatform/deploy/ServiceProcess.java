@@ -39,7 +39,10 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(env);
         try {
             Files.createDirectories(logDirectory);
-            return new ServiceProcess(name, builder.start(), log, Integer.parseInt(env.get("SERVER_PORT")));
+            Process process = builder.start();
+            // children outlive a test JVM that dies without @AfterAll; never leave one running
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-kill"));
+            return new ServiceProcess(name, process, log, Integer.parseInt(env.get("SERVER_PORT")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
