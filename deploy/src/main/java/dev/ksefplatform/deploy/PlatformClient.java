@@ -26,6 +26,11 @@ public final class PlatformClient {
         this.stack = stack;
     }
 
+    /** Kept so that classes compiled against the in-JVM stack's constructor still link. */
+    public PlatformClient(PlatformStack stack) {
+        this((PlatformEndpoints) stack);
+    }
+
     /** A tenant as the platform knows it, with the API key it was given once. */
     public record Tenant(String tenantId, String nip, String apiKey, String integrationId) {
         @Override

@@ -140,6 +140,19 @@ class ServicesAsProcessesIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void theTopicsJobsJarChecksTheBrokersTopicsAsItsOwnProcess() throws Exception {
+        Process topics = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Repository.execJar("tools", "ksef-tools-exec.jar").toString(), "topics", "check",
+                "--bootstrap", EmbeddedKafka.get().bootstrapServers()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(topics.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(topics.waitFor()).as(output).isZero();
+        assertThat(output.lines().toList()).containsExactly("ok ksef.commands.v1 partitions=12",
+                "ok ksef.commands.v1-retry partitions=12", "ok ksef.commands.v1-dlt partitions=12", "ok ksef.events.v1 partitions=12");
+    }
+
     private static String readinessPath(ServiceProcess process) {
         return process == PROCESSES.get(Apps.SIMULATOR) ? ProbePaths.HEALTH : ProbePaths.READINESS;
     }
