@@ -20,10 +20,15 @@ public final class PlatformClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final PlatformStack stack;
+    private final PlatformEndpoints stack;
 
-    public PlatformClient(PlatformStack stack) {
+    public PlatformClient(PlatformEndpoints stack) {
         this.stack = stack;
+    }
+
+    /** Kept so that classes compiled against the in-JVM stack's constructor still link. */
+    public PlatformClient(PlatformStack stack) {
+        this((PlatformEndpoints) stack);
     }
 
     /** A tenant as the platform knows it, with the API key it was given once. */
@@ -77,14 +82,17 @@ public final class PlatformClient {
                 .header("X-API-Key", tenant.apiKey()).GET().build());
     }
 
-    /** Polls the tenant's submission until it leaves PENDING or the deadline passes. */
+    /** PENDING: not yet seen by KSeF; SENT: in a KSeF session, the verdict still to come (CONTRACTS §4). */
+    private static final java.util.Set<String> NOT_FINAL = java.util.Set.of("PENDING", "SENT");
+
+    /** Polls the tenant's submission until it has KSeF's verdict (or fails) or the deadline passes. */
     public JsonNode awaitFinalStatus(Tenant tenant, String commandId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
             Answer answer = invoiceStatus(tenant, commandId);
             last = answer.body();
-            if (answer.status() == 200 && !"PENDING".equals(last.path("status").asText())) {
+            if (answer.status() == 200 && !NOT_FINAL.contains(last.path("status").asText())) {
                 return last;
             }
             sleep(100);

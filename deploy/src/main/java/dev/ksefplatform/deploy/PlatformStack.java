@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * simulator and the five services, each in its own Spring context wired to the others over HTTP
  * and Kafka exactly as separate processes would be. Used by the local launcher and the system tests.
  */
-public final class PlatformStack implements AutoCloseable {
+public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
 
     private final Map<String, ConfigurableApplicationContext> apps = new LinkedHashMap<>();
     private final Map<String, Integer> ports;
@@ -90,10 +90,12 @@ public final class PlatformStack implements AutoCloseable {
         return postgres;
     }
 
+    @Override
     public String url(String app) {
         return "http://localhost:" + ports.get(app);
     }
 
+    @Override
     public StackSettings.Secrets secrets() {
         return settings.secrets();
     }

@@ -30,7 +30,7 @@ public record StackSettings(
      */
     public record Secrets(String adminToken, String workerToken, String commandApiToken, String masterKeyBase64) {
 
-        static Secrets random() {
+        public static Secrets random() {
             return new Secrets(token(), token(), token(), Base64.getEncoder().encodeToString(bytes(32)));
         }
 

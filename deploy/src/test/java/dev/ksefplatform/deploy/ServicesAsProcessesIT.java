@@ -1,0 +1,204 @@
+package dev.ksefplatform.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ksefplatform.deploy.files.ComposeFile;
+import dev.ksefplatform.deploy.files.Observability;
+import dev.ksefplatform.deploy.files.ProbePaths;
+import dev.ksefplatform.deploy.files.Repository;
+import dev.ksefplatform.testsupport.EmbeddedKafka;
+import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Every service and the simulator as separate OS processes from their exec jars, against this JVM's embedded Kafka
+ * and PostgreSQL, configured only by the environment compose.yaml gives each service (host names and ports swapped
+ * for local ones, secrets fresh): readiness, one invoice end to end, and the metric names each one exposes.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServicesAsProcessesIT {
+
+    static final List<String> APPS = List.of(Apps.SIMULATOR, Apps.CREDENTIAL_SERVICE, Apps.SYNC_SERVICE,
+            Apps.AUDIT_PROJECTOR, Apps.COMMAND_API, Apps.TENANT_WORKER);
+    static final Path LOGS = Path.of("target", "process-logs");
+    /** Metric names the running processes expose, per app; written for the dashboard check and for people. */
+    static final Map<String, Set<String>> EXPOSED = new ConcurrentHashMap<>();
+
+    private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+    private static final Map<String, ServiceProcess> PROCESSES = new LinkedHashMap<>();
+    private static final StackSettings.Secrets SECRETS = StackSettings.Secrets.random();
+    private static long startMillis;
+
+    @BeforeAll
+    static void startEveryServiceAsAProcess() {
+        String kafka = EmbeddedKafka.get().bootstrapServers();
+        EmbeddedPostgres postgres = EmbeddedPostgres.get();
+        APPS.forEach(app -> PORTS.put(app, freePort()));
+        ComposeFile compose = ComposeFile.load(Repository.deploy("compose/compose.yaml"));
+        long t0 = System.nanoTime();
+        for (String app : APPS) {
+            Map<String, String> env = localise(compose.environment(app, composeVariables(postgres)), app, kafka, postgres);
+            env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m");
+            PROCESSES.put(app, ServiceProcess.start(app, Repository.execJar(app), env, LOGS));
+        }
+        PROCESSES.values().forEach(p -> p.awaitOk(readinessPath(p), Duration.ofMinutes(5)));
+        startMillis = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("FIGURE six service processes ready in %.1f s%n", startMillis / 1000.0);
+    }
+
+    @AfterAll
+    static void stopEveryProcess() {
+        PROCESSES.values().forEach(ServiceProcess::close);
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsLiveAndReadyOnTheProbePathsTheDeploymentFilesUse() {
+        PROCESSES.forEach((app, process) -> {
+            for (String path : ProbePaths.of(app)) {
+                var answer = process.get(path);
+                assertThat(answer.statusCode()).as(app + " " + path).isEqualTo(200);
+                assertThat(answer.body()).as(app + " " + path).contains("\"status\":\"UP\"");
+            }
+        });
+    }
+
+    @Test
+    @Order(2)
+    void anInvoiceTravelsThroughTheProcessesToKsefAndBack() {
+        PlatformClient client = new PlatformClient(endpoints());
+        PlatformClient.Tenant tenant = client.onboard("Process tenant", LocalStack.DEMO_NIP);
+        byte[] invoice = SampleInvoices.fa3(tenant.nip(), "PROC/" + System.currentTimeMillis(), LocalDate.now());
+        long t0 = System.nanoTime();
+
+        PlatformClient.Answer accepted = client.submitInvoice(tenant, invoice, "application/xml");
+        JsonNode status = client.awaitFinalStatus(tenant, accepted.body().path("commandId").asText(), Duration.ofMinutes(2));
+
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(status.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(status.path("ksefNumber").asText()).startsWith(tenant.nip() + "-");
+        System.out.printf("FIGURE invoice accepted through separate processes in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Test
+    @Order(3)
+    void everyServiceExposesPrometheusMetrics() throws IOException {
+        for (var entry : PROCESSES.entrySet()) {
+            var response = entry.getValue().get("/actuator/prometheus");
+            assertThat(response.statusCode()).as(entry.getKey() + " /actuator/prometheus").isEqualTo(200);
+            Set<String> names = new TreeSet<>(response.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("[{ ]", 2)[0]).toList());
+            EXPOSED.put(entry.getKey(), names);
+            Files.createDirectories(LOGS);
+            Files.write(LOGS.resolve(entry.getKey() + ".metrics.txt"), names);
+            assertThat(names).as(entry.getKey()).contains("jvm_memory_used_bytes", "process_uptime_seconds");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void everyMetricTheDashboardsAndAlertRulesReadIsOneTheRunningServicesExpose() {
+        Set<String> exposed = new TreeSet<>(Observability.PROMETHEUS_OWN);
+        EXPOSED.values().forEach(exposed::addAll);
+        exposed.addAll(Observability.REGISTERED_ON_FIRST_USE.keySet());
+
+        assertThat(EXPOSED).hasSize(APPS.size());
+        assertThat(exposed).containsAll(Observability.metricNames());
+    }
+
+    @Test
+    @Order(5)
+    void aServiceThatCannotReachItsDatabaseNeverReportsReadyAndExits() {
+        Map<String, String> env = new LinkedHashMap<>(Map.of("SERVER_PORT", Integer.toString(freePort()),
+                "KSEF_DB_HOST", "localhost", "KSEF_DB_PORT", Integer.toString(freePort()),
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafka.get().bootstrapServers(),
+                "JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m"));
+        try (ServiceProcess orphan = ServiceProcess.start("audit-projector-without-db", Repository.execJar(Apps.AUDIT_PROJECTOR), env, LOGS)) {
+            boolean exited = orphan.awaitExit(Duration.ofMinutes(3));
+
+            assertThat(exited).as("exited by itself").isTrue();
+            assertThat(orphan.exitValue()).isNotZero();
+            assertThat(orphan.status(ProbePaths.READINESS)).isZero();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theTopicsJobsJarChecksTheBrokersTopicsAsItsOwnProcess() throws Exception {
+        Process topics = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Repository.execJar("tools", "ksef-tools-exec.jar").toString(), "topics", "check",
+                "--bootstrap", EmbeddedKafka.get().bootstrapServers()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(topics.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(topics.waitFor()).as(output).isZero();
+        assertThat(output.lines().toList()).containsExactly("ok ksef.commands.v1 partitions=12",
+                "ok ksef.commands.v1-retry partitions=12", "ok ksef.commands.v1-dlt partitions=12", "ok ksef.events.v1 partitions=12");
+    }
+
+    private static String readinessPath(ServiceProcess process) {
+        return process == PROCESSES.get(Apps.SIMULATOR) ? ProbePaths.HEALTH : ProbePaths.READINESS;
+    }
+
+    private static Map<String, String> composeVariables(EmbeddedPostgres postgres) {
+        return Map.of("POSTGRES_PASSWORD", postgres.password(), "ADMIN_TOKEN", SECRETS.adminToken(),
+                "WORKER_TOKEN", SECRETS.workerToken(), "COMMAND_API_TOKEN", SECRETS.commandApiToken(),
+                "VAULT_MASTER_KEY_1", SECRETS.masterKeyBase64());
+    }
+
+    /** Compose's host names become this machine's; every name stays as compose.yaml has it. */
+    private static Map<String, String> localise(Map<String, String> env, String app, String kafka, EmbeddedPostgres postgres) {
+        Map<String, String> local = new LinkedHashMap<>();
+        env.forEach((name, value) -> {
+            String v = value.replace("kafka:9092", kafka);
+            for (var port : PORTS.entrySet()) {
+                v = v.replaceAll("//" + port.getKey() + ":\\d+", "//localhost:" + port.getValue());
+            }
+            local.put(name, v);
+        });
+        local.computeIfPresent("KSEF_DB_HOST", (k, v) -> postgres.host());
+        local.computeIfPresent("KSEF_DB_PORT", (k, v) -> Integer.toString(postgres.port()));
+        local.computeIfPresent("KSEF_DB_USERNAME", (k, v) -> postgres.username());
+        local.put("SERVER_PORT", Integer.toString(PORTS.get(app)));
+        return local;
+    }
+
+    private static PlatformEndpoints endpoints() {
+        return new PlatformEndpoints() {
+            @Override
+            public String url(String app) {
+                return PROCESSES.get(app).url();
+            }
+
+            @Override
+            public StackSettings.Secrets secrets() {
+                return SECRETS;
+            }
+        };
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ksefplatform.deploy.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The environment variables a service binds, read from its own {@code <service>.yml}: every {@code ${NAME:...}}
+ * placeholder, and every property's environment form by Spring's relaxed binding (dashes dropped, or the legacy
+ * form with dashes as underscores). Keys of maps are left out: a variable cannot spell {@code TEST} or
+ * {@code tenant-worker} as a map key, so those maps take explicit placeholders instead.
+ */
+public final class ServiceVariables {
+
+    /** Map-valued properties: their keys come only from placeholders. */
+    static final List<String> MAPS = List.of("ksef.services.", "ksef.environments.", "commandapi.security.callers.",
+            "credentials.security.callers.", "sync.security.callers.", "audit.security.callers.");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+
+    private ServiceVariables() {
+    }
+
+    public static Set<String> of(String service) {
+        Path yml = Repository.root().resolve(service).resolve("src/main/resources").resolve(service + ".yml");
+        try {
+            String text = Files.readString(yml);
+            Set<String> names = new TreeSet<>(PLACEHOLDER.matcher(text).results().map(r -> r.group(1)).toList());
+            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            collect("", root, names);
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void collect(String prefix, Map<?, ?> node, Set<String> names) {
+        node.forEach((key, value) -> {
+            String path = prefix + key;
+            if (value instanceof Map<?, ?> child) {
+                collect(path + ".", child, names);
+            } else if (MAPS.stream().noneMatch(path::startsWith)) {
+                names.add(path.toUpperCase().replace("-", "").replace('.', '_'));
+                names.add(path.toUpperCase().replace('-', '_').replace('.', '_'));
+            }
+        });
+    }
+}
