@@ -26,7 +26,7 @@ public record WorkerProperties(String instanceId, @DefaultValue Services service
     }
 
     /** One KSeF HTTP request at most this long; the budget's margin for network spread; limits re-read this often. */
-    public record Ksef(@DefaultValue("30s") Duration requestTimeout, @DefaultValue("100ms") Duration budgetMargin,
+    public record Ksef(@DefaultValue("30s") Duration requestTimeout, @DefaultValue("500ms") Duration budgetMargin,
                        @DefaultValue("30m") Duration rateLimitsRefresh, Path tempDirectory) {
 
         public Path tempDirectoryOrDefault() {

@@ -180,8 +180,8 @@ final class Lane {
     }
 
     private Instant failed(KsefFailure e, Instant now) {
-        log.warn("lane step failed lane={} failure={} status={} message={}", key, e.getClass().getSimpleName(),
-                e.httpStatus(), e.getMessage());
+        log.warn("lane step failed lane={} failure={} status={} lastLimit={} message={}", key,
+                e.getClass().getSimpleName(), e.httpStatus(), lastLimit, e.getMessage());
         if (e instanceof KsefFailure.Throttled throttled) {
             deps.budget().throttled(key, lastLimit, throttled.retryAfter());
             audit.record(List.of(audit.laneEvent(LaneAudit.operationOf(lastLimit), 429, e.getMessage(),
