@@ -1,9 +1,8 @@
 package dev.ksefplatform.sync.inbox.application;
 
 import dev.ksefplatform.sync.inbox.domain.InboxEntry;
-import java.nio.charset.StandardCharsets;
+import dev.ksefplatform.support.paging.KeysetCursor;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
  * Where an inbox page ends: the last row's ({@code listedAt}, KSeF number), bound to the tenant it was issued
@@ -11,31 +10,19 @@ import java.util.Base64;
  */
 public record InboxCursor(String tenantId, Instant listedAt, String ksefNumber) {
 
-    private static final String VERSION = "v1";
-    private static final int MAX_LENGTH = 512;
+    private static final String KIND = "v1";
 
     public static InboxCursor after(InboxEntry last) {
         return new InboxCursor(last.tenantId(), last.listedAt(), last.ksefNumber());
     }
 
     public String encode() {
-        String plain = String.join("\n", VERSION, tenantId, listedAt.toString(), ksefNumber);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return new KeysetCursor(KIND, tenantId, listedAt, ksefNumber).encode();
     }
 
     /** @throws IllegalArgumentException when the text is not a cursor this service issued */
     public static InboxCursor decode(String cursor) {
-        try {
-            if (cursor.length() > MAX_LENGTH) {
-                throw new IllegalArgumentException("too long");
-            }
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", -1);
-            if (parts.length != 4 || !VERSION.equals(parts[0])) {
-                throw new IllegalArgumentException("unknown cursor format");
-            }
-            return new InboxCursor(parts[1], Instant.parse(parts[2]), parts[3]);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cursor is not one this service issued", e);
-        }
+        KeysetCursor decoded = KeysetCursor.decode(KIND, cursor);
+        return new InboxCursor(decoded.tenantId(), decoded.at(), decoded.id());
     }
 }
