@@ -5,6 +5,7 @@
 #   tenant-worker/bench.sh limits          one tenant, 10,000 invoices, official limits on
 #   tenant-worker/bench.sh throughput      20 tenants, 5,000 invoices, limits lifted, beside raw Kafka
 #   tenant-worker/bench.sh neighbour       A has 10,000 queued, B sends 20 one by one
+#   tenant-worker/bench.sh inbox           one tenant's 100,000 received invoices, then 200 tenants with 3 each
 # A second argument divides the invoice counts (e.g. "limits 10" for a quick look).
 set -euo pipefail
 cd "$(dirname "$0")/.."

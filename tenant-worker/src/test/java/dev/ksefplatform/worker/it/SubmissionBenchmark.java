@@ -33,7 +33,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * PostgreSQL, the simulator and the worker in this JVM, commands published straight to {@code ksef.commands.v1}.
  * Scenarios: {@code limits} (one tenant, 10,000 invoices, official limits on), {@code throughput} (20 tenants, 5,000
  * invoices, limits lifted, beside the raw Kafka produce rate of the same record size), {@code neighbour} (tenant A has
- * 10,000 queued, tenant B sends 20 one by one, official limits on). Run: {@code tenant-worker/bench.sh [scenario]}.
+ * 10,000 queued, tenant B sends 20 one by one, official limits on), {@code inbox} (one tenant's 100,000 received
+ * invoices synced from scratch, then 200 tenants with a few new ones each; official limits on).
+ * Run: {@code tenant-worker/bench.sh [scenario]}.
  */
 public final class SubmissionBenchmark {
 
@@ -51,6 +53,9 @@ public final class SubmissionBenchmark {
         }
         if (scenario.equals("neighbour") || scenario.equals("all")) {
             neighbour(10_000 / scale, 20);
+        }
+        if (scenario.equals("inbox")) {
+            inbox(100_000 / scale, 200 / scale);
         }
         System.exit(0);
     }
@@ -125,6 +130,110 @@ public final class SubmissionBenchmark {
                     backlog, singles);
             System.out.printf("B idle: p50 %d ms, p99 %d ms; B beside A: p50 %d ms, p99 %d ms; ratio of p99 %.2f%n",
                     pct(idle, 50), pct(idle, 99), pct(busy, 50), pct(busy, 99), (double) pct(busy, 99) / pct(idle, 99));
+        }
+    }
+
+    /** One tenant with a large inbox synced from scratch, then many tenants each receiving a few (limits on). */
+    static void inbox(int invoices, int tenants) throws Exception {
+        try (WorkerHarness env = new WorkerHarness(true)) {
+            env.startWorker();
+            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            String buyer = Nips.random();
+            env.seedInbox("""
+                    {"buyerNip": "%s", "count": %d, "from": "%s", "to": "%s"}""".formatted(buyer, invoices,
+                    now.minusSeconds(20 * 3600), now.minusSeconds(60)));
+            CommandEnvelope sync = Commands.syncInbox("bench-inbox", buyer, now.minusSeconds(24 * 3600));
+            Syncs syncs = new Syncs(env.bootstrap);
+            long start = System.nanoTime();
+            publishAll(env.bootstrap, List.of(sync));
+            syncs.await(List.of(sync.getMessageId()), Duration.ofMinutes(30));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            var stats = env.simulatorStats(buyer);
+            System.out.printf("%n== inbox: one tenant, %,d received invoices, official limits on%n", invoices);
+            System.out.printf("synced in %.1f s: %,d invoice events, %,d distinct, %,d more than once; exports %d;"
+                            + " 429s %d%n", seconds, syncs.received, syncs.distinct.size(),
+                    syncs.received - syncs.distinct.size(), stats.path("byEndpoint").path("POST /v2/invoices/exports")
+                            .asInt(), stats.path("tooManyRequests").asLong());
+
+            List<String> nips = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            List<CommandEnvelope> commands = new ArrayList<>();
+            for (int t = 0; t < tenants; t++) {
+                String nip = Nips.random();
+                nips.add(nip);
+                env.seedInbox("""
+                        {"buyerNip": "%s", "count": 3, "from": "%s", "to": "%s"}""".formatted(nip,
+                        now.minusSeconds(600), now.minusSeconds(60)));
+                CommandEnvelope command = Commands.syncInbox("bench-inbox-" + t, nip, now.minusSeconds(3600));
+                commands.add(command);
+                ids.add(command.getMessageId());
+            }
+            Syncs steady = new Syncs(env.bootstrap);
+            start = System.nanoTime();
+            publishAll(env.bootstrap, commands);
+            steady.await(ids, Duration.ofMinutes(30));
+            seconds = (System.nanoTime() - start) / 1e9;
+            long exports = nips.stream().mapToLong(n -> env.simulatorStats(n).path("byEndpoint")
+                    .path("POST /v2/invoices/exports").asLong()).sum();
+            long throttled = nips.stream().mapToLong(n -> env.simulatorStats(n).path("tooManyRequests").asLong()).sum();
+            System.out.printf("steady state: %d tenants with 3 new invoices each, all synced in %.1f s; %,d invoice"
+                    + " events (%,d distinct); exports per tenant %.1f (KSeF allows 20 an hour); 429s %d%n", tenants,
+                    seconds, steady.received, steady.distinct.size(), (double) exports / tenants, throttled);
+            syncs.close();
+            steady.close();
+        }
+    }
+
+    /** Reads ksef.events.v1 from its end: inbox invoices received and the syncs that ended. */
+    private static final class Syncs implements AutoCloseable {
+
+        private final KafkaConsumer<String, EventEnvelope> consumer;
+        private final java.util.Set<String> ended = new java.util.HashSet<>();
+        private final java.util.Set<String> distinct = new java.util.HashSet<>();
+        private long received;
+
+        Syncs(String bootstrap) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                    new StringDeserializer(), new EventEnvelopeDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS.name()).stream()
+                    .map(p -> new TopicPartition(Topics.EVENTS.name(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+        }
+
+        void await(List<String> ids, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long lastReport = System.nanoTime();
+            while (!ended.containsAll(ids) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, EventEnvelope> record : consumer.poll(Duration.ofMillis(100))) {
+                    Object payload = record.value().getPayload();
+                    if (payload instanceof dev.ksefplatform.schemas.v1.InboxInvoiceReceived r) {
+                        received++;
+                        distinct.add(r.getKsefNumber());
+                    } else if (payload instanceof dev.ksefplatform.schemas.v1.InboxSyncCompleted
+                            || payload instanceof dev.ksefplatform.schemas.v1.InboxSyncFailed) {
+                        if (payload instanceof dev.ksefplatform.schemas.v1.InboxSyncFailed f) {
+                            System.out.println("  sync failed: " + f.getReason());
+                        }
+                        ended.add(record.value().getCausationId());
+                    }
+                }
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    System.out.printf("  … %,d invoices received, %d of %d syncs ended%n", received,
+                            ids.stream().filter(ended::contains).count(), ids.size());
+                    lastReport = System.nanoTime();
+                }
+            }
+            if (!ended.containsAll(ids)) {
+                throw new IllegalStateException("syncs not ended within " + timeout);
+            }
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
         }
     }
 
