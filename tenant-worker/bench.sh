@@ -6,11 +6,12 @@
 #   tenant-worker/bench.sh throughput      20 tenants, 5,000 invoices, limits lifted, beside raw Kafka
 #   tenant-worker/bench.sh neighbour       A has 10,000 queued, B sends 20 one by one
 #   tenant-worker/bench.sh inbox           one tenant's 100,000 received invoices, then 200 tenants with 3 each
+# BENCH_OPTS=-Dbench.nicedSimulator=true runs the neighbour scenario's simulator as its own process at nice 19.
 # A second argument divides the invoice counts (e.g. "limits 10" for a quick look).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl tenant-worker test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
 cd tenant-worker
-exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.cp)" \
+exec java -Xmx2g ${BENCH_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.cp)" \
   -Dlogging.level.root=WARN -Dlogging.level.dev.ksefplatform=WARN \
   dev.ksefplatform.worker.it.SubmissionBenchmark "${1:-all}" "${2:-1}"

@@ -115,7 +115,27 @@ public final class SubmissionBenchmark {
     }
 
     static void neighbour(int backlog, int singles) throws Exception {
-        try (WorkerHarness env = new WorkerHarness(true)) {
+        Process external = null;
+        WorkerHarness harness;
+        if (Boolean.getBoolean("bench.nicedSimulator")) {
+            // KSeF is not on the platform's machine: its own process, at the lowest CPU priority
+            int port = 18_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000);
+            java.io.File jar = java.nio.file.Files.list(java.nio.file.Path.of("../ksef-simulator/target"))
+                    .filter(p -> p.toString().endsWith("-exec.jar")).findFirst().orElseThrow().toFile();
+            ProcessBuilder builder = new ProcessBuilder("nice", "-n", "19", System.getProperty("java.home") + "/bin/java",
+                    "-jar", jar.getPath()).redirectErrorStream(true)
+                    .redirectOutput(java.nio.file.Files.createTempFile("simulator", ".log").toFile());
+            builder.environment().put("SERVER_PORT", Integer.toString(port));
+            builder.environment().put("SIMULATOR_PROCESSING_DELAY", "50ms");
+            external = builder.start();
+            java.net.URI url = java.net.URI.create("http://127.0.0.1:" + port);
+            awaitUp(url);
+            harness = new WorkerHarness(url);
+            System.out.println("simulator: its own process at nice 19, " + url);
+        } else {
+            harness = new WorkerHarness(true);
+        }
+        try (WorkerHarness env = harness) {
             env.startWorker();
             warmUp(env);
             List<Long> idle = oneByOne(env, "bench-idle-b", Nips.random(), singles);
@@ -130,7 +150,26 @@ public final class SubmissionBenchmark {
                     backlog, singles);
             System.out.printf("B idle: p50 %d ms, p99 %d ms; B beside A: p50 %d ms, p99 %d ms; ratio of p99 %.2f%n",
                     pct(idle, 50), pct(idle, 99), pct(busy, 50), pct(busy, 99), (double) pct(busy, 99) / pct(idle, 99));
+            System.out.println("B beside A, one by one (ms): " + busy);
+        } finally {
+            if (external != null) {
+                external.destroyForcibly();
+            }
         }
+    }
+
+    private static void awaitUp(java.net.URI url) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 600; i++) {
+            try {
+                http.send(java.net.http.HttpRequest.newBuilder(url.resolve("/actuator/health")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the simulator did not start at " + url);
     }
 
     /** One tenant with a large inbox synced from scratch, then many tenants each receiving a few (limits on). */

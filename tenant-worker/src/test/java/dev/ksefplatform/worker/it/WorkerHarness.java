@@ -33,6 +33,15 @@ final class WorkerHarness implements AutoCloseable {
     final KafkaProbe kafka;
     private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
 
+    /** With a simulator already running elsewhere (e.g. its own process), at {@code simulatorUrl}. */
+    WorkerHarness(URI externalSimulator) throws Exception {
+        createDatabase(database);
+        simulator = null;
+        simulatorUrl = externalSimulator;
+        credentials = new CredentialServiceStub(simulatorUrl);
+        kafka = new KafkaProbe(bootstrap);
+    }
+
     WorkerHarness(boolean officialLimits, String... simulatorArguments) throws Exception {
         createDatabase(database);
         List<String> simulatorArgs = new ArrayList<>(List.of("--server.port=0",
@@ -196,6 +205,8 @@ final class WorkerHarness implements AutoCloseable {
         workers.forEach(ConfigurableApplicationContext::close);
         kafka.close();
         credentials.close();
-        simulator.close();
+        if (simulator != null) {
+            simulator.close();
+        }
     }
 }
