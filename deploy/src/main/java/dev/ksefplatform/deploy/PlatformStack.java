@@ -8,9 +8,6 @@ import dev.ksefplatform.sync.SyncServiceApplication;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import dev.ksefplatform.worker.TenantWorkerApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,7 +66,13 @@ public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
             PlatformStack stack = new PlatformStack(settings, pickPorts(settings), kafka.get(), postgres.get(), extra);
             progress.accept(String.format("Kafka at %s, PostgreSQL at %s (%.1f s)", stack.kafka, stack.postgres.jdbcUrl(), seconds(t0)));
             beforeApps.run();
-            stack.startApps(pool, progress);
+            try {
+                stack.startApps(pool, progress);
+            } catch (ExecutionException | RuntimeException e) {
+                // a half-started stack would keep consuming (e.g. a worker in the shared group) after the failure
+                stack.close();
+                throw e;
+            }
             progress.accept(String.format("all services up in %.1f s", seconds(t0)));
             return stack;
         } catch (InterruptedException e) {
@@ -184,12 +187,7 @@ public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
         if (port > 0) {
             return port;
         }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.ksefplatform.testsupport.FreePorts.pick();
     }
 
     private static double seconds(long since) {
