@@ -223,6 +223,20 @@ public final class SubmissionBenchmark {
         }
     }
 
+    /** A consumer of ksef.events.v1 (read_committed) positioned at its end now. */
+    private static KafkaConsumer<String, EventEnvelope> eventsFromTheEnd(String bootstrap) {
+        KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new StringDeserializer(), new EventEnvelopeDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS.name()).stream()
+                .map(p -> new TopicPartition(Topics.EVENTS.name(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
     /** Reads ksef.events.v1 from its end: inbox invoices received and the syncs that ended. */
     private static final class Syncs implements AutoCloseable {
 
@@ -232,14 +246,7 @@ public final class SubmissionBenchmark {
         private long received;
 
         Syncs(String bootstrap) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                    new StringDeserializer(), new EventEnvelopeDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS.name()).stream()
-                    .map(p -> new TopicPartition(Topics.EVENTS.name(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
+            consumer = eventsFromTheEnd(bootstrap);
         }
 
         void await(List<String> ids, Duration timeout) {
@@ -371,14 +378,7 @@ public final class SubmissionBenchmark {
         private long accepted;
 
         Outcomes(String bootstrap) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                    new StringDeserializer(), new EventEnvelopeDeserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS.name()).stream()
-                    .map(p -> new TopicPartition(Topics.EVENTS.name(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
+            consumer = eventsFromTheEnd(bootstrap);
         }
 
         Map<String, Long> await(List<CommandEnvelope> commands, Duration timeout) {
