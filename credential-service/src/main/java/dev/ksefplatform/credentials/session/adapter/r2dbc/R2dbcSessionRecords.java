@@ -75,8 +75,10 @@ public final class R2dbcSessionRecords implements SessionRecords {
         if (references.isEmpty()) {
             return;
         }
+        // GONE ("KSeF no longer lists it") never overwrites REVOKED: two sweeps may overlap, and the one that lists
+        // after the other revoked no longer sees the session (seen once in CI as a REVOKED session shown GONE)
         run(state, db.sql("UPDATE credentials.auth_sessions SET state = :state, updated_at = :at "
-                        + "WHERE reference_number = ANY(:refs)")
+                        + "WHERE reference_number = ANY(:refs)" + ("GONE".equals(state) ? " AND state <> 'REVOKED'" : ""))
                 .bind("state", state).bind("refs", references.toArray(String[]::new))
                 .bind("at", clock.instant().atOffset(ZoneOffset.UTC)).fetch().rowsUpdated());
     }
