@@ -125,11 +125,11 @@ class BatchProjectionIT {
     void poisonIsSkippedAndCountedAndTheEventsAroundItApplied() throws Exception {
         String tenant = tenant("poison");
         double before = poisonCount();
-        String first = publish(tenant, UUID.randomUUID().toString());
+        String first = publish(tenant, goodId());
         send(new ProducerRecord<>(Topics.EVENTS.name(), tenant, new byte[] {(byte) 0xC3, 1, 7, 7}));
         send(new ProducerRecord<>(Topics.EVENTS.name(), tenant, null));
         publish(tenant, "bad-" + UUID.randomUUID());
-        String last = publish(tenant, UUID.randomUUID().toString());
+        String last = publish(tenant, goodId());
 
         await(() -> sumApplied(List.of(first, last)) == 2);
 
@@ -228,9 +228,14 @@ class BatchProjectionIT {
     private static List<String> publishEvents(String name, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(publish(tenant(name + "-" + (i % 24)), UUID.randomUUID().toString()));
+            ids.add(publish(tenant(name + "-" + (i % 24)), goodId()));
         }
         return ids;
+    }
+
+    /** An id the read model's CHECK accepts: a bare UUID starts with "bad" once in 4,096 (9 % of 400-event runs). */
+    private static String goodId() {
+        return "ok-" + UUID.randomUUID();
     }
 
     private static String tenant(String name) {
