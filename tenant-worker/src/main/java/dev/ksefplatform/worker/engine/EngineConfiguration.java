@@ -22,6 +22,7 @@ import dev.ksefplatform.worker.engine.application.EventEncoder;
 import dev.ksefplatform.worker.engine.application.EventFactory;
 import dev.ksefplatform.worker.engine.application.LaneDeps;
 import dev.ksefplatform.worker.engine.application.LeaseCache;
+import dev.ksefplatform.worker.engine.application.PermissionRechecks;
 import dev.ksefplatform.worker.engine.application.RetrySchedule;
 import dev.ksefplatform.worker.engine.domain.LanePolicy;
 import dev.ksefplatform.worker.outbox.application.OutboxRelay;
@@ -102,14 +103,15 @@ public class EngineConfiguration {
     @Bean
     Engine engine(JdbcTemplate jdbc, TransactionTemplate tx, EventEncoder encoder, EventFactory events,
                   ClientKsef ksef, RateBudgetsAdapter budget, LeaseCache credentials, WorkerProperties worker,
-                  ObjectProvider<CrashPoints> crashPoints, OutboxRelay relay, String workerInstanceId, Clock clock) {
+                  ObjectProvider<CrashPoints> crashPoints, OutboxRelay relay, String workerInstanceId,
+                  ObjectProvider<PermissionRechecks> rechecks, Clock clock) {
         CrashPoints crash = crashPoints.getIfAvailable(() -> CrashPoints.NONE);
         WorkerProperties.Engine engine = worker.engine();
         LaneDeps deps = new LaneDeps(new JdbcLaneStore(jdbc, tx, encoder, workerInstanceId, crash, relay::nudge),
                 ksef, budget, credentials, events,
                 engine.laneSettings(), new LanePolicy(engine.laneSettings()),
                 new RetrySchedule(engine.retryInitial(), engine.retryMax(), engine.firstPoll(), engine.maxPoll()),
-                crash, clock);
+                crash, rechecks.getIfAvailable(() -> PermissionRechecks.NONE), clock);
         return new Engine(deps, engine.threads());
     }
 }

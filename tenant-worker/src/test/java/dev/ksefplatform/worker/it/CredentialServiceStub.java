@@ -42,12 +42,17 @@ final class CredentialServiceStub implements AutoCloseable {
     private final Map<String, Integer> retryAfter = new ConcurrentHashMap<>();
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, List<Instant>> calls = new ConcurrentHashMap<>();
+    private final Set<String> badTokens = ConcurrentHashMap.newKeySet();
+    private final Set<String> knownIntegrations = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger verificationFailuresLeft = new AtomicInteger();
+    private final List<String> verifications = new CopyOnWriteArrayList<>();
 
     CredentialServiceStub(URI simulator) throws IOException {
         this.simulator = simulator;
         this.ksef = KsefClient.builder().baseUri(simulator.resolve("/v2")).build();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/internal/v1/leases", this::lease);
+        server.createContext("/internal/v1/integrations/", this::verify);
         server.start();
     }
 
@@ -79,6 +84,42 @@ final class CredentialServiceStub implements AutoCloseable {
         failuresLeft.put(contextNip, new AtomicInteger(times));
     }
 
+    /** The integration id leases for the NIP carry. */
+    static String integrationOf(String contextNip) {
+        return "int-" + contextNip;
+    }
+
+    /** Verifications of this integration id answer 200 with its status (ERROR while its NIP is inactive). */
+    void knowIntegration(String integrationId) {
+        knownIntegrations.add(integrationId);
+    }
+
+    /**
+     * Leases for the NIP lend a token KSeF refuses (401), as after the client revoked the grant. A verification of its
+     * integration then finds the permission gone, as credential-service would: the integration goes ERROR and leases
+     * are refused until {@link #restore}.
+     */
+    void revoke(String contextNip) {
+        knowIntegration(integrationOf(contextNip));
+        badTokens.add(contextNip);
+    }
+
+    /** The grant is back and the integration active again: leases work. */
+    void restore(String contextNip) {
+        badTokens.remove(contextNip);
+        activate(contextNip);
+    }
+
+    /** The next {@code times} verifications answer 503. */
+    void failVerifications(int times) {
+        verificationFailuresLeft.set(times);
+    }
+
+    /** "tenantId integrationId" of every verification asked for, in order. */
+    List<String> verifications() {
+        return List.copyOf(verifications);
+    }
+
     /** Every access token this stub has lent, to prove none of them leaks. */
     List<String> lentAccessTokens() {
         return List.copyOf(accessTokens.values());
@@ -105,6 +146,10 @@ final class CredentialServiceStub implements AutoCloseable {
                 exchange.getResponseHeaders().add("Retry-After",
                         Integer.toString(retryAfter.getOrDefault(nip, 1)));
                 problem(exchange, 503, "ksef-unavailable", "KSeF is unavailable");
+            } else if (badTokens.contains(nip)) {
+                respond(exchange, 200, "application/json", json.writeValueAsString(Map.of(
+                        "leaseId", UUID.randomUUID().toString(), "accessToken", "revoked-" + UUID.randomUUID(),
+                        "validUntil", Instant.now().plusSeconds(600).toString(), "integrationId", integrationOf(nip))));
             } else {
                 String token;
                 try {
@@ -116,7 +161,35 @@ final class CredentialServiceStub implements AutoCloseable {
                 }
                 respond(exchange, 200, "application/json", json.writeValueAsString(Map.of(
                         "leaseId", UUID.randomUUID().toString(), "accessToken", token,
-                        "validUntil", Instant.now().plusSeconds(600).toString())));
+                        "validUntil", Instant.now().plusSeconds(600).toString(), "integrationId", integrationOf(nip))));
+            }
+        }
+    }
+
+    /** {@code POST /internal/v1/integrations/{id}/verify} as credential-service answers it. */
+    private void verify(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!("Bearer " + CALLER_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                problem(exchange, 401, "unauthenticated", "unknown caller");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            String id = path.substring("/internal/v1/integrations/".length(), path.length() - "/verify".length());
+            String tenant = json.readTree(exchange.getRequestBody()).path("tenantId").asText();
+            verifications.add(tenant + " " + id);
+            if (verificationFailuresLeft.getAndDecrement() > 0) {
+                problem(exchange, 503, "ksef-unavailable", "KSeF is unavailable");
+            } else if (!knownIntegrations.contains(id)) {
+                problem(exchange, 404, "integration-not-found", "no integration " + id);
+            } else {
+                String nip = id.substring("int-".length());
+                boolean gone = badTokens.contains(nip);
+                if (gone) {
+                    deactivate(nip);
+                }
+                respond(exchange, 200, "application/json", json.writeValueAsString(Map.of("integrationId", id,
+                        "status", gone ? "ERROR" : "ACTIVE", "reason", gone ? "grant InvoiceWrite to the provider in"
+                                + " the KSeF portal" : "")));
             }
         }
     }

@@ -16,7 +16,6 @@ import dev.ksefplatform.schemas.v1.InvoiceSubmissionAbandoned;
 import dev.ksefplatform.schemas.v1.SessionOpened;
 import dev.ksefplatform.schemas.v1.SubmissionsHeld;
 import dev.ksefplatform.schemas.v1.SubmissionsResumed;
-import dev.ksefplatform.schemas.v1.VerifyIntegration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,19 +158,6 @@ class SubmissionEngineIT {
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
         ConsumerRecord<String, EventEnvelope> event = env.kafka.awaitEvent(r -> messageId.equals(r.value().getCausationId()));
         assertThat(event.value().getPayload()).isInstanceOf(CommandDeadLettered.class);
-    }
-
-    @Test
-    void aCommandTheWorkerDoesNotHandleIsDeadLettered() {
-        String id = UUID.randomUUID().toString();
-        CommandEnvelope verify = CommandEnvelope.newBuilder().setMessageId(id).setTenantId("tenant-h")
-                .setCorrelationId(id).setOccurredAt(Instant.now()).setSource("worker-it")
-                .setPayload(VerifyIntegration.newBuilder().setIntegrationId("i-1").build()).build();
-
-        env.kafka.publish(verify);
-
-        Object payload = env.kafka.awaitEvent(r -> id.equals(r.value().getCausationId())).value().getPayload();
-        assertThat(((CommandDeadLettered) payload).getReason()).contains("not supported");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,9 +190,16 @@ final class Lane {
             return now;
         }
         if (e instanceof KsefFailure.Unauthorized || e instanceof KsefFailure.Forbidden) {
+            Optional<String> integration = deps.credentials().integrationOf(key);
             deps.credentials().invalidate(key);
             boolean twice = e instanceof KsefFailure.Forbidden || ++unauthorizedInARow > 1;
-            return twice ? hold(HoldReason.PERMISSION_CHECK, permission(e), now) : now;
+            if (!twice) {
+                return now;
+            }
+            // the refused integration is checked at once: if its permission is gone it stops lending, and the lane
+            // waits on its leases until the tenant fixes it and a check passes again
+            integration.ifPresent(id -> deps.rechecks().request(key, id));
+            return hold(HoldReason.PERMISSION_CHECK, permission(e), now);
         }
         if (e instanceof KsefFailure.SessionGone) {
             online.sessionGone();

@@ -7,5 +7,5 @@ import java.time.Clock;
 /** What every lane uses; shared by all lanes of an instance. */
 public record LaneDeps(LaneStore store, Ksef ksef, KsefBudget budget, LeaseCache credentials, EventFactory events,
                        LaneSettings settings, LanePolicy policy, RetrySchedule retries, CrashPoints crashPoints,
-                       Clock clock) {
+                       PermissionRechecks rechecks, Clock clock) {
 }

@@ -3,6 +3,8 @@ package dev.ksefplatform.worker.engine.application;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +32,12 @@ public final class LeaseCache implements TenantCredentials {
         Lease fresh = vault.lease(lane, purpose);
         leases.put(key, fresh);
         return fresh;
+    }
+
+    /** The integration whose credential the lane was lent last, if a lease is still held. */
+    public Optional<String> integrationOf(LaneKey lane) {
+        return leases.entrySet().stream().filter(e -> e.getKey().lane().equals(lane))
+                .map(e -> e.getValue().integrationId()).filter(Objects::nonNull).findFirst();
     }
 
     public void invalidate(LaneKey lane) {

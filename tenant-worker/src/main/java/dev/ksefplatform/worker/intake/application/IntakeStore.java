@@ -15,9 +15,8 @@ public interface IntakeStore {
     Map<Integer, Long> takenOffsets(String topic, Collection<Integer> partitions);
 
     /**
-     * Queues the commands and inbox syncs (a command id seen before is skipped), writes the outbox records (dead letters and their
-     * events) and stores the offsets, all or nothing.
+     * Queues the commands, inbox syncs and verifications (a command id seen before is skipped), writes the outbox
+     * records (dead letters and their events) and stores the offsets, all or nothing.
      */
-    void store(String topic, List<NewCommand> commands, List<NewInboxSync> syncs,
-               Map<Integer, List<EventEncoder.Encoded>> outbox, Map<Integer, Long> offsets);
+    void store(String topic, Taken taken, Map<Integer, List<EventEncoder.Encoded>> outbox, Map<Integer, Long> offsets);
 }

@@ -4,6 +4,8 @@ import dev.ksefplatform.worker.engine.application.EventEncoder;
 import dev.ksefplatform.worker.intake.application.IntakeStore;
 import dev.ksefplatform.worker.intake.application.NewCommand;
 import dev.ksefplatform.worker.intake.application.NewInboxSync;
+import dev.ksefplatform.worker.intake.application.NewVerification;
+import dev.ksefplatform.worker.intake.application.Taken;
 import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
 import java.sql.Timestamp;
 import java.util.Collection;
@@ -45,17 +47,41 @@ public class JdbcIntakeStore implements IntakeStore {
     }
 
     @Override
-    public void store(String topic, List<NewCommand> commands, List<NewInboxSync> syncs,
-                      Map<Integer, List<EventEncoder.Encoded>> records, Map<Integer, Long> offsets) {
+    public void store(String topic, Taken taken, Map<Integer, List<EventEncoder.Encoded>> records,
+                      Map<Integer, Long> offsets) {
         tx.executeWithoutResult(status -> {
-            insert(commands);
-            insertSyncs(syncs);
+            insert(taken.commands());
+            insertSyncs(taken.syncs());
+            insertVerifications(taken.verifications());
             records.forEach(outbox::writeEncoded);
             offsets.forEach((partition, offset) -> jdbc.update("""
                     INSERT INTO worker.applied_offsets (topic, partition, last_offset) VALUES (?, ?, ?)
                     ON CONFLICT (topic, partition) DO UPDATE SET last_offset = GREATEST(worker.applied_offsets.last_offset,
                                                                                     EXCLUDED.last_offset)""",
                     topic, partition, offset));
+        });
+    }
+
+    private void insertVerifications(List<NewVerification> verifications) {
+        if (verifications.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO worker.verifications (command_id, tenant_id, partition, integration_id, environment, trigger,
+                       correlation_id, received_at, original, source_offset, not_before, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED')
+                ON CONFLICT (command_id) DO NOTHING""", verifications, 500, (ps, v) -> {
+            ps.setString(1, v.ref().commandId());
+            ps.setString(2, v.ref().tenantId());
+            ps.setInt(3, v.partition());
+            ps.setString(4, v.integrationId());
+            ps.setString(5, v.environment());
+            ps.setString(6, v.trigger());
+            ps.setString(7, v.ref().correlationId());
+            ps.setTimestamp(8, Timestamp.from(v.receivedAt()));
+            ps.setBytes(9, v.original());
+            ps.setLong(10, v.offset());
+            ps.setTimestamp(11, Timestamp.from(v.receivedAt()));
         });
     }
 

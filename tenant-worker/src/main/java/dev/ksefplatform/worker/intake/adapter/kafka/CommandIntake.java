@@ -9,6 +9,8 @@ import dev.ksefplatform.worker.engine.domain.LaneKey;
 import dev.ksefplatform.worker.intake.application.IntakeStore;
 import dev.ksefplatform.worker.intake.application.NewCommand;
 import dev.ksefplatform.worker.intake.application.NewInboxSync;
+import dev.ksefplatform.worker.intake.application.NewVerification;
+import dev.ksefplatform.worker.intake.application.Taken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,8 +120,7 @@ public class CommandIntake implements Runnable {
 
     private void take(ConsumerRecords<String, byte[]> records) {
         Instant now = clock.instant();
-        List<NewCommand> commands = new ArrayList<>();
-        List<NewInboxSync> syncs = new ArrayList<>();
+        Taken taken = Taken.empty();
         Map<Integer, List<dev.ksefplatform.worker.engine.application.EventEncoder.Encoded>> outbox = new HashMap<>();
         Map<Integer, Long> offsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -127,10 +128,14 @@ public class CommandIntake implements Runnable {
             try {
                 CommandEnvelope envelope = decoder.deserialize(TOPIC, record.headers(), record.value());
                 NewInboxSync sync = IntakeMapper.sync(envelope, record.partition(), now);
+                NewVerification verification = sync != null ? null
+                        : IntakeMapper.verification(envelope, record.partition(), record.offset(), record.value(), now);
                 if (sync != null) {
-                    syncs.add(sync);
+                    taken.syncs().add(sync);
+                } else if (verification != null) {
+                    taken.verifications().add(verification);
                 } else {
-                    commands.addAll(IntakeMapper.commands(envelope, record.partition(), record.offset(), now));
+                    taken.commands().addAll(IntakeMapper.commands(envelope, record.partition(), record.offset(), now));
                 }
             } catch (RuntimeException refused) {
                 log.warn("command dead-lettered partition={} offset={} reason={}", record.partition(), record.offset(),
@@ -139,8 +144,8 @@ public class CommandIntake implements Runnable {
                         .addAll(deadLetters.of(record, reason(refused)));
             }
         }
-        store.store(TOPIC, commands, syncs, outbox, offsets);
-        wakeLanes(commands);
+        store.store(TOPIC, taken, outbox, offsets);
+        wakeLanes(taken.commands());
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         offsets.forEach((p, o) -> commit.put(new TopicPartition(TOPIC, p), new OffsetAndMetadata(o + 1)));
         consumer.commitAsync(commit, null);

@@ -20,37 +20,56 @@ import org.springframework.kafka.support.KafkaHeaders;
  * headers, plus spring-kafka's {@code kafka_dlt-*} headers saying where from and why) with a {@code
  * CommandDeadLettered} event — both through the outbox, in the transaction that takes its offset.
  */
-final class DeadLetters {
+public final class DeadLetters {
 
     private static final String UNKNOWN = "unknown";
 
     private final EventEncoder encoder;
     private final EventFactory events;
 
-    DeadLetters(EventEncoder encoder, EventFactory events) {
+    public DeadLetters(EventEncoder encoder, EventFactory events) {
         this.encoder = encoder;
         this.events = events;
     }
 
     List<EventEncoder.Encoded> of(ConsumerRecord<String, byte[]> record, String reason) {
-        CommandRef ref = ref(record);
-        WorkerEvent event = events.event(ref, new WorkerEvent.Audit(WorkerEvent.Audit.DEAD_LETTER, null, null, null,
-                null, reason, null, null, CommandRef.Actor.WORKER), new WorkerEvent.CommandDeadLettered(reason,
-                record.topic(), record.partition(), record.offset()));
-        return List.of(deadLetter(record, reason, ref), encoder.encode(event));
-    }
-
-    private static EventEncoder.Encoded deadLetter(ConsumerRecord<String, byte[]> record, String reason, CommandRef ref) {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value());
         }
-        headers.put(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(record.topic()));
-        headers.put(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
-        headers.put(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
+        return of(ref(record), new Origin(record.topic(), record.partition(), record.offset(), record.value(), headers),
+                reason);
+    }
+
+    /** A command taken earlier and refused only now (its record kept as it came), with its event. */
+    public List<EventEncoder.Encoded> of(CommandRef ref, Origin origin, String reason) {
+        WorkerEvent event = events.event(ref, new WorkerEvent.Audit(WorkerEvent.Audit.DEAD_LETTER, null, null, null,
+                null, reason, null, null, CommandRef.Actor.WORKER), new WorkerEvent.CommandDeadLettered(reason,
+                origin.topic(), origin.partition(), origin.offset()));
+        return List.of(deadLetter(origin, reason, ref), encoder.encode(event));
+    }
+
+    private static EventEncoder.Encoded deadLetter(Origin origin, String reason, CommandRef ref) {
+        Map<String, byte[]> headers = new LinkedHashMap<>(origin.headers());
+        headers.put(KafkaHeaders.DLT_ORIGINAL_TOPIC, utf8(origin.topic()));
+        headers.put(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(origin.partition()).array());
+        headers.put(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(origin.offset()).array());
         headers.put(KafkaHeaders.DLT_EXCEPTION_MESSAGE, utf8(reason));
         return new EventEncoder.Encoded(Topics.COMMANDS_DLT.name(), ref.tenantId(), ref.commandId(),
-                record.value() == null ? new byte[0] : record.value(), headers);
+                origin.value() == null ? new byte[0] : origin.value(), headers);
+    }
+
+    /** Where a dead-lettered command came from, and its bytes and headers as they came. */
+    public record Origin(String topic, int partition, long offset, byte[] value, Map<String, byte[]> headers) {
+
+        /** A command's record rebuilt from what the worker stored of it: its bytes and the platform's id headers. */
+        public static Origin stored(CommandRef ref, String topic, int partition, long offset, byte[] value) {
+            Map<String, byte[]> headers = new LinkedHashMap<>();
+            headers.put(MessageHeaders.MESSAGE_ID, utf8(ref.commandId()));
+            headers.put(MessageHeaders.TENANT_ID, utf8(ref.tenantId()));
+            headers.put(MessageHeaders.CORRELATION_ID, utf8(ref.correlationId()));
+            return new Origin(topic, partition, offset, value, headers);
+        }
     }
 
     private static CommandRef ref(ConsumerRecord<String, byte[]> record) {

@@ -5,12 +5,14 @@ import dev.ksefplatform.schemas.v1.FormCode;
 import dev.ksefplatform.schemas.v1.InvoiceDocument;
 import dev.ksefplatform.schemas.v1.SubmitInvoice;
 import dev.ksefplatform.schemas.v1.SubmitInvoiceBatch;
+import dev.ksefplatform.schemas.v1.SyncInbox;
+import dev.ksefplatform.schemas.v1.VerifyIntegration;
 import dev.ksefplatform.worker.engine.domain.CommandRef;
 import dev.ksefplatform.worker.engine.domain.InvoiceForm;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
 import dev.ksefplatform.worker.intake.application.NewCommand;
 import dev.ksefplatform.worker.intake.application.NewInboxSync;
-import dev.ksefplatform.schemas.v1.SyncInbox;
+import dev.ksefplatform.worker.intake.application.NewVerification;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,6 +60,20 @@ final class IntakeMapper {
         LaneKey lane = new LaneKey(envelope.getTenantId(), sync.getEnvironment(), sync.getContextNip(), partition);
         return new NewInboxSync(ref(envelope, envelope.getMessageId()), lane, sync.getSubjectType(),
                 sync.getFromHighWaterMark(), now);
+    }
+
+    /** A {@code VerifyIntegration}, or null for any other command. */
+    static NewVerification verification(CommandEnvelope envelope, int partition, long offset, byte[] original,
+                                        Instant now) {
+        if (!(envelope.getPayload() instanceof VerifyIntegration verify)) {
+            return null;
+        }
+        if (verify.getIntegrationId() == null || verify.getIntegrationId().isBlank()) {
+            throw new Refused("integrationId is required");
+        }
+        String trigger = verify.getTrigger() == null ? "REQUEST" : verify.getTrigger();
+        return new NewVerification(ref(envelope, envelope.getMessageId()), partition, verify.getIntegrationId(),
+                verify.getEnvironment(), trigger, now, original, offset);
     }
 
     private static NewCommand invoice(CommandRef ref, LaneKey lane, String source, FormCode form,
