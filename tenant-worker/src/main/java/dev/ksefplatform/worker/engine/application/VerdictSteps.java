@@ -68,7 +68,8 @@ final class VerdictSteps {
     private void later(LaneState.Awaiting awaiting, Instant now) {
         int polls = awaiting.polls() + 1;
         lane.state.awaiting.put(awaiting.invoice().ref().commandId(),
-                new LaneState.Awaiting(awaiting.invoice(), now.plus(lane.deps.retries().poll(polls)), polls));
+                new LaneState.Awaiting(awaiting.invoice(),
+                        now.plus(lane.deps.retries().poll(polls, lane.state.awaiting.size())), polls));
     }
 
     /** A 440 that may be this command's own earlier send, not confirmable now (budget): asked again later. */
