@@ -298,15 +298,34 @@ public final class SubmissionBenchmark {
 
     private static List<Long> oneByOne(WorkerHarness env, String tenant, String nip, int count) throws Exception {
         List<Long> latencies = new ArrayList<>();
+        List<String> phases = new ArrayList<>();
         try (Outcomes outcomes = new Outcomes(env.bootstrap)) {
             for (int i = 0; i < count; i++) {
                 CommandEnvelope command = Commands.submit(tenant, nip);
                 long sent = System.currentTimeMillis();
                 publishAll(env.bootstrap, List.of(command));
-                latencies.add(outcomes.await(List.of(command), Duration.ofMinutes(5)).get(command.getMessageId()) - sent);
+                long published = outcomes.await(List.of(command), Duration.ofMinutes(5)).get(command.getMessageId());
+                latencies.add(published - sent);
+                phases.add(phases(env, command.getMessageId(), sent, outcomes.decided.get(command.getMessageId()),
+                        published));
             }
         }
+        System.out.println("  " + tenant + " phases (queued in the worker / outcome decided / event published, ms after"
+                + " the command was sent): " + phases);
         return latencies;
+    }
+
+    /** Where one command's latency went: Kafka + intake, the lane's KSeF work, the outbox relay. */
+    private static String phases(WorkerHarness env, String commandId, long sent, long decided, long published)
+            throws Exception {
+        try (java.sql.Connection db = env.connect(); java.sql.PreparedStatement query = db.prepareStatement(
+                "SELECT received_at FROM worker.commands WHERE command_id = ?")) {
+            query.setString(1, commandId);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                long queued = row.next() ? row.getTimestamp(1).getTime() - sent : -1;
+                return queued + "/" + (decided - sent) + "/" + (published - sent);
+            }
+        }
     }
 
     private static long pct(List<Long> values, int percentile) {
@@ -374,6 +393,7 @@ public final class SubmissionBenchmark {
 
         private final KafkaConsumer<String, EventEnvelope> consumer;
         private final Map<String, Long> finals = new HashMap<>();
+        private final Map<String, Long> decided = new HashMap<>();
         private final Map<String, Integer> sessions = new HashMap<>();
         private long accepted;
 
@@ -408,9 +428,11 @@ public final class SubmissionBenchmark {
 
         private void take(ConsumerRecord<String, EventEnvelope> record) {
             Object payload = record.value().getPayload();
-            if (Commands.isFinal(payload) && finals.putIfAbsent(record.value().getCausationId(), record.timestamp()) == null
-                    && payload instanceof InvoiceAccepted) {
-                accepted++;
+            if (Commands.isFinal(payload) && finals.putIfAbsent(record.value().getCausationId(), record.timestamp()) == null) {
+                decided.put(record.value().getCausationId(), record.value().getOccurredAt().toEpochMilli());
+                if (payload instanceof InvoiceAccepted) {
+                    accepted++;
+                }
             }
             if (payload instanceof SessionOpened) {
                 sessions.merge(record.value().getTenantId(), 1, Integer::sum);
