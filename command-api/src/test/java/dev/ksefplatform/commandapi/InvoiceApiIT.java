@@ -305,23 +305,27 @@ class InvoiceApiIT {
     /**
      * The cause of a once-flaky {@code refusesARequestWithoutOrWithAnUnknownApiKey}: a refusal answered before the
      * body was read let the client send its next request too early on the kept-alive connection, which Reactor Netty
-     * then stopped reading. Every early refusal now waits for the whole request, and the connection stays usable.
+     * then stopped reading. Every early refusal now waits for the whole request, and a refusal closes its connection
+     * (the system fuzz suite still saw a kept-alive connection stall after a run of refusals: {@code CloseAfterRefusal}).
      */
     @Test
-    void answersEarlyRefusalsOnlyOnceTheBodyIsInAndKeepsTheConnectionUsable() throws Exception {
+    void answersEarlyRefusalsOnlyOnceTheBodyIsInAndThenClosesTheConnection() throws Exception {
         byte[] xml = Invoices.bytes(Invoices.randomNip(), "1019");
-        try (RawHttp http = new RawHttp(port)) {
-            for (String headers : List.of("Content-Type: application/xml\r\n",
-                    "X-API-Key: ksef_unknown\r\nContent-Type: application/xml\r\n",
-                    "X-API-Key: ksef_unknown\r\nContent-Type: text/plain\r\n")) {
+        for (String headers : List.of("Content-Type: application/xml\r\n",
+                "X-API-Key: ksef_unknown\r\nContent-Type: application/xml\r\n",
+                "X-API-Key: ksef_unknown\r\nContent-Type: text/plain\r\n")) {
+            try (RawHttp http = new RawHttp(port)) {
                 http.send(RawHttp.post("/api/v1/invoices", headers, xml.length));
                 assertThat(http.silentFor(Duration.ofMillis(500))).isTrue();
                 http.send(xml);
 
                 RawHttp.Response response = http.response();
                 assertThat(response.status()).isEqualTo(401);
-                assertThat(response.headers()).doesNotContainKey("connection");
+                assertThat(response.headers()).containsEntry("connection", "close");
+                assertThat(http.closedByServer()).isTrue();
             }
+        }
+        try (RawHttp http = new RawHttp(port)) {
             http.send(RawHttp.post("/admin/v1/tenants", "Content-Type: application/json\r\n", 2));
             assertThat(http.silentFor(Duration.ofMillis(500))).isTrue();
             http.send("{}");

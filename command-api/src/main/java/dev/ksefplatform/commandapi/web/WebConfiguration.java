@@ -20,4 +20,10 @@ class WebConfiguration {
     WebFilter requestBodyDrain() {
         return new RequestBodyDrain();
     }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    WebFilter closeAfterRefusal() {
+        return new CloseAfterRefusal();
+    }
 }
