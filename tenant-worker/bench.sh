@@ -6,7 +6,8 @@
 #   tenant-worker/bench.sh throughput      20 tenants, 5,000 invoices, limits lifted, beside raw Kafka
 #   tenant-worker/bench.sh neighbour       A has 10,000 queued, B sends 20 one by one
 #   tenant-worker/bench.sh inbox           one tenant's 100,000 received invoices, then 200 tenants with 3 each
-# BENCH_OPTS=-Dbench.nicedSimulator=true runs the neighbour scenario's simulator as its own process at nice 19.
+# BENCH_OPTS=-Dbench.nicedSimulator=true runs the neighbour scenario's simulator as its own process at nice 19
+# (-Dbench.simulatorNice=N: another niceness, relative to the benchmark's own).
 # A second argument divides the invoice counts (e.g. "limits 10" for a quick look).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -122,7 +122,8 @@ public final class SubmissionBenchmark {
             int port = 18_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000);
             java.io.File jar = java.nio.file.Files.list(java.nio.file.Path.of("../ksef-simulator/target"))
                     .filter(p -> p.toString().endsWith("-exec.jar")).findFirst().orElseThrow().toFile();
-            ProcessBuilder builder = new ProcessBuilder("nice", "-n", "19", System.getProperty("java.home") + "/bin/java",
+            String nice = System.getProperty("bench.simulatorNice", "19");
+            ProcessBuilder builder = new ProcessBuilder("nice", "-n", nice, System.getProperty("java.home") + "/bin/java",
                     "-jar", jar.getPath()).redirectErrorStream(true)
                     .redirectOutput(java.nio.file.Files.createTempFile("simulator", ".log").toFile());
             builder.environment().put("SERVER_PORT", Integer.toString(port));
@@ -131,7 +132,7 @@ public final class SubmissionBenchmark {
             java.net.URI url = java.net.URI.create("http://127.0.0.1:" + port);
             awaitUp(url);
             harness = new WorkerHarness(url);
-            System.out.println("simulator: its own process at nice 19, " + url);
+            System.out.println("simulator: its own process at nice +" + nice + " relative to the platform, " + url);
         } else {
             harness = new WorkerHarness(true);
         }
