@@ -7,6 +7,7 @@ import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,6 +221,79 @@ class SelfServiceApiIT {
                 "/api/v1/integrations/{id}/disable", "/api/v1/integrations/{id}/enable");
         Map<?, ?> create = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/v1/integrations")).get("post");
         assertThat(((Map<?, ?>) create.get("responses")).keySet().stream().map(String::valueOf).toList()).contains("201", "400", "401", "409", "503");
+    }
+
+    // ---- secrets go in, never come out ------------------------------------------------------------------------------
+
+    @Test
+    void noPlantedSecretOfAnyKindIsInALogLineAResponseAProblemOrAnEvent() throws Exception {
+        List<String> planted = new ArrayList<>();
+        try (CapturedLogs logs = CapturedLogs.attach()) {
+            String ownNip = Invoices.randomNip();
+            var certificate = SelfServiceStack.pkcs12(ownNip, "pkcs12-password-" + UUID.randomUUID());
+            planted.addAll(List.of(certificate.password(), middle(certificate.base64()), middle(certificate.privateKeyBase64())));
+            call(admin().post().uri("/admin/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("name", "Cert " + ownNip, "nip", ownNip, "integration", Map.of("scopes",
+                            List.of("InvoiceWrite"), "credential", Map.of("type", "CERTIFICATE",
+                                    "pkcs12", certificate.base64(), "password", certificate.password())))), 201);
+
+            String refusedNip = Invoices.randomNip();
+            String badToken = "token-without-a-reference-" + UUID.randomUUID();
+            planted.add(badToken);
+            call(admin().post().uri("/admin/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("name", "Bad " + refusedNip, "nip", refusedNip, "integration", Map.of("scopes",
+                            List.of("InvoiceWrite"), "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", badToken)))), 400);
+
+            Tenant tenant = registerTenant();
+            String token = STACK.ksefToken(tenant.nip(), List.of("InvoiceWrite"));
+            String rotatedToken = STACK.ksefToken(tenant.nip(), List.of("InvoiceWrite"));
+            planted.addAll(List.of(token, afterReference(token), rotatedToken, afterReference(rotatedToken)));
+            String id = create(tenant, Map.of("type", "KSEF_TOKEN", "ksefToken", token), "InvoiceWrite");
+            call(tenant(tenant).post().uri("/api/v1/integrations/{id}/verify", id), 200);
+            call(tenant(tenant).post().uri("/api/v1/integrations").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("scopes", List.of("InvoiceWrite"), "credential",
+                            Map.of("type", "KSEF_TOKEN", "ksefToken", token))), 409);
+            for (String broken : List.of(
+                    "{\"scopes\":[\"InvoiceWrite\"],\"credential\":{\"type\":\"KSEF_TOKEN\",\"ksefToken\":\"" + token,
+                    "{\"credential\":{\"type\":\"KSEF_TOKEN\",\"ksefToken\":{\"nested\":\"" + token + "\"}}}",
+                    "{\"credential\":{\"type\":\"" + token + "\",\"ksefToken\":\"" + token + "\"}}",
+                    "[\"" + token + "\"]")) {
+                call(tenant(tenant).post().uri("/api/v1/integrations").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(broken), 400);
+                call(tenant(tenant).post().uri("/api/v1/integrations/{id}/secret", id)
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(broken), 400);
+            }
+            var other = SelfServiceStack.pkcs12(tenant.nip(), "other-password-" + UUID.randomUUID());
+            String wrongPassword = "wrong-password-" + UUID.randomUUID();
+            planted.addAll(List.of(other.password(), wrongPassword, middle(other.base64()), middle(other.privateKeyBase64())));
+            call(tenant(tenant).post().uri("/api/v1/integrations").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("environment", "TEST", "scopes", List.of("InvoiceWrite"), "credential", Map.of(
+                            "type", "CERTIFICATE", "pkcs12", other.base64(), "password", wrongPassword))), 400);
+            call(tenant(tenant).post().uri("/api/v1/integrations/{id}/secret", id).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("credential", Map.of("type", "CERTIFICATE", "pkcs12", other.base64(),
+                            "password", other.password()))), 400);
+            call(tenant(tenant).post().uri("/api/v1/integrations/{id}/secret", id).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("credential", Map.of("type", "KSEF_TOKEN", "ksefToken", rotatedToken))), 200);
+            call(tenant(tenant).post().uri("/api/v1/integrations/{id}/verify", id), 200);
+            call(tenant(tenant).get().uri("/api/v1/integrations"), 200);
+
+            List<String> events = SelfServiceEvents.allValuesAsText();
+            for (String secret : planted) {
+                assertThat(RESPONSES).as("responses and problems").noneMatch(body -> body.contains(secret));
+                assertThat(logs.lines()).as("log lines").noneMatch(line -> line.contains(secret));
+                assertThat(events).as("events").noneMatch(event -> event.contains(secret));
+            }
+            assertThat(logs.lines()).as("the lifecycle was logged").anyMatch(line -> line.contains(id));
+            assertThat(events).as("the lifecycle's events were read").anyMatch(event -> event.contains(id));
+        }
+    }
+
+    private static String middle(String base64) {
+        return base64.substring(base64.length() / 2 - 30, base64.length() / 2 + 30);
+    }
+
+    private static String afterReference(String ksefToken) {
+        return ksefToken.substring(ksefToken.indexOf('|') + 1);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
