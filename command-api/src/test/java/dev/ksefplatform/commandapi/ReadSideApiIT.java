@@ -274,6 +274,36 @@ class ReadSideApiIT {
         assertThat(get(a, "/api/v1/notifications?cursor=bm90LWEtY3Vyc29y", 400)).containsEntry("parameter", "cursor");
     }
 
+    @Test
+    void registersAWebhookShowingItsSecretOnceAndKeepsItTheTenants() {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+
+        Map<String, Object> created = client.post().uri("/api/v1/webhooks").header("X-API-Key", a.apiKey())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", "https://hooks.example.invalid/ksef"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        String webhookId = (String) created.get("webhookId");
+        String listed = client.get().uri("/api/v1/webhooks").header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Map<String, Object> refused = client.post().uri("/api/v1/webhooks").header("X-API-Key", a.apiKey())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", "http://hooks.example.invalid/plain"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+
+        assertThat((String) created.get("secret")).startsWith("whsec_");
+        assertThat(listed).contains(webhookId).doesNotContain((String) created.get("secret"));
+        assertThat((String) refused.get("detail")).contains("https");
+        assertThat(client.get().uri("/api/v1/webhooks").header("X-API-Key", b.apiKey()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).isEqualTo("[]");
+        client.delete().uri("/api/v1/webhooks/{id}", webhookId).header("X-API-Key", b.apiKey()).exchange()
+                .expectStatus().isNotFound();
+        client.get().uri("/api/v1/webhooks/{id}/deliveries", webhookId).header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isOk().expectBody().json("[]");
+        client.delete().uri("/api/v1/webhooks/{id}", webhookId).header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isNoContent();
+    }
+
     private void awaitNotifications(Tenant tenant, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (items(get(tenant, "/api/v1/notifications?limit=500", 200)).size() < count) {

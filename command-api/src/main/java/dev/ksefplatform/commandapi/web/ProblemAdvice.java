@@ -8,6 +8,8 @@ import dev.ksefplatform.commandapi.integration.application.IntegrationNotFound;
 import dev.ksefplatform.commandapi.integration.application.IntegrationRefused;
 import dev.ksefplatform.commandapi.integration.domain.InvalidIntegration;
 import dev.ksefplatform.commandapi.security.NotAuthenticated;
+import dev.ksefplatform.commandapi.webhook.application.InvalidWebhook;
+import dev.ksefplatform.commandapi.webhook.application.WebhookNotFound;
 import dev.ksefplatform.commandapi.security.NotPermitted;
 import dev.ksefplatform.commandapi.submission.application.CommandNotFound;
 import dev.ksefplatform.commandapi.submission.application.IdempotencyKeyReused;
@@ -149,6 +151,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail integrationNotFound(IntegrationNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "integration-not-found", "Integration not found", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidWebhook(InvalidWebhook e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail webhookNotFound(WebhookNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "webhook-not-found", "Webhook not found", e);
     }
 
     /** The vault's own problem type, status and detail (its details never hold a secret). */
