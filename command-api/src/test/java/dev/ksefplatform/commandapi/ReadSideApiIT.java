@@ -241,6 +241,77 @@ class ReadSideApiIT {
         assertThat(items(get(b, "/api/v1/invoices?cursor=" + first.get("nextCursor"), 200))).isEmpty();
     }
 
+    // ---- notifications ---------------------------------------------------------------------------------------------
+
+    @Test
+    void listsOnlyTheTenantsOwnNotificationsNewestFirstAndPagesThem() throws Exception {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        String integrationId = UUID.randomUUID().toString();
+        String reason = "permission not found — grant InvoiceWrite to NIP 7740001454 in KSeF context " + a.nip();
+        EVENTS.integrationRefused(a.id(), integrationId, a.nip(), reason, T0);
+        EVENTS.held(a.id(), a.nip(), "integration " + integrationId + " is ERROR: " + reason, T0.plusSeconds(1));
+        EVENTS.held(b.id(), b.nip(), "integration of another tenant", T0.plusSeconds(2));
+        awaitNotifications(a, 2);
+
+        Map<String, Object> first = get(a, "/api/v1/notifications?limit=1", 200);
+        Map<String, Object> second = get(a, "/api/v1/notifications?limit=1&cursor=" + first.get("nextCursor"), 200);
+
+        Map<?, ?> held = items(first).get(0);
+        Map<?, ?> refused = items(second).get(0);
+        assertThat(held.get("kind")).isEqualTo("SUBMISSIONS_HELD");
+        assertThat(held.get("severity")).isEqualTo("ERROR");
+        assertThat((String) held.get("action")).contains("grant InvoiceWrite").contains("go on by themselves");
+        assertThat(refused.get("kind")).isEqualTo("INTEGRATION_STATUS_CHANGED");
+        assertThat((String) refused.get("message")).contains(reason);
+        assertThat((String) refused.get("action")).contains("/api/v1/integrations/" + integrationId + "/verify");
+        assertThat(second.get("nextCursor")).isNull();
+        assertThat(items(get(b, "/api/v1/notifications", 200))).hasSize(1)
+                .allSatisfy(item -> assertThat((String) item.get("message")).contains(b.nip()));
+        assertThat(items(get(b, "/api/v1/notifications?cursor=" + first.get("nextCursor"), 200))).isEmpty();
+        assertThat(get(a, "/api/v1/notifications?limit=501", 400)).containsEntry("parameter", "limit");
+        assertThat(get(a, "/api/v1/notifications?tenantId=" + b.id(), 400)).containsEntry("parameter", "tenantId");
+        assertThat(get(a, "/api/v1/notifications?cursor=bm90LWEtY3Vyc29y", 400)).containsEntry("parameter", "cursor");
+    }
+
+    @Test
+    void registersAWebhookShowingItsSecretOnceAndKeepsItTheTenants() {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+
+        Map<String, Object> created = client.post().uri("/api/v1/webhooks").header("X-API-Key", a.apiKey())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", "https://hooks.example.invalid/ksef"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        String webhookId = (String) created.get("webhookId");
+        String listed = client.get().uri("/api/v1/webhooks").header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Map<String, Object> refused = client.post().uri("/api/v1/webhooks").header("X-API-Key", a.apiKey())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", "http://hooks.example.invalid/plain"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+
+        assertThat((String) created.get("secret")).startsWith("whsec_");
+        assertThat(listed).contains(webhookId).doesNotContain((String) created.get("secret"));
+        assertThat((String) refused.get("detail")).contains("https");
+        assertThat(client.get().uri("/api/v1/webhooks").header("X-API-Key", b.apiKey()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).isEqualTo("[]");
+        client.delete().uri("/api/v1/webhooks/{id}", webhookId).header("X-API-Key", b.apiKey()).exchange()
+                .expectStatus().isNotFound();
+        client.get().uri("/api/v1/webhooks/{id}/deliveries", webhookId).header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isOk().expectBody().json("[]");
+        client.delete().uri("/api/v1/webhooks/{id}", webhookId).header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isNoContent();
+    }
+
+    private void awaitNotifications(Tenant tenant, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (items(get(tenant, "/api/v1/notifications?limit=500", 200)).size() < count) {
+            assertThat(System.nanoTime()).as("notifications folded in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void documentsEveryReadSideEndpointWithProblemResponses() {
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
@@ -252,6 +323,8 @@ class ReadSideApiIT {
                 .jsonPath("$.paths['/api/v1/inbox/sync'].post.responses['409'].content['application/problem+json']").exists()
                 .jsonPath("$.paths['/api/v1/invoices'].get.parameters[?(@.name == 'status')]").exists()
                 .jsonPath("$.paths['/api/v1/invoices'].get.responses['503']").exists()
+                .jsonPath("$.paths['/api/v1/notifications'].get.parameters[?(@.name == 'cursor')]").exists()
+                .jsonPath("$.paths['/api/v1/notifications'].get.responses['503']").exists()
                 .jsonPath("$.components.schemas.Problem").exists();
     }
 

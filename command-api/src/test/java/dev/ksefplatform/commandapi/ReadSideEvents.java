@@ -9,9 +9,11 @@ import dev.ksefplatform.schemas.v1.CommandDeadLettered;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.InboxInvoiceReceived;
 import dev.ksefplatform.schemas.v1.IntegrationRegistered;
+import dev.ksefplatform.schemas.v1.IntegrationStatusChanged;
 import dev.ksefplatform.schemas.v1.IntegrationVerified;
 import dev.ksefplatform.schemas.v1.InvoiceAccepted;
 import dev.ksefplatform.schemas.v1.InvoiceSent;
+import dev.ksefplatform.schemas.v1.SubmissionsHeld;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -68,6 +70,19 @@ final class ReadSideEvents implements AutoCloseable {
         publish(tenantId, commandId, at, CommandDeadLettered.newBuilder()
                 .setReason("SyncInbox is not supported by this worker yet").setTopic("ksef.commands.v1")
                 .setPartition(0).setOffset(42).build());
+    }
+
+    /** credential-service's word that KSeF refused an integration, with what to do. */
+    void integrationRefused(String tenantId, String integrationId, String nip, String reason, Instant at) throws Exception {
+        publish(tenantId, integrationId, at, IntegrationStatusChanged.newBuilder().setIntegrationId(integrationId)
+                .setEnvironment("TEST").setTaxpayerNip(nip).setFromStatus("ACTIVE").setToStatus("ERROR")
+                .setReason(reason).build());
+    }
+
+    /** The worker's word that a context's submissions wait for an integration that cannot act. */
+    void held(String tenantId, String nip, String detail, Instant at) throws Exception {
+        publish(tenantId, "lane:TEST:" + nip, at, SubmissionsHeld.newBuilder().setContextNip(nip)
+                .setReason("INTEGRATION_NOT_ACTIVE").setDetail(detail).setQueued(3).build());
     }
 
     private void publish(String tenantId, String correlationId, Instant at, Object payload) throws Exception {

@@ -210,7 +210,7 @@ class LeaseOverSimulatorIT {
 
         assertThat(integration.get("status")).isEqualTo("EXPIRED");
         assertThat((String) integration.get("reason")).contains("450").contains("generate a new KSeF token")
-                .contains(tenant.nip()).contains("/secret");
+                .contains(tenant.nip()).contains("rotate the integration's secret");
         List<ConsumerRecord<String, EventEnvelope>> events = service.eventsOf(tenant.tenantId(),
                 l -> l.stream().anyMatch(StatusEvents::expired));
         assertThat(events).anyMatch(StatusEvents::expired);

@@ -151,6 +151,8 @@ public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
         p.put("ksef.environments.TEST.base-url", url(Apps.SIMULATOR) + "/v2");
         p.put("commandapi.security.callers.admin", s.adminToken());
         p.put("commandapi.services.sync-service.token", s.commandApiToken());
+        p.put("commandapi.services.credential-service.token", s.commandApiToken());
+        p.put("credentials.security.callers.command-api", s.commandApiToken());
         p.put("credentials.security.callers.admin", s.adminToken());
         p.put("credentials.security.callers.tenant-worker", s.workerToken());
         p.put("credentials.vault.master-keys.1", s.masterKeyBase64());

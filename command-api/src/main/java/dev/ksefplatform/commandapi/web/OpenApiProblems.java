@@ -22,6 +22,11 @@ final class OpenApiProblems implements OpenApiCustomizer {
     static final String PROBLEM = "Problem";
     private static final Map<String, String> PARTICULAR = Map.of(
             "post /api/v1/inbox/sync", "409:inbox-sync-running (with commandId) or inbox-sync-unavailable",
+            "post /api/v1/integrations", "409:nip-already-registered: your NIP has a live integration in that environment",
+            "post /api/v1/integrations/{id}/verify", "409:illegal-status-transition: DISABLED or REVOKED",
+            "post /api/v1/integrations/{id}/secret", "409:illegal-status-transition: REVOKED",
+            "post /api/v1/integrations/{id}/disable", "409:illegal-status-transition",
+            "post /api/v1/integrations/{id}/enable", "409:illegal-status-transition: only a DISABLED one",
             "post /api/v1/invoices", "403:seller-not-tenant;413:payload-too-large;415:unsupported-media-type;"
                     + "422:idempotency-key-reused");
 
@@ -41,7 +46,10 @@ final class OpenApiProblems implements OpenApiCustomizer {
         if (key.contains("{")) {
             add(operation, "404", "not found, or another tenant's (the same body)");
         }
-        if (!key.equals("post /api/v1/invoices") && !key.equals("get /api/v1/invoices/{commandId}")) {
+        if (key.contains(" /api/v1/integrations")) {
+            add(operation, "503", "credential-service-unavailable, or (verify) ksef-unavailable / ksef-rate-budget: "
+                    + "try again shortly");
+        } else if (!key.equals("post /api/v1/invoices") && !key.equals("get /api/v1/invoices/{commandId}")) {
             add(operation, "503", "read-model-unavailable: try again shortly");
         }
         String particular = PARTICULAR.get(key);

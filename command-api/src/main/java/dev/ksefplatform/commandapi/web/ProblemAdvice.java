@@ -3,7 +3,13 @@ package dev.ksefplatform.commandapi.web;
 import dev.ksefplatform.commandapi.inbox.application.InboxInvoiceNotFound;
 import dev.ksefplatform.commandapi.inbox.application.InboxSyncRunning;
 import dev.ksefplatform.commandapi.inbox.application.InboxSyncUnavailable;
+import dev.ksefplatform.commandapi.integration.application.CredentialServiceUnavailable;
+import dev.ksefplatform.commandapi.integration.application.IntegrationNotFound;
+import dev.ksefplatform.commandapi.integration.application.IntegrationRefused;
+import dev.ksefplatform.commandapi.integration.domain.InvalidIntegration;
 import dev.ksefplatform.commandapi.security.NotAuthenticated;
+import dev.ksefplatform.commandapi.webhook.application.InvalidWebhook;
+import dev.ksefplatform.commandapi.webhook.application.WebhookNotFound;
 import dev.ksefplatform.commandapi.security.NotPermitted;
 import dev.ksefplatform.commandapi.submission.application.CommandNotFound;
 import dev.ksefplatform.commandapi.submission.application.IdempotencyKeyReused;
@@ -135,6 +141,39 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail inboxSyncUnavailable(InboxSyncUnavailable e) {
         return problem(HttpStatus.CONFLICT, "inbox-sync-unavailable", "No integration to sync with", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidIntegration(InvalidIntegration e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail integrationNotFound(IntegrationNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "integration-not-found", "Integration not found", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidWebhook(InvalidWebhook e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail webhookNotFound(WebhookNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "webhook-not-found", "Webhook not found", e);
+    }
+
+    /** The vault's own problem type, status and detail (its details never hold a secret). */
+    @ExceptionHandler
+    ProblemDetail integrationRefused(IntegrationRefused e) {
+        return problem(HttpStatus.valueOf(e.status()), e.slug(), e.title(), e);
+    }
+
+    /** The cause (which may name internal hosts) is logged here by class and message only, never answered. */
+    @ExceptionHandler
+    ProblemDetail credentialServiceUnavailable(CredentialServiceUnavailable e) {
+        log.warn("credential-service unavailable cause={}", String.valueOf(e.getCause()));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "credential-service-unavailable", "Temporarily unavailable", e);
     }
 
     /** The cause (which may name internal hosts) is logged here, never answered. */

@@ -17,6 +17,7 @@ import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
 import dev.ksefplatform.credentials.integration.application.Reverification;
 import dev.ksefplatform.credentials.integration.application.SecretVault;
 import dev.ksefplatform.credentials.integration.application.SharedVerifications;
+import dev.ksefplatform.credentials.integration.application.TenantIntegrations;
 import dev.ksefplatform.credentials.jobs.application.JobSchedule;
 import dev.ksefplatform.credentials.jobs.application.PeriodicJob;
 import java.time.Duration;
@@ -89,6 +90,12 @@ public class IntegrationConfiguration {
     @Bean
     SharedVerifications sharedVerifications(IntegrationVerifier verifier) {
         return new SharedVerifications(verifier);
+    }
+
+    @Bean
+    TenantIntegrations tenantIntegrations(IntegrationAdmin admin, SharedVerifications verifications,
+                                          ProviderCredentials providers) {
+        return new TenantIntegrations(admin, verifications, providers);
     }
 
     /** Every ACTIVE integration verified again each {@code every}, by one instance at a time (a claim in the database). */

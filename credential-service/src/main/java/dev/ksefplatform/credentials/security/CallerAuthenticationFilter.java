@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Service-to-service authentication (CONTRACTS §3): admin endpoints need caller {@code admin}, the
- * lease and re-check endpoints caller {@code tenant-worker}. Unknown or missing token 401, wrong caller 403.
+ * lease and re-check endpoints caller {@code tenant-worker}, the tenants' self-service caller {@code command-api}. Unknown or missing token 401, wrong caller 403.
  */
 public final class CallerAuthenticationFilter implements WebFilter {
 
@@ -53,6 +53,9 @@ public final class CallerAuthenticationFilter implements WebFilter {
         }
         if (path.startsWith("/internal/v1/leases") || path.startsWith("/internal/v1/integrations/")) {
             return Optional.of("tenant-worker");
+        }
+        if (path.startsWith("/internal/v1/tenants/")) {
+            return Optional.of("command-api");
         }
         if (path.startsWith("/internal/")) {
             return Optional.of(NO_CALLER);

@@ -27,7 +27,7 @@ public class SessionConfiguration {
     @Bean
     KsefClients ksefClients(KsefProperties properties, Clock clock,
                             @Value("${credentials.ksef.budget-max-wait:PT5S}") Duration maxWait,
-                            @Value("${credentials.ksef.budget-margin:PT0.1S}") Duration margin) {
+                            @Value("${credentials.ksef.budget-margin:PT0.5S}") Duration margin) {
         Map<String, URI> baseUris = properties.environments().entrySet().stream()
                 .filter(e -> e.getValue().baseUrl() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().baseUrl()));

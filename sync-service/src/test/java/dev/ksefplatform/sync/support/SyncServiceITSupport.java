@@ -39,7 +39,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + SyncServiceApplication.CONFIG_NAME,
         "sync.schedule.enabled=false",
-        "sync.outbox.interval=100ms"})
+        "sync.outbox.interval=100ms",
+        "sync.webhooks.interval=100ms", "sync.webhooks.first-retry=200ms", "sync.webhooks.max-retry=1s",
+        "sync.webhooks.attempts=4", "sync.webhooks.allow-http=true"})
 @Import(MutableClock.Config.class)
 public abstract class SyncServiceITSupport {
 

@@ -1,5 +1,12 @@
 package dev.ksefplatform.commandapi.tenant.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.ksefplatform.commandapi.integration.api.CreateIntegrationRequest;
+import dev.ksefplatform.commandapi.integration.api.CredentialRequest;
+import dev.ksefplatform.commandapi.integration.api.IntegrationResponse;
+import dev.ksefplatform.commandapi.integration.api.SafeBodies;
+import dev.ksefplatform.commandapi.integration.application.IntegrationView;
+import dev.ksefplatform.commandapi.integration.application.TenantOnboarding;
 import dev.ksefplatform.commandapi.security.BearerCallers;
 import dev.ksefplatform.commandapi.tenant.application.RegisteredTenant;
 import dev.ksefplatform.commandapi.tenant.application.TenantRegistration;
@@ -19,28 +26,37 @@ class AdminTenantController {
 
     private final BearerCallers callers;
     private final TenantRegistration registration;
+    private final TenantOnboarding onboarding;
 
-    AdminTenantController(BearerCallers callers, TenantRegistration registration) {
+    AdminTenantController(BearerCallers callers, TenantRegistration registration, TenantOnboarding onboarding) {
         this.callers = callers;
         this.registration = registration;
+        this.onboarding = onboarding;
     }
 
+    /** The tenant alone, or (with {@code integration}) the tenant and its integration under one tenant id. */
     @PostMapping("/admin/v1/tenants")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<RegisteredTenantResponse> register(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                             @RequestBody Mono<RegisterTenantRequest> request) {
         callers.require(authorization, ADMIN);
-        return request.flatMap(r -> registration.register(r.name(), r.nip())).map(RegisteredTenantResponse::of);
+        return SafeBodies.read(request).flatMap(r -> r.integration() == null
+                ? registration.register(r.name(), r.nip()).map(registered -> RegisteredTenantResponse.of(registered, null))
+                : onboarding.onboard(r.name(), r.nip(), r.integration().environment(), r.integration().scopes(),
+                        CredentialRequest.required(r.integration().credential()))
+                        .map(done -> RegisteredTenantResponse.of(done.tenant(), done.integration())));
     }
 
-    record RegisterTenantRequest(String name, String nip) {
+    record RegisterTenantRequest(String name, String nip, CreateIntegrationRequest integration) {
     }
 
-    record RegisteredTenantResponse(String tenantId, String name, String nip, String apiKey) {
+    record RegisteredTenantResponse(String tenantId, String name, String nip, String apiKey,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) IntegrationResponse integration) {
 
-        static RegisteredTenantResponse of(RegisteredTenant registered) {
+        static RegisteredTenantResponse of(RegisteredTenant registered, IntegrationView integration) {
             var tenant = registered.tenant();
-            return new RegisteredTenantResponse(tenant.id(), tenant.name(), tenant.nip(), registered.apiKey().value());
+            return new RegisteredTenantResponse(tenant.id(), tenant.name(), tenant.nip(), registered.apiKey().value(),
+                    integration == null ? null : IntegrationResponse.of(integration));
         }
 
         @Override

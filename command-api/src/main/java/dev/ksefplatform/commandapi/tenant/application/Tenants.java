@@ -11,4 +11,7 @@ public interface Tenants {
     Mono<Void> add(Tenant tenant, ApiKeyHash apiKeyHash);
 
     Mono<Tenant> byApiKey(ApiKeyHash apiKeyHash);
+
+    /** Removes a tenant that never received its API key (an onboarding the vault refused). */
+    Mono<Void> remove(String tenantId);
 }

@@ -87,5 +87,10 @@ class TenantAuthenticationTest {
                 return Mono.justOrEmpty(keys.get(apiKeyHash)).delayElement(delay);
             });
         }
+
+        @Override
+        public Mono<Void> remove(String tenantId) {
+            return Mono.fromRunnable(() -> keys.values().removeIf(tenant -> tenant.id().equals(tenantId)));
+        }
     }
 }

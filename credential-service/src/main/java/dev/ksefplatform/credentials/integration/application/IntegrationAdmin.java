@@ -94,7 +94,11 @@ public final class IntegrationAdmin {
     }
 
     public Mono<Integration> disable(IntegrationId id) {
-        return transition(id, IntegrationStatus.DISABLED, "disabled by an administrator");
+        return disable(id, "disabled by an administrator");
+    }
+
+    public Mono<Integration> disable(IntegrationId id, String why) {
+        return transition(id, IntegrationStatus.DISABLED, why);
     }
 
     /** A re-enabled integration is PENDING until it is verified again. */

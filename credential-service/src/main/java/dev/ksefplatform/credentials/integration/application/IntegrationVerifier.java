@@ -120,8 +120,7 @@ public final class IntegrationVerifier {
         }
         if (rejection.tokenInactive()) {
             return rejection.getMessage() + " — KSeF reports the KSeF token inactive or revoked: generate a new KSeF "
-                    + "token for NIP " + integration.taxpayerNip() + ", rotate the secret "
-                    + "(POST /admin/v1/integrations/" + integration.id() + "/secret) and verify again";
+                    + "token for NIP " + integration.taxpayerNip() + ", rotate the integration's secret and verify again";
         }
         return rejection.getMessage() + " — check the KSeF token for NIP " + integration.taxpayerNip()
                 + " and rotate the secret";

@@ -29,7 +29,13 @@ public final class SyncServiceClient {
      */
     public static WebClient create(WebClient.Builder web, String baseUrl, String token, Duration timeout,
                                    Duration maxIdle) {
-        ConnectionProvider connections = ConnectionProvider.builder("sync-service").maxConnections(100)
+        return create(web, "sync-service", baseUrl, token, timeout, maxIdle);
+    }
+
+    /** The same kind of client for another internal service ({@code name} names its connection pool). */
+    public static WebClient create(WebClient.Builder web, String name, String baseUrl, String token, Duration timeout,
+                                   Duration maxIdle) {
+        ConnectionProvider connections = ConnectionProvider.builder(name).maxConnections(100)
                 .maxIdleTime(maxIdle).evictInBackground(maxIdle).build();
         HttpClient http = HttpClient.create(connections).keepAlive(true).responseTimeout(timeout);
         return web.clone().clientConnector(new ReactorClientHttpConnector(http)).baseUrl(baseUrl)

@@ -46,6 +46,11 @@ public final class R2dbcTenants implements Tenants {
                 .one();
     }
 
+    @Override
+    public Mono<Void> remove(String tenantId) {
+        return db.sql("DELETE FROM gateway.tenants WHERE id = :id").bind("id", UUID.fromString(tenantId)).then();
+    }
+
     private static Tenant tenant(Readable row) {
         Instant createdAt = row.get("created_at", OffsetDateTime.class).toInstant();
         return new Tenant(row.get("id", UUID.class).toString(), row.get("name", String.class), row.get("nip", String.class),

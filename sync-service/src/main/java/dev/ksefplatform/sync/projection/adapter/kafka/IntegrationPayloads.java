@@ -26,11 +26,11 @@ final class IntegrationPayloads {
         }
         if (payload instanceof IntegrationStatusChanged p) {
             return Optional.of(new IntegrationChanged(meta, p.getIntegrationId(), p.getEnvironment(),
-                    p.getTaxpayerNip(), p.getToStatus(), null));
+                    p.getTaxpayerNip(), p.getToStatus(), null, p.getReason()));
         }
         if (payload instanceof IntegrationRevoked p) {
             return Optional.of(new IntegrationChanged(meta, p.getIntegrationId(), p.getEnvironment(),
-                    p.getTaxpayerNip(), "REVOKED", null));
+                    p.getTaxpayerNip(), "REVOKED", null, p.getReason()));
         }
         return Optional.empty();
     }

@@ -21,6 +21,6 @@ public final class R2dbcReadModelReset implements ReadModelReset {
     public Mono<Void> truncateAll() {
         return db.sql("SET LOCAL sync.rebuild = 'on'").then()
                 .then(db.sql("TRUNCATE sync.submissions, sync.submission_holds, sync.documents_raw, sync.inbox,"
-                        + " sync.sync_state, sync.integrations, sync.applied_offsets").then());
+                        + " sync.sync_state, sync.integrations, sync.notifications, sync.applied_offsets").then());
     }
 }

@@ -1,0 +1,27 @@
+package dev.ksefplatform.commandapi.integration.application;
+
+import dev.ksefplatform.commandapi.integration.domain.IntegrationCredential;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/**
+ * The vault's integration accounts, always as one tenant: another tenant's integration is
+ * {@link IntegrationNotFound}, as a missing one.
+ */
+public interface IntegrationAccounts {
+
+    Mono<IntegrationView> register(String tenantId, NewIntegration integration);
+
+    Mono<List<IntegrationView>> list(String tenantId);
+
+    Mono<IntegrationView> get(String tenantId, String integrationId);
+
+    /** Logs in to KSeF and checks the grants now: ACTIVE, or ERROR/EXPIRED with what to fix. */
+    Mono<IntegrationView> verify(String tenantId, String integrationId);
+
+    Mono<IntegrationView> rotateSecret(String tenantId, String integrationId, IntegrationCredential credential);
+
+    Mono<IntegrationView> disable(String tenantId, String integrationId);
+
+    Mono<IntegrationView> enable(String tenantId, String integrationId);
+}

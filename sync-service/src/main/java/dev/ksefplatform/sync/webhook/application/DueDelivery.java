@@ -1,0 +1,12 @@
+package dev.ksefplatform.sync.webhook.application;
+
+import dev.ksefplatform.sync.notification.domain.Notification;
+
+/** A claimed delivery: where to, signed with what, which notification, and how many attempts it has had. */
+public record DueDelivery(String webhookId, String url, String secret, int attempts, Notification notification) {
+
+    @Override
+    public String toString() {
+        return "DueDelivery[webhookId=" + webhookId + ", eventId=" + notification.eventId() + ", attempts=" + attempts + "]";
+    }
+}

@@ -1,0 +1,9 @@
+package dev.ksefplatform.sync.webhook.domain;
+
+/** A webhook the service refuses to register. */
+public final class InvalidWebhook extends IllegalArgumentException {
+
+    public InvalidWebhook(String message) {
+        super(message);
+    }
+}
