@@ -24,12 +24,18 @@ final class Load {
     private final PlatformClient client;
     private final List<Tenant> tenants = new ArrayList<>();
     private final Map<String, Tenant> accepted = new ConcurrentHashMap<>();
-    private final AtomicInteger refused = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> refused = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
     Load(PlatformClient client) {
         this.client = client;
+    }
+
+    /** A new load for tenants onboarded before. */
+    Load(PlatformClient client, List<Tenant> tenants) {
+        this(client);
+        this.tenants.addAll(tenants);
     }
 
     void onboard(int count) {
@@ -44,11 +50,19 @@ final class Load {
 
     /** Submits {@code count} invoices from {@code threads} threads, tenants in turn; returns when all are answered. */
     void submit(int count, int threads) {
+        submit(count, threads, 0);
+    }
+
+    /** As {@link #submit(int, int)}, each thread pausing {@code pauseMillis} after each answer (a steady load). */
+    void submit(int count, int threads, long pauseMillis) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                sent.add(pool.submit(this::submitOne));
+                sent.add(pool.submit(() -> {
+                    submitOne();
+                    Outcomes.pause(pauseMillis);
+                }));
             }
             for (Future<?> f : sent) {
                 f.get();
@@ -65,19 +79,36 @@ final class Load {
         return accepted;
     }
 
-    int refused() {
-        return refused.get();
+    /** Submissions not answered 202: by status (0 = no answer). */
+    Map<Integer, Integer> refused() {
+        Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+        refused.forEach((status, n) -> byStatus.put(status, n.get()));
+        return byStatus;
+    }
+
+    int refusedCount() {
+        return refused.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     private void submitOne() {
         int n = sequence.getAndIncrement();
         Tenant tenant = tenants.get(n % tenants.size());
         byte[] xml = SampleInvoices.fa3(tenant.nip(), "FLT/" + run + "/" + n, LocalDate.now());
-        PlatformClient.Answer answer = client.submitInvoice(tenant, xml, "application/xml");
-        if (answer.status() == 202) {
-            accepted.put(answer.body().path("commandId").asText(), tenant);
-        } else {
-            refused.incrementAndGet();
+        int status = answer(tenant, xml);
+        if (status != 202) {
+            refused.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    private int answer(Tenant tenant, byte[] xml) {
+        try {
+            PlatformClient.Answer answer = client.submitInvoice(tenant, xml, "application/xml");
+            if (answer.status() == 202) {
+                accepted.put(answer.body().path("commandId").asText(), tenant);
+            }
+            return answer.status();
+        } catch (IllegalStateException unanswered) {
+            return 0;
         }
     }
 
