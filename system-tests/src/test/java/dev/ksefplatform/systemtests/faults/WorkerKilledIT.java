@@ -16,15 +16,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import dev.ksefplatform.deploy.ServiceProcess;
+import dev.ksefplatform.deploy.files.Observability;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two tenant-workers as OS processes share the commands topic; one is killed ({@code kill -9}) while 20 tenants'
  * invoices are in KSeF's hands and more keep arriving. The survivor takes its partitions over, and every accepted
  * command ends final exactly once, with nothing received twice by the simulator.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkerKilledIT {
 
     static final int TENANTS = 20;
@@ -56,6 +63,7 @@ class WorkerKilledIT {
     }
 
     @Test
+    @Order(1)
     void aWorkerKilledMidLoadLosesAndDoublesNothingAndTheSurvivorTakesOver() {
         Load load = new Load(client);
         load.onboard(TENANTS);
@@ -97,6 +105,24 @@ class WorkerKilledIT {
         assertThat(receivedTwice).isZero();
         assertThat(received).isEqualTo(BEFORE_KILL + AFTER_KILL);
         load.tenants().forEach(this::assertEachInvoiceAcceptedOnceByKsef);
+    }
+
+    /** After the load: the dashboards' and alert rules' metrics, against what the live processes expose now. */
+    @Test
+    @Order(2)
+    void everyMetricTheDashboardsAndAlertRulesReadIsExposedByThePlatformAfterTheRun() {
+        Set<String> exposed = new TreeSet<>(Observability.PROMETHEUS_OWN);
+        exposed.addAll(Observability.REGISTERED_ON_FIRST_USE.keySet());
+        platform.processes().values().stream().filter(ServiceProcess::alive).forEach(p -> exposed.addAll(metricNames(p)));
+
+        assertThat(exposed).containsAll(Observability.metricNames());
+    }
+
+    private static Set<String> metricNames(ServiceProcess process) {
+        var response = process.get("/actuator/prometheus");
+        assertThat(response.statusCode()).as(process.url()).isEqualTo(200);
+        return response.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toSet());
     }
 
     private void assertEachInvoiceAcceptedOnceByKsef(Tenant tenant) {
