@@ -186,7 +186,11 @@ class RestartsIT {
     }
 
     private static void awaitAccepted(Load load, int count) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (load.accepted().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + load.accepted().size() + " submissions accepted, refused " + load.refused());
+            }
             Outcomes.pause(50);
         }
     }

@@ -10,7 +10,6 @@ import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -68,9 +67,7 @@ class WorkerKilledIT {
         Load load = new Load(client);
         load.onboard(TENANTS);
         load.submit(BEFORE_KILL, 4);
-        awaitInKsef();
-
-        String victim = Collections.max(queue.busyPartitionsByOwner().entrySet(), Map.Entry.comparingByValue()).getKey();
+        String victim = awaitInvoicesInKsef();
         Set<Integer> victimPartitions = queue.partitionsOf(victim);
         int inKsefAtKill = queue.inKsef(victimPartitions);
         Instant killedAt = Instant.now();
@@ -133,12 +130,17 @@ class WorkerKilledIT {
                 .hasSize((BEFORE_KILL + AFTER_KILL) / TENANTS);
     }
 
-    /** Kill while the simulator holds invoices the worker has not seen the end of. */
-    private static void awaitInKsef() {
+    /** The worker to kill: the one with the most invoices KSeF holds and it has not seen the verdict of. */
+    private static String awaitInvoicesInKsef() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (queue.inKsef() == 0 && System.nanoTime() < deadline) {
-            Outcomes.pause(50);
+        while (System.nanoTime() < deadline) {
+            var busiest = queue.inKsefByOwner().entrySet().stream().max(Map.Entry.comparingByValue());
+            if (busiest.isPresent()) {
+                return busiest.get().getKey();
+            }
+            Outcomes.pause(20);
         }
+        throw new AssertionError("no invoice in KSeF's hands within 60 s of the first 100 submissions");
     }
 
     private static Duration awaitTakeover(String victim, Set<Integer> partitions, Instant killedAt) {

@@ -33,19 +33,13 @@ final class WorkerQueue {
         return owners;
     }
 
-    /** instance → partitions it owns that hold commands not yet done. */
-    Map<String, Integer> busyPartitionsByOwner() {
+    /** instance → its commands in KSeF's hands right now (sending, or sent and waiting for the verdict). */
+    Map<String, Integer> inKsefByOwner() {
         Map<String, Integer> busy = new HashMap<>();
-        query("SELECT o.owner, count(DISTINCT c.partition) FROM worker.commands c JOIN worker.partition_owners o "
-                + "ON o.partition = c.partition WHERE c.state <> 'DONE' GROUP BY o.owner", rs -> busy.put(rs.getString(1), rs.getInt(2)));
+        query("SELECT o.owner, count(*) FROM worker.commands c JOIN worker.partition_owners o "
+                + "ON o.partition = c.partition WHERE c.state IN ('SENDING', 'SENT') GROUP BY o.owner",
+                rs -> busy.put(rs.getString(1), rs.getInt(2)));
         return busy;
-    }
-
-    /** Commands in KSeF's hands right now (sending, or sent and waiting for the verdict). */
-    int inKsef() {
-        int[] n = {0};
-        query("SELECT count(*) FROM worker.commands WHERE state IN ('SENDING', 'SENT')", rs -> n[0] = rs.getInt(1));
-        return n[0];
     }
 
     /** Commands of these partitions in KSeF's hands right now. */
