@@ -51,9 +51,11 @@ final class Outcomes {
                 .collect(Collectors.groupingBy(EventEnvelope::getCorrelationId, Collectors.counting()));
     }
 
-    static long duplicateEvents(String kafka) {
+    /** {@code InvoiceDuplicate} events of these commands (other tests on the same broker make duplicates on purpose). */
+    static long duplicateEvents(String kafka, Set<String> commands) {
         return KafkaLog.readAll(kafka, Topics.EVENTS.name(), new EventEnvelopeDeserializer()).stream()
-                .filter(r -> r.value().getPayload() instanceof InvoiceDuplicate).count();
+                .map(r -> r.value()).filter(e -> e.getPayload() instanceof InvoiceDuplicate)
+                .filter(e -> commands.contains(e.getCorrelationId())).count();
     }
 
     /** The simulator's counters for one context: {@code invoicesReceived}, {@code receivedMoreThanOnce}, … */

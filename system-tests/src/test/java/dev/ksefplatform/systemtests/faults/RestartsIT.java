@@ -173,7 +173,7 @@ class RestartsIT {
         Map<String, Long> finalEvents = WorkerKilledIT.awaitFinalEvents(kafka.bootstrapServers(), load.accepted().keySet());
         long receivedTwice = TENANT_LIST.stream().mapToLong(t -> outcomes.received(t).path("receivedMoreThanOnce").size()).sum();
         return new Verdict(load.accepted().size(), finals, finalEvents, received() - receivedBefore, receivedTwice,
-                Outcomes.duplicateEvents(kafka.bootstrapServers()));
+                Outcomes.duplicateEvents(kafka.bootstrapServers(), load.accepted().keySet()));
     }
 
     private static long received() {

@@ -82,7 +82,7 @@ class WorkerKilledIT {
         Map<String, Long> finalEvents = awaitFinalEvents(kafka, load.accepted().keySet());
         long received = load.tenants().stream().mapToLong(t -> new Outcomes(client).received(t).path("invoicesReceived").asLong()).sum();
         long receivedTwice = load.tenants().stream().mapToLong(t -> new Outcomes(client).received(t).path("receivedMoreThanOnce").size()).sum();
-        long duplicates = Outcomes.duplicateEvents(kafka);
+        long duplicates = Outcomes.duplicateEvents(kafka, load.accepted().keySet());
         System.out.printf("FIGURE faults/worker-kill: commands=%d (202) refused=%d kills=1 victim=%s partitions=%d open-at-kill=%d in-KSeF-at-kill=%d "
                         + "takeover=%.1f s first-final-after-kill=%.1f s final=%d losses=%d received-by-KSeF=%d received-twice=%d "
                         + "duplicates=%d%n", load.accepted().size(), load.refusedCount(), victim, victimPartitions.size(), openAtKill, inKsefAtKill,
