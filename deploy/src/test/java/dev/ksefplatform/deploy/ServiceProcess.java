@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service as its own OS process: {@code java -jar <exec jar>}, configured by environment variables only. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -31,7 +31,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the jar with exactly {@code env} on top of a clean environment (no inherited SPRING_ or KSEF_ settings). */
-    static ServiceProcess start(String name, Path jar, Map<String, String> env, Path logDirectory) {
+    public static ServiceProcess start(String name, Path jar, Map<String, String> env, Path logDirectory) {
         Path log = logDirectory.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -48,16 +48,16 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Waits for {@code path} to answer 200; fails at once if the process dies, with the end of its log. */
-    void awaitOk(String path, Duration timeout) {
+    public void awaitOk(String path, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -71,11 +71,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not answering 200 on " + path + " after " + timeout + ":\n" + logTail());
     }
 
-    int status(String path) {
+    public int status(String path) {
         return get(path).statusCode();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -88,7 +88,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGTERM (Spring's graceful shutdown), then SIGKILL after 30 s; the exit code. */
-    int stop() {
+    public int stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -102,7 +102,17 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    boolean awaitExit(Duration timeout) {
+    /** {@code kill -9}: on Linux {@link Process#destroyForcibly()} sends SIGKILL; no shutdown hook, no hand-back. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    public boolean awaitExit(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -111,11 +121,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

@@ -3,7 +3,6 @@ package dev.ksefplatform.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ksefplatform.deploy.files.ComposeFile;
 import dev.ksefplatform.deploy.files.Observability;
 import dev.ksefplatform.deploy.files.ProbePaths;
 import dev.ksefplatform.deploy.files.Repository;
@@ -37,41 +36,34 @@ class ServicesAsProcessesIT {
 
     static final List<String> APPS = List.of(Apps.SIMULATOR, Apps.CREDENTIAL_SERVICE, Apps.SYNC_SERVICE,
             Apps.AUDIT_PROJECTOR, Apps.COMMAND_API, Apps.TENANT_WORKER);
-    static final Path LOGS = Path.of("target", "process-logs");
+    static final Path LOGS = ProcessPlatform.LOGS;
     /** Metric names the running processes expose, per app; written for the dashboard check and for people. */
     static final Map<String, Set<String>> EXPOSED = new ConcurrentHashMap<>();
 
-    private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
-    private static final Map<String, ServiceProcess> PROCESSES = new LinkedHashMap<>();
-    private static final StackSettings.Secrets SECRETS = StackSettings.Secrets.random();
+    private static ProcessPlatform platform;
     private static long startMillis;
 
     @BeforeAll
     static void startEveryServiceAsAProcess() {
-        String kafka = EmbeddedKafka.get().bootstrapServers();
         EmbeddedPostgres postgres = EmbeddedPostgres.get();
-        APPS.forEach(app -> PORTS.put(app, freePort()));
-        ComposeFile compose = ComposeFile.load(Repository.deploy("compose/compose.yaml"));
+        platform = new ProcessPlatform(EmbeddedKafka.get().bootstrapServers(), new ProcessPlatform.Database(
+                postgres.host(), postgres.port(), postgres.username(), postgres.password()));
         long t0 = System.nanoTime();
-        for (String app : APPS) {
-            Map<String, String> env = localise(compose.environment(app, composeVariables(postgres)), app, kafka, postgres);
-            env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m");
-            PROCESSES.put(app, ServiceProcess.start(app, Repository.execJar(app), env, LOGS));
-        }
-        PROCESSES.values().forEach(p -> p.awaitOk(readinessPath(p), Duration.ofMinutes(5)));
+        APPS.forEach(platform::start);
+        APPS.forEach(app -> platform.awaitReady(app, Duration.ofMinutes(5)));
         startMillis = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("FIGURE six service processes ready in %.1f s%n", startMillis / 1000.0);
     }
 
     @AfterAll
     static void stopEveryProcess() {
-        PROCESSES.values().forEach(ServiceProcess::close);
+        platform.close();
     }
 
     @Test
     @Order(1)
     void everyServiceIsLiveAndReadyOnTheProbePathsTheDeploymentFilesUse() {
-        PROCESSES.forEach((app, process) -> {
+        platform.processes().forEach((app, process) -> {
             for (String path : ProbePaths.of(app)) {
                 // six JVMs, Kafka and PostgreSQL share two cores here: a probe may miss its 5 s once right after
                 // start (seen once in CI: the worker's first health check waited for a new database connection)
@@ -86,7 +78,7 @@ class ServicesAsProcessesIT {
     @Test
     @Order(2)
     void anInvoiceTravelsThroughTheProcessesToKsefAndBack() {
-        PlatformClient client = new PlatformClient(endpoints());
+        PlatformClient client = new PlatformClient(platform.endpoints());
         PlatformClient.Tenant tenant = client.onboard("Process tenant", LocalStack.DEMO_NIP);
         byte[] invoice = SampleInvoices.fa3(tenant.nip(), "PROC/" + System.currentTimeMillis(), LocalDate.now());
         long t0 = System.nanoTime();
@@ -103,7 +95,7 @@ class ServicesAsProcessesIT {
     @Test
     @Order(3)
     void everyServiceExposesPrometheusMetrics() throws IOException {
-        for (var entry : PROCESSES.entrySet()) {
+        for (var entry : platform.processes().entrySet()) {
             var response = entry.getValue().get("/actuator/prometheus");
             assertThat(response.statusCode()).as(entry.getKey() + " /actuator/prometheus").isEqualTo(200);
             Set<String> names = new TreeSet<>(response.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
@@ -153,47 +145,6 @@ class ServicesAsProcessesIT {
         assertThat(topics.waitFor()).as(output).isZero();
         assertThat(output.lines().toList()).containsExactly("ok ksef.commands.v1 partitions=12",
                 "ok ksef.commands.v1-retry partitions=12", "ok ksef.commands.v1-dlt partitions=12", "ok ksef.events.v1 partitions=12");
-    }
-
-    private static String readinessPath(ServiceProcess process) {
-        return process == PROCESSES.get(Apps.SIMULATOR) ? ProbePaths.HEALTH : ProbePaths.READINESS;
-    }
-
-    private static Map<String, String> composeVariables(EmbeddedPostgres postgres) {
-        return Map.of("POSTGRES_PASSWORD", postgres.password(), "ADMIN_TOKEN", SECRETS.adminToken(),
-                "WORKER_TOKEN", SECRETS.workerToken(), "COMMAND_API_TOKEN", SECRETS.commandApiToken(),
-                "VAULT_MASTER_KEY_1", SECRETS.masterKeyBase64());
-    }
-
-    /** Compose's host names become this machine's; every name stays as compose.yaml has it. */
-    private static Map<String, String> localise(Map<String, String> env, String app, String kafka, EmbeddedPostgres postgres) {
-        Map<String, String> local = new LinkedHashMap<>();
-        env.forEach((name, value) -> {
-            String v = value.replace("kafka:9092", kafka);
-            for (var port : PORTS.entrySet()) {
-                v = v.replaceAll("//" + port.getKey() + ":\\d+", "//localhost:" + port.getValue());
-            }
-            local.put(name, v);
-        });
-        local.computeIfPresent("KSEF_DB_HOST", (k, v) -> postgres.host());
-        local.computeIfPresent("KSEF_DB_PORT", (k, v) -> Integer.toString(postgres.port()));
-        local.computeIfPresent("KSEF_DB_USERNAME", (k, v) -> postgres.username());
-        local.put("SERVER_PORT", Integer.toString(PORTS.get(app)));
-        return local;
-    }
-
-    private static PlatformEndpoints endpoints() {
-        return new PlatformEndpoints() {
-            @Override
-            public String url(String app) {
-                return PROCESSES.get(app).url();
-            }
-
-            @Override
-            public StackSettings.Secrets secrets() {
-                return SECRETS;
-            }
-        };
     }
 
     private static int freePort() {

@@ -13,12 +13,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic from the beginning to its current end, committed records only. */
-final class KafkaLog {
+public final class KafkaLog {
 
     private KafkaLog() {
     }
 
-    static <T> List<ConsumerRecord<String, T>> readAll(String bootstrap, String topic, Deserializer<T> values) {
+    public static <T> List<ConsumerRecord<String, T>> readAll(String bootstrap, String topic, Deserializer<T> values) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

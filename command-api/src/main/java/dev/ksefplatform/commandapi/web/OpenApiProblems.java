@@ -14,7 +14,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * Every tenant operation's problem+json answers, in one place rather than on each method: 401 always, 400 where it
- * takes parameters or a body, 404 under a path variable, 503 where it reads the read model, and what is particular
+ * takes parameters or a body, 404 under a path variable, 503 always (the database; where it reads the read model,
+ * that too), and what is particular
  * to an operation (409 of "sync now").
  */
 final class OpenApiProblems implements OpenApiCustomizer {
@@ -50,8 +51,9 @@ final class OpenApiProblems implements OpenApiCustomizer {
             add(operation, "503", "credential-service-unavailable, or (verify) ksef-unavailable / ksef-rate-budget: "
                     + "try again shortly");
         } else if (!key.equals("post /api/v1/invoices") && !key.equals("get /api/v1/invoices/{commandId}")) {
-            add(operation, "503", "read-model-unavailable: try again shortly");
+            add(operation, "503", "read-model-unavailable or service-unavailable (database unreachable): try again shortly");
         }
+        add(operation, "503", "service-unavailable: the database is unreachable or restarting; retry after Retry-After seconds");
         String particular = PARTICULAR.get(key);
         if (particular != null) {
             for (String response : particular.split(";")) {

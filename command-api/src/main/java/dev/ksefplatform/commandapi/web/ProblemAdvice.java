@@ -23,9 +23,13 @@ import dev.ksefplatform.commandapi.submission.domain.UnsupportedInvoiceMediaType
 import dev.ksefplatform.commandapi.tenant.application.NipAlreadyRegistered;
 import dev.ksefplatform.commandapi.tenant.domain.InvalidNip;
 import dev.ksefplatform.commandapi.tenant.domain.InvalidTenant;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -42,6 +46,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
     static final String TYPE_BASE = "https://ksef-platform.dev/problems/";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler
     ProblemDetail notAuthenticated(NotAuthenticated e) {
@@ -181,6 +186,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail readModelUnavailable(ReadModelUnavailable e) {
         log.warn("read model unavailable cause={}", String.valueOf(e.getCause()));
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-unavailable", "Temporarily unavailable", e);
+    }
+
+    /**
+     * The database is unreachable or restarting (connections refused, dropped, or a transient failure): nothing was
+     * accepted, so the client may retry; 503 with Retry-After, the cause (which names hosts) logged, never answered.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            R2dbcTransientException.class, R2dbcNonTransientResourceException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("database unavailable cause={}", String.valueOf(e.getCause() == null ? e : e.getCause()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the service cannot reach its database; try again shortly");
+        problem.setType(URI.create(TYPE_BASE + "service-unavailable"));
+        problem.setTitle("Temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS).body(problem);
     }
 
     /** Anything unforeseen: logged with its cause here, answered without internals. */

@@ -30,7 +30,15 @@ public final class Observability {
     public static final Map<String, String[]> REGISTERED_ON_FIRST_USE = Map.of(
             "credentials_lease_denied_total", new String[] {
                 "credential-service/src/main/java/dev/ksefplatform/credentials/lease/application/LeaseRefusals.java",
-                "\"credentials.lease.denied\""});
+                "\"credentials.lease.denied\""},
+            // the first 429 KSeF answers
+            "ksef_worker_rate_limited_total", new String[] {
+                "tenant-worker/src/main/java/dev/ksefplatform/worker/engine/adapter/ksef/RateBudgetsAdapter.java",
+                "\"ksef.worker.rate.limited\""},
+            // rows appear at the first metrics refresh (worker.metrics.period) after a context spent budget
+            "ksef_worker_budget_remaining", new String[] {
+                "tenant-worker/src/main/java/dev/ksefplatform/worker/WorkerMetrics.java",
+                "\"ksef.worker.budget.remaining\""});
 
     private Observability() {
     }

@@ -24,9 +24,21 @@ public final class ServiceVariables {
     /** Map-valued properties: their keys come only from placeholders. */
     static final List<String> MAPS = List.of("ksef.services.", "ksef.environments.", "commandapi.security.callers.",
             "credentials.security.callers.", "sync.security.callers.", "audit.security.callers.");
+    /**
+     * Spring Boot's pass-through maps of Kafka client properties ({@code spring.kafka.consumer.properties.*}): any key
+     * there reaches the Kafka client as it is, so a variable under these prefixes is bound by every service using Kafka.
+     */
+    static final List<String> KAFKA_CLIENT_PROPERTIES = List.of("SPRING_KAFKA_CONSUMER_PROPERTIES_",
+            "SPRING_KAFKA_PRODUCER_PROPERTIES_", "SPRING_KAFKA_PROPERTIES_");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
     private ServiceVariables() {
+    }
+
+    /** Whether {@code service} binds {@code variable}: one of {@link #of}, or a Kafka client property if it uses Kafka. */
+    public static boolean binds(String service, String variable) {
+        return of(service).contains(variable)
+                || of(service).contains("SPRING_KAFKA_BOOTSTRAPSERVERS") && KAFKA_CLIENT_PROPERTIES.stream().anyMatch(variable::startsWith);
     }
 
     public static Set<String> of(String service) {

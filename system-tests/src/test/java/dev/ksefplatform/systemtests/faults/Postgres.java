@@ -1,0 +1,69 @@
+package dev.ksefplatform.systemtests.faults;
+
+import dev.ksefplatform.deploy.ProcessPlatform;
+import dev.ksefplatform.testsupport.FreePorts;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A PostgreSQL server of one fault test (zonky's embedded binaries, its own process), with database {@code ksef}:
+ * stopped and started again on the same data directory and port, as a restarted database server.
+ */
+final class Postgres implements AutoCloseable {
+
+    private final int port = FreePorts.pick();
+    private final Path directory;
+    private EmbeddedPostgres server;
+
+    Postgres(Path directory) {
+        this.directory = directory;
+    }
+
+    void start() {
+        try {
+            server = EmbeddedPostgres.builder().setPort(port).setDataDirectory(directory).setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "300").setServerConfig("fsync", "off").start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL", e);
+        }
+        createDatabase();
+    }
+
+    /** Stops the server (fast shutdown: clients are disconnected). */
+    void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ProcessPlatform.Database database() {
+        return new ProcessPlatform.Database("localhost", port, "postgres", "postgres");
+    }
+
+    Connection connect() throws SQLException {
+        return server.getDatabase("postgres", "ksef").getConnection();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void createDatabase() {
+        try (Connection connection = server.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            if (!statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'ksef'").next()) {
+                statement.execute("CREATE DATABASE ksef");
+            }
+            statement.execute("ALTER USER postgres PASSWORD 'postgres'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database ksef", e);
+        }
+    }
+}

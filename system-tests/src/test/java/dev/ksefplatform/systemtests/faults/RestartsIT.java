@@ -1,0 +1,267 @@
+package dev.ksefplatform.systemtests.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ksefplatform.deploy.Apps;
+import dev.ksefplatform.deploy.PlatformClient;
+import dev.ksefplatform.deploy.PlatformClient.Tenant;
+import dev.ksefplatform.deploy.ProcessPlatform;
+import dev.ksefplatform.deploy.SampleInvoices;
+import dev.ksefplatform.deploy.ServiceProcess;
+import dev.ksefplatform.deploy.files.ProbePaths;
+import dev.ksefplatform.schemas.serde.EventEnvelopeDeserializer;
+import dev.ksefplatform.schemas.topic.Topics;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.systemtests.KafkaLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The services as processes (two workers) on a Kafka broker and a PostgreSQL server that are processes of their own,
+ * each restarted while 20 tenants submit invoices: the broker (controlled shutdown, ten seconds down, started on the
+ * same log directory), then PostgreSQL (fast shutdown, ten seconds down, started on the same data directory and port).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestartsIT {
+
+    static final int TENANTS = 20;
+    static final int INVOICES = 300;
+    static final Duration DOWN = Duration.ofSeconds(10);
+
+    private static Postgres postgres;
+    private static KafkaBroker kafka;
+    private static ProcessPlatform platform;
+    private static PlatformClient client;
+    private static final List<Tenant> TENANT_LIST = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheBrokerAndThePlatform() {
+        postgres = new Postgres(freshDirectory("postgres"));
+        postgres.start();
+        kafka = new KafkaBroker(freshDirectory("kafka"));
+        kafka.startFresh();
+        platform = FaultPlatform.start(kafka.bootstrapServers(), postgres.database());
+        client = new PlatformClient(platform.endpoints());
+        Load onboarding = new Load(client);
+        onboarding.onboard(TENANTS);
+        TENANT_LIST.addAll(onboarding.tenants());
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyCommandThatGotA202IsProcessedAcrossABrokerRestart() {
+        Load load = new Load(client, TENANT_LIST);
+        long receivedBefore = received();
+        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> load.submit(INVOICES, 4, 100));
+        awaitAccepted(load, INVOICES / 4);
+        long t0 = System.nanoTime();
+        int before = answered(load);
+        kafka.stop();
+        Outcomes.pause(DOWN.toMillis());
+        kafka.start();
+        double restart = (System.nanoTime() - t0) / 1e9;
+        int answeredWhileDown = answered(load) - before;
+        traffic.join();
+        long t1 = System.nanoTime();
+
+        Map<String, JsonNode> finals = new Outcomes(client).awaitFinal(load.accepted(), Duration.ofMinutes(5));
+        double drained = (System.nanoTime() - t1) / 1e9;
+        Verdict verdict = verdict(load, finals, receivedBefore);
+        System.out.printf("FIGURE faults/broker-restart: submitted=%d commands=%d (202) refused=%s broker-restarts=1 "
+                        + "broker-down=%.1f s answered-before-stop=%d answered-while-down=%d final-after-load=%.1f s %s%n",
+                INVOICES, load.accepted().size(), load.refused(), restart, before, answeredWhileDown, drained, verdict);
+
+        assertThat(before + answeredWhileDown).as("the load went on after the broker came back").isLessThan(INVOICES);
+        assertThat(load.refused().keySet()).as("refusals while Kafka is down").allMatch(status -> status == 503);
+        verdict.assertNothingLostOrDoubled(load);
+    }
+
+    @Test
+    @Order(2)
+    void aPostgresRestartLosesAndDoublesNothingAndCommandApiAnswers503MeanwhileAndRecoversByItself() throws Exception {
+        Load load = new Load(client, TENANT_LIST);
+        long receivedBefore = received();
+        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> load.submit(INVOICES, 4, 250));
+        awaitAccepted(load, INVOICES / 4);
+        int before = answered(load);
+        long t0 = System.nanoTime();
+        postgres.stop();
+        Map<String, Integer> whileDown = probeCommandApi(DOWN);
+        postgres.start();
+        long up = System.nanoTime();
+        int answeredAtUp = answered(load);
+        double restart = (up - t0) / 1e9;
+        double recovered = (awaitCommandApiAccepting() - up) / 1e9;
+        traffic.join();
+
+        Map<String, JsonNode> finals = new Outcomes(client).awaitFinal(load.accepted(), Duration.ofMinutes(5));
+        Verdict verdict = verdict(load, finals, receivedBefore);
+        Map<String, Long> auditRows = awaitAuditRows(eventIds());
+        System.out.printf("FIGURE faults/postgres-restart: submitted=%d commands=%d (202) refused=%s postgres-restarts=1 "
+                        + "postgres-down=%.1f s answered-before-stop=%d answered-while-down=%d command-api-while-down=%s command-api-accepting-after-postgres-up=%.1f s "
+                        + "after-restart %s audit-rows-doubled=%d%n", INVOICES, load.accepted().size(), load.refused(), restart,
+                before, answeredAtUp - before, whileDown, recovered, verdict, auditRows.values().stream().filter(n -> n != 1).count());
+
+        assertThat(answeredAtUp).as("the load went on after PostgreSQL came back").isLessThan(INVOICES);
+        assertThat(whileDown).as("command-api while PostgreSQL is down").isNotEmpty()
+                .allSatisfy((answer, n) -> assertThat(answer).startsWith("503 application/problem+json"));
+        assertThat(load.refused().keySet()).as("refusals while PostgreSQL is down").allMatch(status -> status == 503);
+        assertThat(platform.processes().values()).as("every service survived").allMatch(ServiceProcess::alive);
+        verdict.assertNothingLostOrDoubled(load);
+        assertThat(auditRows.values()).as("one audit row per event").allMatch(n -> n == 1);
+    }
+
+    /** What KSeF received and what the platform published, for one load. */
+    record Verdict(int commands, Map<String, JsonNode> finals, Map<String, Long> finalEvents, long received,
+                   long receivedTwice, long duplicates) {
+
+        void assertNothingLostOrDoubled(Load load) {
+            assertThat(finals).as("every 202 ends final").hasSize(load.accepted().size());
+            assertThat(finals.values()).extracting(s -> s.path("status").asText()).containsOnly("ACCEPTED");
+            assertThat(finalEvents).as("one final event per command").containsOnlyKeys(load.accepted().keySet())
+                    .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+            assertThat(duplicates).isZero();
+            assertThat(receivedTwice).isZero();
+            assertThat(received).isGreaterThanOrEqualTo(load.accepted().size());
+        }
+
+        @Override
+        public String toString() {
+            long doubled = finalEvents.values().stream().filter(n -> n > 1).count();
+            return "final=%d losses=%d final-events-doubled=%d received-by-KSeF=%d received-twice=%d duplicates=%d".formatted(
+                    finals.size(), commands - finals.size(), doubled, received, receivedTwice, duplicates);
+        }
+    }
+
+    private static Verdict verdict(Load load, Map<String, JsonNode> finals, long receivedBefore) {
+        Outcomes outcomes = new Outcomes(client);
+        Map<String, Long> finalEvents = WorkerKilledIT.awaitFinalEvents(kafka.bootstrapServers(), load.accepted().keySet());
+        long receivedTwice = TENANT_LIST.stream().mapToLong(t -> outcomes.received(t).path("receivedMoreThanOnce").size()).sum();
+        return new Verdict(load.accepted().size(), finals, finalEvents, received() - receivedBefore, receivedTwice,
+                Outcomes.duplicateEvents(kafka.bootstrapServers(), load.accepted().keySet()));
+    }
+
+    private static long received() {
+        Outcomes outcomes = new Outcomes(client);
+        return TENANT_LIST.stream().mapToLong(t -> outcomes.received(t).path("invoicesReceived").asLong()).sum();
+    }
+
+    private static int answered(Load load) {
+        return load.accepted().size() + load.refusedCount();
+    }
+
+    private static void awaitAccepted(Load load, int count) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (load.accepted().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + load.accepted().size() + " submissions accepted, refused " + load.refused());
+            }
+            Outcomes.pause(50);
+        }
+    }
+
+    /** Status and content type of a submission and a status read, every half second for {@code duration}. */
+    private static Map<String, Integer> probeCommandApi(Duration duration) {
+        Map<String, Integer> answers = new TreeMap<>();
+        Tenant tenant = TENANT_LIST.get(0);
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            byte[] xml = SampleInvoices.fa3(tenant.nip(), "PG-DOWN/" + System.nanoTime(), LocalDate.now());
+            answers.merge(describe(client.submitInvoice(tenant, xml, "application/xml")), 1, Integer::sum);
+            answers.merge(describe(client.invoiceStatus(tenant, "00000000-0000-0000-0000-000000000000")), 1, Integer::sum);
+            Outcomes.pause(500);
+        }
+        return answers;
+    }
+
+    private static String describe(PlatformClient.Answer answer) {
+        return answer.status() + " " + answer.header("Content-Type") + " " + answer.raw().request().method();
+    }
+
+    /** The {@link System#nanoTime()} at which command-api is ready and accepts a submission again. */
+    private static long awaitCommandApiAccepting() {
+        ServiceProcess api = platform.process(Apps.COMMAND_API);
+        Tenant tenant = TENANT_LIST.get(0);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            byte[] xml = SampleInvoices.fa3(tenant.nip(), "PG-BACK/" + System.nanoTime(), LocalDate.now());
+            if (api.status(ProbePaths.READINESS) == 200 && client.submitInvoice(tenant, xml, "application/xml").status() == 202) {
+                return System.nanoTime();
+            }
+            Outcomes.pause(200);
+        }
+        throw new AssertionError("command-api did not accept submissions within 2 minutes of PostgreSQL's restart");
+    }
+
+    private static Set<String> eventIds() {
+        return KafkaLog.readAll(kafka.bootstrapServers(), Topics.EVENTS.name(), new EventEnvelopeDeserializer()).stream()
+                .map(r -> r.value()).map(EventEnvelope::getMessageId).collect(Collectors.toSet());
+    }
+
+    /** event id → audit rows, once the audit log has caught up with every event (or a minute has passed). */
+    private static Map<String, Long> awaitAuditRows(Set<String> events) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        Map<String, Long> rows = auditRows();
+        while (!rows.keySet().containsAll(events) && System.nanoTime() < deadline) {
+            Outcomes.pause(500);
+            rows = auditRows();
+        }
+        assertThat(rows.keySet()).as("every event in the audit log").containsAll(events);
+        return rows;
+    }
+
+    private static Map<String, Long> auditRows() throws SQLException {
+        Map<String, Long> rows = new HashMap<>();
+        try (Connection c = postgres.connect();
+             ResultSet rs = c.createStatement().executeQuery("SELECT event_id, count(*) FROM audit.audit_log GROUP BY event_id")) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return rows;
+    }
+
+    static Path freshDirectory(String name) {
+        try {
+            Files.createDirectories(Path.of("target", "fault-data"));
+            return Files.createTempDirectory(Path.of("target", "fault-data"), name).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
