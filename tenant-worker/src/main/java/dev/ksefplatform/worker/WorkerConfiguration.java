@@ -9,6 +9,7 @@ import dev.ksefplatform.worker.outbox.adapter.jdbc.JdbcOutboxStore;
 import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
 import dev.ksefplatform.worker.outbox.adapter.kafka.KafkaOutboxPublisher;
 import dev.ksefplatform.worker.outbox.application.OutboxRelay;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,25 +62,31 @@ class WorkerConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, ProducerFactory<?, ?> producers, WorkerProperties worker,
-                            String workerInstanceId) {
+                            String workerInstanceId, io.micrometer.core.instrument.MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config);
+        new KafkaClientMetrics(producer).bindTo(registry);
         return new OutboxRelay(new JdbcOutboxStore(jdbc, workerInstanceId),
-                new KafkaOutboxPublisher(new KafkaProducer<>(config)), worker.outbox().batchSize(), worker.outbox().idle());
+                new KafkaOutboxPublisher(producer), worker.outbox().batchSize(), worker.outbox().idle());
     }
 
     @Bean
     CommandIntake commandIntake(ConsumerFactory<?, ?> consumers, JdbcTemplate jdbc, TransactionTemplate tx,
                                 EventEncoder encoder, EventFactory events, Engine engine, String workerInstanceId,
-                                WorkerProperties worker, Clock clock) {
+                                WorkerProperties worker, Clock clock,
+                                io.micrometer.core.instrument.MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(consumers.getConfigurationProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        return new CommandIntake(new KafkaConsumer<>(config), new JdbcIntakeStore(jdbc, tx, new OutboxWriter(jdbc, encoder)),
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
+        // Micrometer's Kafka binder: kafka_consumer_fetch_manager_records_lag(_max), the commands topic's lag per partition
+        new KafkaClientMetrics(consumer).bindTo(registry);
+        return new CommandIntake(consumer, new JdbcIntakeStore(jdbc, tx, new OutboxWriter(jdbc, encoder)),
                 engine, encoder, events, workerInstanceId, worker.engine().drainTimeout(), clock);
     }
 

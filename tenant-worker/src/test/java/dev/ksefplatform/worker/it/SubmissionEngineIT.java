@@ -207,6 +207,8 @@ class SubmissionEngineIT {
         assertThat(metrics).contains("ksef_worker_lanes_active", "ksef_worker_commands{state=\"QUEUED\"}",
                 "ksef_worker_outbox_pending", "ksef_worker_inbox_syncs_running",
                 "ksef_worker_ksef_calls_total{group=\"invoiceSend\"}");
+        // the intake consumer's lag on the commands topic, and the relay's producer, through Micrometer's Kafka binder
+        assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max", "kafka_producer_record_send_total");
         assertThat(metrics.lines().filter(l -> l.startsWith("ksef_worker_budget_remaining{")
                 && l.contains("context=\"" + nip + "\"") && l.contains("group=\"invoiceSend\"")))
                 .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
