@@ -21,7 +21,8 @@ final class OpenApiProblems implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
     private static final Map<String, String> PARTICULAR = Map.of(
-            "post /api/v1/inbox/sync", "409:inbox-sync-running (with commandId) or inbox-sync-unavailable",
+            "post /api/v1/inbox/sync",
+            "409:inbox-sync-running (with commandId) or inbox-sync-unavailable (with integrationStatus)",
             "post /api/v1/invoices", "403:seller-not-tenant;413:payload-too-large;415:unsupported-media-type;"
                     + "422:idempotency-key-reused");
 
