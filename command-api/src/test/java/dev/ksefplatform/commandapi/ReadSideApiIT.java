@@ -191,7 +191,9 @@ class ReadSideApiIT {
     void startsOneSyncAtATimeAndReportsTheStatePerSubjectType() throws Exception {
         Tenant a = registerTenant();
         syncNow(a, "{}").expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "inbox-sync-unavailable");
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "inbox-sync-unavailable")
+                .jsonPath("$.detail").isEqualTo("no KSeF integration; register one and verify it first")
+                .jsonPath("$.integrationStatus").doesNotExist();
         EVENTS.activeIntegration(a.id(), a.nip());
 
         String commandId = awaitSyncStarted(a);

@@ -22,7 +22,8 @@ final class OpenApiProblems implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
     private static final Map<String, String> PARTICULAR = Map.of(
-            "post /api/v1/inbox/sync", "409:inbox-sync-running (with commandId) or inbox-sync-unavailable",
+            "post /api/v1/inbox/sync",
+            "409:inbox-sync-running (with commandId) or inbox-sync-unavailable (with integrationStatus)",
             "post /api/v1/integrations", "409:nip-already-registered: your NIP has a live integration in that environment",
             "post /api/v1/integrations/{id}/verify", "409:illegal-status-transition: DISABLED or REVOKED",
             "post /api/v1/integrations/{id}/secret", "409:illegal-status-transition: REVOKED",

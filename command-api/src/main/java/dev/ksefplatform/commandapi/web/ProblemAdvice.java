@@ -145,7 +145,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail inboxSyncUnavailable(InboxSyncUnavailable e) {
-        return problem(HttpStatus.CONFLICT, "inbox-sync-unavailable", "No integration to sync with", e);
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "inbox-sync-unavailable", "No integration to sync with", e);
+        if (e.integrationStatus() != null) {
+            problem.setProperty("integrationStatus", e.integrationStatus());
+        }
+        return problem;
     }
 
     @ExceptionHandler

@@ -13,6 +13,7 @@ import dev.ksefplatform.sync.inbox.application.SyncStates;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.scheduler.Schedulers;
 
 @Configuration(proxyBeanMethods = false)
 public class InboxConfiguration {
@@ -34,7 +35,7 @@ public class InboxConfiguration {
 
     @Bean
     InboxProjection inboxProjection(DocumentStore store, InboxEntries inbox) {
-        return new InboxProjection(store, inbox, new StaxInvoiceFactsReader());
+        return new InboxProjection(store, inbox, new StaxInvoiceFactsReader(), Schedulers.parallel());
     }
 
     @Bean

@@ -69,9 +69,9 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    SyncRequests syncRequests(DatabaseClient db, SyncIssuer issuer, SyncOrders orders,
+    SyncRequests syncRequests(DatabaseClient db, Integrations integrations, SyncIssuer issuer, SyncOrders orders,
                               TransactionalOperator transaction) {
-        return new SyncRequests(new R2dbcSyncCandidates(db), issuer, orders, transaction);
+        return new SyncRequests(new R2dbcSyncCandidates(db), integrations, issuer, orders, transaction);
     }
 
     @Bean

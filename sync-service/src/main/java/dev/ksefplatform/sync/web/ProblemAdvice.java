@@ -25,6 +25,10 @@ public class ProblemAdvice {
 
     @ExceptionHandler(InboxSyncUnavailable.class)
     ProblemDetail unavailable(InboxSyncUnavailable e) {
-        return Problems.of(HttpStatus.CONFLICT, "inbox-sync-unavailable", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "inbox-sync-unavailable", e.getMessage());
+        if (e.integrationStatus() != null) {
+            problem.setProperty("integrationStatus", e.integrationStatus());
+        }
+        return problem;
     }
 }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ksefplatform.sync.TestEvents;
 import dev.ksefplatform.sync.inbox.application.InboxCursor;
 import dev.ksefplatform.sync.support.Fa3Samples;
+import dev.ksefplatform.sync.support.ServiceDatabaseUser;
 import dev.ksefplatform.sync.support.SyncServiceITSupport;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -64,16 +66,27 @@ class InboxIT extends SyncServiceITSupport {
         awaitRows(tenant, 1);
         String where = " WHERE tenant_id = '" + tenant + "'";
 
-        assertThat(query("SELECT current_user")).contains(EmbeddedPostgres.get().springProperties()
-                .get("ksef.db.username").toString());
-        assertThatThrownBy(() -> execute("UPDATE sync.documents_raw SET raw_xml = 'forged'::bytea" + where))
-                .hasMessageContaining("append-only: UPDATE refused");
-        assertThatThrownBy(() -> execute("DELETE FROM sync.documents_raw" + where))
-                .hasMessageContaining("append-only: DELETE refused");
-        assertThatThrownBy(() -> execute("TRUNCATE sync.documents_raw"))
-                .hasMessageContaining("TRUNCATE only inside a read-model rebuild");
+        try (Connection service = ServiceDatabaseUser.connect(); Statement statement = service.createStatement()) {
+            assertThat(asService(statement, "SELECT current_user || ' ' || rolsuper || ' ' || (tableowner = current_user)"
+                    + " FROM pg_roles, pg_tables WHERE rolname = current_user AND tablename = 'documents_raw'"))
+                    .isEqualTo(ServiceDatabaseUser.NAME + " false true");
+            assertThat(asService(statement, "SELECT count(*) FROM sync.inbox" + where)).isEqualTo("1");
+            assertThatThrownBy(() -> statement.execute("UPDATE sync.documents_raw SET raw_xml = 'forged'::bytea" + where))
+                    .hasMessageContaining("append-only: UPDATE refused");
+            assertThatThrownBy(() -> statement.execute("DELETE FROM sync.documents_raw" + where))
+                    .hasMessageContaining("append-only: DELETE refused");
+            assertThatThrownBy(() -> statement.execute("TRUNCATE sync.documents_raw"))
+                    .hasMessageContaining("TRUNCATE only inside a read-model rebuild");
+        }
         assertThat(query("SELECT convert_from(raw_xml, 'UTF8') FROM sync.documents_raw" + where))
                 .contains("<Faktura>original</Faktura>");
+    }
+
+    private static String asService(Statement statement, String sql) throws SQLException {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            assertThat(row.next()).as(sql).isTrue();
+            return row.getString(1);
+        }
     }
 
     @Test

@@ -141,6 +141,11 @@ class InboxScheduleIT extends SyncServiceITSupport {
             tickAt(slot.plus(Duration.ofMinutes(minutes)));
         }
         assertThat(lastCommand(tenant)).contains(first);
+        http.post().uri("/internal/v1/tenants/{t}/inbox-sync", tenant).header("Authorization", COMMAND_API)
+                .exchange().expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.type").isEqualTo("https://ksef-platform.dev/problems/inbox-sync-unavailable")
+                .jsonPath("$.integrationStatus").isEqualTo("DISABLED");
+        assertThat(lastCommand(tenant)).contains(first);
 
         Instant reEnabled = slot.plus(Duration.ofMinutes(91));
         publish(TestEvents.statusChanged(tenant, "i-" + tenant, "DISABLED", "PENDING", reEnabled));
@@ -229,7 +234,8 @@ class InboxScheduleIT extends SyncServiceITSupport {
         http.post().uri("/internal/v1/tenants/{t}/inbox-sync", "nobody").header("Authorization", COMMAND_API)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type")
-                .isEqualTo("https://ksef-platform.dev/problems/inbox-sync-unavailable");
+                .isEqualTo("https://ksef-platform.dev/problems/inbox-sync-unavailable")
+                .jsonPath("$.integrationStatus").doesNotExist();
         http.post().uri("/internal/v1/tenants/{t}/inbox-sync", "nobody").header("Authorization", COMMAND_API)
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue("{\"subjectType\":\"Subject9\"}")
                 .exchange().expectStatus().isBadRequest();

@@ -33,7 +33,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * One sync-service over embedded PostgreSQL and KRaft Kafka, shared by every IT of the module (one Spring context,
- * one consumer). Its clock is the test's; the scheduler does not tick by itself, the tests run its rounds.
+ * one consumer), logged in as its own ordinary database user ({@link ServiceDatabaseUser}). Its clock is the test's;
+ * the scheduler does not tick by itself, the tests run its rounds.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -59,6 +60,9 @@ public abstract class SyncServiceITSupport {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        ServiceDatabaseUser.ensure();
+        registry.add("ksef.db.username", () -> ServiceDatabaseUser.NAME);
+        registry.add("ksef.db.password", () -> ServiceDatabaseUser.PASSWORD);
         registry.add("spring.kafka.bootstrap-servers", () -> EmbeddedKafka.get().bootstrapServers());
     }
 

@@ -15,6 +15,9 @@ public interface Integrations {
     /** The tenant's integration whose inbox is read: ACTIVE with InvoiceRead; the most recently activated if several. */
     Mono<Integration> inboxOf(String tenantId);
 
+    /** The tenant's integration changed last, whatever its status: why its inbox is not read, when it is not. */
+    Mono<Integration> latestOf(String tenantId);
+
     /** Every tenant's integration whose inbox is read, one per tenant, as {@link #inboxOf} picks it. */
     Flux<Integration> readingInboxes();
 }

@@ -1,9 +1,22 @@
 package dev.ksefplatform.sync.schedule.application;
 
-/** The tenant has no ACTIVE integration with InvoiceRead granted, so its inbox cannot be synced. */
+/**
+ * The tenant has no ACTIVE integration with InvoiceRead granted, so its inbox cannot be synced; {@code status} is
+ * what its latest integration is instead (DISABLED, PENDING, EXPIRED, …; ACTIVE when InvoiceRead is missing), or
+ * null when it has none.
+ */
 public final class InboxSyncUnavailable extends RuntimeException {
 
-    public InboxSyncUnavailable(String tenantId) {
-        super("tenant " + tenantId + " has no active integration with InvoiceRead granted");
+    private final String integrationStatus;
+
+    public InboxSyncUnavailable(String tenantId, String integrationStatus) {
+        super(integrationStatus == null ? "tenant " + tenantId + " has no KSeF integration"
+                : "tenant " + tenantId + "'s latest integration is " + integrationStatus
+                + ", not ACTIVE with InvoiceRead granted");
+        this.integrationStatus = integrationStatus;
+    }
+
+    public String integrationStatus() {
+        return integrationStatus;
     }
 }

@@ -1,6 +1,8 @@
 package dev.ksefplatform.sync.schedule.application;
 
 import dev.ksefplatform.sync.inbox.domain.SubjectTypes;
+import dev.ksefplatform.sync.integration.application.Integrations;
+import dev.ksefplatform.sync.integration.domain.Integration;
 import dev.ksefplatform.sync.schedule.domain.SyncOrder;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -12,13 +14,15 @@ import reactor.core.publisher.Mono;
 public final class SyncRequests {
 
     private final SyncCandidates candidates;
+    private final Integrations integrations;
     private final SyncIssuer issuer;
     private final SyncOrders orders;
     private final TransactionalOperator transaction;
 
-    public SyncRequests(SyncCandidates candidates, SyncIssuer issuer, SyncOrders orders,
+    public SyncRequests(SyncCandidates candidates, Integrations integrations, SyncIssuer issuer, SyncOrders orders,
                         TransactionalOperator transaction) {
         this.candidates = candidates;
+        this.integrations = integrations;
         this.issuer = issuer;
         this.orders = orders;
         this.transaction = transaction;
@@ -28,7 +32,7 @@ public final class SyncRequests {
     public Mono<SyncRequested> syncNow(String tenantId, String subjectType, String requestedBy) {
         SubjectTypes.require(subjectType);
         return candidates.of(tenantId, subjectType)
-                .switchIfEmpty(Mono.error(() -> new InboxSyncUnavailable(tenantId)))
+                .switchIfEmpty(Mono.defer(() -> unavailable(tenantId)))
                 .flatMap(candidate -> {
                     SyncOrder order = orders.requested(candidate, requestedBy);
                     return issuer.issue(order).flatMap(issued -> issued
@@ -36,6 +40,13 @@ public final class SyncRequests {
                             : running(tenantId, subjectType));
                 })
                 .as(transaction::transactional);
+    }
+
+    /** Says why: the status of the integration the tenant changed last, if any. */
+    private <T> Mono<T> unavailable(String tenantId) {
+        return integrations.latestOf(tenantId).map(Integration::status)
+                .map(status -> new InboxSyncUnavailable(tenantId, status))
+                .defaultIfEmpty(new InboxSyncUnavailable(tenantId, null)).flatMap(Mono::error);
     }
 
     private Mono<SyncRequested> running(String tenantId, String subjectType) {

@@ -35,14 +35,18 @@ public final class SyncStatusQueries {
         this.clock = clock;
     }
 
-    /** One status per subject type, in {@link SubjectTypes#ALL} order. */
+    /**
+     * One status per subject type, in {@link SubjectTypes#ALL} order. The runs are read first, the states after: a
+     * sync's end and its new state commit together, so a run seen ended comes with its state; read side by side, a
+     * sync that had just completed could show as ended without success or mark.
+     */
     public Mono<List<SyncStatus>> of(String tenantId) {
-        Mono<Map<String, SyncState>> byState = states.ofTenant(tenantId).collectMap(SyncState::subjectType, Function.identity());
         Mono<Map<String, SyncRun>> byRun = runs.ofTenant(tenantId).collectMap(SyncRun::subjectType, Function.identity());
         Mono<Optional<Integration>> reading = integrations.inboxOf(tenantId).map(Optional::of).defaultIfEmpty(Optional.empty());
-        return Mono.zip(byState, byRun, reading).map(t -> SubjectTypes.ALL.stream().map(subject -> status(tenantId,
-                subject, Optional.ofNullable(t.getT1().get(subject)), Optional.ofNullable(t.getT2().get(subject)),
-                t.getT3())).toList());
+        return byRun.flatMap(run -> states.ofTenant(tenantId).collectMap(SyncState::subjectType, Function.identity())
+                .zipWith(reading, (state, integration) -> SubjectTypes.ALL.stream().map(subject -> status(tenantId,
+                        subject, Optional.ofNullable(state.get(subject)), Optional.ofNullable(run.get(subject)),
+                        integration)).toList()));
     }
 
     private SyncStatus status(String tenantId, String subject, Optional<SyncState> state, Optional<SyncRun> run,

@@ -70,7 +70,8 @@ public final class HttpTenantInbox implements TenantInbox {
                         .bodyValue(Map.of("subjectType", subjectType, "requestedBy", requestedBy)),
                 response -> switch (response.statusCode().value()) {
                     case 200, 202 -> response.bodyToMono(SyncStart.class);
-                    case 409 -> response.releaseBody().then(Mono.error(new InboxSyncUnavailable()));
+                    case 409 -> response.bodyToMono(OBJECT).defaultIfEmpty(Map.of())
+                            .flatMap(problem -> Mono.error(unavailable(problem)));
                     default -> response.createError();
                 });
     }
@@ -80,6 +81,12 @@ public final class HttpTenantInbox implements TenantInbox {
         return request.exchangeToMono(answer).timeout(timeout)
                 .onErrorMap(e -> !(e instanceof InvalidQueryParameter || e instanceof InboxSyncUnavailable),
                         e -> new ReadModelUnavailable(what, e));
+    }
+
+    /** sync-service names the latest integration's status; anything else in its problem stays internal. */
+    private static InboxSyncUnavailable unavailable(Map<String, Object> problem) {
+        Object status = problem.get("integrationStatus");
+        return new InboxSyncUnavailable(status instanceof String s && s.matches("[A-Z_]{1,32}") ? s : null);
     }
 
     private static <T> Mono<T> found(ClientResponse response, Function<ClientResponse, Mono<T>> body) {

@@ -55,6 +55,13 @@ public final class R2dbcIntegrations implements Integrations {
     }
 
     @Override
+    public Mono<Integration> latestOf(String tenantId) {
+        return db.sql("SELECT * FROM sync.integrations WHERE tenant_id = :tenantId"
+                        + " ORDER BY updated_at DESC, integration_id LIMIT 1")
+                .bind("tenantId", tenantId).map(R2dbcIntegrations::toIntegration).one();
+    }
+
+    @Override
     public Flux<Integration> readingInboxes() {
         return db.sql("SELECT DISTINCT ON (tenant_id) * FROM sync.integrations WHERE " + READING
                         + " ORDER BY tenant_id, active_since DESC, integration_id")
