@@ -44,11 +44,16 @@ final class Outcomes {
         return done;
     }
 
-    /** correlation (command) id → how many final events the events topic holds for it. */
+    /**
+     * correlation (command) id → how many distinct final events (by event id) the events topic holds for it. The
+     * worker's outbox may publish the same event again after a crash or a database outage (CONTRACTS: consumers
+     * de-duplicate by {@code messageId}); a second *decision* would be a second event id.
+     */
     static Map<String, Long> finalEventsPerCommand(String kafka) {
         return KafkaLog.readAll(kafka, Topics.EVENTS.name(), new EventEnvelopeDeserializer()).stream()
                 .map(r -> r.value()).filter(e -> FINAL_EVENTS.contains(e.getPayload().getClass()))
-                .collect(Collectors.groupingBy(EventEnvelope::getCorrelationId, Collectors.counting()));
+                .collect(Collectors.groupingBy(EventEnvelope::getCorrelationId, Collectors.collectingAndThen(
+                        Collectors.mapping(EventEnvelope::getMessageId, Collectors.toSet()), ids -> (long) ids.size())));
     }
 
     /** {@code InvoiceDuplicate} events of these commands (other tests on the same broker make duplicates on purpose). */
