@@ -193,15 +193,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database is unreachable or restarting (connections refused, dropped, or a transient failure): nothing was
-     * accepted, so the client may retry; 503 with Retry-After, the cause (which names hosts) logged, never answered.
+     * The database is unreachable or restarting (connections refused, dropped, or a transient failure): 503 with
+     * Retry-After, the cause (which names hosts) logged, never answered. Usually nothing was recorded, but a write whose
+     * answer the outage cut off may have committed (a fault test saw one in 156 such refusals go on to KSeF): a
+     * submission retried with the same Idempotency-Key is taken once either way.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
             R2dbcTransientException.class, R2dbcNonTransientResourceException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("database unavailable cause={}", String.valueOf(e.getCause() == null ? e : e.getCause()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the service cannot reach its database; try again shortly");
+                "the service cannot reach its database; try again shortly (a submission retried with the same "
+                        + "Idempotency-Key is taken once, even if this one was recorded before the connection broke)");
         problem.setType(URI.create(TYPE_BASE + "service-unavailable"));
         problem.setTitle("Temporarily unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS).body(problem);

@@ -56,6 +56,16 @@ final class Outcomes {
                         Collectors.mapping(EventEnvelope::getMessageId, Collectors.toSet()), ids -> (long) ids.size())));
     }
 
+    /** For a failure report: the types of the events each of these commands has on the events topic, in order. */
+    static Map<String, java.util.List<String>> eventTypes(String kafka, Set<String> commands) {
+        Map<String, java.util.List<String>> types = new java.util.TreeMap<>();
+        commands.forEach(id -> types.put(id, new java.util.ArrayList<>()));
+        KafkaLog.readAll(kafka, Topics.EVENTS.name(), new EventEnvelopeDeserializer()).stream().map(r -> r.value())
+                .filter(e -> commands.contains(e.getCorrelationId()))
+                .forEach(e -> types.get(e.getCorrelationId()).add(e.getPayload().getClass().getSimpleName()));
+        return types;
+    }
+
     /** {@code InvoiceDuplicate} events of these commands (other tests on the same broker make duplicates on purpose). */
     static long duplicateEvents(String kafka, Set<String> commands) {
         return KafkaLog.readAll(kafka, Topics.EVENTS.name(), new EventEnvelopeDeserializer()).stream()

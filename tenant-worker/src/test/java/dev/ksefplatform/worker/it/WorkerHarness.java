@@ -61,6 +61,44 @@ final class WorkerHarness implements AutoCloseable {
         return worker;
     }
 
+    /** As {@link #startWorker(String...)}, doing {@code crash} at the engine's crash points. */
+    ConfigurableApplicationContext startWorker(dev.ksefplatform.worker.engine.application.CrashPoints crash,
+                                               String... extra) {
+        ConfigurableApplicationContext worker = TenantWorkerApplication.builder()
+                .initializers(context -> context.getBeanFactory().registerSingleton("crashPoints", crash))
+                .run(arguments(extra));
+        workers.add(worker);
+        awaitPartitions();
+        return worker;
+    }
+
+    /**
+     * A real outage of the worker's database, begun now: it takes no new connection and its open ones are ended (what
+     * a PostgreSQL restart does to a client), until {@code outage} has passed.
+     */
+    void databaseOutage(java.time.Duration outage) {
+        allowConnections(false);
+        try (Connection c = EmbeddedPostgres.get().connect(); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Thread back = new Thread(() -> {
+            sleep(outage.toMillis());
+            allowConnections(true);
+        }, "database-back");
+        back.setDaemon(true);
+        back.start();
+    }
+
+    private void allowConnections(boolean allow) {
+        try (Connection c = EmbeddedPostgres.get().connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS " + allow);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String[] arguments(String... extra) {
         Map<String, Object> args = new LinkedHashMap<>(EmbeddedPostgres.get().springProperties());
         args.put("ksef.db.name", database);

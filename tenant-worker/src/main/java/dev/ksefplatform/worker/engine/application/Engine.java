@@ -193,6 +193,7 @@ public final class Engine {
                 next = Instant.MAX;
             } catch (RuntimeException e) {
                 log.error("lane step failed unexpectedly lane={} error={}", lane.key, e.toString(), e);
+                lane.reloadBeforeNextStep();
                 next = deps.clock().instant().plus(deps.retries().after(3));
             }
             afterTurn(next);

@@ -77,6 +77,14 @@ final class Lane {
         }
     }
 
+    /**
+     * A step failed in a way the lane does not handle (most likely a database write): the next step first loads the
+     * lane again, so an invoice KSeF took whose SENT row was never written is looked up, not forgotten in SENDING.
+     */
+    void reloadBeforeNextStep() {
+        loaded = false;
+    }
+
     void commandsArrived(long count) {
         state.queued += count;
     }
@@ -128,6 +136,7 @@ final class Lane {
 
     private void load(Instant now) {
         LaneStore.StoredLane stored = deps.store().load(key);
+        state.forgetInFlight();
         state.queued = stored.queued();
         Map<String, Map<String, InFlightInvoice>> byBatch = new LinkedHashMap<>();
         for (InFlightInvoice invoice : stored.inFlight()) {
@@ -139,7 +148,14 @@ final class Lane {
                 state.unconfirmed.put(invoice.ref().commandId(), invoice);
             }
         }
+        String live = state.session == null ? null : state.session.referenceNumber();
+        if (live != null && stored.sessions().stream().noneMatch(s -> s.referenceNumber().equals(live))) {
+            online.forgetSession();
+        }
         for (LaneStore.StoredSession session : stored.sessions()) {
+            if (session.referenceNumber().equals(live)) {
+                continue; // opened by this incarnation, whose session key is still in memory: used on
+            }
             if (session.type() == SessionType.ONLINE) {
                 state.orphans.add(session.referenceNumber());
             } else {

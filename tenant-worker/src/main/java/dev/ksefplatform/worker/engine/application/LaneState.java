@@ -63,6 +63,24 @@ final class LaneState {
                 Optional.ofNullable(hold), buildingBatch, batchPausedUntil);
     }
 
+    /**
+     * Forgets what is in flight, to be loaded again from the database: after a step failed half-way (a write refused
+     * by a database outage after KSeF took an invoice), memory no longer says what the rows say. The open online
+     * session, the hold and the lease are kept: they are not in flight.
+     */
+    void forgetInFlight() {
+        queued = 0;
+        orphans.clear();
+        awaiting.clear();
+        unconfirmed.clear();
+        batches.clear();
+        if (prepared != null) {
+            prepared.batch().close();
+            prepared = null;
+        }
+        buildingBatch = false;
+    }
+
     boolean isIdle() {
         return queued == 0 && session == null && orphans.isEmpty() && awaiting.isEmpty() && unconfirmed.isEmpty()
                 && batches.isEmpty() && prepared == null;

@@ -81,7 +81,7 @@ final class OnlineSteps {
         if (orphan) {
             lane.state.orphans.remove(referenceNumber);
         } else {
-            forget();
+            forgetSession();
         }
         lane.state.queued = lane.deps.store().queuedCount(lane.key);
     }
@@ -91,7 +91,7 @@ final class OnlineSteps {
         Ksef.OnlineSession session = lane.state.session;
         if (session != null) {
             lane.deps.store().sessionState(lane.key, session.referenceNumber(), "CLOSED", List.of());
-            forget();
+            forgetSession();
         }
     }
 
@@ -155,7 +155,8 @@ final class OnlineSteps {
         sent.forEach(i -> lane.state.awaiting.put(i.ref().commandId(), new LaneState.Awaiting(i, now.plus(first), 0)));
     }
 
-    private void forget() {
+    /** The session is not used again (closed, gone, or no longer open in the database). */
+    void forgetSession() {
         lane.state.session = null;
         lane.state.sessionInvoices = 0;
         sessionForm = null;
