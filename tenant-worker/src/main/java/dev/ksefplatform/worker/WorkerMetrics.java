@@ -42,6 +42,7 @@ public class WorkerMetrics implements SmartLifecycle {
     private final Map<String, Long> commands = new ConcurrentHashMap<>();
     private volatile long outboxPending;
     private MultiGauge budgetRemaining;
+    private MultiGauge backlog;
     private ScheduledExecutorService refresher;
 
     public WorkerMetrics(MeterRegistry registry, JdbcTemplate jdbc, RateBudgets budgets, Engine engine,
@@ -64,6 +65,15 @@ public class WorkerMetrics implements SmartLifecycle {
         }
     }
 
+    /**
+     * Commands refused to the dead-letter topic ({@code stage}: {@code intake} — undecodable or refused records;
+     * {@code verification} — a verification of an unknown integration), counted once their transaction committed.
+     */
+    public static io.micrometer.core.instrument.Counter deadLetters(MeterRegistry registry, String stage) {
+        return io.micrometer.core.instrument.Counter.builder("ksef.worker.dead.letters").tag("stage", stage)
+                .description("commands written to ksef.commands.v1-dlt").register(registry);
+    }
+
     void refresh() {
         try {
             commands.replaceAll((state, n) -> 0L);
@@ -72,11 +82,22 @@ public class WorkerMetrics implements SmartLifecycle {
                         commands.put(rs.getString(1), rs.getLong(2));
                     });
             outboxPending = jdbc.queryForObject("SELECT count(*) FROM worker.outbox", Long.class);
+            backlog.register(backlogRows(), true);
             budgets.evictIdle(budgetIdle);
             budgetRemaining.register(budgetRows(), true);
         } catch (RuntimeException e) {
             log.warn("worker metrics not refreshed: {}", e.getMessage());
         }
+    }
+
+    /** The queued invoices of the {@code maxContexts} contexts with the most: 10,000 tenants make as many series. */
+    private List<MultiGauge.Row<?>> backlogRows() {
+        return jdbc.query("""
+                        SELECT environment, context_nip, count(*) FROM worker.commands
+                        WHERE state = 'QUEUED' AND kind = 'SUBMIT_INVOICE'
+                        GROUP BY environment, context_nip ORDER BY count(*) DESC LIMIT ?""",
+                (rs, n) -> MultiGauge.Row.of(Tags.of("environment", rs.getString(1), "context", rs.getString(2)),
+                        rs.getLong(3)), maxContexts);
     }
 
     private List<MultiGauge.Row<?>> budgetRows() {
@@ -92,6 +113,8 @@ public class WorkerMetrics implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        backlog = MultiGauge.builder("ksef.worker.backlog")
+                .description("invoices queued for KSeF, for the contexts with the largest queues").register(registry);
         budgetRemaining = MultiGauge.builder("ksef.worker.budget.remaining")
                 .description("calls KSeF still allows the context in the group's tightest window now").register(registry);
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {

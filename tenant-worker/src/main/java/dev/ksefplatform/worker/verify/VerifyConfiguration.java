@@ -25,9 +25,10 @@ public class VerifyConfiguration {
 
     @Bean
     JdbcVerificationStore verificationStore(JdbcTemplate jdbc, TransactionTemplate tx, EventEncoder encoder,
-                                            EventFactory events, Clock clock) {
+                                            EventFactory events, Clock clock,
+                                            io.micrometer.core.instrument.MeterRegistry registry) {
         return new JdbcVerificationStore(jdbc, tx, new OutboxWriter(jdbc, encoder), new DeadLetters(encoder, events),
-                clock);
+                clock, dev.ksefplatform.worker.WorkerMetrics.deadLetters(registry, "verification")::increment);
     }
 
     @Bean

@@ -148,8 +148,9 @@ class SubmissionEngineIT {
     }
 
     @Test
-    void aPoisonRecordIsDeadLetteredWithAnEvent() {
+    void aPoisonRecordIsDeadLetteredWithAnEventAndCounted() {
         String messageId = UUID.randomUUID().toString();
+        double before = deadLetters();
 
         env.kafka.publishRaw("tenant-g", messageId, "not avro".getBytes(StandardCharsets.UTF_8));
 
@@ -158,6 +159,16 @@ class SubmissionEngineIT {
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
         ConsumerRecord<String, EventEnvelope> event = env.kafka.awaitEvent(r -> messageId.equals(r.value().getCausationId()));
         assertThat(event.value().getPayload()).isInstanceOf(CommandDeadLettered.class);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (deadLetters() < before + 1 && System.nanoTime() < deadline) {
+            WorkerHarness.sleep(50); // counted right after the commit, which the relay's publish may overtake
+        }
+        assertThat(deadLetters()).isEqualTo(before + 1);
+    }
+
+    private static double deadLetters() {
+        return worker.getBean(io.micrometer.core.instrument.MeterRegistry.class).get("ksef.worker.dead.letters")
+                .tag("stage", "intake").counter().count();
     }
 
     @Test
@@ -189,6 +200,36 @@ class SubmissionEngineIT {
         assertThat(tokens).isNotEmpty();
         assertThat(env.kafka.eventsSoFar()).allSatisfy(r -> tokens.forEach(token ->
                 assertThat(r.value().toString()).doesNotContain(token)));
+    }
+
+    @Test
+    void aHeldContextsBacklogIsAGaugeOfItsOwnUntilItDrains() {
+        String nip = Nips.random();
+        env.credentials.deactivate(nip);
+        List<CommandEnvelope> commands = List.of(Commands.submit("tenant-n", nip), Commands.submit("tenant-n", nip),
+                Commands.submit("tenant-n", nip));
+        commands.forEach(env.kafka::publish);
+
+        assertThat(awaitBacklog(nip, n -> n == 3.0)).isEqualTo(3.0);
+        env.credentials.activate(nip);
+        commands.forEach(c -> env.kafka.awaitEvent(outcomeOf(c)));
+        assertThat(awaitBacklog(nip, n -> n == 0.0)).as("the drained context's series is gone").isZero();
+    }
+
+    /** The backlog gauge of one context, awaited until {@code done} (0 when the context has no series). */
+    private static double awaitBacklog(String nip, java.util.function.DoublePredicate done) {
+        var registry = worker.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        double n;
+        do {
+            var gauge = registry.find("ksef.worker.backlog").tag("context", nip).gauge();
+            n = gauge == null ? 0.0 : gauge.value();
+            if (done.test(n)) {
+                return n;
+            }
+            WorkerHarness.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return n;
     }
 
     @Test

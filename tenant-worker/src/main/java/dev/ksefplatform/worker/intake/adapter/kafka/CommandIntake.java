@@ -50,6 +50,7 @@ public class CommandIntake implements Runnable {
     private final String instanceId;
     private final Duration drain;
     private final Clock clock;
+    private final java.util.function.IntConsumer deadLettered;
     private final Deserializer<CommandEnvelope> decoder = new CommandEnvelopeDeserializer();
     private volatile boolean running = true;
     private volatile String failure;
@@ -57,8 +58,10 @@ public class CommandIntake implements Runnable {
 
     public CommandIntake(KafkaConsumer<String, byte[]> consumer, IntakeStore store, Engine engine,
                          EventEncoder encoder, dev.ksefplatform.worker.engine.application.EventFactory events,
-                         String instanceId, Duration drain, Clock clock) {
+                         String instanceId, Duration drain, Clock clock,
+                         java.util.function.IntConsumer deadLettered) {
         this.consumer = consumer;
+        this.deadLettered = deadLettered;
         this.store = store;
         this.engine = engine;
         this.deadLetters = new DeadLetters(encoder, events);
@@ -123,6 +126,7 @@ public class CommandIntake implements Runnable {
         Taken taken = Taken.empty();
         Map<Integer, List<dev.ksefplatform.worker.engine.application.EventEncoder.Encoded>> outbox = new HashMap<>();
         Map<Integer, Long> offsets = new HashMap<>();
+        int refusedCount = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
             offsets.merge(record.partition(), record.offset(), Math::max);
             try {
@@ -142,9 +146,13 @@ public class CommandIntake implements Runnable {
                         refused.getMessage());
                 outbox.computeIfAbsent(record.partition(), p -> new ArrayList<>())
                         .addAll(deadLetters.of(record, reason(refused)));
+                refusedCount++;
             }
         }
         store.store(TOPIC, taken, outbox, offsets);
+        if (refusedCount > 0) {
+            deadLettered.accept(refusedCount); // counted once committed: a rewound poll is not counted twice
+        }
         wakeLanes(taken.commands());
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         offsets.forEach((p, o) -> commit.put(new TopicPartition(TOPIC, p), new OffsetAndMetadata(o + 1)));

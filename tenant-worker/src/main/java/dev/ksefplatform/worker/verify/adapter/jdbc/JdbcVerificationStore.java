@@ -24,10 +24,12 @@ public class JdbcVerificationStore implements VerificationStore, PermissionReche
     private final TransactionTemplate tx;
     private final OutboxWriter outbox;
     private final DeadLetters deadLetters;
+    private final java.util.function.IntConsumer deadLettered;
     private final Clock clock;
 
     public JdbcVerificationStore(JdbcTemplate jdbc, TransactionTemplate tx, OutboxWriter outbox, DeadLetters deadLetters,
-                                 Clock clock) {
+                                 Clock clock, java.util.function.IntConsumer deadLettered) {
+        this.deadLettered = deadLettered;
         this.jdbc = jdbc;
         this.tx = tx;
         this.outbox = outbox;
@@ -64,9 +66,9 @@ public class JdbcVerificationStore implements VerificationStore, PermissionReche
 
     @Override
     public void refused(Verification verification, String reason, String owner) {
-        tx.executeWithoutResult(s -> {
+        Integer written = tx.execute(s -> {
             if (!owns(verification, owner)) {
-                return;
+                return 0;
             }
             finishRow(verification, "REFUSED", null, reason);
             List<Origin> original = jdbc.query("SELECT original, source_offset FROM worker.verifications"
@@ -75,7 +77,11 @@ public class JdbcVerificationStore implements VerificationStore, PermissionReche
             original.forEach(o -> outbox.writeEncoded(verification.partition(), deadLetters.of(verification.ref(),
                     DeadLetters.Origin.stored(verification.ref(), Topics.COMMANDS.name(), verification.partition(),
                             o.offset(), o.bytes()), reason)));
+            return original.size();
         });
+        if (written != null && written > 0) {
+            deadLettered.accept(written);
+        }
     }
 
     @Override
