@@ -50,8 +50,25 @@ public final class InvoiceSubmissions {
         return Mono.fromCallable(() -> inspection.inspect(xml, tenant.nip()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(document -> submission(tenant, document))
-                .flatMap(submission -> commands.record(submission, idempotencyKey)
-                        .flatMap(recorded -> recorded.fresh() ? publish(submission) : earlier(recorded, submission)));
+                .flatMap(submission -> accept(submission, idempotencyKey));
+    }
+
+    /**
+     * A command an upstream system published on its ingress topic, checked exactly like a REST submission. Its message
+     * id (a UUID) is the command id, and (system, tenant, message id) its idempotency key: a record delivered twice
+     * is one command.
+     */
+    public Mono<String> submitFromUpstream(Tenant tenant, byte[] xml, String upstreamId, UUID messageId) {
+        return Mono.fromCallable(() -> inspection.inspect(xml, tenant.nip()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(document -> new InvoiceSubmission(messageId.toString(), tenant.id(), settings.environment(),
+                        tenant.nip(), document, clock.instant(), upstreamId))
+                .flatMap(submission -> accept(submission, "upstream:" + upstreamId + ":" + messageId));
+    }
+
+    private Mono<String> accept(InvoiceSubmission submission, String idempotencyKey) {
+        return commands.record(submission, idempotencyKey)
+                .flatMap(recorded -> recorded.fresh() ? publish(submission) : earlier(recorded, submission));
     }
 
     private InvoiceSubmission submission(Tenant tenant, InvoiceDocument document) {

@@ -12,6 +12,9 @@ public interface Tenants {
 
     Mono<Tenant> byApiKey(ApiKeyHash apiKeyHash);
 
+    /** The tenant with this id; empty when there is none (or the id is not one of ours). */
+    Mono<Tenant> byId(String tenantId);
+
     /** Removes a tenant that never received its API key (an onboarding the vault refused). */
     Mono<Void> remove(String tenantId);
 }

@@ -89,6 +89,11 @@ class TenantAuthenticationTest {
         }
 
         @Override
+        public Mono<Tenant> byId(String tenantId) {
+            return Mono.justOrEmpty(keys.values().stream().filter(t -> t.id().equals(tenantId)).findFirst());
+        }
+
+        @Override
         public Mono<Void> remove(String tenantId) {
             return Mono.fromRunnable(() -> keys.values().removeIf(tenant -> tenant.id().equals(tenantId)));
         }

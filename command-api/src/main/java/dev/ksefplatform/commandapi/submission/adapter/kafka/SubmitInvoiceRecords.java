@@ -37,8 +37,16 @@ final class SubmitInvoiceRecords {
                 .setCausationId(null)
                 .setOccurredAt(submission.acceptedAt())
                 .setSource(SOURCE)
+                .setActor(actor(submission))
                 .setPayload(payload(submission))
                 .build();
+    }
+
+    /** Who asked: the upstream system that published it, or the tenant itself (its API key). */
+    private static dev.ksefplatform.schemas.v1.Actor actor(InvoiceSubmission submission) {
+        return submission.upstreamId() != null
+                ? dev.ksefplatform.schemas.v1.Actor.newBuilder().setType("UPSTREAM").setId(submission.upstreamId()).build()
+                : dev.ksefplatform.schemas.v1.Actor.newBuilder().setType("TENANT").setId(submission.tenantId()).build();
     }
 
     private static SubmitInvoice payload(InvoiceSubmission submission) {

@@ -37,9 +37,9 @@ public final class R2dbcCommandLog implements CommandLog {
         InvoiceDocument invoice = s.invoice();
         var spec = db.sql("""
                         INSERT INTO gateway.commands (command_id, tenant_id, idempotency_key, invoice_number, sha256,
-                            state, environment, context_nip, seller_nip, xml, created_at)
+                            state, environment, context_nip, seller_nip, xml, created_at, upstream_id)
                         VALUES (:commandId, :tenantId, :idempotencyKey, :invoiceNumber, :sha256,
-                            'RECEIVED', :environment, :contextNip, :sellerNip, :xml, :createdAt)
+                            'RECEIVED', :environment, :contextNip, :sellerNip, :xml, :createdAt, :upstreamId)
                         ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
                         RETURNING command_id, sha256""")
                 .bind("commandId", UUID.fromString(s.commandId()))
@@ -50,6 +50,7 @@ public final class R2dbcCommandLog implements CommandLog {
                 .bind("sellerNip", invoice.sellerNip())
                 .bind("xml", new String(invoice.xml(), StandardCharsets.UTF_8))
                 .bind("createdAt", s.acceptedAt().atOffset(ZoneOffset.UTC));
+        spec = s.upstreamId() == null ? spec.bindNull("upstreamId", String.class) : spec.bind("upstreamId", s.upstreamId());
         spec = idempotencyKey == null ? spec.bindNull("idempotencyKey", String.class) : spec.bind("idempotencyKey", idempotencyKey);
         spec = invoice.invoiceNumber() == null ? spec.bindNull("invoiceNumber", String.class)
                 : spec.bind("invoiceNumber", invoice.invoiceNumber());
@@ -96,7 +97,7 @@ public final class R2dbcCommandLog implements CommandLog {
                               FOR UPDATE SKIP LOCKED) due
                         WHERE c.command_id = due.command_id
                         RETURNING c.command_id, c.tenant_id, c.invoice_number, c.sha256, c.environment, c.context_nip,
-                                  c.seller_nip, c.xml, c.created_at""")
+                                  c.seller_nip, c.xml, c.created_at, c.upstream_id""")
                 .bind("claimedUntil", claimedUntil.atOffset(ZoneOffset.UTC))
                 .bind("before", before.atOffset(ZoneOffset.UTC))
                 .bind("now", now.atOffset(ZoneOffset.UTC))
@@ -137,6 +138,6 @@ public final class R2dbcCommandLog implements CommandLog {
                 row.get("invoice_number", String.class), row.get("seller_nip", String.class));
         return new InvoiceSubmission(row.get("command_id", UUID.class).toString(), row.get("tenant_id", UUID.class).toString(),
                 row.get("environment", String.class), row.get("context_nip", String.class), invoice,
-                row.get("created_at", OffsetDateTime.class).toInstant());
+                row.get("created_at", OffsetDateTime.class).toInstant(), row.get("upstream_id", String.class));
     }
 }

@@ -47,6 +47,20 @@ public final class R2dbcTenants implements Tenants {
     }
 
     @Override
+    public Mono<Tenant> byId(String tenantId) {
+        UUID id;
+        try {
+            id = UUID.fromString(tenantId);
+        } catch (IllegalArgumentException notOurs) {
+            return Mono.empty();
+        }
+        return db.sql("SELECT id, name, nip, status, created_at FROM gateway.tenants WHERE id = :id")
+                .bind("id", id)
+                .map(R2dbcTenants::tenant)
+                .one();
+    }
+
+    @Override
     public Mono<Void> remove(String tenantId) {
         return db.sql("DELETE FROM gateway.tenants WHERE id = :id").bind("id", UUID.fromString(tenantId)).then();
     }

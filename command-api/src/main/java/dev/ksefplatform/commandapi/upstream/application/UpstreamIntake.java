@@ -1,0 +1,82 @@
+package dev.ksefplatform.commandapi.upstream.application;
+
+import dev.ksefplatform.commandapi.submission.application.IdempotencyKeyReused;
+import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceInvalid;
+import dev.ksefplatform.commandapi.submission.domain.InvoiceRefused;
+import dev.ksefplatform.commandapi.tenant.application.Tenants;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+
+/**
+ * Commands of upstream systems, held to the rules of the REST API: a system acts only for the tenants configured for
+ * it, only an active tenant's command is taken, and the invoice is checked like a REST one (size, XSD, seller NIP =
+ * the tenant's NIP) before it is recorded in the same command log and published to the worker. A database failure is
+ * an error (the record is retried), never a refusal.
+ */
+public final class UpstreamIntake {
+
+    private static final int MAX_REASON_VIOLATIONS = 3;
+
+    private final Map<String, Set<String>> tenantsBySystem;
+    private final Tenants tenants;
+    private final InvoiceSubmissions submissions;
+    private final int maxBytes;
+
+    public UpstreamIntake(Map<String, Set<String>> tenantsBySystem, Tenants tenants, InvoiceSubmissions submissions,
+                          int maxBytes) {
+        this.tenantsBySystem = Map.copyOf(tenantsBySystem);
+        this.tenants = tenants;
+        this.submissions = submissions;
+        this.maxBytes = maxBytes;
+    }
+
+    public Mono<IngressOutcome> take(IngressCommand command) {
+        if (!tenantsBySystem.getOrDefault(command.upstreamId(), Set.of()).contains(command.tenantId())) {
+            return refused("upstream system " + command.upstreamId() + " may not act for tenant " + command.tenantId(),
+                    false);
+        }
+        if (!IngressCommand.SUBMIT_INVOICE.equals(command.payloadType())) {
+            return refused("upstream systems may publish SubmitInvoice commands only, not " + command.payloadType(), true);
+        }
+        UUID messageId = uuid(command.messageId());
+        if (messageId == null) {
+            return refused("messageId must be a UUID (it becomes the command id), not " + command.messageId(), true);
+        }
+        if (command.xml().length > maxBytes) {
+            return refused("the invoice is larger than " + maxBytes + " bytes", true);
+        }
+        return tenants.byId(command.tenantId())
+                .filter(tenant -> tenant.isActive())
+                .flatMap(tenant -> submissions.submitFromUpstream(tenant, command.xml(), command.upstreamId(), messageId)
+                        .<IngressOutcome>map(IngressOutcome.Accepted::new)
+                        .onErrorResume(InvoiceRefused.class, e -> refused(reason(e), true))
+                        .onErrorResume(IdempotencyKeyReused.class, e -> refused(
+                                "messageId " + messageId + " was taken before for a different invoice", true)))
+                .switchIfEmpty(Mono.defer(() -> refused("tenant " + command.tenantId() + " is not an active tenant", false)));
+    }
+
+    private static Mono<IngressOutcome> refused(String reason, boolean tenantsOwn) {
+        return Mono.just(new IngressOutcome.Refused(reason, tenantsOwn));
+    }
+
+    private static String reason(InvoiceRefused refused) {
+        if (refused instanceof InvoiceInvalid invalid) {
+            return refused.getMessage() + ": " + invalid.violations().stream().limit(MAX_REASON_VIOLATIONS)
+                    .map(v -> "line " + v.line() + ": " + v.message()).collect(Collectors.joining("; "));
+        }
+        return refused.getMessage();
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            UUID uuid = id == null ? null : UUID.fromString(id);
+            return uuid != null && uuid.toString().equalsIgnoreCase(id) ? uuid : null; // only the canonical form
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+}
