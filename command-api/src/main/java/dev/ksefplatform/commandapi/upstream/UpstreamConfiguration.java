@@ -6,12 +6,13 @@ import dev.ksefplatform.commandapi.tenant.application.Tenants;
 import dev.ksefplatform.commandapi.upstream.adapter.kafka.IngressListener;
 import dev.ksefplatform.commandapi.upstream.adapter.kafka.IngressRefusals;
 import dev.ksefplatform.commandapi.upstream.adapter.kafka.IngressTopics;
+import dev.ksefplatform.commandapi.upstream.adapter.r2dbc.R2dbcUpstreamGrants;
+import dev.ksefplatform.commandapi.upstream.application.UpstreamAccess;
+import dev.ksefplatform.commandapi.upstream.application.UpstreamGrants;
 import dev.ksefplatform.commandapi.upstream.application.UpstreamIntake;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,20 +27,33 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.util.backoff.FixedBackOff;
 
-/** Wires the upstream ingress: one consumer group over every configured system's topic, started only if there is one. */
+/**
+ * Wires the upstream ingress: one consumer group over every configured system's topic (started only if there is one),
+ * the grants and their admin API.
+ */
 @Configuration(proxyBeanMethods = false)
 class UpstreamConfiguration {
 
     static final String GROUP = "command-api-ingress";
 
     @Bean
-    UpstreamIntake upstreamIntake(UpstreamProperties upstreams, Tenants tenants, InvoiceSubmissions submissions,
+    UpstreamGrants upstreamGrants(DatabaseClient db) {
+        return new R2dbcUpstreamGrants(db);
+    }
+
+    @Bean
+    UpstreamAccess upstreamAccess(UpstreamProperties upstreams, Tenants tenants, UpstreamGrants grants, Clock clock) {
+        upstreams.systems().forEach(IngressTopics::of); // refuses an id that is no topic name at start
+        return new UpstreamAccess(Set.copyOf(upstreams.systems()), tenants, grants, clock);
+    }
+
+    @Bean
+    UpstreamIntake upstreamIntake(UpstreamGrants grants, Tenants tenants, InvoiceSubmissions submissions,
                                   SubmissionProperties submission) {
-        Map<String, Set<String>> bySystem = upstreams.systems().entrySet().stream().collect(Collectors.toMap(
-                e -> e.getKey(), e -> new HashSet<>(e.getValue().tenants())));
-        return new UpstreamIntake(bySystem, tenants, submissions, submission.maxBytes());
+        return new UpstreamIntake(grants, tenants, submissions, submission.maxBytes());
     }
 
     @Bean(destroyMethod = "close")
@@ -64,7 +78,7 @@ class UpstreamConfiguration {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
         ContainerProperties container = new ContainerProperties(
-                upstreams.systems().keySet().stream().map(IngressTopics::of).toArray(String[]::new));
+                upstreams.systems().stream().map(IngressTopics::of).toArray(String[]::new));
         container.setAckMode(ContainerProperties.AckMode.RECORD);
         container.setMessageListener(new IngressListener(intake,
                 new IngressRefusals(ingressRefusalProducer, clock, upstreams.timeout()), upstreams.timeout()));

@@ -125,6 +125,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail upstreamNotFound(dev.ksefplatform.commandapi.upstream.application.UpstreamNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "upstream-not-found", "Upstream system not found", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail upstreamTenantNotFound(dev.ksefplatform.commandapi.upstream.application.UpstreamTenantNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "tenant-not-found", "Tenant not found", e);
+    }
+
+    @ExceptionHandler
     ProblemDetail invalidQueryParameter(InvalidQueryParameter e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
         problem.setProperty("parameter", e.parameter());

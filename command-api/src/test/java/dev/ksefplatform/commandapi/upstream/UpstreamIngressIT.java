@@ -46,20 +46,26 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Upstream systems publish to their own ingress topic and are held to the REST rules (issue #11 item 5): a command for
- * a tenant the system may act for is checked, recorded in the command log and forwarded to the worker once, however
+ * Upstream systems publish to their own ingress topic and are held to the REST rules (issue #11 item 5): the admin
+ * grants a configured system the tenants it may act for; a command for such a tenant is checked, recorded in the command log and forwarded to the worker once, however
  * often it is delivered, with the system as its actor; one for another tenant, an invalid invoice and an undecodable
  * record are refused to the system's dead-letter topic with a {@code CommandDeadLettered} event naming the reason —
  * and the refusal for a tenant the system may not act for is never shown to that tenant.
  */
-@SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + CommandApiApplication.CONFIG_NAME)
 class UpstreamIngressIT {
+
+    private static final String ADMIN_TOKEN = "it-upstream-admin-token";
+    private static final String PROBLEMS = "https://ksef-platform.dev/problems/";
 
     private static final String SYSTEM = "erp-" + Long.toString(System.nanoTime() % 1_000_000, 36);
     private static final Tenant ALLOWED = new Tenant(UUID.randomUUID().toString(), Invoices.randomNip());
@@ -74,16 +80,57 @@ class UpstreamIngressIT {
                 new TopicDescriptor(IngressTopics.deadLetters(SYSTEM), 3, null, Topics.MAX_MESSAGE_BYTES)));
         EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> kafka);
-        registry.add("commandapi.upstreams.systems." + SYSTEM + ".tenants[0]", ALLOWED::id);
+        registry.add("commandapi.upstreams.systems[0]", () -> SYSTEM);
+        registry.add("commandapi.security.callers.admin", () -> ADMIN_TOKEN);
     }
 
+    @Autowired
+    private WebTestClient client;
+
     @BeforeEach
-    void tenantsExist() throws SQLException {
+    void tenantsExistAndTheSystemMayActForOne() throws SQLException {
         if (!tenantsStored) {
             insertTenant(ALLOWED);
             insertTenant(OTHER);
             tenantsStored = true;
         }
+        grant("PUT", SYSTEM, ALLOWED.id()).expectStatus().isNoContent();
+    }
+
+    @Test
+    void theAdminGrantsAndWithdrawsTenantsOfConfiguredSystemsOnly() {
+        client.put().uri("/admin/v1/upstreams/{s}/tenants/{t}", SYSTEM, OTHER.id()).exchange()
+                .expectStatus().isUnauthorized();
+        grant("PUT", "erp-unknown", OTHER.id()).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "upstream-not-found");
+        grant("PUT", SYSTEM, UUID.randomUUID().toString()).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "tenant-not-found");
+        grant("PUT", SYSTEM, ALLOWED.id()).expectStatus().isNoContent(); // twice is once
+
+        client.get().uri("/admin/v1/upstreams/{s}/tenants", SYSTEM)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].tenantId").isEqualTo(ALLOWED.id());
+    }
+
+    @Test
+    void aWithdrawnGrantRefusesTheSystemsNextCommand() throws Exception {
+        grant("DELETE", SYSTEM, ALLOWED.id()).expectStatus().isNoContent();
+        String messageId = UUID.randomUUID().toString();
+
+        publish(ALLOWED.id(), encode(submit(messageId, ALLOWED.id(), Invoices.bytes(ALLOWED.nip(), "UP-4"))));
+
+        EventEnvelope event = refusalOf(messageId);
+        assertThat(event.getTenantId()).isEqualTo("upstream:" + SYSTEM);
+        assertThat(read(Topics.COMMANDS.name(), new CommandEnvelopeDeserializer(),
+                r -> messageId.equals(r.value().getMessageId()))).isEmpty();
+    }
+
+    private WebTestClient.ResponseSpec grant(String method, String system, String tenantId) {
+        return client.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri("/admin/v1/upstreams/{s}/tenants/{t}", system, tenantId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN).exchange();
     }
 
     @Test

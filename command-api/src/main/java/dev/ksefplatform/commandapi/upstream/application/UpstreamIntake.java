@@ -5,15 +5,13 @@ import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceInvalid;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceRefused;
 import dev.ksefplatform.commandapi.tenant.application.Tenants;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 /**
- * Commands of upstream systems, held to the rules of the REST API: a system acts only for the tenants configured for
- * it, only an active tenant's command is taken, and the invoice is checked like a REST one (size, XSD, seller NIP =
+ * Commands of upstream systems, held to the rules of the REST API: a system acts only for the tenants the admin
+ * granted it, only an active tenant's command is taken, and the invoice is checked like a REST one (size, XSD, seller NIP =
  * the tenant's NIP) before it is recorded in the same command log and published to the worker. A database failure is
  * an error (the record is retried), never a refusal.
  */
@@ -21,24 +19,25 @@ public final class UpstreamIntake {
 
     private static final int MAX_REASON_VIOLATIONS = 3;
 
-    private final Map<String, Set<String>> tenantsBySystem;
+    private final UpstreamGrants grants;
     private final Tenants tenants;
     private final InvoiceSubmissions submissions;
     private final int maxBytes;
 
-    public UpstreamIntake(Map<String, Set<String>> tenantsBySystem, Tenants tenants, InvoiceSubmissions submissions,
-                          int maxBytes) {
-        this.tenantsBySystem = Map.copyOf(tenantsBySystem);
+    public UpstreamIntake(UpstreamGrants grants, Tenants tenants, InvoiceSubmissions submissions, int maxBytes) {
+        this.grants = grants;
         this.tenants = tenants;
         this.submissions = submissions;
         this.maxBytes = maxBytes;
     }
 
     public Mono<IngressOutcome> take(IngressCommand command) {
-        if (!tenantsBySystem.getOrDefault(command.upstreamId(), Set.of()).contains(command.tenantId())) {
-            return refused("upstream system " + command.upstreamId() + " may not act for tenant " + command.tenantId(),
-                    false);
-        }
+        return grants.allows(command.upstreamId(), command.tenantId()).flatMap(allowed -> allowed ? checked(command)
+                : refused("upstream system " + command.upstreamId() + " may not act for tenant " + command.tenantId(),
+                        false));
+    }
+
+    private Mono<IngressOutcome> checked(IngressCommand command) {
         if (!IngressCommand.SUBMIT_INVOICE.equals(command.payloadType())) {
             return refused("upstream systems may publish SubmitInvoice commands only, not " + command.payloadType(), true);
         }
