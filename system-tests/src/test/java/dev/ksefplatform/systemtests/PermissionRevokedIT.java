@@ -10,7 +10,6 @@ import dev.ksefplatform.deploy.PlatformClient.Tenant;
 import dev.ksefplatform.deploy.PlatformStack;
 import dev.ksefplatform.deploy.SampleInvoices;
 import dev.ksefplatform.deploy.StackSettings;
-import dev.ksefplatform.ksef.id.Nip;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -153,11 +152,6 @@ class PermissionRevokedIT {
     }
 
     private static String nip(Random random) {
-        while (true) {
-            String nip = Nip.withCheckDigit(String.format("%d%08d", 1 + random.nextInt(9), random.nextInt(100_000_000)));
-            if (nip != null && nip.matches("[1-9]((\\d[1-9])|([1-9]\\d))\\d{7}")) {
-                return nip;
-            }
-        }
+        return SampleNips.random(random);
     }
 }

@@ -56,7 +56,8 @@ class PlatformIT {
     @BeforeAll
     static void startPlatform() {
         long t0 = System.nanoTime();
-        stack = PlatformStack.start(StackSettings.ephemeral(), line -> System.out.println("[stack] " + line));
+        stack = PlatformStack.start(StackSettings.ephemeral(), line -> System.out.println("[stack] " + line),
+                UpstreamSystem.settings(), UpstreamSystem::createTopics);
         client = new PlatformClient(stack);
         System.out.printf("FIGURE stack start: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
@@ -157,6 +158,33 @@ class PlatformIT {
 
     @Test
     @Order(5)
+    void anUpstreamSystemsInvoiceForAGrantedTenantEndsAcceptedAndForAnotherIsRefusedBeforeKsef() throws Exception {
+        UpstreamSystem upstream = new UpstreamSystem(stack);
+        Tenant granted = onboard("Przez ERP");
+        Tenant other = onboard("Bez ERP");
+        assertThat(upstream.grant(granted)).isEqualTo(204);
+        String allowedId = java.util.UUID.randomUUID().toString();
+        String refusedId = java.util.UUID.randomUUID().toString();
+
+        upstream.publish(granted, allowedId);
+        upstream.publish(other, refusedId);
+
+        JsonNode accepted = client.awaitFinalStatus(granted, allowedId, FINAL);
+        assertThat(accepted.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(KsefNumber.isValid(accepted.path("ksefNumber").asText())).isTrue();
+        assertThat(upstream.listed(granted)).contains(allowedId);
+        EventEnvelope refusal = upstream.awaitRefusal(refusedId, FINAL);
+        assertThat(refusal.getTenantId()).isEqualTo("upstream:" + UpstreamSystem.ID);
+        assertThat(((dev.ksefplatform.schemas.v1.CommandDeadLettered) refusal.getPayload()).getReason())
+                .contains("may not act for tenant " + other.tenantId());
+        assertThat(client.invoiceStatus(other, refusedId).status()).isEqualTo(404);
+        assertThat(upstream.listed(other)).doesNotContain(refusedId);
+        assertThat(upstream.simulatorStats(other.nip()).path("invoicesReceived").asLong()).isZero();
+        assertThat(upstream.simulatorStats(granted.nip()).path("invoicesReceived").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
     void noInvoiceReachedKsefTwice() {
         Answer invoices = client.get(Apps.SIMULATOR, "/sim/v1/invoices", null);
         List<String> keys = new ArrayList<>();
@@ -166,7 +194,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void everyEventHasExactlyOneAuditRow() throws Exception {
         Set<String> eventIds = KafkaLog.readAll(stack.kafkaBootstrapServers(), Topics.EVENTS.name(), new EventEnvelopeDeserializer())
                 .stream().map(ConsumerRecord::value).map(EventEnvelope::getMessageId).collect(Collectors.toSet());
