@@ -9,7 +9,6 @@ import dev.ksefplatform.deploy.SampleInvoices;
 import dev.ksefplatform.schemas.serde.CommandEnvelopeSerializer;
 import dev.ksefplatform.schemas.serde.EventEnvelopeDeserializer;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
-import dev.ksefplatform.schemas.topic.TopicDescriptor;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.CommandDeadLettered;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
@@ -55,9 +54,7 @@ final class UpstreamSystem {
     }
 
     static void createTopics() {
-        EmbeddedKafka.createTopics(EmbeddedKafka.get().bootstrapServers(), List.of(
-                new TopicDescriptor(INGRESS, 3, null, Topics.MAX_MESSAGE_BYTES),
-                new TopicDescriptor(INGRESS + "-dlt", 3, null, Topics.MAX_MESSAGE_BYTES)));
+        EmbeddedKafka.createTopics(EmbeddedKafka.get().bootstrapServers(), Topics.ingress(ID));
     }
 
     int grant(Tenant tenant) throws Exception {

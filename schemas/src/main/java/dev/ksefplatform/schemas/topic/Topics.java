@@ -33,4 +33,21 @@ public final class Topics {
     public static List<TopicDescriptor> all() {
         return List.of(COMMANDS, COMMANDS_RETRY, COMMANDS_DLT, EVENTS);
     }
+
+    /** An upstream system's id: 1-40 of lower-case letters, digits and hyphens (a topic name's part and a key's). */
+    public static final java.util.regex.Pattern UPSTREAM_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    /**
+     * An upstream system's ingress topic, {@code ksef.ingress.<system>.v1} (kept like the commands), and its dead
+     * letters beside it: the topic is the system's identity, because Kafka's ACLs can let a principal write one topic
+     * (CONTRACTS §5).
+     */
+    public static List<TopicDescriptor> ingress(String systemId) {
+        if (!UPSTREAM_ID.matcher(systemId).matches()) {
+            throw new IllegalArgumentException("an upstream system id is 1-40 of [a-z0-9-], not " + systemId);
+        }
+        String name = "ksef.ingress." + systemId + ".v1";
+        return List.of(new TopicDescriptor(name, DEFAULT_PARTITIONS, Duration.ofDays(7), MAX_MESSAGE_BYTES),
+                new TopicDescriptor(name + "-dlt", DEFAULT_PARTITIONS, Duration.ofDays(30), MAX_MESSAGE_BYTES));
+    }
 }

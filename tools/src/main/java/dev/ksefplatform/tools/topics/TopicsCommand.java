@@ -1,6 +1,5 @@
 package dev.ksefplatform.tools.topics;
 
-import dev.ksefplatform.schemas.topic.Topics;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +38,7 @@ public final class TopicsCommand {
 
     private static int reconcile(TopicsOptions options, KafkaTopics cluster, PrintStream out) {
         int result = OK;
-        for (TopicSpec spec : Topics.all().stream().map(d -> TopicSpec.of(d, options.partitions(), options.replicationFactor())).toList()) {
+        for (TopicSpec spec : options.topics().stream().map(d -> TopicSpec.of(d, options.partitions(), options.replicationFactor())).toList()) {
             result = Math.max(result, reconcile(spec, options.create(), cluster, out));
         }
         return result;

@@ -1,17 +1,31 @@
 package dev.ksefplatform.tools.topics;
 
+import dev.ksefplatform.schemas.topic.TopicDescriptor;
+import dev.ksefplatform.schemas.topic.Topics;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * {@code (create|check) --bootstrap HOST:PORT [--partitions N] [--replication-factor N] [--command-config FILE]}.
- * {@code --partitions} applies to every topic (default: each descriptor's own); the command-config file holds
- * AdminClient properties (security protocol, SASL), so no secret goes on the command line.
+ * {@code (create|check) --bootstrap HOST:PORT [--partitions N] [--replication-factor N] [--command-config FILE]
+ * [--upstream SYSTEM]...}. {@code --partitions} applies to every topic (default: each descriptor's own); the
+ * command-config file holds AdminClient properties (security protocol, SASL), so no secret goes on the command line;
+ * each {@code --upstream} adds that system's ingress topic and its dead letters.
  */
-public record TopicsOptions(boolean create, String bootstrap, Integer partitions, int replicationFactor, Path commandConfig) {
+public record TopicsOptions(boolean create, String bootstrap, Integer partitions, int replicationFactor, Path commandConfig,
+                            List<String> upstreams) {
+
+    /** The platform's topics and the upstream systems' ingress topics. */
+    public List<TopicDescriptor> topics() {
+        List<TopicDescriptor> topics =
+                new ArrayList<>(Topics.all());
+        upstreams.forEach(system -> topics.addAll(Topics.ingress(system)));
+        return topics;
+    }
 
     public static TopicsOptions parse(String[] args) {
         if (args.length == 0 || !(args[0].equals("create") || args[0].equals("check"))) {
@@ -21,6 +35,7 @@ public record TopicsOptions(boolean create, String bootstrap, Integer partitions
         Integer partitions = null;
         int replication = 1;
         Path commandConfig = null;
+        List<String> upstreams = new ArrayList<>();
         for (int i = 1; i < args.length; i += 2) {
             String value = valueAfter(args, i);
             switch (args[i]) {
@@ -28,13 +43,18 @@ public record TopicsOptions(boolean create, String bootstrap, Integer partitions
                 case "--partitions" -> partitions = positive(args[i], value);
                 case "--replication-factor" -> replication = positive(args[i], value);
                 case "--command-config" -> commandConfig = Path.of(value);
+                case "--upstream" -> {
+                    Topics.ingress(value); // refuses an id that names no topic
+                    upstreams.add(value);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (bootstrap == null) {
             throw new IllegalArgumentException("--bootstrap is required");
         }
-        return new TopicsOptions(args[0].equals("create"), bootstrap, partitions, replication, commandConfig);
+        return new TopicsOptions(args[0].equals("create"), bootstrap, partitions, replication, commandConfig,
+                List.copyOf(upstreams));
     }
 
     public Properties adminProperties() {

@@ -28,6 +28,18 @@ class TopicsOptionsTest {
     }
 
     @Test
+    void eachUpstreamSystemAddsItsIngressTopicAndItsDeadLetters() {
+        TopicsOptions options = TopicsOptions.parse(new String[] {"create", "--bootstrap", "k:1",
+                "--upstream", "erp-acme", "--upstream", "billing2"});
+
+        assertThat(options.topics()).extracting(d -> d.name()).contains("ksef.commands.v1", "ksef.events.v1",
+                "ksef.ingress.erp-acme.v1", "ksef.ingress.erp-acme.v1-dlt", "ksef.ingress.billing2.v1",
+                "ksef.ingress.billing2.v1-dlt");
+        assertThatThrownBy(() -> TopicsOptions.parse(new String[] {"create", "--bootstrap", "k:1", "--upstream", "ERP.x"}))
+                .hasMessageContaining("[a-z0-9-]");
+    }
+
+    @Test
     void refusesMissingBootstrapUnknownOptionsAndBadCounts() {
         assertThatThrownBy(() -> TopicsOptions.parse(new String[] {"create"})).hasMessageContaining("--bootstrap");
         assertThatThrownBy(() -> TopicsOptions.parse(new String[] {"create", "--bootstrap", "k:1", "--force", "x"}))
