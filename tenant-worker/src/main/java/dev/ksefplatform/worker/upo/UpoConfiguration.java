@@ -23,8 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class UpoConfiguration {
 
-    static final int ROWS_PER_TICK = 50;
-
     @Bean
     UpoRuntime upoRuntime(JdbcTemplate jdbc, TransactionTemplate tx, AvroEventEncoder encoder, OutboxRelay relay,
                           ClientKsef ksef, RateBudgetsAdapter budget, LeaseCache leases, Engine engine,
@@ -34,7 +32,7 @@ public class UpoConfiguration {
                 settings.maxPoll());
         UpoFetches fetches = new UpoFetches(new JdbcUpoStore(jdbc, tx, new OutboxWriter(jdbc, encoder), relay::nudge),
                 new AvroUpoEvents(encoder, clock), new UpoKsef(ksef, budget, leases), engine::ownedPartitions,
-                new UpoFetches.Settings(workerInstanceId, ROWS_PER_TICK, retries), clock);
-        return new UpoRuntime(fetches, worker.inbox().tick());
+                new UpoFetches.Settings(workerInstanceId, worker.upo().batch(), retries), clock);
+        return new UpoRuntime(fetches, worker.upo().tick());
     }
 }
