@@ -3,12 +3,15 @@ package dev.ksefplatform.worker.upo.application;
 import dev.ksefplatform.worker.engine.application.CallScope;
 import dev.ksefplatform.worker.engine.application.Ksef;
 import dev.ksefplatform.worker.engine.application.KsefFailure;
+import dev.ksefplatform.worker.engine.application.Lease;
 import dev.ksefplatform.worker.engine.application.RetrySchedule;
 import dev.ksefplatform.worker.upo.domain.UpoFetch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,23 +51,30 @@ public final class UpoFetches {
         this.clock = clock;
     }
 
-    /** Works through what is due now; called periodically. */
+    /**
+     * Works through at most {@code batch} due rows; called every tick. The pace is the point: a backlog of accepted
+     * invoices (a batch of 10,000) adds at most {@code batch} documents and UPOs a tick to the worker's load, so the
+     * lanes sending other invoices meanwhile do not wait behind it.
+     */
     public void tick() {
         Collection<Integer> partitions = ownedPartitions.get();
         if (!partitions.isEmpty()) {
+            links.newRound();
             store.due(partitions, settings.batch(), clock.instant()).forEach(this::work);
         }
     }
 
     private void work(UpoFetch fetch) {
+        AtomicReference<Lease> lease = new AtomicReference<>();
         try {
-            CallScope.within(new CallScope.Current(fetch.lane(), fetch.ref(), () -> null), () -> {
+            CallScope.within(new CallScope.Current(fetch.lane(), fetch.ref(), lease::get), () -> {
                 storeDocument(fetch);
-                fetchUpo(fetch);
+                fetchUpo(fetch, lease::set);
                 return null;
             });
-        } catch (KsefFailure.Refused | KsefFailure.Forbidden e) {
-            retry(fetch, null, e.getMessage());
+        } catch (KsefFailure e) {
+            // a link KSeF's storage refuses (4xx: expired or not valid) is dropped: the next attempt asks for a new one
+            retry(fetch, e.httpStatus() != null && e.httpStatus() / 100 == 4 ? null : fetch.upoUrl(), e.getMessage());
         } catch (RuntimeException e) {
             retry(fetch, fetch.upoUrl(), e.getMessage());
         }
@@ -77,10 +87,11 @@ public final class UpoFetches {
         }
     }
 
-    private void fetchUpo(UpoFetch fetch) {
-        Optional<String> link = fetch.upoUrl() != null ? Optional.of(fetch.upoUrl()) : links.fresh(fetch);
+    private void fetchUpo(UpoFetch fetch, Consumer<Lease> using) {
+        Optional<String> link = fetch.upoUrl() != null ? Optional.of(fetch.upoUrl()) : links.fresh(fetch, using);
         if (link.isEmpty()) {
-            store.later(fetch, clock.instant().plus(NO_BUDGET), null, "no UPO link yet", settings.owner());
+            store.later(fetch, clock.instant().plus(NO_BUDGET), null, "no budget to spare for a UPO link now",
+                    settings.owner());
             return;
         }
         Ksef.Upo upo = ksef.sessionUpo(fetch.lane(), link.get());

@@ -11,12 +11,14 @@ import dev.ksefplatform.worker.upo.domain.UpoFetch;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A fresh pre-signed UPO link from KSeF, asked only while the lane's budget has room to spare: an online invoice's
  * status ({@code invoiceStatus}: the verdict polls' group), or, for an invoice of a batch, the session's invoice list
- * ({@code sessionInvoiceList}, 1,000 invoices a page, every link of the page kept for the others). A UPO fetch takes a
- * permit only while more than half of the group's minute is left, so sending and verdicts always come first.
+ * ({@code sessionInvoiceList}, 1,000 invoices a page; a session is listed at most once a round, and the links of every
+ * invoice of the page are kept for the others). A call takes a permit only while more than half of the group's minute
+ * and more than half a minute's worth of its hour are left, so sending and verdicts always come first.
  */
 final class UpoLinks {
 
@@ -24,6 +26,7 @@ final class UpoLinks {
     private final KsefBudget budget;
     private final TenantCredentials leases;
     private final UpoStore store;
+    private final Map<String, Map<String, UpoStore.Listed>> listedThisRound = new HashMap<>();
 
     UpoLinks(Ksef ksef, KsefBudget budget, TenantCredentials leases, UpoStore store) {
         this.ksef = ksef;
@@ -32,28 +35,44 @@ final class UpoLinks {
         this.store = store;
     }
 
-    /** The link, or empty when the budget has no room now (nothing was sent to KSeF). */
-    Optional<String> fresh(UpoFetch fetch) {
+    /** Forgets the sessions listed in the previous round. */
+    void newRound() {
+        listedThisRound.clear();
+    }
+
+    /**
+     * The link, or empty when the budget has no room now (nothing was sent to KSeF); {@code using} is told the lease
+     * of the calls (the audit records them under its integration).
+     *
+     * @throws NoLinkYet when KSeF named no link for the invoice
+     */
+    Optional<String> fresh(UpoFetch fetch, Consumer<Lease> using) {
+        Map<String, UpoStore.Listed> listed = listedThisRound.get(fetch.sessionRef());
+        if (fetch.invoiceRef() == null && listed != null) {
+            return Optional.of(own(listed, fetch));
+        }
         KsefLimit limit = fetch.invoiceRef() != null ? KsefLimit.INVOICE_STATUS : KsefLimit.SESSION_INVOICE_LIST;
         if (!spare(fetch, limit)) {
             return Optional.empty();
         }
         Lease lease = leases.lease(fetch.lane(), TenantCredentials.INVOICE_WRITE);
-        return Optional.ofNullable(fetch.invoiceRef() != null ? byStatus(fetch, lease) : byList(fetch, lease));
+        using.accept(lease);
+        return Optional.of(fetch.invoiceRef() != null ? byStatus(fetch, lease) : own(byList(fetch, lease), fetch));
     }
 
     private boolean spare(UpoFetch fetch, KsefLimit limit) {
         Budgets.Capacity capacity = budget.view(fetch.lane()).capacity(limit);
-        return capacity.perMinute() * 2 > capacity.limitPerMinute() && capacity.perHour() > 1
-                && budget.tryAcquire(fetch.lane(), limit, 1);
+        return 2L * capacity.perMinute() > capacity.limitPerMinute()
+                && 2L * capacity.perHour() > capacity.limitPerMinute() && budget.tryAcquire(fetch.lane(), limit, 1);
     }
 
     private String byStatus(UpoFetch fetch, Lease lease) {
         return ksef.invoiceStatus(fetch.lane(), lease.accessToken(), fetch.sessionRef(), fetch.invoiceRef())
-                .map(FinalInvoiceStatus::upoDownloadUrl).orElse(null);
+                .map(FinalInvoiceStatus::upoDownloadUrl)
+                .orElseThrow(() -> new NoLinkYet("KSeF's invoice status names no UPO link yet"));
     }
 
-    private String byList(UpoFetch fetch, Lease lease) {
+    private Map<String, UpoStore.Listed> byList(UpoFetch fetch, Lease lease) {
         Map<String, UpoStore.Listed> listed = new HashMap<>();
         String continuation = null;
         do {
@@ -63,10 +82,26 @@ final class UpoLinks {
                     .forEach(i -> listed.put(i.invoiceHash(), new UpoStore.Listed(i.invoiceRef(),
                             i.status().upoDownloadUrl())));
             continuation = page.continuation();
-        } while (continuation != null && !listed.containsKey(fetch.invoiceHash())
-                && spare(fetch, KsefLimit.SESSION_INVOICE_LIST));
+        } while (continuation != null && spare(fetch, KsefLimit.SESSION_INVOICE_LIST));
         store.listed(fetch.sessionRef(), listed);
+        if (continuation == null) {
+            listedThisRound.put(fetch.sessionRef(), listed);
+        }
+        return listed;
+    }
+
+    private static String own(Map<String, UpoStore.Listed> listed, UpoFetch fetch) {
         UpoStore.Listed own = listed.get(fetch.invoiceHash());
-        return own == null ? null : own.upoUrl();
+        if (own == null) {
+            throw new NoLinkYet("the session's invoice list names no UPO link for this invoice yet");
+        }
+        return own.upoUrl();
+    }
+
+    /** KSeF answered, but without a link for this invoice (yet): tried again with back-off. */
+    static final class NoLinkYet extends RuntimeException {
+        NoLinkYet(String message) {
+            super(message);
+        }
     }
 }
