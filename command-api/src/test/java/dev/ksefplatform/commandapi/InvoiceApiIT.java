@@ -504,7 +504,8 @@ class InvoiceApiIT {
         Map<String, Object> second = status(tenant, accepted.commandId(), 200);
 
         assertThat(first).isEqualTo(second)
-                .containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+                .containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"),
+                        Map.entry("links", links(accepted.commandId())));
         SYNC_SERVICE.verify(0, getRequestedFor(urlEqualTo(submissionPath(tenant, accepted.commandId()))));
     }
 
@@ -545,7 +546,8 @@ class InvoiceApiIT {
 
         for (Accepted accepted : List.of(notFolded, down)) {
             assertThat(status(tenant, accepted.commandId(), 200))
-                    .containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"));
+                    .containsOnly(Map.entry("commandId", accepted.commandId()), Map.entry("status", "PENDING"),
+                            Map.entry("links", links(accepted.commandId())));
             SYNC_SERVICE.verify(1, getRequestedFor(urlEqualTo(submissionPath(tenant, accepted.commandId()))));
         }
     }
@@ -746,5 +748,11 @@ class InvoiceApiIT {
     }
 
     record Accepted(String commandId, String status) {
+    }
+
+    /** The single-invoice answer's links to the invoice's documents. */
+    private static Map<String, Object> links(String commandId) {
+        String self = "/api/v1/invoices/" + commandId;
+        return Map.of("self", self, "xml", self + "/xml", "upo", self + "/upo");
     }
 }

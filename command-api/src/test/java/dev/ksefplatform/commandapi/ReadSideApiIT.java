@@ -243,6 +243,68 @@ class ReadSideApiIT {
         assertThat(items(get(b, "/api/v1/invoices?cursor=" + first.get("nextCursor"), 200))).isEmpty();
     }
 
+    @Test
+    void servesTheXmlAsSubmittedAndTheUpoOfAnAcceptedInvoiceOnlyToItsTenant() throws Exception {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        String commandId = submit(a, "DOC-1");
+        byte[] submitted = Invoices.bytes(a.nip(), "DOC-1");
+        String ksefNumber = ksefNumber(a.nip());
+        byte[] upo = ("<Potwierdzenie><NumerKSeFDokumentu>" + ksefNumber + "</NumerKSeFDokumentu></Potwierdzenie>")
+                .getBytes(StandardCharsets.UTF_8);
+        EVENTS.accepted(a.id(), commandId, ksefNumber, T0);
+        awaitAccepted(a, commandId);
+        assertDocumentProblem(a, commandId, "xml", "invoice-xml-not-available");
+        EVENTS.sentInvoiceStored(a.id(), commandId, ksefNumber, submitted, T0);
+        awaitDocument(a, commandId, "xml");
+
+        assertDocumentProblem(a, commandId, "upo", "upo-not-available-yet");
+        EVENTS.upoReceived(a.id(), commandId, ksefNumber, upo, T0.plusSeconds(5));
+        awaitDocument(a, commandId, "upo");
+
+        assertDocument(a, commandId, "xml", submitted);
+        assertDocument(a, commandId, "upo", upo);
+        assertThat(get(a, "/api/v1/invoices/" + commandId, 200).get("links")).isEqualTo(Map.of(
+                "self", "/api/v1/invoices/" + commandId, "xml", "/api/v1/invoices/" + commandId + "/xml",
+                "upo", "/api/v1/invoices/" + commandId + "/upo"));
+        assertDocumentProblem(b, commandId, "xml", "command-not-found");
+        assertDocumentProblem(b, commandId, "upo", "command-not-found");
+        assertDocumentProblem(a, UUID.randomUUID().toString(), "upo", "command-not-found");
+        assertDocumentProblem(a, "not-a-command", "xml", "command-not-found");
+    }
+
+    private void assertDocument(Tenant tenant, String commandId, String kind, byte[] expected) throws Exception {
+        client.get().uri("/api/v1/invoices/{c}/" + kind, commandId).header("X-API-Key", tenant.apiKey()).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_XML)
+                .expectHeader().valueEquals("Repr-Digest", "sha-256=:" + ReadSideEvents.sha256(expected) + ":")
+                .expectBody(byte[].class).isEqualTo(expected);
+    }
+
+    private void assertDocumentProblem(Tenant tenant, String commandId, String kind, String type) {
+        client.get().uri("/api/v1/invoices/{c}/" + kind, commandId).header("X-API-Key", tenant.apiKey()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + type);
+    }
+
+    private void awaitAccepted(Tenant tenant, String commandId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!"ACCEPTED".equals(get(tenant, "/api/v1/invoices/" + commandId, 200).get("status"))) {
+            assertThat(System.nanoTime()).as("sync-service never folded the verdict").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private void awaitDocument(Tenant tenant, String commandId, String kind) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (client.get().uri("/api/v1/invoices/{c}/" + kind, commandId).header("X-API-Key", tenant.apiKey())
+                .exchange().returnResult(byte[].class).getStatus().value() != 200) {
+            assertThat(System.nanoTime()).as("sync-service never folded the " + kind).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     // ---- notifications ---------------------------------------------------------------------------------------------
 
     @Test
@@ -325,6 +387,9 @@ class ReadSideApiIT {
                 .jsonPath("$.paths['/api/v1/inbox/sync'].post.responses['409'].content['application/problem+json']").exists()
                 .jsonPath("$.paths['/api/v1/invoices'].get.parameters[?(@.name == 'status')]").exists()
                 .jsonPath("$.paths['/api/v1/invoices'].get.responses['503']").exists()
+                .jsonPath("$.paths['/api/v1/invoices/{commandId}/xml'].get.responses['200'].headers['Repr-Digest']").exists()
+                .jsonPath("$.paths['/api/v1/invoices/{commandId}/upo'].get.responses['200'].content['application/xml']").exists()
+                .jsonPath("$.paths['/api/v1/invoices/{commandId}/upo'].get.responses['404'].content['application/problem+json']").exists()
                 .jsonPath("$.paths['/api/v1/notifications'].get.parameters[?(@.name == 'cursor')]").exists()
                 .jsonPath("$.paths['/api/v1/notifications'].get.responses['503']").exists()
                 .jsonPath("$.components.schemas.Problem").exists();

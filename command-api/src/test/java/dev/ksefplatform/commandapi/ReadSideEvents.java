@@ -65,6 +65,21 @@ final class ReadSideEvents implements AutoCloseable {
                 .setSessionReferenceNumber("20261120-SO-1").setInvoiceReferenceNumber("20261120-EE-1").build());
     }
 
+    /** The worker's copy of the invoice as it sent it, after the verdict. */
+    void sentInvoiceStored(String tenantId, String commandId, String ksefNumber, byte[] xml, Instant at)
+            throws Exception {
+        publish(tenantId, commandId, at, dev.ksefplatform.schemas.v1.SentInvoiceStored.newBuilder()
+                .setKsefNumber(ksefNumber).setSessionReferenceNumber("20261120-SO-1").setXml(ByteBuffer.wrap(xml))
+                .setSha256(sha256(xml)).build());
+    }
+
+    /** The UPO the worker fetched from KSeF for an accepted invoice. */
+    void upoReceived(String tenantId, String commandId, String ksefNumber, byte[] upo, Instant at) throws Exception {
+        publish(tenantId, commandId, at, dev.ksefplatform.schemas.v1.UpoReceived.newBuilder()
+                .setSessionReferenceNumber("20261120-SO-1").setKsefNumber(ksefNumber).setUpo(ByteBuffer.wrap(upo))
+                .setSha256(sha256(upo)).build());
+    }
+
     /** What the worker writes when it refuses a command outright, e.g. a {@code SyncInbox} it does not support yet. */
     void deadLettered(String tenantId, String commandId, Instant at) throws Exception {
         publish(tenantId, commandId, at, CommandDeadLettered.newBuilder()

@@ -38,6 +38,19 @@ public final class TestEvents {
                 .setUpoDownloadUrl("https://upo.example/1").build());
     }
 
+    public static EventEnvelope sentInvoiceStored(String tenantId, String commandId, String ksefNumber, byte[] xml) {
+        return envelope(tenantId, commandId, dev.ksefplatform.schemas.v1.SentInvoiceStored.newBuilder()
+                .setKsefNumber(ksefNumber).setInvoiceNumber("FV/2026/11/1")
+                .setSessionReferenceNumber("20261122-SO-2D1B4C7E1A-0F").setAcquiredAt(Instant.parse("2026-11-22T10:00:00Z"))
+                .setXml(java.nio.ByteBuffer.wrap(xml)).setSha256(sha256(xml)).build());
+    }
+
+    public static EventEnvelope upoReceived(String tenantId, String commandId, String ksefNumber, byte[] upo) {
+        return envelope(tenantId, commandId, dev.ksefplatform.schemas.v1.UpoReceived.newBuilder()
+                .setSessionReferenceNumber("20261122-SO-2D1B4C7E1A-0F").setKsefNumber(ksefNumber)
+                .setUpo(java.nio.ByteBuffer.wrap(upo)).setSha256(sha256(upo)).build());
+    }
+
     public static EventEnvelope rejected(String tenantId, String commandId) {
         return envelope(tenantId, commandId, InvoiceRejected.newBuilder().setKsefStatusCode(450)
                 .setDescription("Błąd weryfikacji semantyki dokumentu faktury").setDetails(List.of("P_1 in future"))

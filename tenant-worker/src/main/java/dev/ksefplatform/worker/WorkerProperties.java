@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("worker")
 public record WorkerProperties(String instanceId, @DefaultValue Services services, @DefaultValue Ksef ksef,
                                @DefaultValue Engine engine, @DefaultValue Outbox outbox, @DefaultValue Inbox inbox,
-                               @DefaultValue Metrics metrics) {
+                               @DefaultValue Metrics metrics, @DefaultValue Upo upo) {
 
     public record Services(@DefaultValue CredentialService credentialService) {
     }
@@ -62,6 +62,10 @@ public record WorkerProperties(String instanceId, @DefaultValue Services service
     /** Gauges refreshed this often; budgets of contexts quiet this long forgotten; at most this many contexts labelled. */
     public record Metrics(@DefaultValue("15s") Duration period, @DefaultValue("10m") Duration budgetIdle,
                           @DefaultValue("500") int maxContexts) {
+    }
+
+    /** Publishing sent XML and UPOs of accepted invoices: how often the thread looks, and how many rows a look takes. */
+    public record Upo(@DefaultValue("1s") Duration tick, @DefaultValue("50") int batch) {
     }
 
     /** The relay of events from worker.outbox to Kafka. */

@@ -1,6 +1,7 @@
 package dev.ksefplatform.commandapi.submission;
 
 import dev.ksefplatform.commandapi.submission.adapter.http.HttpSubmissionListing;
+import dev.ksefplatform.commandapi.submission.adapter.http.HttpSubmissionDocuments;
 import dev.ksefplatform.commandapi.submission.adapter.http.HttpSubmissionStatuses;
 import dev.ksefplatform.commandapi.submission.adapter.http.SyncServiceClient;
 import dev.ksefplatform.commandapi.submission.adapter.kafka.EventLogWatcher;
@@ -11,6 +12,7 @@ import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
 import dev.ksefplatform.commandapi.submission.application.EventLogProgress;
 import dev.ksefplatform.commandapi.submission.application.InvoiceListQuery;
+import dev.ksefplatform.commandapi.submission.application.InvoiceDocumentQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceStatusQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.submission.application.OutboxRelay;
@@ -93,6 +95,12 @@ class SubmissionConfiguration {
         var settings = new InvoiceSubmissions.SubmissionSettings(properties.environment(), properties.publishTimeout());
         return new InvoiceSubmissions(new InvoiceInspection(Fa3Schema.get()), commands, publisher, marks, clock,
                 UUID::randomUUID, settings);
+    }
+
+    @Bean
+    InvoiceDocumentQuery invoiceDocumentQuery(@Qualifier("syncServiceClient") WebClient syncService,
+                                              SyncServiceProperties sync, CommandLog commands) {
+        return new InvoiceDocumentQuery(commands, new HttpSubmissionDocuments(syncService, sync.timeout()));
     }
 
     @Bean

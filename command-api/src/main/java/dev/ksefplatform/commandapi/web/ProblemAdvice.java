@@ -12,6 +12,7 @@ import dev.ksefplatform.commandapi.webhook.application.InvalidWebhook;
 import dev.ksefplatform.commandapi.webhook.application.WebhookNotFound;
 import dev.ksefplatform.commandapi.security.NotPermitted;
 import dev.ksefplatform.commandapi.submission.application.CommandNotFound;
+import dev.ksefplatform.commandapi.submission.application.DocumentNotAvailable;
 import dev.ksefplatform.commandapi.submission.application.IdempotencyKeyReused;
 import dev.ksefplatform.commandapi.submission.application.InvalidIdempotencyKey;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceInvalid;
@@ -117,6 +118,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail documentNotAvailable(DocumentNotAvailable e) {
+        return problem(HttpStatus.NOT_FOUND, e.kind().problemType(), "Document not available", e);
     }
 
     @ExceptionHandler

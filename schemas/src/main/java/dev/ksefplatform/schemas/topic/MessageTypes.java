@@ -40,7 +40,8 @@ public final class MessageTypes {
             Map.entry("CommandRedriven", "CommandRedriven"),
             Map.entry("TenantViolationDetected", "TenantViolationDetected"),
             Map.entry("ProviderCredentialRegistered", "ProviderCredentialRegistered"),
-            Map.entry("ProviderCredentialChanged", "ProviderCredentialChanged"));
+            Map.entry("ProviderCredentialChanged", "ProviderCredentialChanged"),
+            Map.entry("SentInvoiceStored", "SentInvoiceStored"));
 
     private MessageTypes() {
     }

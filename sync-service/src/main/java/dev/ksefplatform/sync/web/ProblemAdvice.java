@@ -1,6 +1,7 @@
 package dev.ksefplatform.sync.web;
 
 import dev.ksefplatform.support.web.Problems;
+import dev.ksefplatform.sync.document.application.DocumentNotAvailable;
 import dev.ksefplatform.sync.inbox.application.InboxInvoiceNotFound;
 import dev.ksefplatform.sync.schedule.application.InboxSyncUnavailable;
 import dev.ksefplatform.sync.submission.application.SubmissionNotFound;
@@ -21,6 +22,11 @@ public class ProblemAdvice {
     @ExceptionHandler(InboxInvoiceNotFound.class)
     ProblemDetail notFound(InboxInvoiceNotFound e) {
         return Problems.of(HttpStatus.NOT_FOUND, "inbox-invoice-not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(DocumentNotAvailable.class)
+    ProblemDetail notAvailable(DocumentNotAvailable e) {
+        return Problems.of(HttpStatus.NOT_FOUND, e.problemType(), e.getMessage());
     }
 
     @ExceptionHandler(InboxSyncUnavailable.class)

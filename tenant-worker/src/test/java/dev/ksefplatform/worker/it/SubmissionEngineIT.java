@@ -12,6 +12,8 @@ import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.InvoiceAccepted;
 import dev.ksefplatform.schemas.v1.InvoiceDuplicate;
 import dev.ksefplatform.schemas.v1.InvoiceSent;
+import dev.ksefplatform.schemas.v1.SentInvoiceStored;
+import dev.ksefplatform.schemas.v1.UpoReceived;
 import dev.ksefplatform.schemas.v1.InvoiceSubmissionAbandoned;
 import dev.ksefplatform.schemas.v1.SessionOpened;
 import dev.ksefplatform.schemas.v1.SubmissionsHeld;
@@ -187,6 +189,11 @@ class SubmissionEngineIT {
         List<String> types = commands.stream().map(c -> ((InvoiceSent) env.kafka.awaitEvent(eventOf(c,
                 InvoiceSent.class)).value().getPayload()).getSessionType()).toList();
         assertThat(types).contains("Batch");
+        // the UPO of every invoice, the batch's from the session's invoice list, and none sent again for it
+        List<String> upoNumbers = commands.stream().map(c -> ((UpoReceived) env.kafka.awaitEvent(eventOf(c,
+                UpoReceived.class)).value().getPayload()).getKsefNumber()).toList();
+        assertThat(upoNumbers).isEqualTo(accepted.stream().map(InvoiceAccepted::getKsefNumber).toList());
+        assertThat(env.simulatorStats(nip).path("receivedMoreThanOnce").asLong()).isZero();
     }
 
     @Test
@@ -276,6 +283,59 @@ class SubmissionEngineIT {
                 .mapToLong(r -> ((dev.ksefplatform.schemas.v1.KsefCallRecorded) r.value().getPayload()).getCalls()).sum();
         assertThat(recordedSends).isEqualTo(env.simulatorStats(nip).path("byEndpoint")
                 .path("POST /v2/sessions/online/{referenceNumber}/invoices").asLong());
+    }
+
+    @Test
+    void anAcceptedInvoicesXmlAsSentAndItsUpoArePublishedAfterTheVerdict() throws Exception {
+        String nip = Nips.random();
+        CommandEnvelope command = Commands.submit("tenant-u", nip);
+        env.kafka.publish(command);
+        InvoiceAccepted accepted = (InvoiceAccepted) env.kafka.awaitEvent(outcomeOf(command)).value().getPayload();
+
+        var document = env.kafka.awaitEvent(eventOf(command, SentInvoiceStored.class)).value();
+        var upo = env.kafka.awaitEvent(eventOf(command, UpoReceived.class)).value();
+
+        SentInvoiceStored sent = (SentInvoiceStored) document.getPayload();
+        assertThat(array(sent.getXml())).isEqualTo(bytes(command));
+        assertThat(sent.getSha256()).isEqualTo(Invoices.sha256(bytes(command)));
+        assertThat(sent.getKsefNumber()).isEqualTo(accepted.getKsefNumber());
+        UpoReceived received = (UpoReceived) upo.getPayload();
+        assertThat(received.getKsefNumber()).isEqualTo(accepted.getKsefNumber());
+        assertThat(received.getSha256()).isEqualTo(Invoices.sha256(array(received.getUpo())));
+        assertThat(upoKsefNumbers(array(received.getUpo()))).containsExactly(accepted.getKsefNumber());
+        validateUpo(array(received.getUpo()));
+        assertThat(upo.getCorrelationId()).isEqualTo(command.getMessageId());
+        assertThat(upo.getAudit().getTenantNip()).isEqualTo(nip);
+        assertThat(upo.getAudit().getIntegrationId()).isNotNull();
+    }
+
+    private static List<String> upoKsefNumbers(byte[] upo) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.NodeList nodes = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(upo))
+                .getElementsByTagNameNS("http://upo.schematy.mf.gov.pl/KSeF/v4-3", "NumerKSeFDokumentu");
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            numbers.add(nodes.item(i).getTextContent().trim());
+        }
+        return numbers;
+    }
+
+    /** The official UPO v4-3 schema; the TE receiver name is the documented exception (brief §16, item 10). */
+    private static void validateUpo(byte[] upo) throws Exception {
+        String asProduction = new String(upo, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("Ministerstwo Finansów - środowisko testowe (TE)", "Ministerstwo Finansów");
+        javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(SubmissionEngineIT.class.getResource("/dev/ksefplatform/ksef/xsd/upo/upo-v4-3.xsd"))
+                .newValidator().validate(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(
+                        asProduction.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    private static byte[] array(java.nio.ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     private static byte[] bytes(CommandEnvelope command) {

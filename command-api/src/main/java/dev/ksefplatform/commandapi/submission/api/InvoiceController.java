@@ -4,7 +4,6 @@ import dev.ksefplatform.commandapi.submission.application.InvoiceListQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceStatusQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.tenant.application.TenantAuthentication;
-import dev.ksefplatform.commandapi.submission.domain.SubmissionStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -72,12 +71,15 @@ class InvoiceController {
                         .body(new CommandAccepted(commandId, "PENDING")));
     }
 
-    /** The read model's body as it is (CONTRACTS.md), or the gateway's own {@code {"commandId","status":"PENDING"}}. */
-    @GetMapping("/api/v1/invoices/{commandId}")
+    /**
+     * The read model's body as it is (CONTRACTS.md), or the gateway's own {@code {"commandId","status":"PENDING"}},
+     * with {@code links} to the invoice's XML and UPO.
+     */
+    @GetMapping(InvoiceLinks.INVOICE)
     Mono<Map<String, Object>> status(@RequestHeader(name = API_KEY, required = false) String apiKey,
                                      @PathVariable String commandId) {
         return authentication.authenticate(apiKey).flatMap(tenant -> statuses.status(tenant, commandId))
-                .map(SubmissionStatus::body);
+                .map(status -> InvoiceLinks.with(status.body(), commandId));
     }
 
     record CommandAccepted(String commandId, String status) {

@@ -24,8 +24,8 @@ import java.util.Optional;
 
 /**
  * The one mapper of {@code ksef.events.v1}: Avro envelopes in, domain events out; other event types are empty.
- * Submission events are mapped here, inbox and integration events by {@link InboxPayloads} and
- * {@link IntegrationPayloads}.
+ * Submission events are mapped here; inbox, integration and outgoing-document events by {@link InboxPayloads},
+ * {@link IntegrationPayloads} and {@link DocumentPayloads}.
  */
 public final class EventEnvelopeMapper implements EventMapper<SyncEvent> {
 
@@ -44,7 +44,8 @@ public final class EventEnvelopeMapper implements EventMapper<SyncEvent> {
         Object payload = envelope.getPayload();
         return submission(meta, payload)
                 .or(() -> InboxPayloads.toDomain(meta, payload))
-                .or(() -> IntegrationPayloads.toDomain(meta, payload));
+                .or(() -> IntegrationPayloads.toDomain(meta, payload))
+                .or(() -> DocumentPayloads.toDomain(meta, payload));
     }
 
     private static Optional<SyncEvent> submission(EventMeta meta, Object payload) {

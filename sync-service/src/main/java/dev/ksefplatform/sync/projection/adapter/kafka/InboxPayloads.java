@@ -45,7 +45,7 @@ final class InboxPayloads {
         return Optional.empty();
     }
 
-    private static void requireHash(EventMeta meta, byte[] xml, String declared) {
+    static void requireHash(EventMeta meta, byte[] xml, String declared) {
         if (!Base64.getEncoder().encodeToString(sha256(xml)).equals(declared)) {
             throw new UnmappableEvent(meta.eventId(), "the XML does not hash to its declared SHA-256");
         }
@@ -59,7 +59,7 @@ final class InboxPayloads {
         }
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
+    static byte[] bytes(ByteBuffer buffer) {
         ByteBuffer copy = buffer.duplicate();
         byte[] bytes = new byte[copy.remaining()];
         copy.get(bytes);

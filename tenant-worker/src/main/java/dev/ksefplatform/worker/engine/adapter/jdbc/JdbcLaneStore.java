@@ -145,10 +145,13 @@ public class JdbcLaneStore implements LaneStore {
     public void finished(LaneKey lane, Map<String, String> outcomes, List<WorkerEvent> events) {
         List<String> ids = List.copyOf(outcomes.keySet());
         List<String> names = ids.stream().map(outcomes::get).toList();
-        inOwnedTransaction(lane, events, () -> jdbc.update("""
-                UPDATE worker.commands c SET state = 'DONE', outcome = f.outcome, finished_at = now(), xml = NULL
-                  FROM unnest(?::text[], ?::text[]) AS f(id, outcome)
-                 WHERE c.command_id = f.id AND c.state <> 'DONE'""", Sql.textArray(ids), Sql.textArray(names)));
+        inOwnedTransaction(lane, events, () -> {
+            AcceptedInvoices.enqueue(jdbc, lane, events);
+            jdbc.update("""
+                    UPDATE worker.commands c SET state = 'DONE', outcome = f.outcome, finished_at = now(), xml = NULL
+                      FROM unnest(?::text[], ?::text[]) AS f(id, outcome)
+                     WHERE c.command_id = f.id AND c.state <> 'DONE'""", Sql.textArray(ids), Sql.textArray(names));
+        });
     }
 
     @Override

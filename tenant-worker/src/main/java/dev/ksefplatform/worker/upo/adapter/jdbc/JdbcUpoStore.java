@@ -1,0 +1,117 @@
+package dev.ksefplatform.worker.upo.adapter.jdbc;
+
+import dev.ksefplatform.worker.engine.application.EventEncoder.Encoded;
+import dev.ksefplatform.worker.engine.domain.CommandRef;
+import dev.ksefplatform.worker.engine.domain.LaneKey;
+import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
+import dev.ksefplatform.worker.upo.application.UpoStore;
+import dev.ksefplatform.worker.upo.domain.UpoFetch;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@link UpoStore} over {@code worker.upo_fetches}; a write by an instance that lost the partition is a no-op. */
+public class JdbcUpoStore implements UpoStore {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final OutboxWriter outbox;
+    private final Runnable afterCommit;
+
+    /** @param afterCommit told after a transaction that wrote an event (the relay publishes it at once) */
+    public JdbcUpoStore(JdbcTemplate jdbc, TransactionTemplate tx, OutboxWriter outbox, Runnable afterCommit) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.outbox = outbox;
+        this.afterCommit = afterCommit;
+    }
+
+    @Override
+    public List<UpoFetch> due(Collection<Integer> partitions, int limit, Instant now) {
+        return jdbc.query("""
+                SELECT command_id, tenant_id, correlation_id, actor_type, actor_id, actor_on_behalf_of, environment,
+                       context_nip, partition, ksef_number, invoice_number, invoice_hash, session_ref, invoice_ref,
+                       acquired_at, upo_url, integration_id, provider_nip, document_stored, attempts
+                  FROM worker.upo_fetches
+                 WHERE state = 'PENDING' AND partition = ANY (?) AND not_before <= ?
+                 ORDER BY not_before LIMIT ?""", (rs, n) -> fetch(rs),
+                partitions.toArray(Integer[]::new), Timestamp.from(now), limit);
+    }
+
+    private static UpoFetch fetch(ResultSet rs) throws SQLException {
+        String actorType = rs.getString("actor_type");
+        CommandRef ref = new CommandRef(rs.getString("command_id"), rs.getString("tenant_id"),
+                rs.getString("correlation_id"), actorType == null ? null
+                : new CommandRef.Actor(actorType, rs.getString("actor_id"), rs.getString("actor_on_behalf_of")));
+        LaneKey lane = new LaneKey(ref.tenantId(), rs.getString("environment"), rs.getString("context_nip"),
+                rs.getInt("partition"));
+        Timestamp acquired = rs.getTimestamp("acquired_at");
+        return new UpoFetch(ref, lane, rs.getString("ksef_number"), rs.getString("invoice_number"),
+                rs.getString("invoice_hash"), rs.getString("session_ref"), rs.getString("invoice_ref"),
+                acquired == null ? null : acquired.toInstant(), rs.getString("upo_url"), rs.getString("integration_id"),
+                rs.getString("provider_nip"), rs.getBoolean("document_stored"), rs.getInt("attempts"));
+    }
+
+    @Override
+    public byte[] sentXml(String commandId) {
+        List<byte[]> xml = jdbc.query("SELECT xml FROM worker.upo_fetches WHERE command_id = ?",
+                (rs, n) -> rs.getBytes(1), commandId);
+        return xml.isEmpty() ? null : xml.get(0);
+    }
+
+    @Override
+    public void documentStored(UpoFetch fetch, Encoded event, String owner) {
+        owned(fetch, owner, event, () -> jdbc.update(
+                "UPDATE worker.upo_fetches SET document_stored = true, xml = NULL WHERE command_id = ?",
+                fetch.ref().commandId()));
+    }
+
+    @Override
+    public void upoStored(UpoFetch fetch, Encoded event, String owner) {
+        owned(fetch, owner, event, () -> jdbc.update("""
+                UPDATE worker.upo_fetches SET state = 'DONE', done_at = now(), upo_url = ?, attempts = attempts + 1,
+                       last_error = NULL
+                 WHERE command_id = ? AND state = 'PENDING'""", fetch.upoUrl(), fetch.ref().commandId()));
+    }
+
+    @Override
+    public void later(UpoFetch fetch, Instant notBefore, String upoUrl, String error, String owner) {
+        owned(fetch, owner, null, () -> jdbc.update("""
+                UPDATE worker.upo_fetches SET not_before = ?, upo_url = ?, last_error = ?, attempts = attempts + 1
+                 WHERE command_id = ? AND state = 'PENDING'""", Timestamp.from(notBefore), upoUrl,
+                error == null ? null : error.substring(0, Math.min(error.length(), 1000)), fetch.ref().commandId()));
+    }
+
+    @Override
+    public void listed(String sessionRef, Map<String, Listed> byInvoiceHash) {
+        List<Object[]> rows = new ArrayList<>();
+        byInvoiceHash.forEach((hash, listed) -> rows.add(new Object[] {listed.invoiceRef(), listed.upoUrl(), sessionRef, hash}));
+        jdbc.batchUpdate("""
+                UPDATE worker.upo_fetches SET invoice_ref = ?, upo_url = ?
+                 WHERE session_ref = ? AND invoice_hash = ? AND state = 'PENDING'""", rows);
+    }
+
+    private void owned(UpoFetch fetch, String owner, Encoded event, Runnable change) {
+        boolean wrote = Boolean.TRUE.equals(tx.execute(status -> {
+            if (jdbc.queryForList("SELECT 1 FROM worker.partition_owners WHERE partition = ? AND owner = ? FOR SHARE",
+                    Integer.class, fetch.lane().partition(), owner).isEmpty()) {
+                return false;
+            }
+            change.run();
+            if (event != null) {
+                outbox.writeEncoded(fetch.lane().partition(), List.of(event));
+            }
+            return event != null;
+        }));
+        if (wrote) {
+            afterCommit.run();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.ksefplatform.worker.upo.application;
+
+import dev.ksefplatform.worker.engine.application.CallScope;
+import dev.ksefplatform.worker.engine.application.Ksef;
+import dev.ksefplatform.worker.engine.application.KsefFailure;
+import dev.ksefplatform.worker.engine.application.Lease;
+import dev.ksefplatform.worker.engine.application.RetrySchedule;
+import dev.ksefplatform.worker.upo.domain.UpoFetch;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes, for every accepted invoice of the partitions this instance owns, the XML as sent
+ * ({@code SentInvoiceStored}) and then its UPO ({@code UpoReceived}), apart from the lanes: one thread, never a send.
+ * The UPO comes from the pre-signed link KSeF gave (not rate-limited); an expired or missing link is asked again within
+ * the lane's budget ({@link UpoLinks}). The client checks the bytes against {@code x-ms-meta-hash}; the UPO must name
+ * the invoice's KSeF number. Whatever fails is tried again later with back-off: a UPO never fails or re-sends anything.
+ */
+public final class UpoFetches {
+
+    private static final Logger log = LoggerFactory.getLogger(UpoFetches.class);
+    private static final Duration NO_BUDGET = Duration.ofSeconds(5);
+
+    private final UpoStore store;
+    private final UpoEvents events;
+    private final Ksef ksef;
+    private final UpoLinks links;
+    private final Supplier<Collection<Integer>> ownedPartitions;
+    private final Settings settings;
+    private final Clock clock;
+
+    /** {@code batch}: rows a tick takes; {@code retries}: back-off after a failure. */
+    public record Settings(String owner, int batch, RetrySchedule retries) {
+    }
+
+    public UpoFetches(UpoStore store, UpoEvents events, UpoKsef ksef, Supplier<Collection<Integer>> ownedPartitions,
+                      Settings settings, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.ksef = ksef.ksef();
+        this.links = new UpoLinks(ksef.ksef(), ksef.budget(), ksef.leases(), store);
+        this.ownedPartitions = ownedPartitions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Works through at most {@code batch} due rows; called every tick. The pace is the point: a backlog of accepted
+     * invoices (a batch of 10,000) adds at most {@code batch} documents and UPOs a tick to the worker's load, so the
+     * lanes sending other invoices meanwhile do not wait behind it.
+     */
+    public void tick() {
+        Collection<Integer> partitions = ownedPartitions.get();
+        if (!partitions.isEmpty()) {
+            links.newRound();
+            store.due(partitions, settings.batch(), clock.instant()).forEach(this::work);
+        }
+    }
+
+    private void work(UpoFetch fetch) {
+        AtomicReference<Lease> lease = new AtomicReference<>();
+        try {
+            CallScope.within(new CallScope.Current(fetch.lane(), fetch.ref(), lease::get), () -> {
+                storeDocument(fetch);
+                fetchUpo(fetch, lease::set);
+                return null;
+            });
+        } catch (KsefFailure e) {
+            // a link KSeF's storage refuses (4xx: expired or not valid) is dropped: the next attempt asks for a new one
+            retry(fetch, e.httpStatus() != null && e.httpStatus() / 100 == 4 ? null : fetch.upoUrl(), e.getMessage());
+        } catch (RuntimeException e) {
+            retry(fetch, fetch.upoUrl(), e.getMessage());
+        }
+    }
+
+    private void storeDocument(UpoFetch fetch) {
+        if (!fetch.documentStored()) {
+            byte[] xml = store.sentXml(fetch.ref().commandId());
+            store.documentStored(fetch, xml == null ? null : events.sentInvoiceStored(fetch, xml), settings.owner());
+        }
+    }
+
+    private void fetchUpo(UpoFetch fetch, Consumer<Lease> using) {
+        Optional<String> link = fetch.upoUrl() != null ? Optional.of(fetch.upoUrl()) : links.fresh(fetch, using);
+        if (link.isEmpty()) {
+            store.later(fetch, clock.instant().plus(NO_BUDGET), null, "no budget to spare for a UPO link now",
+                    settings.owner());
+            return;
+        }
+        Ksef.Upo upo = ksef.sessionUpo(fetch.lane(), link.get());
+        if (upo.entries().stream().noneMatch(e -> fetch.ksefNumber().equals(e.ksefNumber()))) {
+            retry(fetch, null, "the UPO does not name " + fetch.ksefNumber());
+            return;
+        }
+        store.upoStored(fetch.withUpoUrl(link.get()), events.upoReceived(fetch, upo.xml()), settings.owner());
+        log.info("UPO stored command={} tenantId={} ksefNumber={}", fetch.ref().commandId(), fetch.ref().tenantId(),
+                fetch.ksefNumber());
+    }
+
+    private void retry(UpoFetch fetch, String upoUrl, String error) {
+        log.warn("UPO postponed command={} ksefNumber={} attempts={} cause={}", fetch.ref().commandId(),
+                fetch.ksefNumber(), fetch.attempts() + 1, error);
+        store.later(fetch, clock.instant().plus(settings.retries().after(fetch.attempts() + 1)), upoUrl, error,
+                settings.owner());
+    }
+}
