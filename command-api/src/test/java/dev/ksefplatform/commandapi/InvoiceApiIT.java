@@ -95,6 +95,9 @@ class InvoiceApiIT {
         registry.add("ksef.services.sync-service.url", SYNC_SERVICE::baseUrl);
         registry.add("commandapi.security.callers.admin", () -> ADMIN_TOKEN);
         registry.add("commandapi.services.sync-service.token", () -> SYNC_TOKEN);
+        // no test here relies on the read model's timeout, and on a loaded build machine (a CI run beside two others,
+        // this class taking 261 s instead of 40) WireMock's answer once took longer than the default 3 s: PENDING
+        registry.add("commandapi.services.sync-service.timeout", () -> "15s");
         registry.add("commandapi.submission.outbox.grace", () -> "5s");
         registry.add("commandapi.submission.outbox.interval", () -> "300ms");
     }
