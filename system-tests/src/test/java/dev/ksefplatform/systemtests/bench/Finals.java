@@ -35,6 +35,7 @@ final class Finals implements AutoCloseable {
     private final Map<String, Final> finals = new ConcurrentHashMap<>();
     private final Thread reader;
     private volatile boolean open = true;
+    private volatile long lastEventNanos = System.nanoTime();
 
     Finals(String bootstrap) {
         KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
@@ -53,6 +54,7 @@ final class Finals implements AutoCloseable {
         try (consumer) {
             while (open) {
                 consumer.poll(Duration.ofMillis(100)).forEach(r -> {
+                    lastEventNanos = System.nanoTime();
                     EventEnvelope event = r.value();
                     if (FINAL.contains(event.getPayload().getClass())) {
                         finals.putIfAbsent(event.getCorrelationId(),
@@ -80,6 +82,17 @@ final class Finals implements AutoCloseable {
             pause();
         }
         return commands.stream().map(finals::get).filter(f -> f != null).mapToLong(Final::seenNanos).max().orElse(start);
+    }
+
+    /**
+     * Waits until no event at all has been written for {@code quiet} (at most {@code max}): invoices whose request
+     * timed out on the client may still have been accepted, and their work must not run into the next window.
+     */
+    void awaitQuiet(Duration quiet, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() - lastEventNanos < quiet.toNanos() && System.nanoTime() < deadline) {
+            pause();
+        }
     }
 
     long missing(Set<String> commands) {

@@ -2,10 +2,7 @@ package dev.ksefplatform.systemtests.bench;
 
 import dev.ksefplatform.deploy.PlatformClient.Tenant;
 import dev.ksefplatform.deploy.SampleInvoices;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -19,24 +16,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * {@code POST /api/v1/invoices} at a fixed offered rate whatever the answers do (open loop), tenants in turn; each
  * latency counts from the instant the request was due, so a stalled gateway is charged for the requests it delayed.
+ * The client is reactor-netty on one event loop (as command-api's own load benchmark): cheap per request, so the
+ * benchmark takes little of the CPU it measures. A request unanswered after {@link #TIMEOUT} counts as status 0.
  */
 final class RestLoad {
 
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern COMMAND_ID = Pattern.compile("\"commandId\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI invoices;
+    private final HttpClient http;
     private final List<Tenant> tenants;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicInteger numbers = new AtomicInteger();
 
     RestLoad(String commandApiUrl, List<Tenant> tenants) {
-        this.invoices = URI.create(commandApiUrl + "/api/v1/invoices");
+        ConnectionProvider connections = ConnectionProvider.builder("bench-client").maxConnections(1024)
+                .pendingAcquireMaxCount(-1).pendingAcquireTimeout(TIMEOUT).build();
+        this.http = HttpClient.create(connections).runOn(LoopResources.create("bench-client", 1, true))
+                .baseUrl(commandApiUrl);
         this.tenants = tenants;
     }
 
@@ -54,13 +59,18 @@ final class RestLoad {
         }
     }
 
-    /** Sends {@code count} invoices at {@code rate} per second and waits for every answer (at most a minute more). */
+    /** An answer: status (0 = none within the timeout) and body. */
+    private record Answer(int status, String body) {
+    }
+
+    /** Sends {@code count} invoices at {@code rate} per second and waits for every answer. */
     Result run(int rate, int count) {
-        HttpRequest[] requests = new HttpRequest[count];
         Tenant[] owners = new Tenant[count];
+        byte[][] bodies = new byte[count][];
         for (int i = 0; i < count; i++) {
-            owners[i] = tenants.get(numbers.get() % tenants.size());
-            requests[i] = request(owners[i], numbers.getAndIncrement());
+            int n = numbers.getAndIncrement();
+            owners[i] = tenants.get(n % tenants.size());
+            bodies[i] = SampleInvoices.fa3(owners[i].nip(), "COST/" + run + "/" + n, LocalDate.now());
         }
         long[] latencies = new long[count];
         Map<String, Tenant> accepted = new ConcurrentHashMap<>();
@@ -74,14 +84,13 @@ final class RestLoad {
                 LockSupport.parkNanos(wait);
             }
             int index = i;
-            http.sendAsync(requests[i], HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            post(owners[i], bodies[i]).subscribe(answer -> {
                 latencies[index] = System.nanoTime() - due;
-                int status = failure == null ? response.statusCode() : 0;
-                Matcher id = COMMAND_ID.matcher(failure == null ? response.body() : "");
-                if (status == 202 && id.find()) {
+                Matcher id = COMMAND_ID.matcher(answer.body());
+                if (answer.status() == 202 && id.find()) {
                     accepted.put(id.group(1), owners[index]);
                 } else {
-                    refused.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                    refused.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
                 }
                 answered.countDown();
             });
@@ -94,16 +103,18 @@ final class RestLoad {
         return new Result(rate, count, (sent - start) / 1e9, (System.nanoTime() - start) / 1e9, latencies, accepted, refusals);
     }
 
-    private HttpRequest request(Tenant tenant, int n) {
-        byte[] xml = SampleInvoices.fa3(tenant.nip(), "COST/" + run + "/" + n, LocalDate.now());
-        return HttpRequest.newBuilder(invoices).timeout(Duration.ofSeconds(30)).header("X-API-Key", tenant.apiKey())
-                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build();
+    private Mono<Answer> post(Tenant tenant, byte[] xml) {
+        return http.headers(h -> h.add("X-API-Key", tenant.apiKey()).add("Content-Type", "application/xml"))
+                .post().uri("/api/v1/invoices").send(Mono.just(Unpooled.wrappedBuffer(xml)))
+                .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
+                        .map(text -> new Answer(response.status().code(), text)))
+                .timeout(TIMEOUT).onErrorReturn(new Answer(0, ""));
     }
 
     private static void await(CountDownLatch answered) {
         try {
-            if (!answered.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(answered.getCount() + " requests unanswered 60 s after the last was sent");
+            if (!answered.await(TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(answered.getCount() + " requests neither answered nor timed out");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
