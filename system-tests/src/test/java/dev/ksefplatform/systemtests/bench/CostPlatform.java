@@ -74,6 +74,10 @@ final class CostPlatform implements AutoCloseable {
         return platform.process(app).url();
     }
 
+    Backlog backlog() {
+        return new Backlog(postgres::connect);
+    }
+
     String bootstrapServers() {
         return kafka.bootstrapServers();
     }

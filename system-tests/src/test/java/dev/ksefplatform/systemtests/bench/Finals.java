@@ -95,6 +95,11 @@ final class Finals implements AutoCloseable {
         }
     }
 
+    /** Commands with a final event so far, whoever sent them (a request the client gave up on may have been taken). */
+    int count() {
+        return finals.size();
+    }
+
     long missing(Set<String> commands) {
         return commands.stream().filter(c -> !finals.containsKey(c)).count();
     }

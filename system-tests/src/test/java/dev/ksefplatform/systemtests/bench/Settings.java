@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The cost benchmark's knobs, as system properties: {@code bench.invoices} (10000: through REST, and as many again
- * onto Kafka), {@code bench.warmup} (2000), {@code bench.warmupRate} (250/s), {@code bench.rates} (100,500,1000),
+ * onto Kafka), {@code bench.warmup} (2000), {@code bench.warmupRate} (100/s), {@code bench.rates} (100,500,1000),
  * {@code bench.tenants} (20), {@code bench.idleSeconds} (10), {@code bench.timeoutMinutes} (20, per drain) and
  * {@code bench.jvmOptions} (every service's JAVA_TOOL_OPTIONS; the Docker image's defaults with a fixed heap).
  */
@@ -14,7 +14,7 @@ record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenan
 
     static Settings fromSystemProperties() {
         return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 2_000),
-                Integer.getInteger("bench.warmupRate", 250),
+                Integer.getInteger("bench.warmupRate", 100),
                 Arrays.stream(System.getProperty("bench.rates", "100,500,1000").split(",")).mapToInt(Integer::parseInt).toArray(),
                 Integer.getInteger("bench.tenants", 20), Integer.getInteger("bench.idleSeconds", 10),
                 Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 20)),

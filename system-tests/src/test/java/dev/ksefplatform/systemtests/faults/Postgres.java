@@ -47,7 +47,7 @@ public final class Postgres implements AutoCloseable {
         return new ProcessPlatform.Database("localhost", port, "postgres", "postgres");
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return server.getDatabase("postgres", "ksef").getConnection();
     }
 
