@@ -25,11 +25,13 @@ final class RawKafka {
     }
 
     /** Records per second over the second of two rounds of all {@code values} (the first warms client and broker). */
-    static double rate(String bootstrap, List<byte[]> values) {
+    static double rate(String bootstrap, List<byte[]> values, String compression) {
         String topic = "bench-cost-raw-" + UUID.randomUUID();
+        Map<String, Object> settings = new java.util.HashMap<>(DirectCommands.producerSettings(bootstrap));
+        settings.put(org.apache.kafka.clients.producer.ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(DirectCommands.producerSettings(bootstrap),
-                     new StringSerializer(), new ByteArraySerializer())) {
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(),
+                     new ByteArraySerializer())) {
             admin.createTopics(List.of(new NewTopic(topic, Topics.DEFAULT_PARTITIONS, (short) 1))).all().get();
             // one record per partition first: an idempotent producer's first batches to a topic whose leaders are
             // still being elected can be retried out of sequence
