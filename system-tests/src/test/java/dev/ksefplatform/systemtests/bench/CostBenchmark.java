@@ -59,6 +59,9 @@ public final class CostBenchmark {
             System.out.printf("platform up: 5 services, the simulator, Kafka and PostgreSQL as processes (%.0f s)%n",
                     (System.nanoTime() - start) / 1e9);
             exit = new CostBenchmark(platform, settings, finals).run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            exit = 2; // a thread left running must not keep the JVM (and so the script) alive
         }
         System.exit(exit);
     }
