@@ -24,23 +24,23 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * {@code StorageTool}, its topics created by the platform's {@code ksef-tools-exec.jar topics create}. Stopped and
  * started again on the same log directory and ports.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private final int port = FreePorts.pick();
     private final int controllerPort = FreePorts.pick();
     private final Path directory;
     private Process process;
 
-    KafkaBroker(Path directory) {
+    public KafkaBroker(Path directory) {
         this.directory = directory;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
     /** Formats the storage, starts the broker and creates the platform's topics. */
-    void startFresh() {
+    public void startFresh() {
         writeConfiguration();
         run(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config().toString()), "kafka-format");
         start();
@@ -73,6 +73,11 @@ final class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The broker's process id (its CPU time is read from /proc by the cost benchmark). */
+    public long pid() {
+        return process.pid();
     }
 
     @Override

@@ -14,17 +14,17 @@ import java.sql.Statement;
  * A PostgreSQL server of one fault test (zonky's embedded binaries, its own process), with database {@code ksef}:
  * stopped and started again on the same data directory and port, as a restarted database server.
  */
-final class Postgres implements AutoCloseable {
+public final class Postgres implements AutoCloseable {
 
     private final int port = FreePorts.pick();
     private final Path directory;
     private EmbeddedPostgres server;
 
-    Postgres(Path directory) {
+    public Postgres(Path directory) {
         this.directory = directory;
     }
 
-    void start() {
+    public void start() {
         try {
             server = EmbeddedPostgres.builder().setPort(port).setDataDirectory(directory).setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300").setServerConfig("fsync", "off").start();
@@ -43,12 +43,21 @@ final class Postgres implements AutoCloseable {
         }
     }
 
-    ProcessPlatform.Database database() {
+    public ProcessPlatform.Database database() {
         return new ProcessPlatform.Database("localhost", port, "postgres", "postgres");
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return server.getDatabase("postgres", "ksef").getConnection();
+    }
+
+    /** The postmaster's process id (first line of {@code postmaster.pid}); the backends are its children. */
+    public long pid() {
+        try {
+            return Long.parseLong(java.nio.file.Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

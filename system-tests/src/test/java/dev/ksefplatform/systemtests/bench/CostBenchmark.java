@@ -1,0 +1,219 @@
+package dev.ksefplatform.systemtests.bench;
+
+import dev.ksefplatform.deploy.Apps;
+import dev.ksefplatform.deploy.PlatformClient;
+import dev.ksefplatform.deploy.PlatformClient.Tenant;
+import dev.ksefplatform.schemas.serde.CommandEnvelopeSerializer;
+import dev.ksefplatform.schemas.topic.Topics;
+import dev.ksefplatform.schemas.v1.CommandEnvelope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The cost of one invoice (issue #8), a {@code main}, not a test: the platform as separate processes
+ * ({@link CostPlatform}); invoices through the REST gateway at fixed offered loads, then commands straight onto
+ * {@code ksef.commands.v1}; each until every command's final event is on {@code ksef.events.v1}; CPU per invoice per
+ * process; beside it the raw Kafka produce rate of the same records on the same broker. Exits 1 if a command is lost
+ * or ends otherwise than accepted. Run with {@code system-tests/bench-cost.sh}; settings in {@link Settings}.
+ */
+public final class CostBenchmark {
+
+    private final CostPlatform platform;
+    private final Settings settings;
+    private final Finals finals;
+    private final ProcessCpu cpu;
+    private final Allocations allocations;
+    private final Set<String> commands = new HashSet<>();
+    private final Map<String, Double> idle = new LinkedHashMap<>();
+    private int warmedUp;
+    /** No event for this long: the platform has nothing left to do. */
+    private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
+    private CostBenchmark(CostPlatform platform, Settings settings, Finals finals) {
+        this.platform = platform;
+        this.settings = settings;
+        this.finals = finals;
+        this.cpu = new ProcessCpu(platform.pids(), CostPlatform.POSTGRES);
+        Map<String, String> urls = new LinkedHashMap<>();
+        CostPlatform.SERVICES.forEach(app -> urls.put(app, platform.url(app)));
+        urls.put(Apps.SIMULATOR, platform.url(Apps.SIMULATOR));
+        this.allocations = new Allocations(urls);
+    }
+
+    public static void main(String[] args) {
+        Settings settings = Settings.fromSystemProperties();
+        System.out.println("cost benchmark: " + settings + ", " + Runtime.version() + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, load average " + CostReport.loadAverage());
+        long start = System.nanoTime();
+        int exit;
+        try (CostPlatform platform = CostPlatform.start(settings.jvmOptions());
+             Finals finals = new Finals(platform.bootstrapServers())) {
+            System.out.printf("platform up: 5 services, the simulator, Kafka and PostgreSQL as processes (%.0f s)%n",
+                    (System.nanoTime() - start) / 1e9);
+            exit = new CostBenchmark(platform, settings, finals).run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            exit = 2; // a thread left running must not keep the JVM (and so the script) alive
+        }
+        System.exit(exit);
+    }
+
+    private int run() {
+        List<Tenant> tenants = onboard();
+        RestLoad rest = new RestLoad(platform.url(Apps.COMMAND_API), tenants);
+        System.out.printf("invoice %,d bytes; warm-up: %,d invoices over REST at %d/s (not measured)%n",
+                RestLoad.invoiceBytes(tenants.get(0)), settings.warmup(), settings.warmupRate());
+        RestLoad.Result warm = rest.run(settings.warmupRate(), settings.warmup());
+        System.out.printf("warm-up: 202 %,d, refused %s (0 = no answer within 30 s)%n", warm.accepted().size(), warm.refused());
+        drain("warm-up", warm.accepted().keySet());
+        warmedUp = commands.size();
+        idle();
+        double endToEndRest = restPhase(rest);
+        List<ProducerRecord<String, CommandEnvelope>> direct = new DirectCommands().build(tenants, settings.invoices());
+        double endToEnd = commandsPhase(direct);
+        ceiling(direct, endToEnd, endToEndRest);
+        return verdict();
+    }
+
+    private List<Tenant> onboard() {
+        PlatformClient client = platform.client();
+        List<Tenant> tenants = new ArrayList<>();
+        for (int i = 0; i < settings.tenants(); i++) {
+            tenants.add(client.onboard("Cost tenant " + i, Nips.random()));
+        }
+        System.out.printf("%d tenants onboarded (tenant, KSeF token, integration verified)%n", tenants.size());
+        return tenants;
+    }
+
+    /** Each service's CPU at rest (schedulers, consumer polls, metrics): what a window costs with no invoice at all. */
+    private void idle() {
+        pause(SETTLE.toMillis()); // a 10 s window right after the warm-up once read the worker at 870 ms/s (its JIT, mostly)
+        ProcessCpu.Sample before = cpu.sample();
+        pause(settings.idleSeconds() * 1_000L);
+        ProcessCpu.Sample after = cpu.sample();
+        StringBuilder line = new StringBuilder("FIGURE cost/idle: CPU ms per second at rest:");
+        before.ticks().keySet().forEach(name -> idle.put(name, after.millisSince(before, name) / after.secondsSince(before)));
+        idle.forEach((name, ms) -> line.append(String.format(" %s %.1f;", name, ms)));
+        System.out.println(line);
+    }
+
+    /** Offered loads one after the other, each drained before the next; end-to-end invoices/s over the phase. */
+    private double restPhase(RestLoad rest) {
+        int perSecond = Arrays.stream(settings.rates()).sum();
+        System.out.printf("REST: %,d invoices at offered loads %s req/s, equal time each, each drained before the next%n",
+                settings.invoices(), Arrays.toString(settings.rates()));
+        int finalsBefore = finals.count();
+        CostReport.Window window = measured(() -> {
+            for (int rate : settings.rates()) {
+                gatewayWindow(rest, rate, (int) ((long) settings.invoices() * rate / perSecond));
+            }
+        });
+        int processed = finals.count() - finalsBefore;
+        System.out.printf("REST: %,d invoices sent, %,d answered 202, %,d final on the event log in the phase (a request"
+                + " the client gave up on may still have been taken): CPU per invoice counts these%n", settings.invoices(),
+                commands.size() - warmedUp, processed);
+        System.out.println(CostReport.lines("rest", processed, window, idle));
+        return processed / window.cpuAfter().secondsSince(window.cpuBefore());
+    }
+
+    private void gatewayWindow(RestLoad rest, int rate, int count) {
+        ProcessCpu.Sample before = cpu.sample();
+        RestLoad.Result r = rest.run(rate, count);
+        ProcessCpu.Sample sent = cpu.sample();
+        long last = drain("REST " + rate + "/s", r.accepted().keySet());
+        System.out.printf("FIGURE cost/gateway offered %5d/s: sent %,d in %.1f s (achieved %.0f/s), 202 %,d, refused %s"
+                        + " | accept p50 %.1f p99 %.1f max %.1f ms | command-api CPU %.3f ms/req while sending"
+                        + " | all final %.1f s after the last request | while sending: %s%n",
+                rate, r.sent(), r.sendSeconds(), r.achievedRate(), r.accepted().size(), r.refused(),
+                r.percentileMillis(0.50), r.percentileMillis(0.99), r.percentileMillis(1.0),
+                sent.millisSince(before, Apps.COMMAND_API) / r.sent(), Math.max(0, last - sent.nanos()) / 1e9,
+                CostReport.others(before, sent));
+    }
+
+    /** All commands published at once as fast as one producer goes; end-to-end invoices/s until the last is final. */
+    private double commandsPhase(List<ProducerRecord<String, CommandEnvelope>> records) {
+        System.out.printf("Kafka: %,d SubmitInvoice commands straight onto %s (no gateway)%n", records.size(), Topics.COMMANDS.name());
+        long[] at = new long[3];
+        CostReport.Window window = measured(() -> {
+            at[0] = System.nanoTime();
+            DirectCommands.publish(platform.bootstrapServers(), records);
+            at[1] = System.nanoTime();
+            at[2] = drain("Kafka", ids(records));
+        });
+        double seconds = (at[2] - at[0]) / 1e9;
+        System.out.printf("FIGURE cost/engine end to end: %,d commands published in %.1f s, all final after %.1f s:"
+                + " %.0f invoices/s (goal ≥ 1,500/s)%n", records.size(), (at[1] - at[0]) / 1e9, seconds,
+                records.size() / seconds);
+        System.out.println(CostReport.lines("kafka", records.size(), window, idle));
+        return records.size() / seconds;
+    }
+
+    private void ceiling(List<ProducerRecord<String, CommandEnvelope>> records, double endToEnd, double endToEndRest) {
+        CommandEnvelopeSerializer serializer = new CommandEnvelopeSerializer();
+        List<byte[]> values = records.stream().map(r -> serializer.serialize(r.topic(), r.value())).toList();
+        for (String compression : List.of("zstd", "none")) {
+            ProcessCpu.Sample before = cpu.sample();
+            double raw = RawKafka.rate(platform.bootstrapServers(), values, compression);
+            ProcessCpu.Sample after = cpu.sample();
+            System.out.printf("FIGURE cost/raw Kafka %s: the same %,d records (%,d bytes each) to a scratch topic on the"
+                            + " same broker, acks=all, idempotence on: %.0f records/s; CPU per record over both rounds:"
+                            + " broker %.3f ms, producer (this JVM) %.3f ms; end to end is %.1f %% of it from Kafka,"
+                            + " %.1f %% over REST (offered-load bound)%n", compression, values.size(), values.get(0).length,
+                    raw, after.millisSince(before, CostPlatform.KAFKA) / (2.0 * values.size()),
+                    after.millisSince(before, CostPlatform.BENCH) / (2.0 * values.size()), 100 * endToEnd / raw,
+                    100 * endToEndRest / raw);
+        }
+    }
+
+    private int verdict() {
+        long lost = finals.missing(commands);
+        Map<String, Integer> outcomes = finals.outcomes(commands);
+        boolean alive = platform.allAlive();
+        System.out.printf("FIGURE cost/verdict: commands %,d, final %s, lost %,d, every process alive %s%n",
+                commands.size(), outcomes, lost, alive);
+        boolean allAccepted = outcomes.getOrDefault("InvoiceAccepted", 0) == commands.size();
+        return lost == 0 && allAccepted && alive ? 0 : 1;
+    }
+
+    private long drain(String what, Set<String> ids) {
+        commands.addAll(ids);
+        long last = finals.await(what, ids, settings.timeout());
+        platform.backlog().awaitEmpty(settings.timeout().toMillis());
+        finals.awaitQuiet(QUIET, Duration.ofMinutes(1));
+        if (finals.missing(ids) > 0) {
+            System.out.printf("  %s: %,d commands not final after %s%n", what, finals.missing(ids), settings.timeout());
+        }
+        return last;
+    }
+
+    private CostReport.Window measured(Runnable phase) {
+        Map<String, Double> allocatedBefore = allocations.sample();
+        ProcessCpu.Sample before = cpu.sample();
+        phase.run();
+        ProcessCpu.Sample after = cpu.sample();
+        return new CostReport.Window(before, after, allocatedBefore, allocations.sample());
+    }
+
+    private static Set<String> ids(List<ProducerRecord<String, CommandEnvelope>> records) {
+        Set<String> ids = new HashSet<>();
+        records.forEach(r -> ids.add(r.value().getMessageId()));
+        return ids;
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.ksefplatform.systemtests.bench;
+
+import dev.ksefplatform.deploy.Apps;
+import dev.ksefplatform.deploy.PlatformClient;
+import dev.ksefplatform.deploy.ProcessPlatform;
+import dev.ksefplatform.systemtests.faults.KafkaBroker;
+import dev.ksefplatform.systemtests.faults.Postgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything as its own OS process, as the fault suite runs it: a PostgreSQL server, Kafka's own broker, the KSeF
+ * simulator (limits lifted, delays 0) and each service from its exec jar with its compose environment.
+ */
+final class CostPlatform implements AutoCloseable {
+
+    /** The platform's services, whose CPU is the platform's cost. */
+    static final List<String> SERVICES = List.of(Apps.COMMAND_API, Apps.TENANT_WORKER, Apps.CREDENTIAL_SERVICE,
+            Apps.SYNC_SERVICE, Apps.AUDIT_PROJECTOR);
+    static final String KAFKA = "kafka-broker";
+    static final String POSTGRES = "postgresql";
+    static final String BENCH = "benchmark";
+
+    private final Postgres postgres = new Postgres(freshDirectory("postgres"));
+    private final KafkaBroker kafka = new KafkaBroker(freshDirectory("kafka"));
+    private ProcessPlatform platform;
+    private boolean postgresStarted;
+
+    static CostPlatform start(String jvmOptions) {
+        CostPlatform stack = new CostPlatform();
+        try {
+            stack.startAll(jvmOptions);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(String jvmOptions) {
+        postgres.start();
+        postgresStarted = true;
+        kafka.startFresh();
+        platform = new ProcessPlatform(kafka.bootstrapServers(), postgres.database());
+        platform.start(Apps.SIMULATOR, Apps.SIMULATOR, Map.of("JAVA_TOOL_OPTIONS", jvmOptions,
+                "SIMULATOR_RATE_LIMITS_ENABLED", "false", "SIMULATOR_PROCESSING_DELAY", "0ms", "SIMULATOR_AUTH_DELAY", "0ms"));
+        SERVICES.forEach(app -> platform.start(app, app, environment(app, jvmOptions)));
+        platform.processes().keySet().forEach(i -> platform.awaitReady(i, Duration.ofMinutes(5)));
+    }
+
+    /**
+     * The worker as the engine benchmark runs it with limits lifted: verdicts polled from 100 ms up to 1 s (KSeF's
+     * answer is immediate here), and a backlog over 100 goes as a batch (the simulator without limits reports none).
+     */
+    private static Map<String, String> environment(String app, String jvmOptions) {
+        if (!app.equals(Apps.TENANT_WORKER)) {
+            return Map.of("JAVA_TOOL_OPTIONS", jvmOptions);
+        }
+        return Map.of("JAVA_TOOL_OPTIONS", jvmOptions, "WORKER_ENGINE_FIRST_POLL", "100ms",
+                "WORKER_ENGINE_MAX_POLL", "1s", "WORKER_ENGINE_BATCH_ALWAYS_ABOVE", "100");
+    }
+
+    PlatformClient client() {
+        return new PlatformClient(platform.endpoints());
+    }
+
+    String url(String app) {
+        return platform.process(app).url();
+    }
+
+    Backlog backlog() {
+        return new Backlog(postgres::connect);
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** name → process id: the services, the simulator, the broker, PostgreSQL's postmaster and this JVM. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        SERVICES.forEach(app -> pids.put(app, platform.process(app).pid()));
+        pids.put(Apps.SIMULATOR, platform.process(Apps.SIMULATOR).pid());
+        pids.put(KAFKA, kafka.pid());
+        pids.put(POSTGRES, postgres.pid());
+        pids.put(BENCH, ProcessHandle.current().pid());
+        return pids;
+    }
+
+    /** Every service and the simulator still running (a crash would make the figures meaningless). */
+    boolean allAlive() {
+        return platform.processes().values().stream().allMatch(dev.ksefplatform.deploy.ServiceProcess::alive);
+    }
+
+    @Override
+    public void close() {
+        if (platform != null) {
+            platform.close();
+        }
+        kafka.close();
+        if (postgresStarted) {
+            postgres.close();
+        }
+    }
+
+    private static Path freshDirectory(String name) {
+        try {
+            Files.createDirectories(Path.of("target", "bench-data"));
+            return Files.createTempDirectory(Path.of("target", "bench-data"), name).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

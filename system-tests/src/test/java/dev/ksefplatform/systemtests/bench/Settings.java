@@ -1,0 +1,29 @@
+package dev.ksefplatform.systemtests.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * The cost benchmark's knobs, as system properties: {@code bench.invoices} (10000: through REST, and as many again
+ * onto Kafka), {@code bench.warmup} (2000), {@code bench.warmupRate} (100/s), {@code bench.rates} (100,500,1000),
+ * {@code bench.tenants} (20), {@code bench.idleSeconds} (30, after 10 s to settle), {@code bench.timeoutMinutes} (20, per drain) and
+ * {@code bench.jvmOptions} (every service's JAVA_TOOL_OPTIONS; the Docker image's defaults with a fixed heap).
+ */
+record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenants, int idleSeconds, Duration timeout,
+                String jvmOptions) {
+
+    static Settings fromSystemProperties() {
+        return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 2_000),
+                Integer.getInteger("bench.warmupRate", 100),
+                Arrays.stream(System.getProperty("bench.rates", "100,500,1000").split(",")).mapToInt(Integer::parseInt).toArray(),
+                Integer.getInteger("bench.tenants", 20), Integer.getInteger("bench.idleSeconds", 30),
+                Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 20)),
+                System.getProperty("bench.jvmOptions", "-Xmx512m -XX:+ExitOnOutOfMemoryError"));
+    }
+
+    @Override
+    public String toString() {
+        return "invoices=%d warm-up=%d at %d/s rates=%s tenants=%d services' JVM options \"%s\"".formatted(invoices,
+                warmup, warmupRate, Arrays.toString(rates), tenants, jvmOptions);
+    }
+}
