@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.upo;
 
+import dev.ksefplatform.worker.TickingThread;
 import dev.ksefplatform.worker.WorkerProperties;
 import dev.ksefplatform.worker.engine.adapter.kafka.AvroEventEncoder;
 import dev.ksefplatform.worker.engine.adapter.ksef.ClientKsef;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class UpoConfiguration {
 
     @Bean
-    UpoRuntime upoRuntime(JdbcTemplate jdbc, TransactionTemplate tx, AvroEventEncoder encoder, OutboxRelay relay,
+    TickingThread upoRuntime(JdbcTemplate jdbc, TransactionTemplate tx, AvroEventEncoder encoder, OutboxRelay relay,
                           ClientKsef ksef, RateBudgetsAdapter budget, LeaseCache leases, Engine engine,
                           WorkerProperties worker, String workerInstanceId, Clock clock) {
         WorkerProperties.Engine settings = worker.engine();
@@ -33,6 +34,6 @@ public class UpoConfiguration {
         UpoFetches fetches = new UpoFetches(new JdbcUpoStore(jdbc, tx, new OutboxWriter(jdbc, encoder), relay::nudge),
                 new AvroUpoEvents(encoder, clock), new UpoKsef(ksef, budget, leases), engine::ownedPartitions,
                 new UpoFetches.Settings(workerInstanceId, worker.upo().batch(), retries), clock);
-        return new UpoRuntime(fetches, worker.upo().tick());
+        return new TickingThread("upo-fetches", worker.upo().tick(), fetches::tick);
     }
 }

@@ -2,6 +2,7 @@ package dev.ksefplatform.worker.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ksefplatform.worker.PlatformProperties;
+import dev.ksefplatform.worker.TickingThread;
 import dev.ksefplatform.worker.WorkerProperties;
 import dev.ksefplatform.worker.engine.application.Engine;
 import dev.ksefplatform.worker.engine.application.EventEncoder;
@@ -32,15 +33,16 @@ public class VerifyConfiguration {
     }
 
     @Bean
-    VerifyRuntime verifyRuntime(JdbcVerificationStore store, Engine engine, WorkerProperties worker,
+    TickingThread verifyRuntime(JdbcVerificationStore store, Engine engine, WorkerProperties worker,
                                 PlatformProperties platform, ObjectMapper json, String workerInstanceId, Clock clock) {
         WorkerProperties.CredentialService service = worker.services().credentialService();
         HttpIntegrationChecks checks = new HttpIntegrationChecks(HttpClient.newBuilder()
                 .connectTimeout(service.timeout()).build(), platform.serviceUrl("credential-service"), service.token(),
                 service.timeout().multipliedBy(3), json);
         WorkerProperties.Engine engineSettings = worker.engine();
-        return new VerifyRuntime(new Verifications(store, checks, engine::ownedPartitions,
+        Verifications verifications = new Verifications(store, checks, engine::ownedPartitions,
                 new RetrySchedule(engineSettings.retryInitial(), engineSettings.retryMax(), engineSettings.firstPoll(),
-                        engineSettings.maxPoll()), workerInstanceId, 20, clock), worker.inbox().tick());
+                        engineSettings.maxPoll()), workerInstanceId, 20, clock);
+        return new TickingThread("integration-verifications", worker.inbox().tick(), verifications::tick);
     }
 }

@@ -1,6 +1,5 @@
-package dev.ksefplatform.worker.verify;
+package dev.ksefplatform.worker;
 
-import dev.ksefplatform.worker.verify.application.Verifications;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,24 +8,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-/** One thread that runs the due verifications every {@code tick}. */
-public class VerifyRuntime implements SmartLifecycle {
+/**
+ * One daemon thread per instance that runs {@code work} every {@code tick}, apart from the lanes' pool (the
+ * verifications, the UPO fetches). A run that fails is logged, and the next tick runs again.
+ */
+public final class TickingThread implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(VerifyRuntime.class);
+    private static final Logger log = LoggerFactory.getLogger(TickingThread.class);
 
-    private final Verifications verifications;
+    private final String name;
     private final Duration tick;
+    private final Runnable work;
     private volatile ScheduledExecutorService ticker;
 
-    public VerifyRuntime(Verifications verifications, Duration tick) {
-        this.verifications = verifications;
+    public TickingThread(String name, Duration tick, Runnable work) {
+        this.name = name;
         this.tick = tick;
+        this.work = work;
     }
 
     @Override
     public synchronized void start() {
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "integration-verifications");
+            Thread thread = new Thread(r, name);
             thread.setDaemon(true);
             return thread;
         });
@@ -35,9 +39,9 @@ public class VerifyRuntime implements SmartLifecycle {
 
     private void tick() {
         try {
-            verifications.tick();
+            work.run();
         } catch (RuntimeException e) {
-            log.warn("verifications could not be run: {}", e.getMessage());
+            log.warn("{} could not be run: {}", name, e.getMessage());
         }
     }
 
