@@ -53,6 +53,8 @@ public class WorkerMetrics implements SmartLifecycle {
         this.period = period;
         this.budgetIdle = budgetIdle;
         this.maxContexts = maxContexts;
+        io.micrometer.core.instrument.FunctionCounter.builder("ksef.worker.lane.turns", engine, Engine::turns)
+                .description("steps the lanes took (one per turn)").register(registry);
         Gauge.builder("ksef.worker.lanes.active", engine, Engine::activeLanes)
                 .description("tenant contexts with a lane loaded in this instance").register(registry);
         Gauge.builder("ksef.worker.inbox.syncs.running", inbox, InboxRuntime::running).register(registry);

@@ -18,6 +18,7 @@ import dev.ksefplatform.schemas.v1.InvoiceSubmissionAbandoned;
 import dev.ksefplatform.schemas.v1.SessionOpened;
 import dev.ksefplatform.schemas.v1.SubmissionsHeld;
 import dev.ksefplatform.schemas.v1.SubmissionsResumed;
+import dev.ksefplatform.worker.engine.application.Engine;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -207,6 +208,25 @@ class SubmissionEngineIT {
         assertThat(tokens).isNotEmpty();
         assertThat(env.kafka.eventsSoFar()).allSatisfy(r -> tokens.forEach(token ->
                 assertThat(r.value().toString()).doesNotContain(token)));
+    }
+
+    @Test
+    void aCommandDeliveredTwiceIsSentOnceAndLeavesNoLaneSteppingWithoutWork() {
+        String nip = Nips.random();
+        CommandEnvelope command = Commands.submit("tenant-o", nip);
+
+        env.kafka.publish(command);
+        env.kafka.publish(command); // an outbox relay republishing after a lost mark
+
+        assertThat(env.kafka.awaitEvent(outcomeOf(command)).value().getPayload()).isInstanceOf(InvoiceAccepted.class);
+        WorkerHarness.sleep(1_000);
+        Engine engine = worker.getBean(Engine.class);
+        long before = engine.turns();
+        WorkerHarness.sleep(2_000);
+        // a lane counting the duplicate as still queued stepped at once, for ever, finding nothing: thousands of turns
+        // a second (the cost benchmark's busy worker and PostgreSQL at rest); sleeping lanes take a handful
+        assertThat(engine.turns() - before).as("lane turns in 2 s at rest").isLessThan(50);
+        assertThat(env.simulatorStats(nip).path("invoicesReceived").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -34,6 +34,7 @@ final class BatchSteps {
     void start(int max) {
         List<QueuedInvoice> invoices = lane.deps.store().nextQueuedForBatch(lane.key, max);
         if (invoices.isEmpty()) {
+            lane.state.queued = lane.deps.store().queuedCount(lane.key); // as OnlineSteps.send: a count too high
             return;
         }
         Lease lease = lane.lease(TenantCredentials.INVOICE_WRITE);

@@ -30,6 +30,7 @@ public final class Engine {
     private final int threads;
     private final Map<LaneKey, Slot> lanes = new ConcurrentHashMap<>();
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong turns = new java.util.concurrent.atomic.AtomicLong();
     private ExecutorService pool;
     private ScheduledExecutorService timer;
     private volatile boolean running;
@@ -93,6 +94,11 @@ public final class Engine {
     /** New commands were stored for the lane. */
     public void commandsArrived(LaneKey key, long count) {
         wake(key, count);
+    }
+
+    /** Turns the lanes took so far: a rate near zero at rest; a lane stepping without work shows as thousands a second. */
+    public long turns() {
+        return turns.get();
     }
 
     public int activeLanes() {
@@ -181,6 +187,7 @@ public final class Engine {
         }
 
         private void turn() {
+            turns.incrementAndGet();
             status.set(RUNNING);
             again = false;
             Instant next;

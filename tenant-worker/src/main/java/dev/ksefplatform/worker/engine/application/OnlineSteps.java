@@ -53,6 +53,9 @@ final class OnlineSteps {
     void send(int max) {
         List<QueuedInvoice> next = sameForm(lane.deps.store().nextQueued(lane.key, max));
         if (next.isEmpty()) {
+            // the count in memory was too high (a command delivered twice is counted on arrival but stored once):
+            // without this the lane would step again at once, for ever, finding nothing
+            lane.state.queued = lane.deps.store().queuedCount(lane.key);
             return;
         }
         Lease lease = lane.lease(TenantCredentials.INVOICE_WRITE);
