@@ -1,5 +1,6 @@
 package dev.ksefplatform.commandapi;
 
+import dev.ksefplatform.testsupport.CapturedLogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

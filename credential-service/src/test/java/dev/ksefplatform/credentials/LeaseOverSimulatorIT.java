@@ -3,7 +3,7 @@ package dev.ksefplatform.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.credentials.session.application.AccessTokens;
-import dev.ksefplatform.credentials.support.CapturedLogs;
+import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.credentials.support.CredentialServiceHarness;
 import dev.ksefplatform.credentials.support.Nips;
 import dev.ksefplatform.credentials.support.Simulator;

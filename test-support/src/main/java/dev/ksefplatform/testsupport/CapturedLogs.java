@@ -1,4 +1,4 @@
-package dev.ksefplatform.commandapi;
+package dev.ksefplatform.testsupport;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
