@@ -66,6 +66,23 @@ class OperationsIT {
     }
 
     @Test
+    void throttlesAShareOfCallsWithKsefs429AndRetryAfterUntilCleared() {
+        String path = "/v2/security/public-key-certificates";
+        Reply throttled;
+        try {
+            KSEF.faults(Map.of("throttleRate", 1.0, "retryAfterSeconds", 7, "seed", 7));
+            throttled = KSEF.raw(HttpMethod.GET, path, null, null, Map.of());
+        } finally {
+            KSEF.clearFaults();
+        }
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.headers().getFirst("Retry-After")).isEqualTo("7");
+        assertThat(throttled.json().at("/status/code").asInt()).isEqualTo(429);
+        assertThat(KSEF.call(HttpMethod.GET, path, null, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void expiresAccessTokensOnDemandWhileTheRefreshTokenStillWorks() throws Exception {
         String nip = Invoices.randomNip();
         Tokens tokens = KSEF.login(KSEF.seedToken(nip, WRITE_READ), nip);

@@ -22,7 +22,7 @@ import java.util.Map;
  * hashes, KSeF tokens, credential-service's admin API) and, for byte comparisons, the official download
  * {@code GET /v2/invoices/ksef/{ksefNumber}} through ksef-client.
  */
-final class SimulatorSide {
+public final class SimulatorSide {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // HTTP/1.1 as RunningSimulator and ksef-client use on plain http: no h2c upgrade attempts
@@ -31,7 +31,7 @@ final class SimulatorSide {
 
     private final PlatformEndpoints stack;
 
-    SimulatorSide(PlatformEndpoints stack) {
+    public SimulatorSide(PlatformEndpoints stack) {
         this.stack = stack;
     }
 
@@ -45,7 +45,7 @@ final class SimulatorSide {
     }
 
     /** {@code POST /sim/v1/faults} (every {@code /v2} call may fail as set), or with null {@code DELETE} (none). */
-    void faults(Map<String, Object> faults) {
+    public void faults(Map<String, Object> faults) {
         if (faults == null) {
             call(Apps.SIMULATOR, "DELETE", "/sim/v1/faults", null, null, 204);
         } else {

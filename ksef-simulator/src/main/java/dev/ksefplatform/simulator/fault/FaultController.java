@@ -29,8 +29,11 @@ public class FaultController {
 
     @PostMapping("/sim/v1/faults")
     public Faults set(@RequestBody Faults faults) {
-        if (faults.errorRate() < 0 || faults.errorRate() > 1 || faults.htmlRate() < 0 || faults.htmlRate() > 1) {
-            throw new SimRequestInvalid("errorRate and htmlRate must be within 0..1");
+        if (outside(faults.errorRate()) || outside(faults.htmlRate()) || outside(faults.throttleRate())) {
+            throw new SimRequestInvalid("errorRate, htmlRate and throttleRate must be within 0..1");
+        }
+        if (faults.retryAfterSeconds() < 1) {
+            throw new SimRequestInvalid("retryAfterSeconds must be at least 1");
         }
         if (faults.errorStatus() < 500 || faults.errorStatus() > 599) {
             throw new SimRequestInvalid("errorStatus must be a 5xx status");
@@ -43,6 +46,10 @@ public class FaultController {
         }
         injector.set(faults);
         return injector.current();
+    }
+
+    private static boolean outside(double share) {
+        return share < 0 || share > 1;
     }
 
     @GetMapping("/sim/v1/faults")

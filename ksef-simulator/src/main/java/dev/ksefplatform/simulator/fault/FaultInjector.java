@@ -6,7 +6,7 @@ import java.util.Random;
 public final class FaultInjector {
 
     /** What to do with one /v2 call. */
-    public enum Outcome { PASS, ERROR, HTML }
+    public enum Outcome { PASS, ERROR, HTML, THROTTLE }
 
     private Faults faults = Faults.NONE;
     private Random random = new Random();
@@ -30,6 +30,9 @@ public final class FaultInjector {
         }
         if (faults.htmlRate() > 0 && random.nextDouble() < faults.htmlRate()) {
             return Outcome.HTML;
+        }
+        if (faults.throttleRate() > 0 && random.nextDouble() < faults.throttleRate()) {
+            return Outcome.THROTTLE;
         }
         return Outcome.PASS;
     }
