@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.ksefplatform.ksef.client.KsefClient;
 import java.net.URI;
@@ -28,7 +29,9 @@ public abstract class KsefWireMock {
     protected static final Instant NOW = Instant.now();
 
     private static WireMockServer start() {
+        // errors only: WireMock's own failures (a 500 page) must reach the test log, which has no SLF4J provider
         WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(8)
+                .notifier(new ConsoleNotifier(false))
                 .extensions(new ExportStub()));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
