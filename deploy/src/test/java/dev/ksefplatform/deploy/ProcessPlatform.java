@@ -82,6 +82,22 @@ public final class ProcessPlatform implements AutoCloseable {
         };
     }
 
+    /** As {@link #endpoints()}, but {@code app} is reached through its instance {@code instance} (e.g. a second one). */
+    public PlatformEndpoints endpoints(String app, String instance) {
+        PlatformEndpoints all = endpoints();
+        return new PlatformEndpoints() {
+            @Override
+            public String url(String a) {
+                return a.equals(app) ? processes.get(instance).url() : all.url(a);
+            }
+
+            @Override
+            public StackSettings.Secrets secrets() {
+                return secrets;
+            }
+        };
+    }
+
     @Override
     public void close() {
         processes.values().forEach(ServiceProcess::close);

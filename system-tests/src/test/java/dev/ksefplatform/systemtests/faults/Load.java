@@ -15,32 +15,37 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Tenants onboarded over REST and invoices submitted for them round-robin; every 202 is remembered. */
+/**
+ * Tenants onboarded over REST and invoices submitted for them round-robin, through each command-api instance in turn;
+ * every 202 is remembered.
+ */
 final class Load {
 
     /** The spec's {@code Nip} pattern: no leading zero, and digits 2-3 are not both zero. */
     private static final String SPEC_PATTERN = "[1-9]((\\d[1-9])|([1-9]\\d))\\d{7}";
 
-    private final PlatformClient client;
+    private final List<PlatformClient> clients;
+    private final List<AtomicInteger> acceptedByGateway;
     private final List<Tenant> tenants = new ArrayList<>();
     private final Map<String, Tenant> accepted = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> refused = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
-    Load(PlatformClient client) {
-        this.client = client;
+    Load(List<PlatformClient> clients) {
+        this.clients = List.copyOf(clients);
+        this.acceptedByGateway = clients.stream().map(c -> new AtomicInteger()).toList();
     }
 
     /** A new load for tenants onboarded before. */
-    Load(PlatformClient client, List<Tenant> tenants) {
-        this(client);
+    Load(List<PlatformClient> clients, List<Tenant> tenants) {
+        this(clients);
         this.tenants.addAll(tenants);
     }
 
     void onboard(int count) {
         for (int i = 0; i < count; i++) {
-            tenants.add(client.onboard("Fault tenant " + i, randomNip()));
+            tenants.add(clients.get(i % clients.size()).onboard("Fault tenant " + i, randomNip()));
         }
     }
 
@@ -86,6 +91,11 @@ final class Load {
         return byStatus;
     }
 
+    /** Submissions answered 202 by each command-api instance, in the clients' order. */
+    List<Integer> acceptedByGateway() {
+        return acceptedByGateway.stream().map(AtomicInteger::get).toList();
+    }
+
     int refusedCount() {
         return refused.values().stream().mapToInt(AtomicInteger::get).sum();
     }
@@ -94,17 +104,18 @@ final class Load {
         int n = sequence.getAndIncrement();
         Tenant tenant = tenants.get(n % tenants.size());
         byte[] xml = SampleInvoices.fa3(tenant.nip(), "FLT/" + run + "/" + n, LocalDate.now());
-        int status = answer(tenant, xml);
+        int status = answer(n % clients.size(), tenant, xml);
         if (status != 202) {
             refused.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
         }
     }
 
-    private int answer(Tenant tenant, byte[] xml) {
+    private int answer(int gateway, Tenant tenant, byte[] xml) {
         try {
-            PlatformClient.Answer answer = client.submitInvoice(tenant, xml, "application/xml");
+            PlatformClient.Answer answer = clients.get(gateway).submitInvoice(tenant, xml, "application/xml");
             if (answer.status() == 202) {
                 accepted.put(answer.body().path("commandId").asText(), tenant);
+                acceptedByGateway.get(gateway).incrementAndGet();
             }
             return answer.status();
         } catch (IllegalStateException unanswered) {

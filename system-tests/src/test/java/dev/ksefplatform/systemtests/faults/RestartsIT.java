@@ -61,6 +61,7 @@ class RestartsIT {
     private static KafkaBroker kafka;
     private static ProcessPlatform platform;
     private static PlatformClient client;
+    private static List<PlatformClient> gateways;
     private static final List<Tenant> TENANT_LIST = new ArrayList<>();
 
     @BeforeAll
@@ -70,8 +71,9 @@ class RestartsIT {
         kafka = new KafkaBroker(freshDirectory("kafka"));
         kafka.startFresh();
         platform = FaultPlatform.start(kafka.bootstrapServers(), postgres.database());
-        client = new PlatformClient(platform.endpoints());
-        Load onboarding = new Load(client);
+        gateways = FaultPlatform.clients(platform);
+        client = gateways.get(0);
+        Load onboarding = new Load(gateways);
         onboarding.onboard(TENANTS);
         TENANT_LIST.addAll(onboarding.tenants());
     }
@@ -92,7 +94,7 @@ class RestartsIT {
     @Test
     @Order(1)
     void everyCommandThatGotA202IsProcessedAcrossABrokerRestart() {
-        Load load = new Load(client, TENANT_LIST);
+        Load load = new Load(gateways, TENANT_LIST);
         long receivedBefore = received();
         CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> load.submit(INVOICES, 4, 100));
         awaitAccepted(load, INVOICES / 4);
@@ -106,12 +108,12 @@ class RestartsIT {
         traffic.join();
         long t1 = System.nanoTime();
 
-        Map<String, JsonNode> finals = new Outcomes(client).awaitFinal(load.accepted(), Duration.ofMinutes(5));
+        Map<String, JsonNode> finals = new Outcomes(gateways.get(1)).awaitFinal(load.accepted(), Duration.ofMinutes(5));
         double drained = (System.nanoTime() - t1) / 1e9;
         Verdict verdict = verdict(load, finals, receivedBefore);
-        System.out.printf("FIGURE faults/broker-restart: submitted=%d commands=%d (202) refused=%s broker-restarts=1 "
+        System.out.printf("FIGURE faults/broker-restart: submitted=%d commands=%d (202) refused=%s accepted-per-command-api=%s broker-restarts=1 "
                         + "broker-down=%.1f s answered-before-stop=%d answered-while-down=%d final-after-load=%.1f s %s%n",
-                INVOICES, load.accepted().size(), load.refused(), restart, before, answeredWhileDown, drained, verdict);
+                INVOICES, load.accepted().size(), load.refused(), load.acceptedByGateway(), restart, before, answeredWhileDown, drained, verdict);
 
         assertThat(before + answeredWhileDown).as("the load went on after the broker came back").isLessThan(INVOICES);
         assertThat(load.refused().keySet()).as("refusals while Kafka is down").allMatch(status -> status == 503);
@@ -121,7 +123,7 @@ class RestartsIT {
     @Test
     @Order(2)
     void aPostgresRestartLosesAndDoublesNothingAndCommandApiAnswers503MeanwhileAndRecoversByItself() throws Exception {
-        Load load = new Load(client, TENANT_LIST);
+        Load load = new Load(gateways, TENANT_LIST);
         long receivedBefore = received();
         CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> load.submit(INVOICES, 4, 250));
         awaitAccepted(load, INVOICES / 4);
@@ -136,12 +138,12 @@ class RestartsIT {
         double recovered = (awaitCommandApiAccepting() - up) / 1e9;
         traffic.join();
 
-        Map<String, JsonNode> finals = new Outcomes(client).awaitFinal(load.accepted(), Duration.ofMinutes(5));
+        Map<String, JsonNode> finals = new Outcomes(gateways.get(1)).awaitFinal(load.accepted(), Duration.ofMinutes(5));
         Verdict verdict = verdict(load, finals, receivedBefore);
         Map<String, Long> auditRows = awaitAuditRows(eventIds());
-        System.out.printf("FIGURE faults/postgres-restart: submitted=%d commands=%d (202) refused=%s postgres-restarts=1 "
+        System.out.printf("FIGURE faults/postgres-restart: submitted=%d commands=%d (202) refused=%s accepted-per-command-api=%s postgres-restarts=1 "
                         + "postgres-down=%.1f s answered-before-stop=%d answered-while-down=%d command-api-while-down=%s command-api-accepting-after-postgres-up=%.1f s "
-                        + "after-restart %s audit-rows-doubled=%d%n", INVOICES, load.accepted().size(), load.refused(), restart,
+                        + "after-restart %s audit-rows-doubled=%d%n", INVOICES, load.accepted().size(), load.refused(), load.acceptedByGateway(), restart,
                 before, answeredAtUp - before, whileDown, recovered, verdict, auditRows.values().stream().filter(n -> n != 1).count());
 
         assertThat(answeredAtUp).as("the load went on after PostgreSQL came back").isLessThan(INVOICES);
@@ -157,7 +159,7 @@ class RestartsIT {
     @Order(3)
     void aKsefFaultStormLosesAndDoublesNothing() {
         SimulatorSide ksef = new SimulatorSide(platform.endpoints());
-        Load load = new Load(client, TENANT_LIST);
+        Load load = new Load(gateways, TENANT_LIST);
         long receivedBefore = received();
         Map<String, Long> statusesBefore = ksefStatuses();
         CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> load.submit(STORM_INVOICES, 4, 100));
@@ -176,15 +178,15 @@ class RestartsIT {
         double storm = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
 
-        Map<String, JsonNode> finals = new Outcomes(client).awaitFinal(load.accepted(), Duration.ofMinutes(5));
+        Map<String, JsonNode> finals = new Outcomes(gateways.get(1)).awaitFinal(load.accepted(), Duration.ofMinutes(5));
         double drained = (System.nanoTime() - t1) / 1e9;
         Verdict verdict = verdict(load, finals, receivedBefore);
         Map<String, Long> faultAnswers = new TreeMap<>(ksefStatuses());
         faultAnswers.replaceAll((status, n) -> n - statusesBefore.getOrDefault(status, 0L));
-        System.out.printf("FIGURE faults/ksef-storm: submitted=%d commands=%d (202) refused=%s storm=%.1f s "
+        System.out.printf("FIGURE faults/ksef-storm: submitted=%d commands=%d (202) refused=%s accepted-per-command-api=%s storm=%.1f s "
                         + "(20%% 503, 5%% HTML, 10%% 429, %d s stuck at 150, keys rotated, access tokens expired) "
                         + "KSeF-answers-during-run=%s final-after-storm=%.1f s %s%n",
-                STORM_INVOICES, load.accepted().size(), load.refused(), storm, STUCK.toSeconds(), faultAnswers, drained,
+                STORM_INVOICES, load.accepted().size(), load.refused(), load.acceptedByGateway(), storm, STUCK.toSeconds(), faultAnswers, drained,
                 verdict);
 
         assertThat(load.refusedCount()).as("KSeF's faults are never the tenant's refusal").isZero();
@@ -285,20 +287,27 @@ class RestartsIT {
         return answer.status() + " " + answer.header("Content-Type") + " " + answer.raw().request().method();
     }
 
-    /** The {@link System#nanoTime()} at which command-api is ready and accepts a submission again. */
+    /** The {@link System#nanoTime()} at which every command-api instance is ready and accepts a submission again. */
     private static long awaitCommandApiAccepting() {
-        ServiceProcess api = platform.process(Apps.COMMAND_API);
+        long last = 0;
+        for (int g = 0; g < gateways.size(); g++) {
+            last = awaitAccepting(platform.process(FaultPlatform.GATEWAYS.get(g)), gateways.get(g));
+        }
+        return last;
+    }
+
+    private static long awaitAccepting(ServiceProcess api, PlatformClient gateway) {
         Tenant tenant = TENANT_LIST.get(0);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             byte[] xml = SampleInvoices.fa3(tenant.nip(), "PG-BACK/" + System.nanoTime(), LocalDate.now());
-            if (api.status(ProbePaths.READINESS) == 200 && client.submitInvoice(tenant, xml, "application/xml").status() == 202) {
+            if (api.status(ProbePaths.READINESS) == 200 && gateway.submitInvoice(tenant, xml, "application/xml").status() == 202) {
                 PROBES_TAKEN.incrementAndGet();
                 return System.nanoTime();
             }
             Outcomes.pause(200);
         }
-        throw new AssertionError("command-api did not accept submissions within 2 minutes of PostgreSQL's restart");
+        throw new AssertionError(api + " did not accept submissions within 2 minutes of PostgreSQL's restart");
     }
 
     private static Set<String> eventIds() {

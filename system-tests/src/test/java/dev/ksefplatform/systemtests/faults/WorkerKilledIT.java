@@ -39,6 +39,9 @@ class WorkerKilledIT {
 
     private static ProcessPlatform platform;
     private static PlatformClient client;
+    /** The second command-api instance: every status is read there, whichever instance took the submission. */
+    private static PlatformClient otherGateway;
+    private static java.util.List<PlatformClient> gateways;
     private static WorkerQueue queue;
     private static String kafka;
 
@@ -49,8 +52,10 @@ class WorkerKilledIT {
         long t0 = System.nanoTime();
         platform = FaultPlatform.start(kafka, new ProcessPlatform.Database(postgres.host(), postgres.port(),
                 postgres.username(), postgres.password()));
-        System.out.printf("FIGURE faults: seven processes (two workers) ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        client = new PlatformClient(platform.endpoints());
+        System.out.printf("FIGURE faults: eight processes (two workers, two command-apis) ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        gateways = FaultPlatform.clients(platform);
+        client = gateways.get(0);
+        otherGateway = gateways.get(1);
         queue = new WorkerQueue(postgres::connect);
     }
 
@@ -64,7 +69,7 @@ class WorkerKilledIT {
     @Test
     @Order(1)
     void aWorkerKilledMidLoadLosesAndDoublesNothingAndTheSurvivorTakesOver() {
-        Load load = new Load(client);
+        Load load = new Load(gateways);
         load.onboard(TENANTS);
         load.submit(BEFORE_KILL, 4);
         String victim = awaitInvoicesInKsef();
@@ -76,21 +81,22 @@ class WorkerKilledIT {
         Duration takeover = awaitTakeover(victim, victimPartitions, killedAt);
         more.join();
 
-        Map<String, JsonNode> finals = new Outcomes(client).awaitFinal(load.accepted(), Duration.ofMinutes(5));
+        Map<String, JsonNode> finals = new Outcomes(otherGateway).awaitFinal(load.accepted(), Duration.ofMinutes(5));
         Duration firstFinal = Duration.between(killedAt, queue.firstFinishedAfter(victimPartitions, killedAt).orElseThrow());
         int openAtKill = queue.openAt(victimPartitions, killedAt);
         Map<String, Long> finalEvents = awaitFinalEvents(kafka, load.accepted().keySet());
         long received = load.tenants().stream().mapToLong(t -> new Outcomes(client).received(t).path("invoicesReceived").asLong()).sum();
         long receivedTwice = load.tenants().stream().mapToLong(t -> new Outcomes(client).received(t).path("receivedMoreThanOnce").size()).sum();
         long duplicates = Outcomes.duplicateEvents(kafka, load.accepted().keySet());
-        System.out.printf("FIGURE faults/worker-kill: commands=%d (202) refused=%d kills=1 victim=%s partitions=%d open-at-kill=%d in-KSeF-at-kill=%d "
+        System.out.printf("FIGURE faults/worker-kill: commands=%d (202) refused=%d accepted-per-command-api=%s kills=1 victim=%s partitions=%d open-at-kill=%d in-KSeF-at-kill=%d "
                         + "takeover=%.1f s first-final-after-kill=%.1f s final=%d losses=%d received-by-KSeF=%d received-twice=%d "
-                        + "duplicates=%d%n", load.accepted().size(), load.refusedCount(), victim, victimPartitions.size(), openAtKill, inKsefAtKill,
+                        + "duplicates=%d%n", load.accepted().size(), load.refusedCount(), load.acceptedByGateway(), victim, victimPartitions.size(), openAtKill, inKsefAtKill,
                 takeover.toMillis() / 1000.0, firstFinal.toMillis() / 1000.0, finals.size(),
                 load.accepted().size() - finals.size(), received, receivedTwice, duplicates);
 
         assertThat(load.refused()).isEmpty();
         assertThat(load.accepted()).hasSize(BEFORE_KILL + AFTER_KILL);
+        assertThat(load.acceptedByGateway()).as("both command-api instances took submissions").allMatch(n -> n > 0);
         assertThat(inKsefAtKill).as("the kill hit invoices in KSeF's hands").isPositive();
         assertThat(takeover).isLessThanOrEqualTo(Duration.ofSeconds(30));
         assertThat(finals).as("every 202 ends final").hasSize(load.accepted().size());
