@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The sent XML and the UPO of an accepted invoice wait in the worker's database, not in a thread: a worker that stops
@@ -67,6 +69,66 @@ class UpoRecoveryIT {
         assertThat(env.kafka.eventsSoFar().stream().filter(eventOf(command, SentInvoiceStored.class))).hasSize(1);
         assertThat(env.kafka.eventsSoFar().stream().filter(eventOf(command, UpoReceived.class))).hasSize(1);
         assertThat(env.simulatorStats(nip).path("invoicesReceived").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aUpoKsefNeverServesIsGivenUpAfterItsTimeEndingLostAndCountedWithoutFailingOrResendingTheInvoice()
+            throws Exception {
+        env.stopWorkers();
+        try {
+            // given two accepted invoices whose UPO never names them (KSeF never serves theirs), one accepted long ago
+            env.startWorker("--worker.upo.tick=1h");
+            String nip = Nips.random();
+            CommandEnvelope old = Commands.submit("tenant-lost", nip);
+            CommandEnvelope young = Commands.submit("tenant-lost", nip);
+            env.kafka.publish(old);
+            env.kafka.publish(young);
+            env.kafka.awaitEvent(outcomeOf(old));
+            env.kafka.awaitEvent(outcomeOf(young));
+            env.stopWorkers();
+            for (CommandEnvelope command : List.of(old, young)) {
+                execute("UPDATE worker.upo_fetches SET ksef_number = ksef_number || '-NEVER-SERVED' WHERE command_id = '"
+                        + command.getMessageId() + "'");
+            }
+            execute("UPDATE worker.upo_fetches SET created_at = now() - interval '2 hours' WHERE command_id = '"
+                    + old.getMessageId() + "'");
+
+            // when a worker that gives a UPO up an hour after the acceptance works on them
+            ConfigurableApplicationContext worker = env.startWorker("--worker.upo.give-up-after=1h");
+
+            // then the old one ends LOST after its first failure, its XML as sent published; the young one is retried
+            env.kafka.awaitEvent(eventOf(old, SentInvoiceStored.class));
+            awaitState(old, "LOST");
+            WorkerHarness.sleep(3000);
+            assertThat(row(old, "state || ' ' || document_stored || ' ' || (lost_at IS NOT NULL) || ' ' || attempts"))
+                    .isEqualTo("LOST true true 1");
+            assertThat(row(old, "last_error")).contains("does not name");
+            assertThat(row(young, "state || ' ' || (attempts > 1) || ' ' || (lost_at IS NULL)"))
+                    .isEqualTo("PENDING true true");
+            assertThat(metrics(worker).lines().filter(l -> l.startsWith("ksef_worker_upo_lost_total")))
+                    .singleElement().asString().endsWith(" 1.0");
+            // the command is not failed, nothing is published for its UPO, the invoice was sent once
+            assertThat(env.kafka.eventsSoFar().stream().filter(outcomeOf(old))).hasSize(1);
+            assertThat(env.kafka.eventsSoFar().stream().filter(eventOf(old, UpoReceived.class))).isEmpty();
+            assertThat(env.simulatorStats(nip).path("invoicesReceived").asLong()).isEqualTo(2);
+        } finally {
+            env.stopWorkers();
+        }
+    }
+
+    private static void awaitState(CommandEnvelope command, String state) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!state.equals(row(command, "state"))) {
+            assertThat(System.nanoTime()).as("the row of %s ends %s", command.getMessageId(), state).isLessThan(deadline);
+            WorkerHarness.sleep(100);
+        }
+    }
+
+    private static String metrics(ConfigurableApplicationContext worker) throws Exception {
+        String port = worker.getEnvironment().getProperty("local.server.port");
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String row(CommandEnvelope command, String expression) throws Exception {
