@@ -139,11 +139,13 @@ class RowLevelSecurityIT extends SyncServiceITSupport {
     private static final String LOAD = """
             INSERT INTO sync.submissions (command_id, tenant_id, status, invoice_number, last_event_id, updated_at,
                 created_at)
-            SELECT 'load-' || n, CASE WHEN n <= 20000 THEN 'load-7' ELSE 'load-' || (n % 1000) END, (ARRAY['ACCEPTED', 'REJECTED', 'SENT'])[1 + n % 3],
+            SELECT 'load-' || n, CASE WHEN n <= 20000 THEN 'load-7' ELSE 'load-' || (n % 1000) END,
+                (ARRAY['ACCEPTED', 'REJECTED', 'SENT'])[1 + n % 3],
                 'FV/' || n, 'e-' || n, now(), now() - n * interval '1 second' FROM generate_series(1, 100000) n;
             INSERT INTO sync.inbox (tenant_id, ksef_number, subject_type, direction, invoice_number, listed_at,
                 received_at, sha256)
-            SELECT CASE WHEN n <= 10000 THEN 'load-7' ELSE 'load-' || (n % 1000) END, 'ksef-' || n, 'Subject2', 'INCOMING', 'FA/' || n,
+            SELECT CASE WHEN n <= 10000 THEN 'load-7' ELSE 'load-' || (n % 1000) END, 'ksef-' || n, 'Subject2',
+                'INCOMING', 'FA/' || n,
                 now() - n * interval '1 second', now(), 'sha' FROM generate_series(1, 50000) n;
             ANALYZE sync.submissions;
             ANALYZE sync.inbox;
@@ -151,7 +153,8 @@ class RowLevelSecurityIT extends SyncServiceITSupport {
 
     /** The index each list pages on, and its SQL as KeysetQuery writes it (a filter and a cursor set). */
     private static final String[][] LISTS = {
-        {"submissions_tenant_listed", "SELECT * FROM sync.submissions WHERE tenant_id = 'load-7' AND status = 'ACCEPTED'"
+        {"submissions_tenant_listed", "SELECT * FROM sync.submissions WHERE tenant_id = 'load-7'"
+                + " AND status = 'ACCEPTED'"
                 + " AND (created_at, command_id) < (now(), 'z') ORDER BY created_at DESC, command_id DESC LIMIT 101",
             "submissions"},
         {"inbox_tenant_listing", "SELECT * FROM sync.inbox WHERE tenant_id = 'load-7' AND invoice_number ILIKE '%1%'"
@@ -190,7 +193,8 @@ class RowLevelSecurityIT extends SyncServiceITSupport {
         publish(TestEvents.verified(tenant, integration, List.of("InvoiceRead"), at.plusSeconds(1)));
         String webhook = UUID.randomUUID().toString();
         execute("INSERT INTO sync.sync_runs (tenant_id, subject_type, last_command_id, last_trigger, last_issued_at,"
-                + " last_finished_at) VALUES ('" + tenant + "', 'Subject3', 'run-" + tenant + "', 'SCHEDULE', now(), now())");
+                + " last_finished_at) VALUES ('" + tenant + "', 'Subject3', 'run-" + tenant + "', 'SCHEDULE', now(),"
+                + " now())");
         execute("INSERT INTO sync.webhooks (webhook_id, tenant_id, url, signing_secret) VALUES ('" + webhook + "', '"
                 + tenant + "', 'https://hooks.example/" + tenant + "', 'whsec_test')");
         execute("INSERT INTO sync.webhook_deliveries (webhook_id, event_id, tenant_id, status) VALUES ('" + webhook

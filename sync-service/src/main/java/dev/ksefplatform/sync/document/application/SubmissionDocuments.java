@@ -25,10 +25,10 @@ public final class SubmissionDocuments {
     private final TenantScope scope;
 
     public SubmissionDocuments(Submissions submissions, DocumentStore documents, UpoStore upos, TenantScope scope) {
-        this.scope = scope;
         this.submissions = submissions;
         this.documents = documents;
         this.upos = upos;
+        this.scope = scope;
     }
 
     public Mono<RawDocument> sentXml(String tenantId, String commandId) {

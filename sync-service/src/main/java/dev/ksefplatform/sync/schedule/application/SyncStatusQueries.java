@@ -30,12 +30,12 @@ public final class SyncStatusQueries {
 
     public SyncStatusQueries(SyncStates states, SyncRuns runs, Integrations integrations, ScheduleSettings settings,
                              Clock clock, TenantScope scope) {
-        this.scope = scope;
         this.states = states;
         this.runs = runs;
         this.integrations = integrations;
         this.settings = settings;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /**
@@ -46,7 +46,8 @@ public final class SyncStatusQueries {
     public Mono<List<SyncStatus>> of(String tenantId) {
         Mono<Map<String, SyncRun>> byRun = runs.ofTenant(tenantId).collectMap(SyncRun::subjectType, Function.identity());
         Mono<Optional<Integration>> reading = integrations.inboxOf(tenantId).map(Optional::of).defaultIfEmpty(Optional.empty());
-        return scope.read(tenantId, byRun.flatMap(run -> states.ofTenant(tenantId).collectMap(SyncState::subjectType, Function.identity())
+        return scope.read(tenantId, byRun.flatMap(run -> states.ofTenant(tenantId)
+                .collectMap(SyncState::subjectType, Function.identity())
                 .zipWith(reading, (state, integration) -> SubjectTypes.ALL.stream().map(subject -> status(tenantId,
                         subject, Optional.ofNullable(state.get(subject)), Optional.ofNullable(run.get(subject)),
                         integration)).toList())));
