@@ -53,8 +53,8 @@ public final class HttpKsefSessionInvoices implements KsefSessionInvoices {
         HttpResponse<byte[]> response = http.download(URI.create(downloadUrl));
         // the spec's upoDownloadUrl: "the HTTP response contains additional headers: x-ms-meta-hash"; without it
         // nothing proves the bytes are the UPO KSeF stored, so the answer is refused like a mismatch (try again later)
-        String declared = response.headers().firstValue("x-ms-meta-hash").orElseThrow(
-                () -> new KsefUnexpectedResponseException(response.statusCode(), "UPO answer without x-ms-meta-hash", null));
+        String declared = response.headers().firstValue("x-ms-meta-hash").orElseThrow(() ->
+                new KsefUnexpectedResponseException(response.statusCode(), "UPO answer without x-ms-meta-hash", null));
         if (!declared.equals(KsefCrypto.sha256Base64(response.body()))) {
             throw new KsefUnexpectedResponseException(response.statusCode(), "UPO bytes do not match x-ms-meta-hash", null);
         }
