@@ -116,6 +116,53 @@ class UpoRecoveryIT {
         }
     }
 
+    @Test
+    void aUpoAnsweredWithoutItsHashIsRefusedAndFetchedAgainLater() throws Exception {
+        env.stopWorkers();
+        com.sun.net.httpserver.HttpServer storage = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        try {
+            // given an accepted invoice whose UPO link leads to a storage that answers without x-ms-meta-hash at first
+            env.startWorker("--worker.upo.tick=1h");
+            String nip = Nips.random();
+            CommandEnvelope command = Commands.submit("tenant-nohash", nip);
+            env.kafka.publish(command);
+            env.kafka.awaitEvent(outcomeOf(command));
+            env.stopWorkers();
+            byte[] upo = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(row(command, "upo_url"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+            String hash = java.util.Base64.getEncoder().encodeToString(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(upo));
+            java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
+            storage.createContext("/upo.xml", exchange -> {
+                if (answers.incrementAndGet() > 2) {
+                    exchange.getResponseHeaders().add("x-ms-meta-hash", hash);
+                }
+                exchange.sendResponseHeaders(200, upo.length);
+                exchange.getResponseBody().write(upo);
+                exchange.close();
+            });
+            storage.start();
+            execute("UPDATE worker.upo_fetches SET upo_url = 'http://127.0.0.1:" + storage.getAddress().getPort()
+                    + "/upo.xml' WHERE command_id = '" + command.getMessageId() + "'");
+
+            // when a worker fetches it
+            env.startWorker();
+
+            // then the answers without the hash are refused and retried, and the third, with it, is stored
+            UpoReceived received = (UpoReceived) env.kafka.awaitEvent(eventOf(command, UpoReceived.class)).value()
+                    .getPayload();
+            assertThat(bytes(received.getUpo())).isEqualTo(upo);
+            assertThat(answers.get()).isEqualTo(3);
+            assertThat(row(command, "state || ' ' || attempts")).isEqualTo("DONE 3");
+            assertThat(env.kafka.eventsSoFar().stream().filter(eventOf(command, UpoReceived.class))).hasSize(1);
+        } finally {
+            storage.stop(0);
+            env.stopWorkers();
+        }
+    }
+
     private static void awaitState(CommandEnvelope command, String state) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!state.equals(row(command, "state"))) {
