@@ -76,6 +76,13 @@ public class WorkerMetrics implements SmartLifecycle {
                 .description("commands written to ksef.commands.v1-dlt").register(registry);
     }
 
+    /** UPOs given up ({@code LOST}, see the README): an alert should fire on any increase. */
+    public static io.micrometer.core.instrument.Counter upoLost(MeterRegistry registry) {
+        return io.micrometer.core.instrument.Counter.builder("ksef.worker.upo.lost")
+                .description("accepted invoices whose UPO was given up after worker.upo.give-up-after")
+                .register(registry);
+    }
+
     void refresh() {
         try {
             commands.replaceAll((state, n) -> 0L);

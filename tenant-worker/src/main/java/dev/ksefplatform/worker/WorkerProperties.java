@@ -64,8 +64,12 @@ public record WorkerProperties(String instanceId, @DefaultValue Services service
                           @DefaultValue("500") int maxContexts) {
     }
 
-    /** Publishing sent XML and UPOs of accepted invoices: how often the thread looks, and how many rows a look takes. */
-    public record Upo(@DefaultValue("1s") Duration tick, @DefaultValue("50") int batch) {
+    /**
+     * Publishing sent XML and UPOs of accepted invoices: how often the thread looks, how many rows a look takes, and
+     * how long after its acceptance an invoice's UPO is still tried (a failure after that ends it {@code LOST}).
+     */
+    public record Upo(@DefaultValue("1s") Duration tick, @DefaultValue("50") int batch,
+                      @DefaultValue("7d") Duration giveUpAfter) {
     }
 
     /** The relay of events from worker.outbox to Kafka. */

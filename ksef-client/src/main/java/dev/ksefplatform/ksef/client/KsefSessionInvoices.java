@@ -19,7 +19,8 @@ public interface KsefSessionInvoices {
 
     /**
      * Downloads a UPO from a pre-signed {@code upoDownloadUrl} (no token is sent) and checks the {@code x-ms-meta-hash}
-     * header against the bytes received.
+     * header against the bytes received; an answer without the header (the spec says storage sends it) is refused
+     * like one whose bytes do not match ({@code KsefUnexpectedResponseException}).
      */
     byte[] downloadUpo(String downloadUrl);
 }

@@ -62,6 +62,17 @@ class KsefSessionInvoicesTest extends KsefWireMock {
         assertThat(e.getMessage()).contains("x-ms-meta-hash").doesNotContain("sig=abc");
     }
 
+    @Test
+    void rejectsAUpoAnsweredWithoutTheHashTheSpecPromises() {
+        KSEF.stubFor(get(urlPathEqualTo("/storage/01/upo.xml")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/xml").withBody("<Potwierdzenie/>")));
+
+        KsefUnexpectedResponseException e = catchThrowableOfType(KsefUnexpectedResponseException.class,
+                () -> client().sessionInvoices().downloadUpo(KSEF.baseUrl() + "/storage/01/upo.xml?sig=abc"));
+
+        assertThat(e.getMessage()).contains("without x-ms-meta-hash").doesNotContain("sig=abc");
+    }
+
     private static String page(String reference, int ordinal, String continuation) {
         return """
                 {"continuationToken":%s,"invoices":[{"ordinalNumber":%d,"referenceNumber":"%s",

@@ -4,6 +4,7 @@ import dev.ksefplatform.sync.notification.adapter.r2dbc.R2dbcNotifications;
 import dev.ksefplatform.sync.notification.application.NotificationProjection;
 import dev.ksefplatform.sync.notification.application.NotificationQuery;
 import dev.ksefplatform.sync.notification.application.Notifications;
+import dev.ksefplatform.sync.tenancy.application.TenantScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -22,7 +23,7 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    NotificationQuery notificationQuery(Notifications notifications) {
-        return new NotificationQuery(notifications);
+    NotificationQuery notificationQuery(Notifications notifications, TenantScope scope) {
+        return new NotificationQuery(notifications, scope);
     }
 }

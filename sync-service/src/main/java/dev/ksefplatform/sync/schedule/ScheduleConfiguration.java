@@ -17,6 +17,7 @@ import dev.ksefplatform.sync.schedule.application.SyncRuns;
 import dev.ksefplatform.sync.schedule.application.SyncRunsProjection;
 import dev.ksefplatform.sync.schedule.application.SyncStatusQueries;
 import dev.ksefplatform.sync.schedule.domain.ScheduleSettings;
+import dev.ksefplatform.sync.tenancy.application.TenantScope;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -76,8 +77,8 @@ public class ScheduleConfiguration {
 
     @Bean
     SyncStatusQueries syncStatusQueries(SyncStates states, SyncRuns runs, Integrations integrations,
-                                        ScheduleSettings settings, Clock clock) {
-        return new SyncStatusQueries(states, runs, integrations, settings, clock);
+                                        ScheduleSettings settings, Clock clock, TenantScope scope) {
+        return new SyncStatusQueries(states, runs, integrations, settings, clock, scope);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import dev.ksefplatform.sync.submission.application.SubmissionProjection;
 import dev.ksefplatform.sync.submission.application.SubmissionListQuery;
 import dev.ksefplatform.sync.submission.application.SubmissionQueries;
 import dev.ksefplatform.sync.submission.application.Submissions;
+import dev.ksefplatform.sync.tenancy.application.TenantScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -37,12 +38,12 @@ public class SubmissionConfiguration {
     }
 
     @Bean
-    SubmissionQueries submissionQueries(Submissions submissions, ContextHolds holds) {
-        return new SubmissionQueries(submissions, holds);
+    SubmissionQueries submissionQueries(Submissions submissions, ContextHolds holds, TenantScope scope) {
+        return new SubmissionQueries(submissions, holds, scope);
     }
 
     @Bean
-    SubmissionListQuery submissionListQuery(DatabaseClient db) {
-        return new SubmissionListQuery(new R2dbcSubmissionList(db));
+    SubmissionListQuery submissionListQuery(DatabaseClient db, TenantScope scope) {
+        return new SubmissionListQuery(new R2dbcSubmissionList(db), scope);
     }
 }

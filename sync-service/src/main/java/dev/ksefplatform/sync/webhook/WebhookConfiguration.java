@@ -1,10 +1,12 @@
 package dev.ksefplatform.sync.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ksefplatform.sync.tenancy.application.TenantScope;
 import dev.ksefplatform.sync.webhook.adapter.http.HttpWebhookSender;
 import dev.ksefplatform.sync.webhook.adapter.r2dbc.R2dbcDeliveryOutbox;
 import dev.ksefplatform.sync.webhook.adapter.r2dbc.R2dbcWebhooks;
 import dev.ksefplatform.sync.webhook.application.DeliveryOutbox;
+import dev.ksefplatform.sync.webhook.application.TenantScopedWebhooks;
 import dev.ksefplatform.sync.webhook.application.WebhookDispatcher;
 import dev.ksefplatform.sync.webhook.application.WebhookEnqueue;
 import dev.ksefplatform.sync.webhook.application.WebhookRegistration;
@@ -20,8 +22,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 public class WebhookConfiguration {
 
     @Bean
-    Webhooks webhooks(DatabaseClient db) {
-        return new R2dbcWebhooks(db);
+    Webhooks webhooks(DatabaseClient db, TenantScope scope) {
+        return new TenantScopedWebhooks(new R2dbcWebhooks(db), scope);
     }
 
     @Bean

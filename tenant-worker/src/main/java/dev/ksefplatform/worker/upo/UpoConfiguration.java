@@ -1,6 +1,7 @@
 package dev.ksefplatform.worker.upo;
 
 import dev.ksefplatform.worker.TickingThread;
+import dev.ksefplatform.worker.WorkerMetrics;
 import dev.ksefplatform.worker.WorkerProperties;
 import dev.ksefplatform.worker.engine.adapter.kafka.AvroEventEncoder;
 import dev.ksefplatform.worker.engine.adapter.ksef.ClientKsef;
@@ -14,6 +15,7 @@ import dev.ksefplatform.worker.upo.adapter.jdbc.JdbcUpoStore;
 import dev.ksefplatform.worker.upo.adapter.kafka.AvroUpoEvents;
 import dev.ksefplatform.worker.upo.application.UpoFetches;
 import dev.ksefplatform.worker.upo.application.UpoKsef;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,13 +29,15 @@ public class UpoConfiguration {
     @Bean
     TickingThread upoRuntime(JdbcTemplate jdbc, TransactionTemplate tx, AvroEventEncoder encoder, OutboxRelay relay,
                           ClientKsef ksef, RateBudgetsAdapter budget, LeaseCache leases, Engine engine,
-                          WorkerProperties worker, String workerInstanceId, Clock clock) {
+                          WorkerProperties worker, String workerInstanceId, Clock clock,
+                             MeterRegistry registry) {
         WorkerProperties.Engine settings = worker.engine();
         RetrySchedule retries = new RetrySchedule(settings.retryInitial(), settings.retryMax(), settings.firstPoll(),
                 settings.maxPoll());
         UpoFetches fetches = new UpoFetches(new JdbcUpoStore(jdbc, tx, new OutboxWriter(jdbc, encoder), relay::nudge),
                 new AvroUpoEvents(encoder, clock), new UpoKsef(ksef, budget, leases), engine::ownedPartitions,
-                new UpoFetches.Settings(workerInstanceId, worker.upo().batch(), retries), clock);
+                new UpoFetches.Settings(workerInstanceId, worker.upo().batch(), retries, worker.upo().giveUpAfter()),
+                clock, WorkerMetrics.upoLost(registry)::increment);
         return new TickingThread("upo-fetches", worker.upo().tick(), fetches::tick);
     }
 }

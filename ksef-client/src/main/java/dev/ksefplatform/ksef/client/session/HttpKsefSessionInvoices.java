@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Session invoice listings (continuation tokens) and UPO downloads over HTTP. */
 public final class HttpKsefSessionInvoices implements KsefSessionInvoices {
@@ -52,8 +51,11 @@ public final class HttpKsefSessionInvoices implements KsefSessionInvoices {
     @Override
     public byte[] downloadUpo(String downloadUrl) {
         HttpResponse<byte[]> response = http.download(URI.create(downloadUrl));
-        Optional<String> declared = response.headers().firstValue("x-ms-meta-hash");
-        if (declared.isPresent() && !declared.get().equals(KsefCrypto.sha256Base64(response.body()))) {
+        // the spec's upoDownloadUrl: "the HTTP response contains additional headers: x-ms-meta-hash"; without it
+        // nothing proves the bytes are the UPO KSeF stored, so the answer is refused like a mismatch (try again later)
+        String declared = response.headers().firstValue("x-ms-meta-hash").orElseThrow(() ->
+                new KsefUnexpectedResponseException(response.statusCode(), "UPO answer without x-ms-meta-hash", null));
+        if (!declared.equals(KsefCrypto.sha256Base64(response.body()))) {
             throw new KsefUnexpectedResponseException(response.statusCode(), "UPO bytes do not match x-ms-meta-hash", null);
         }
         return response.body();

@@ -7,6 +7,7 @@ import dev.ksefplatform.sync.submission.application.SubmissionNotFound;
 import dev.ksefplatform.sync.submission.application.Submissions;
 import dev.ksefplatform.sync.submission.domain.Submission;
 import dev.ksefplatform.sync.submission.domain.SubmissionStatus;
+import dev.ksefplatform.sync.tenancy.application.TenantScope;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,21 +22,23 @@ public final class SubmissionDocuments {
     private final Submissions submissions;
     private final DocumentStore documents;
     private final UpoStore upos;
+    private final TenantScope scope;
 
-    public SubmissionDocuments(Submissions submissions, DocumentStore documents, UpoStore upos) {
+    public SubmissionDocuments(Submissions submissions, DocumentStore documents, UpoStore upos, TenantScope scope) {
         this.submissions = submissions;
         this.documents = documents;
         this.upos = upos;
+        this.scope = scope;
     }
 
     public Mono<RawDocument> sentXml(String tenantId, String commandId) {
-        return ksefNumber(tenantId, commandId).flatMap(number -> documents.find(tenantId, number))
+        return scope.read(tenantId, ksefNumber(tenantId, commandId).flatMap(number -> documents.find(tenantId, number)))
                 .switchIfEmpty(Mono.error(() -> new DocumentNotAvailable(XML_NOT_AVAILABLE, "submission " + commandId
                         + " has no stored XML: it is kept once KSeF has accepted the invoice")));
     }
 
     public Mono<UpoDocument> upo(String tenantId, String commandId) {
-        return ksefNumber(tenantId, commandId).flatMap(number -> upos.find(tenantId, number))
+        return scope.read(tenantId, ksefNumber(tenantId, commandId).flatMap(number -> upos.find(tenantId, number)))
                 .switchIfEmpty(Mono.error(() -> new DocumentNotAvailable(UPO_NOT_AVAILABLE, "the UPO of submission "
                         + commandId + " is not stored yet: the platform fetches it once KSeF has accepted the invoice;"
                         + " ask again later")));

@@ -3,6 +3,7 @@ package dev.ksefplatform.sync.inbox.application;
 import dev.ksefplatform.sync.inbox.domain.InboxEntry;
 import dev.ksefplatform.sync.inbox.domain.InboxFilter;
 import dev.ksefplatform.sync.inbox.domain.RawDocument;
+import dev.ksefplatform.sync.tenancy.application.TenantScope;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -13,10 +14,12 @@ public final class InboxQueries {
 
     private final InboxEntries inbox;
     private final DocumentStore store;
+    private final TenantScope scope;
 
-    public InboxQueries(InboxEntries inbox, DocumentStore store) {
+    public InboxQueries(InboxEntries inbox, DocumentStore store, TenantScope scope) {
         this.inbox = inbox;
         this.store = store;
+        this.scope = scope;
     }
 
     /** One page, newest first; a cursor issued for another tenant yields an empty page. */
@@ -28,16 +31,17 @@ public final class InboxQueries {
         if (after != null && !after.tenantId().equals(tenantId)) {
             return Mono.just(new InboxPage(List.of(), null));
         }
-        return inbox.page(tenantId, filter, after, limit + 1).collectList().map(rows -> InboxPage.of(rows, limit));
+        return scope.read(tenantId, inbox.page(tenantId, filter, after, limit + 1).collectList())
+                .map(rows -> InboxPage.of(rows, limit));
     }
 
     public Mono<InboxEntry> invoice(String tenantId, String ksefNumber) {
-        return inbox.find(tenantId, ksefNumber)
+        return scope.read(tenantId, inbox.find(tenantId, ksefNumber))
                 .switchIfEmpty(Mono.error(() -> new InboxInvoiceNotFound(ksefNumber)));
     }
 
     public Mono<RawDocument> document(String tenantId, String ksefNumber) {
-        return store.find(tenantId, ksefNumber)
+        return scope.read(tenantId, store.find(tenantId, ksefNumber))
                 .switchIfEmpty(Mono.error(() -> new InboxInvoiceNotFound(ksefNumber)));
     }
 

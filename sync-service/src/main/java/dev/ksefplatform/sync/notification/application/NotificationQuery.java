@@ -1,6 +1,7 @@
 package dev.ksefplatform.sync.notification.application;
 
 import dev.ksefplatform.sync.notification.domain.Notification;
+import dev.ksefplatform.sync.tenancy.application.TenantScope;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -10,9 +11,11 @@ public final class NotificationQuery {
     public static final int MAX_LIMIT = 1000;
 
     private final Notifications notifications;
+    private final TenantScope scope;
 
-    public NotificationQuery(Notifications notifications) {
+    public NotificationQuery(Notifications notifications, TenantScope scope) {
         this.notifications = notifications;
+        this.scope = scope;
     }
 
     /** One page; a cursor issued for another tenant yields an empty page. */
@@ -24,7 +27,8 @@ public final class NotificationQuery {
         if (after != null && !after.tenantId().equals(tenantId)) {
             return Mono.just(new NotificationPage(List.of(), null));
         }
-        return notifications.page(tenantId, after, limit + 1).collectList().map(rows -> NotificationPage.of(rows, limit));
+        return scope.read(tenantId, notifications.page(tenantId, after, limit + 1).collectList())
+                .map(rows -> NotificationPage.of(rows, limit));
     }
 
     /** Rows of a page and the cursor of the next one (null on the last page). */

@@ -8,6 +8,7 @@ import dev.ksefplatform.sync.integration.domain.Integration;
 import dev.ksefplatform.sync.schedule.domain.ScheduleSettings;
 import dev.ksefplatform.sync.schedule.domain.SyncDue;
 import dev.ksefplatform.sync.schedule.domain.SyncRun;
+import dev.ksefplatform.sync.tenancy.application.TenantScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +26,16 @@ public final class SyncStatusQueries {
     private final Integrations integrations;
     private final ScheduleSettings settings;
     private final Clock clock;
+    private final TenantScope scope;
 
     public SyncStatusQueries(SyncStates states, SyncRuns runs, Integrations integrations, ScheduleSettings settings,
-                             Clock clock) {
+                             Clock clock, TenantScope scope) {
         this.states = states;
         this.runs = runs;
         this.integrations = integrations;
         this.settings = settings;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /**
@@ -43,10 +46,11 @@ public final class SyncStatusQueries {
     public Mono<List<SyncStatus>> of(String tenantId) {
         Mono<Map<String, SyncRun>> byRun = runs.ofTenant(tenantId).collectMap(SyncRun::subjectType, Function.identity());
         Mono<Optional<Integration>> reading = integrations.inboxOf(tenantId).map(Optional::of).defaultIfEmpty(Optional.empty());
-        return byRun.flatMap(run -> states.ofTenant(tenantId).collectMap(SyncState::subjectType, Function.identity())
+        return scope.read(tenantId, byRun.flatMap(run -> states.ofTenant(tenantId)
+                .collectMap(SyncState::subjectType, Function.identity())
                 .zipWith(reading, (state, integration) -> SubjectTypes.ALL.stream().map(subject -> status(tenantId,
                         subject, Optional.ofNullable(state.get(subject)), Optional.ofNullable(run.get(subject)),
-                        integration)).toList()));
+                        integration)).toList())));
     }
 
     private SyncStatus status(String tenantId, String subject, Optional<SyncState> state, Optional<SyncRun> run,

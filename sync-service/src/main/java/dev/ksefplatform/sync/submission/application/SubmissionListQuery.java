@@ -2,6 +2,7 @@ package dev.ksefplatform.sync.submission.application;
 
 import dev.ksefplatform.sync.submission.domain.Submission;
 import dev.ksefplatform.sync.submission.domain.SubmissionFilter;
+import dev.ksefplatform.sync.tenancy.application.TenantScope;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -11,9 +12,11 @@ public final class SubmissionListQuery {
     public static final int MAX_LIMIT = 1000;
 
     private final SubmissionList submissions;
+    private final TenantScope scope;
 
-    public SubmissionListQuery(SubmissionList submissions) {
+    public SubmissionListQuery(SubmissionList submissions, TenantScope scope) {
         this.submissions = submissions;
+        this.scope = scope;
     }
 
     /** One page; a cursor issued for another tenant yields an empty page. */
@@ -25,7 +28,7 @@ public final class SubmissionListQuery {
         if (after != null && !after.tenantId().equals(tenantId)) {
             return Mono.just(new SubmissionPage(List.of(), null));
         }
-        return submissions.page(tenantId, filter, after, limit + 1).collectList()
+        return scope.read(tenantId, submissions.page(tenantId, filter, after, limit + 1).collectList())
                 .map(rows -> SubmissionPage.of(rows, limit));
     }
 

@@ -3,6 +3,7 @@ package dev.ksefplatform.sync.submission.application;
 import dev.ksefplatform.sync.submission.domain.ContextHold;
 import dev.ksefplatform.sync.submission.domain.Submission;
 import dev.ksefplatform.sync.submission.domain.SubmissionStatus;
+import dev.ksefplatform.sync.tenancy.application.TenantScope;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -12,22 +13,24 @@ public final class SubmissionQueries {
 
     private final Submissions submissions;
     private final ContextHolds holds;
+    private final TenantScope scope;
 
-    public SubmissionQueries(Submissions submissions, ContextHolds holds) {
+    public SubmissionQueries(Submissions submissions, ContextHolds holds, TenantScope scope) {
         this.submissions = submissions;
         this.holds = holds;
+        this.scope = scope;
     }
 
     public Mono<TrackedSubmission> get(String tenantId, String commandId) {
-        return submissions.find(commandId)
+        return scope.read(tenantId, submissions.find(commandId)
                 .filter(submission -> submission.tenantId().equals(tenantId))
                 .switchIfEmpty(Mono.error(() -> new SubmissionNotFound(commandId)))
-                .flatMap(this::withWaiting);
+                .flatMap(this::withWaiting));
     }
 
     /** The tenant's contexts that hold submissions now (what a PENDING submission, unknown here, waits for). */
     public Flux<ContextHold> holds(String tenantId) {
-        return holds.held(tenantId, null);
+        return scope.readMany(tenantId, holds.held(tenantId, null));
     }
 
     private Mono<TrackedSubmission> withWaiting(Submission submission) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -35,13 +36,18 @@ public final class UpoFetches {
     private final Supplier<Collection<Integer>> ownedPartitions;
     private final Settings settings;
     private final Clock clock;
+    private final Runnable lost;
 
-    /** {@code batch}: rows a tick takes; {@code retries}: back-off after a failure. */
-    public record Settings(String owner, int batch, RetrySchedule retries) {
+    /**
+     * {@code batch}: rows a tick takes; {@code retries}: back-off after a failure; {@code giveUpAfter}: how long
+     * after its acceptance an invoice's UPO is still tried (a failure after that ends the row {@code LOST}).
+     */
+    public record Settings(String owner, int batch, RetrySchedule retries, Duration giveUpAfter) {
     }
 
+    /** {@code lost} is told of every row given up (a metric). */
     public UpoFetches(UpoStore store, UpoEvents events, UpoKsef ksef, Supplier<Collection<Integer>> ownedPartitions,
-                      Settings settings, Clock clock) {
+                      Settings settings, Clock clock, Runnable lost) {
         this.store = store;
         this.events = events;
         this.ksef = ksef.ksef();
@@ -49,6 +55,7 @@ public final class UpoFetches {
         this.ownedPartitions = ownedPartitions;
         this.settings = settings;
         this.clock = clock;
+        this.lost = lost;
     }
 
     /**
@@ -66,17 +73,20 @@ public final class UpoFetches {
 
     private void work(UpoFetch fetch) {
         AtomicReference<Lease> lease = new AtomicReference<>();
+        AtomicBoolean documentStored = new AtomicBoolean(fetch.documentStored());
         try {
             CallScope.within(new CallScope.Current(fetch.lane(), fetch.ref(), lease::get), () -> {
                 storeDocument(fetch);
+                documentStored.set(true);
                 fetchUpo(fetch, lease::set);
                 return null;
             });
         } catch (KsefFailure e) {
             // a link KSeF's storage refuses (4xx: expired or not valid) is dropped: the next attempt asks for a new one
-            retry(fetch, e.httpStatus() != null && e.httpStatus() / 100 == 4 ? null : fetch.upoUrl(), e.getMessage());
+            retry(fetch, e.httpStatus() != null && e.httpStatus() / 100 == 4 ? null : fetch.upoUrl(), e.getMessage(),
+                    documentStored.get());
         } catch (RuntimeException e) {
-            retry(fetch, fetch.upoUrl(), e.getMessage());
+            retry(fetch, fetch.upoUrl(), e.getMessage(), documentStored.get());
         }
     }
 
@@ -96,7 +106,7 @@ public final class UpoFetches {
         }
         Ksef.Upo upo = ksef.sessionUpo(fetch.lane(), link.get());
         if (upo.entries().stream().noneMatch(e -> fetch.ksefNumber().equals(e.ksefNumber()))) {
-            retry(fetch, null, "the UPO does not name " + fetch.ksefNumber());
+            retry(fetch, null, "the UPO does not name " + fetch.ksefNumber(), true);
             return;
         }
         store.upoStored(fetch.withUpoUrl(link.get()), events.upoReceived(fetch, upo.xml()), settings.owner());
@@ -104,10 +114,24 @@ public final class UpoFetches {
                 fetch.ksefNumber());
     }
 
-    private void retry(UpoFetch fetch, String upoUrl, String error) {
+    /** Gives up only once the XML as sent is published: that never depends on KSeF. */
+    private void retry(UpoFetch fetch, String upoUrl, String error, boolean documentStored) {
+        if (documentStored && !clock.instant().isBefore(fetch.createdAt().plus(settings.giveUpAfter()))) {
+            giveUp(fetch, error);
+            return;
+        }
         log.warn("UPO postponed command={} ksefNumber={} attempts={} cause={}", fetch.ref().commandId(),
                 fetch.ksefNumber(), fetch.attempts() + 1, error);
         store.later(fetch, clock.instant().plus(settings.retries().after(fetch.attempts() + 1)), upoUrl, error,
                 settings.owner());
+    }
+
+    /** Only a failure gives up: waiting for KSeF's budget is not one. */
+    private void giveUp(UpoFetch fetch, String error) {
+        log.error("UPO given up command={} tenantId={} ksefNumber={} attempts={} acceptedAt={} cause={}",
+                fetch.ref().commandId(), fetch.ref().tenantId(), fetch.ksefNumber(), fetch.attempts() + 1,
+                fetch.createdAt(), error);
+        store.lost(fetch, error, settings.owner());
+        lost.run();
     }
 }

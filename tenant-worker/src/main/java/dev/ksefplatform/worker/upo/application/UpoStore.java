@@ -28,6 +28,9 @@ public interface UpoStore {
     /** Not now: try again at {@code notBefore}; {@code upoUrl} is the link to try then (null: ask KSeF for a new one). */
     void later(UpoFetch fetch, Instant notBefore, String upoUrl, String error, String owner);
 
+    /** Given up: the row ends {@code LOST} with its last error and is never tried again. */
+    void lost(UpoFetch fetch, String error, String owner);
+
     /** Links and invoice references KSeF listed for a session's invoices, by invoice hash. */
     void listed(String sessionRef, Map<String, Listed> byInvoiceHash);
 

@@ -38,7 +38,7 @@ public class JdbcUpoStore implements UpoStore {
         return jdbc.query("""
                 SELECT command_id, tenant_id, correlation_id, actor_type, actor_id, actor_on_behalf_of, environment,
                        context_nip, partition, ksef_number, invoice_number, invoice_hash, session_ref, invoice_ref,
-                       acquired_at, upo_url, integration_id, provider_nip, document_stored, attempts
+                       acquired_at, upo_url, integration_id, provider_nip, document_stored, attempts, created_at
                   FROM worker.upo_fetches
                  WHERE state = 'PENDING' AND partition = ANY (?) AND not_before <= ?
                  ORDER BY not_before LIMIT ?""", (rs, n) -> fetch(rs),
@@ -56,7 +56,8 @@ public class JdbcUpoStore implements UpoStore {
         return new UpoFetch(ref, lane, rs.getString("ksef_number"), rs.getString("invoice_number"),
                 rs.getString("invoice_hash"), rs.getString("session_ref"), rs.getString("invoice_ref"),
                 acquired == null ? null : acquired.toInstant(), rs.getString("upo_url"), rs.getString("integration_id"),
-                rs.getString("provider_nip"), rs.getBoolean("document_stored"), rs.getInt("attempts"));
+                rs.getString("provider_nip"), rs.getBoolean("document_stored"), rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     @Override
@@ -86,6 +87,14 @@ public class JdbcUpoStore implements UpoStore {
         owned(fetch, owner, null, () -> jdbc.update("""
                 UPDATE worker.upo_fetches SET not_before = ?, upo_url = ?, last_error = ?, attempts = attempts + 1
                  WHERE command_id = ? AND state = 'PENDING'""", Timestamp.from(notBefore), upoUrl,
+                error == null ? null : error.substring(0, Math.min(error.length(), 1000)), fetch.ref().commandId()));
+    }
+
+    @Override
+    public void lost(UpoFetch fetch, String error, String owner) {
+        owned(fetch, owner, null, () -> jdbc.update("""
+                UPDATE worker.upo_fetches SET state = 'LOST', lost_at = now(), last_error = ?, attempts = attempts + 1
+                 WHERE command_id = ? AND state = 'PENDING'""",
                 error == null ? null : error.substring(0, Math.min(error.length(), 1000)), fetch.ref().commandId()));
     }
 
