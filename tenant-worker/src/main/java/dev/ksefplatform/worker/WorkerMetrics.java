@@ -6,6 +6,7 @@ import dev.ksefplatform.ksef.limits.Remaining;
 import dev.ksefplatform.worker.engine.application.Engine;
 import dev.ksefplatform.worker.inbox.InboxRuntime;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -77,8 +78,8 @@ public class WorkerMetrics implements SmartLifecycle {
     }
 
     /** UPOs given up ({@code LOST}, see the README): an alert should fire on any increase. */
-    public static io.micrometer.core.instrument.Counter upoLost(MeterRegistry registry) {
-        return io.micrometer.core.instrument.Counter.builder("ksef.worker.upo.lost")
+    public static Counter upoLost(MeterRegistry registry) {
+        return Counter.builder("ksef.worker.upo.lost")
                 .description("accepted invoices whose UPO was given up after worker.upo.give-up-after")
                 .register(registry);
     }

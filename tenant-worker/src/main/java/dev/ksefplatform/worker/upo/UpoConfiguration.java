@@ -29,8 +29,7 @@ public class UpoConfiguration {
     @Bean
     TickingThread upoRuntime(JdbcTemplate jdbc, TransactionTemplate tx, AvroEventEncoder encoder, OutboxRelay relay,
                           ClientKsef ksef, RateBudgetsAdapter budget, LeaseCache leases, Engine engine,
-                          WorkerProperties worker, String workerInstanceId, Clock clock,
-                             MeterRegistry registry) {
+                          WorkerProperties worker, String workerInstanceId, Clock clock, MeterRegistry registry) {
         WorkerProperties.Engine settings = worker.engine();
         RetrySchedule retries = new RetrySchedule(settings.retryInitial(), settings.retryMax(), settings.firstPoll(),
                 settings.maxPoll());
