@@ -113,6 +113,28 @@ class SelfServiceApiIT {
         assertThat(registered).containsEntry("nip", nip).doesNotContainKey("integration");
     }
 
+    @Test
+    void theVaultTakesAnOperatorsIntegrationOnlyForAGatewayTenantInItsOwnNip() {
+        String nip = Invoices.randomNip();
+        String tenantId = (String) call(admin().post().uri("/admin/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Alone " + nip, "nip", nip)), 201).get("tenantId");
+
+        Map<String, Object> madeUp = call(vaultRegistration(UUID.randomUUID().toString(), nip), 422);
+        Map<String, Object> otherNip = call(vaultRegistration(tenantId, Invoices.randomNip()), 422);
+        Map<String, Object> created = call(vaultRegistration(tenantId, nip), 201);
+
+        assertThat(madeUp).containsEntry("type", "https://ksef-platform.dev/problems/unknown-tenant");
+        assertThat(otherNip).containsEntry("type", "https://ksef-platform.dev/problems/tenant-nip-mismatch");
+        assertThat(created).containsEntry("tenantId", tenantId).containsEntry("taxpayerNip", nip);
+    }
+
+    private static WebTestClient.RequestHeadersSpec<?> vaultRegistration(String tenantId, String nip) {
+        return STACK.vault(SelfServiceStack.VAULT_ADMIN).post().uri("/admin/v1/integrations")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("tenantId", tenantId, "environment", "TEST",
+                        "taxpayerNip", nip, "providerNip", nip, "scopes", List.of("InvoiceWrite"),
+                        "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", "ref-" + UUID.randomUUID() + "|x")));
+    }
+
     // ---- the lifecycle ---------------------------------------------------------------------------------------------
 
     @Test

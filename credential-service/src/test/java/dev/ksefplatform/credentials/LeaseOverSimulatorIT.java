@@ -69,6 +69,7 @@ class LeaseOverSimulatorIT {
         planted.add(token);
         tokensByTenant.put(tenantId, token);
         planted.add(token.substring(token.lastIndexOf('|') + 1));
+        service.vouch(tenantId, nip);
         Map<?, ?> body = admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
                         "providerNip", Nips.random(), "scopes", requestedScopes,
@@ -278,6 +279,7 @@ class LeaseOverSimulatorIT {
     private static Tenant registeredCertificate(String nip, String pkcs12, String password) {
         String tenantId = "tenant-" + UUID.randomUUID();
         planted.add(pkcs12.substring(0, 60));
+        service.vouch(tenantId, nip);
         Map<?, ?> body = admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
                         "providerNip", Nips.random(), "scopes", List.of("InvoiceWrite", "InvoiceRead"),

@@ -88,6 +88,7 @@ class ReverificationIT {
         String tenantId = "tenant-" + UUID.randomUUID();
         String nip = Nips.random();
         grant(nip, providerNip);
+        service.vouch(tenantId, nip);
         Map<?, ?> body = admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
                         "scopes", List.of("InvoiceWrite"), "providerCredentialId", providerCredentialId))
