@@ -95,6 +95,12 @@ class SelfServiceApiIT {
         assertThat(lease).containsEntry("integrationId", integrationId);
         assertThat(items(call(tenant(tenant).get().uri("/api/v1/integrations"), 200)))
                 .extracting(i -> i.get("integrationId")).containsExactly(integrationId);
+        assertThat(integration).doesNotContainKeys("lastUsedAt", "rotatedAt");
+        assertThat(verified).doesNotContainKey("lastUsedAt");
+        Map<String, Object> used = call(tenant(tenant).get().uri("/api/v1/integrations/{id}", integrationId), 200);
+        assertThat(java.time.Instant.parse((String) used.get("lastUsedAt")))
+                .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
+        assertThat(used).doesNotContainKey("rotatedAt");
     }
 
     @Test
@@ -153,7 +159,8 @@ class SelfServiceApiIT {
         assertThat(error).containsEntry("status", "ERROR");
         assertThat((String) error.get("reason")).contains("grant InvoiceWrite").contains(tenant.nip());
         assertThat((String) error.get("action")).contains("verify again: POST /api/v1/integrations/" + id + "/verify");
-        assertThat(rotated).containsEntry("status", "PENDING");
+        assertThat(rotated).containsEntry("status", "PENDING").containsKey("rotatedAt");
+        assertThat(error).doesNotContainKey("rotatedAt");
         assertThat(active).containsEntry("status", "ACTIVE");
         assertThat(call(tenant(tenant).get().uri("/api/v1/integrations/{id}", id), 200)).containsEntry("status", "ACTIVE");
     }
