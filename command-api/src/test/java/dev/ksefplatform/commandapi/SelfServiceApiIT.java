@@ -95,6 +95,12 @@ class SelfServiceApiIT {
         assertThat(lease).containsEntry("integrationId", integrationId);
         assertThat(items(call(tenant(tenant).get().uri("/api/v1/integrations"), 200)))
                 .extracting(i -> i.get("integrationId")).containsExactly(integrationId);
+        assertThat(integration).doesNotContainKeys("lastUsedAt", "rotatedAt");
+        assertThat(verified).doesNotContainKey("lastUsedAt");
+        Map<String, Object> used = call(tenant(tenant).get().uri("/api/v1/integrations/{id}", integrationId), 200);
+        assertThat(java.time.Instant.parse((String) used.get("lastUsedAt")))
+                .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
+        assertThat(used).doesNotContainKey("rotatedAt");
     }
 
     @Test
@@ -111,6 +117,28 @@ class SelfServiceApiIT {
         assertThat(refused).containsEntry("type", "https://ksef-platform.dev/problems/invalid-request");
         assertThat((String) refused.get("detail")).contains("ksefToken");
         assertThat(registered).containsEntry("nip", nip).doesNotContainKey("integration");
+    }
+
+    @Test
+    void theVaultTakesAnOperatorsIntegrationOnlyForAGatewayTenantInItsOwnNip() {
+        String nip = Invoices.randomNip();
+        String tenantId = (String) call(admin().post().uri("/admin/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Alone " + nip, "nip", nip)), 201).get("tenantId");
+
+        Map<String, Object> madeUp = call(vaultRegistration(UUID.randomUUID().toString(), nip), 422);
+        Map<String, Object> otherNip = call(vaultRegistration(tenantId, Invoices.randomNip()), 422);
+        Map<String, Object> created = call(vaultRegistration(tenantId, nip), 201);
+
+        assertThat(madeUp).containsEntry("type", "https://ksef-platform.dev/problems/unknown-tenant");
+        assertThat(otherNip).containsEntry("type", "https://ksef-platform.dev/problems/tenant-nip-mismatch");
+        assertThat(created).containsEntry("tenantId", tenantId).containsEntry("taxpayerNip", nip);
+    }
+
+    private static WebTestClient.RequestHeadersSpec<?> vaultRegistration(String tenantId, String nip) {
+        return STACK.vault(SelfServiceStack.VAULT_ADMIN).post().uri("/admin/v1/integrations")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("tenantId", tenantId, "environment", "TEST",
+                        "taxpayerNip", nip, "providerNip", nip, "scopes", List.of("InvoiceWrite"),
+                        "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", "ref-" + UUID.randomUUID() + "|x")));
     }
 
     // ---- the lifecycle ---------------------------------------------------------------------------------------------
@@ -131,7 +159,8 @@ class SelfServiceApiIT {
         assertThat(error).containsEntry("status", "ERROR");
         assertThat((String) error.get("reason")).contains("grant InvoiceWrite").contains(tenant.nip());
         assertThat((String) error.get("action")).contains("verify again: POST /api/v1/integrations/" + id + "/verify");
-        assertThat(rotated).containsEntry("status", "PENDING");
+        assertThat(rotated).containsEntry("status", "PENDING").containsKey("rotatedAt");
+        assertThat(error).doesNotContainKey("rotatedAt");
         assertThat(active).containsEntry("status", "ACTIVE");
         assertThat(call(tenant(tenant).get().uri("/api/v1/integrations/{id}", id), 200)).containsEntry("status", "ACTIVE");
     }

@@ -84,8 +84,10 @@ class AuthSessionSweepIT {
         String nip = Nips.random();
         String token = ksef.issueKsefToken(nip, List.of("InvoiceWrite"));
         WebTestClient admin = service.client(CredentialServiceHarness.ADMIN);
+        String tenantId = "tenant-" + UUID.randomUUID();
+        service.vouch(tenantId, nip);
         Map<?, ?> registered = admin.post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("tenantId", "tenant-" + UUID.randomUUID(), "environment", "TEST", "taxpayerNip", nip,
+                .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
                         "providerNip", Nips.random(), "scopes", List.of("InvoiceWrite"),
                         "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", token)))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();

@@ -56,6 +56,7 @@ class CredentialServiceIT {
     }
 
     private static String register(String tenantId, String nip, String token) {
+        service.vouch(tenantId, nip);
         Map<?, ?> body = service.client(CredentialServiceHarness.ADMIN).post().uri("/admin/v1/integrations")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(registration(tenantId, nip, token))
                 .exchange().expectStatus().isCreated()
@@ -75,6 +76,7 @@ class CredentialServiceIT {
         String tenant = "tenant-" + UUID.randomUUID();
         String nip = Nips.random();
         String token = "20261122-EC-" + UUID.randomUUID() + "|nip-" + nip + "|s3cr3t-material";
+        service.vouch(tenant, nip);
 
         byte[] body = service.client(CredentialServiceHarness.ADMIN).post().uri("/admin/v1/integrations")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(registration(tenant, nip, token))
@@ -100,10 +102,12 @@ class CredentialServiceIT {
     void refusesASecondRegistrationOfTheSameNipInTheEnvironment() {
         String nip = Nips.random();
         register("tenant-" + UUID.randomUUID(), nip, "ref-1|nip-" + nip + "|a");
+        String second = "tenant-" + UUID.randomUUID();
+        service.vouch(second, nip);
 
         service.client(CredentialServiceHarness.ADMIN).post().uri("/admin/v1/integrations")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(registration("tenant-" + UUID.randomUUID(), nip, "ref-2|nip-" + nip + "|b"))
+                .bodyValue(registration(second, nip, "ref-2|nip-" + nip + "|b"))
                 .exchange().expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://ksef-platform.dev/problems/nip-already-registered");
@@ -228,14 +232,17 @@ class CredentialServiceIT {
     @Test
     void listsIntegrationsByTenantAndStatusWithPaging() {
         String tenant = "tenant-" + UUID.randomUUID();
-        for (int i = 0; i < 3; i++) {
-            String nip = Nips.random();
-            register(tenant, nip, "ref|nip-" + nip + "|x");
-        }
+        String nip = Nips.random();
         WebTestClient admin = service.client(CredentialServiceHarness.ADMIN);
+        for (int i = 0; i < 3; i++) {
+            String id = register(tenant, nip, "ref|nip-" + nip + "|x");
+            if (i < 2) {
+                admin.post().uri("/admin/v1/integrations/{id}/revoke", id).exchange().expectStatus().isOk();
+            }
+        }
 
         admin.get().uri(u -> u.path("/admin/v1/integrations").queryParam("tenantId", tenant)
-                        .queryParam("status", "PENDING").queryParam("page", 0).queryParam("size", 2).build())
+                        .queryParam("status", "REVOKED").queryParam("page", 0).queryParam("size", 2).build())
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.items.length()").isEqualTo(2).jsonPath("$.items[0].tenantId").isEqualTo(tenant);
         admin.get().uri(u -> u.path("/admin/v1/integrations").queryParam("tenantId", tenant)
@@ -254,6 +261,7 @@ class CredentialServiceIT {
         Map<String, Object> body = new java.util.HashMap<>(registration(tenant, nip, "unused"));
         body.put("credential", Map.of("type", "CERTIFICATE", "pkcs12", bundle, "password", "cert-pass-123"));
         WebTestClient admin = service.client(CredentialServiceHarness.ADMIN);
+        service.vouch(tenant, nip);
 
         Map<?, ?> created = admin.post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange().expectStatus().isCreated()
@@ -269,7 +277,9 @@ class CredentialServiceIT {
     @Test
     void refusesACertificateBundleWithTheWrongPassword() {
         String nip = Nips.random();
-        Map<String, Object> body = new java.util.HashMap<>(registration("tenant-" + UUID.randomUUID(), nip, "unused"));
+        String tenant = "tenant-" + UUID.randomUUID();
+        service.vouch(tenant, nip);
+        Map<String, Object> body = new java.util.HashMap<>(registration(tenant, nip, "unused"));
         body.put("credential", Map.of("type", "CERTIFICATE", "pkcs12", TestCertificates.pkcs12Base64(nip, "right"),
                 "password", "wrong"));
 

@@ -49,6 +49,7 @@ class KsefRateBudgetIT {
         String tenantId = "tenant-" + UUID.randomUUID();
         String nip = Nips.random();
         String token = ksef.issueKsefToken(nip, List.of("InvoiceWrite"));
+        service.vouch(tenantId, nip);
         Map<?, ?> body = admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
                         "providerNip", Nips.random(), "scopes", List.of("InvoiceWrite"),

@@ -11,6 +11,7 @@ import dev.ksefplatform.credentials.support.TestCertificates;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.IntegrationStatusChanged;
 import dev.ksefplatform.schemas.v1.IntegrationVerified;
+import dev.ksefplatform.schemas.v1.KsefCallRecorded;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,7 @@ class LeaseOverSimulatorIT {
         planted.add(token);
         tokensByTenant.put(tenantId, token);
         planted.add(token.substring(token.lastIndexOf('|') + 1));
+        service.vouch(tenantId, nip);
         Map<?, ?> body = admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
                         "providerNip", Nips.random(), "scopes", requestedScopes,
@@ -120,7 +122,8 @@ class LeaseOverSimulatorIT {
                 .uri("/v2/tokens/{ref}", "does-not-exist")
                 .header("Authorization", "Bearer " + lease.get("accessToken"))
                 .exchange().expectStatus().value(status -> assertThat(status).isNotEqualTo(401));
-        List<ConsumerRecord<String, EventEnvelope>> events = service.eventsOf(tenant.tenantId(), l -> l.size() >= 2);
+        List<ConsumerRecord<String, EventEnvelope>> events = service.eventsOf(tenant.tenantId(),
+                l -> l.stream().anyMatch(r -> r.value().getPayload() instanceof IntegrationVerified));
         assertThat(events).extracting(r -> r.value().getPayload()).hasAtLeastOneElementOfType(IntegrationVerified.class);
     }
 
@@ -190,6 +193,47 @@ class LeaseOverSimulatorIT {
         String after = (String) granted(tenant, "InvoiceWrite").get("accessToken");
 
         assertThat(after).isNotEqualTo(before);
+    }
+
+    @Test
+    void anIntegrationShowsWhenItWasLastUsedToTheMinuteAndWhenItsSecretWasRotated() {
+        Tenant tenant = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
+        verify(tenant);
+        Map<?, ?> unused = integration(tenant);
+        Instant before = Instant.now();
+        granted(tenant, "InvoiceWrite");
+        Map<?, ?> used = integration(tenant);
+        granted(tenant, "InvoiceWrite");
+        Map<?, ?> usedAgain = integration(tenant);
+        lease(tenant.tenantId(), tenant.nip(), "InvoiceRead").expectStatus().isForbidden();
+        Map<?, ?> afterDenial = integration(tenant);
+        String newToken = ksef.issueKsefToken(tenant.nip(), List.of("InvoiceWrite"));
+        planted.add(newToken);
+        admin().post().uri("/admin/v1/integrations/{id}/secret", tenant.integrationId())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("credential", Map.of("type", "KSEF_TOKEN", "ksefToken", newToken)))
+                .exchange().expectStatus().isOk();
+        Map<?, ?> rotated = integration(tenant);
+
+        assertThat(unused.get("lastUsedAt")).isNull();
+        assertThat(unused.get("rotatedAt")).isNull();
+        assertThat(Instant.parse((String) used.get("lastUsedAt"))).isBetween(before.minusSeconds(1), Instant.now());
+        assertThat(usedAgain.get("lastUsedAt")).as("written at most once a minute").isEqualTo(used.get("lastUsedAt"));
+        assertThat(afterDenial.get("lastUsedAt")).isEqualTo(used.get("lastUsedAt"));
+        assertThat(Instant.parse((String) rotated.get("rotatedAt"))).isEqualTo(Instant.parse((String) rotated.get("updatedAt")));
+        assertThat(rotated.get("lastUsedAt")).isEqualTo(used.get("lastUsedAt"));
+        assertThat(leaseRows(tenant.integrationId())).as("no row beside the leases' own").isEqualTo(3);
+    }
+
+    private static Map<?, ?> integration(Tenant tenant) {
+        return admin().get().uri("/admin/v1/integrations/{id}", tenant.integrationId()).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private static long leaseRows(String integrationId) {
+        return service.context().getBean(org.springframework.r2dbc.core.DatabaseClient.class)
+                .sql("SELECT count(*) AS n FROM credentials.leases WHERE integration_id = :id")
+                .bind("id", UUID.fromString(integrationId)).map(row -> row.get("n", Long.class)).one().block();
     }
 
     @Test
@@ -278,6 +322,7 @@ class LeaseOverSimulatorIT {
     private static Tenant registeredCertificate(String nip, String pkcs12, String password) {
         String tenantId = "tenant-" + UUID.randomUUID();
         planted.add(pkcs12.substring(0, 60));
+        service.vouch(tenantId, nip);
         Map<?, ?> body = admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
                         "providerNip", Nips.random(), "scopes", List.of("InvoiceWrite", "InvoiceRead"),
@@ -289,6 +334,80 @@ class LeaseOverSimulatorIT {
 
     private static String ksefTokenReference(Tenant tenant) {
         return tokensByTenant.get(tenant.tenantId()).substring(0, tokensByTenant.get(tenant.tenantId()).indexOf('|'));
+    }
+
+    private static final List<String> LOGIN = List.of("POST /auth/challenge", "POST /auth/ksef-token",
+            "GET /auth/{id}", "POST /auth/token/redeem");
+
+    @Test
+    void everyKsefCallOfVerificationsAndLeasesIsOneAuditEventNamingTheIntegrationAndNoSecret() {
+        List<Tenant> tenants = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Tenant tenant = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
+            verify(tenant);
+            tenants.add(tenant);
+        }
+        Tenant leased = tenants.get(0);
+        service.context().getBean(AccessTokens.class).forgetIntegration(leased.integrationId());
+        String accessToken = (String) granted(leased, "InvoiceWrite").get("accessToken");
+
+        List<String> verification = new ArrayList<>(LOGIN);
+        verification.addAll(List.of("GET /tokens/{id}", "POST /permissions/query/personal/grants"));
+        for (Tenant tenant : tenants) {
+            List<String> expected = new ArrayList<>(verification);
+            if (tenant == leased) {
+                expected.addAll(LOGIN);
+            }
+            List<EventEnvelope> calls = callEvents(tenant, expected.size());
+            long seenByKsef = simulatorRequests(tenant.nip());
+            List<String> made = calls.stream().map(e -> (KsefCallRecorded) e.getPayload())
+                    .map(c -> c.getMethod() + " " + c.getEndpoint()).toList();
+            assertThat(made).as(tenant.nip()).filteredOn(call -> !call.contains("/auth/sessions"))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(calls).allSatisfy(event -> {
+                assertThat(event.getAudit().getOperation()).isEqualTo("ksef.call");
+                assertThat(event.getAudit().getTenantNip()).isEqualTo(tenant.nip());
+                assertThat(event.getAudit().getIntegrationId()).isEqualTo(tenant.integrationId());
+                assertThat(event.getAudit().getProviderNip()).matches("\\d{10}");
+                assertThat(event.getAudit().getHttpStatus()).isBetween(200, 299);
+                assertThat(event.getAudit().getDurationMillis()).isNotNull().isNotNegative();
+                assertThat(event.getAudit().getActor().getType()).isEqualTo("SYSTEM");
+                assertThat(event.getTenantId()).isEqualTo(tenant.tenantId());
+                assertThat(((KsefCallRecorded) event.getPayload()).getCalls()).isPositive();
+                String text = event.toString();
+                assertThat(text).doesNotContain(tokensByTenant.get(tenant.tenantId()))
+                        .doesNotContain(accessToken).doesNotContain("eyJ");
+            });
+            assertThat(authenticatedCalls(calls)).as("the simulator's own count of calls with an access token")
+                    .isEqualTo(seenByKsef);
+        }
+    }
+
+    /**
+     * The KsefCallRecorded events of a tenant, once there are at least {@code atLeast} and they account for every call
+     * the simulator counted with an access token of the context (the stale-session sweep beside a lease runs late).
+     */
+    private static List<EventEnvelope> callEvents(Tenant tenant, int atLeast) {
+        return service.eventsOf(tenant.tenantId(), l -> {
+                    List<EventEnvelope> calls = l.stream().map(ConsumerRecord::value)
+                            .filter(e -> e.getPayload() instanceof KsefCallRecorded).toList();
+                    return calls.size() >= atLeast && authenticatedCalls(calls) == simulatorRequests(tenant.nip());
+                })
+                .stream().map(ConsumerRecord::value).filter(e -> e.getPayload() instanceof KsefCallRecorded).toList();
+    }
+
+    private static long authenticatedCalls(List<EventEnvelope> calls) {
+        return calls.stream().map(e -> (KsefCallRecorded) e.getPayload())
+                .filter(c -> !c.getEndpoint().startsWith("/auth/") || c.getEndpoint().startsWith("/auth/sessions"))
+                .mapToLong(KsefCallRecorded::getCalls).sum();
+    }
+
+    private static long simulatorRequests(String nip) {
+        Map<?, ?> stats = WebTestClient.bindToServer().baseUrl(ksef.baseUrl()).build().get()
+                .uri("/sim/v1/stats?contextNip={nip}", nip).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> context = (Map<?, ?>) ((Map<?, ?>) stats.get("contexts")).get(nip);
+        return context == null ? 0 : ((Number) context.get("requests")).longValue();
     }
 
     /** Runs last: checks what every other test of this class produced, after one more full lifecycle. */

@@ -160,6 +160,7 @@ class MasterKeyRotationUnderLeasesIT {
         String tenantId = "rotation-" + UUID.randomUUID();
         String nip = Nips.random();
         String token = ksef.issueKsefToken(nip, List.of("InvoiceWrite"));
+        service.vouch(tenantId, nip);
         Map<?, ?> created = admin.post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
                         "providerNip", Nips.random(), "scopes", List.of("InvoiceWrite"),

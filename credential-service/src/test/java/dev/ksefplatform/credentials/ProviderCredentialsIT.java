@@ -111,6 +111,7 @@ class ProviderCredentialsIT {
         String tenantId = "tenant-" + UUID.randomUUID();
         eventKeys.add(tenantId);
         String nip = Nips.random();
+        service.vouch(tenantId, nip);
         Map<?, ?> body = json(admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
                         "scopes", List.of("InvoiceWrite"), "providerCredentialId", providerCredentialId))
@@ -206,9 +207,12 @@ class ProviderCredentialsIT {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("credential", Map.of("type", "CERTIFICATE", "pkcs12", "AA==", "password", "x")))
                 .exchange(), 400);
+        String tenantId = "t-" + UUID.randomUUID();
+        String nip = Nips.random();
+        service.vouch(tenantId, nip);
         Map<?, ?> unknown = json(admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("tenantId", "t-" + UUID.randomUUID(), "environment", "TEST", "taxpayerNip",
-                        Nips.random(), "scopes", List.of("InvoiceWrite"), "providerCredentialId",
+                .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip",
+                        nip, "scopes", List.of("InvoiceWrite"), "providerCredentialId",
                         UUID.randomUUID().toString()))
                 .exchange(), 400);
         json(admin().get().uri("/admin/v1/provider-credentials/{id}", UUID.randomUUID()).exchange(), 404);

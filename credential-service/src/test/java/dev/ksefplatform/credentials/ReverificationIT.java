@@ -7,6 +7,7 @@ import dev.ksefplatform.credentials.support.Nips;
 import dev.ksefplatform.credentials.support.Simulator;
 import dev.ksefplatform.credentials.support.TestCertificates;
 import dev.ksefplatform.schemas.v1.IntegrationStatusChanged;
+import dev.ksefplatform.schemas.v1.IntegrationVerified;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,7 @@ class ReverificationIT {
         String tenantId = "tenant-" + UUID.randomUUID();
         String nip = Nips.random();
         grant(nip, providerNip);
+        service.vouch(tenantId, nip);
         Map<?, ?> body = admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip,
                         "scopes", List.of("InvoiceWrite"), "providerCredentialId", providerCredentialId))
@@ -158,6 +160,76 @@ class ReverificationIT {
                 .jsonPath("$.status").isEqualTo("ACTIVE").jsonPath("$.integrationId").isEqualTo(revoked.integrationId());
         lease(revoked).expectStatus().isOk();
         assertThat(lastResult()).contains("checked=");
+    }
+
+    /**
+     * Issue #10's gap: a KSeF token keeps listing InvoiceWrite after its author lost it ({@code GET /tokens/{ref}}), so
+     * the token's own permissions cannot show the loss; the login's own permissions in the context do.
+     */
+    @Test
+    void aKsefTokenWhoseAuthorLostAGrantIsErrorAtTheNextRunAndActiveOnceTheGrantIsBack() {
+        Client owner = activeTokenClient();
+        Client other = activeTokenClient();
+
+        authorPermission("revoke", owner.nip());
+        Map<?, ?> failed = awaitStatus(owner, "ERROR");
+        int changes = statusChanges(owner, "ERROR");
+
+        assertThat(failed.get("status")).isEqualTo("ERROR");
+        assertThat((String) failed.get("reason")).contains("the KSeF token's author no longer holds InvoiceWrite")
+                .contains("context " + owner.nip());
+        assertThat(changes).isEqualTo(1);
+        lease(owner).expectStatus().isForbidden().expectBody()
+                .jsonPath("$.type").isEqualTo("https://ksef-platform.dev/problems/integration-not-active");
+        assertThat(integration(other).get("status")).isEqualTo("ACTIVE");
+
+        authorPermission("restore", owner.nip());
+        worker().post().uri("/internal/v1/integrations/{id}/verify", owner.integrationId())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("tenantId", owner.tenantId()))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        lease(owner).expectStatus().isOk();
+        assertThat(statusOf(service.eventsOf(owner.tenantId(), events -> events.stream()
+                .filter(r -> r.value().getPayload() instanceof IntegrationVerified).count() == 2)))
+                .containsExactly("VERIFIED", "ERROR", "VERIFIED");
+    }
+
+    private static Client activeTokenClient() {
+        String tenantId = "tenant-" + UUID.randomUUID();
+        String nip = Nips.random();
+        String token = ksef.issueKsefToken(nip, List.of("InvoiceWrite", "InvoiceRead"));
+        service.vouch(tenantId, nip);
+        Map<?, ?> body = admin().post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("tenantId", tenantId, "environment", "TEST", "taxpayerNip", nip, "providerNip", nip,
+                        "scopes", List.of("InvoiceWrite"), "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", token)))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Client client = new Client(tenantId, nip, (String) body.get("integrationId"));
+        admin().post().uri("/admin/v1/integrations/{id}/verify", client.integrationId()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        return client;
+    }
+
+    /** The client takes InvoiceWrite from (or gives it back to) the token's author, the context's owner. */
+    private static void authorPermission(String change, String nip) {
+        simulator().post().uri("/sim/v1/permissions/" + change).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("contextNip", nip, "subject", Map.of("type", "Nip", "value", nip),
+                        "permissions", List.of("InvoiceWrite")))
+                .exchange().expectStatus().isOk();
+    }
+
+    private static int statusChanges(Client client, String to) {
+        return (int) service.eventsOf(client.tenantId(), events -> events.stream()
+                        .anyMatch(r -> r.value().getPayload() instanceof IntegrationStatusChanged))
+                .stream().filter(r -> r.value().getPayload() instanceof IntegrationStatusChanged changed
+                        && to.equals(changed.getToStatus()))
+                .count();
+    }
+
+    private static List<String> statusOf(List<org.apache.kafka.clients.consumer.ConsumerRecord<String,
+            dev.ksefplatform.schemas.v1.EventEnvelope>> events) {
+        return events.stream().map(r -> r.value().getPayload())
+                .map(p -> p instanceof IntegrationStatusChanged c ? c.getToStatus()
+                        : p instanceof IntegrationVerified ? "VERIFIED" : "OTHER")
+                .filter(s -> !s.equals("OTHER")).toList();
     }
 
     @Test

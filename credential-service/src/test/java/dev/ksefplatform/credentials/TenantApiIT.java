@@ -88,16 +88,70 @@ class TenantApiIT {
         String first = registerProvider();
         registerProvider();
         String tenant = UUID.randomUUID().toString();
+        String nip = Nips.random();
 
-        Map<String, Object> ambiguous = json(register(tenant, Map.of("useProviderCredential", true)), 400);
-        Map<String, Object> both = json(register(tenant, Map.of("useProviderCredential", true, "credential",
+        Map<String, Object> ambiguous = json(register(tenant, nip, Map.of("useProviderCredential", true)), 400);
+        Map<String, Object> both = json(register(tenant, nip, Map.of("useProviderCredential", true, "credential",
                 Map.of("type", "KSEF_TOKEN", "ksefToken", "ref|secret"))), 400);
-        Map<String, Object> named = json(register(tenant, Map.of("useProviderCredential", true,
+        Map<String, Object> named = json(register(tenant, nip, Map.of("useProviderCredential", true,
                 "providerCredentialId", first)), 201);
 
         assertThat((String) ambiguous.get("detail")).contains("providerCredentialId");
         assertThat((String) both.get("detail")).contains("either");
         assertThat(named).containsEntry("providerCredentialId", first).containsEntry("tenantId", tenant);
+    }
+
+    @Test
+    void anOperatorRegistersIntegrationsOnlyForATenantCommandApiNamedAndInItsOwnNip() {
+        String tenant = UUID.randomUUID().toString();
+        String nip = Nips.random();
+        String otherNip = Nips.random();
+
+        Map<String, Object> unknown = json(adminRegister(tenant, nip), 422);
+        service.vouch(tenant, nip);
+        Map<String, Object> mismatch = json(adminRegister(tenant, otherNip), 422);
+        Map<String, Object> renamed = json(gateway().put().uri("/internal/v1/tenants/{t}", tenant)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("nip", otherNip)).exchange(), 422);
+        Map<String, Object> badNip = json(gateway().put().uri("/internal/v1/tenants/{t}", tenant)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("nip", "1234567890")).exchange(), 400);
+        service.client(CredentialServiceHarness.ADMIN).put().uri("/internal/v1/tenants/{t}", tenant)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("nip", nip)).exchange()
+                .expectStatus().isForbidden();
+        service.vouch(tenant, nip);
+        Map<String, Object> created = json(adminRegister(tenant, nip), 201);
+
+        assertThat(unknown).containsEntry("type", "https://ksef-platform.dev/problems/unknown-tenant");
+        assertThat((String) unknown.get("detail")).contains(tenant).contains("command-api");
+        assertThat(mismatch).containsEntry("type", "https://ksef-platform.dev/problems/tenant-nip-mismatch");
+        assertThat((String) mismatch.get("detail")).contains(nip).contains(otherNip);
+        assertThat(renamed).containsEntry("type", "https://ksef-platform.dev/problems/tenant-nip-mismatch");
+        assertThat(badNip).containsEntry("type", "https://ksef-platform.dev/problems/invalid-request");
+        assertThat(created).containsEntry("tenantId", tenant).containsEntry("taxpayerNip", nip);
+        assertThat(list(tenant)).hasSize(1);
+    }
+
+    @Test
+    void selfServiceNamesTheTenantAndKeepsItToItsNip() {
+        String tenant = UUID.randomUUID().toString();
+        String nip = Nips.random();
+        String token = ksef.issueKsefToken(nip, List.of("InvoiceWrite"));
+        Map<String, Object> own = Map.of("credential", Map.of("type", "KSEF_TOKEN", "ksefToken", token));
+
+        json(register(tenant, nip, own), 201);
+        Map<String, Object> elsewhere = json(register(tenant, Nips.random(), own), 422);
+        Map<String, Object> byOperator = json(adminRegister(tenant, Nips.random()), 422);
+
+        assertThat(elsewhere).containsEntry("type", "https://ksef-platform.dev/problems/tenant-nip-mismatch");
+        assertThat(byOperator).containsEntry("type", "https://ksef-platform.dev/problems/tenant-nip-mismatch");
+        assertThat(list(tenant)).extracting(i -> i.get("taxpayerNip")).containsExactly(nip);
+    }
+
+    private static WebTestClient.ResponseSpec adminRegister(String tenant, String nip) {
+        return service.client(CredentialServiceHarness.ADMIN).post().uri("/admin/v1/integrations")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("tenantId", tenant, "environment", "TEST",
+                        "taxpayerNip", nip, "providerNip", nip, "scopes", List.of("InvoiceWrite"),
+                        "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", "ref-" + UUID.randomUUID() + "|x")))
+                .exchange();
     }
 
     private static String registerProvider() {
@@ -110,9 +164,9 @@ class TenantApiIT {
                 .exchange(), 201).get("providerCredentialId");
     }
 
-    private static WebTestClient.ResponseSpec register(String tenant, Map<String, Object> credential) {
+    private static WebTestClient.ResponseSpec register(String tenant, String nip, Map<String, Object> credential) {
         Map<String, Object> body = new java.util.HashMap<>(credential);
-        body.putAll(Map.of("environment", "TEST", "taxpayerNip", Nips.random(), "scopes", List.of("InvoiceWrite")));
+        body.putAll(Map.of("environment", "TEST", "taxpayerNip", nip, "scopes", List.of("InvoiceWrite")));
         return gateway().post().uri("/internal/v1/tenants/{t}/integrations", tenant)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
     }

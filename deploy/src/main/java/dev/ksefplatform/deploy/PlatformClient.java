@@ -47,19 +47,19 @@ public final class PlatformClient {
     }
 
     /**
-     * Onboards a taxpayer end to end: the tenant in command-api, a KSeF token in the (simulated)
-     * KSeF context, and the integration in the vault, verified against KSeF.
+     * Onboards a taxpayer end to end: a KSeF token in the (simulated) KSeF context, then the tenant and its
+     * integration in one command-api call, verified against KSeF through the vault's admin API.
      */
     public Tenant onboard(String name, String nip) {
         String admin = "Bearer " + stack.secrets().adminToken();
-        JsonNode tenant = expect(201, post(Apps.COMMAND_API, "/admin/v1/tenants", admin, Map.of("name", name, "nip", nip)));
         JsonNode ksefToken = expect(201, post(Apps.SIMULATOR, "/sim/v1/ksef-tokens", null, Map.of(
                 "contextNip", nip, "permissions", List.of("InvoiceWrite", "InvoiceRead"),
                 "description", "ksef-platform " + name)));
-        JsonNode integration = expect(201, post(Apps.CREDENTIAL_SERVICE, "/admin/v1/integrations", admin, Map.of(
-                "tenantId", tenant.get("tenantId").asText(), "environment", "TEST", "taxpayerNip", nip,
-                "providerNip", nip, "scopes", List.of("InvoiceWrite", "InvoiceRead"),
-                "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", ksefToken.get("token").asText()))));
+        // one call: the gateway's tenant and its integration in the vault under the same tenant id
+        JsonNode tenant = expect(201, post(Apps.COMMAND_API, "/admin/v1/tenants", admin, Map.of("name", name, "nip", nip,
+                "integration", Map.of("environment", "TEST", "scopes", List.of("InvoiceWrite", "InvoiceRead"),
+                        "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", ksefToken.get("token").asText())))));
+        JsonNode integration = tenant.get("integration");
         String integrationId = integration.get("integrationId").asText();
         JsonNode verified = expect(200, post(Apps.CREDENTIAL_SERVICE, "/admin/v1/integrations/" + integrationId + "/verify", admin, Map.of()));
         if (!"ACTIVE".equals(verified.path("status").asText())) {

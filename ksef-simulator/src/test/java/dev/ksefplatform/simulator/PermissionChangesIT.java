@@ -100,6 +100,60 @@ class PermissionChangesIT {
     }
 
     @Test
+    void aTokenLoginsOwnPermissionsLoseWhatItsAuthorLostWhileTheTokensStatusStillListsIt() throws Exception {
+        String nip = Invoices.randomNip();
+        String token = KSEF.seedToken(nip, WRITE_READ);
+        String reference = token.substring(0, token.indexOf('|'));
+        String access = KSEF.login(token, nip).accessToken();
+
+        List<String> before = ownPermissions(access, nip);
+        change("revoke", nip, "Nip", nip, "InvoiceWrite");
+        List<String> revoked = ownPermissions(access, nip);
+        Reply status = KSEF.call(HttpMethod.GET, "/v2/tokens/" + reference, access, null);
+        change("restore", nip, "Nip", nip, "InvoiceWrite");
+        List<String> restored = ownPermissions(access, nip);
+
+        assertThat(before).containsExactlyInAnyOrder("InvoiceWrite", "InvoiceRead");
+        assertThat(revoked).containsExactly("InvoiceRead");
+        assertThat(status.json().get("status").asText()).isEqualTo("Active");
+        assertThat(status.json().get("requestedPermissions")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("InvoiceWrite", "InvoiceRead");
+        assertThat(restored).containsExactlyInAnyOrder("InvoiceWrite", "InvoiceRead");
+    }
+
+    @Test
+    void ownPermissionsElsewhereLoseWhatWasRevokedThere() throws Exception {
+        String provider = Invoices.randomNip();
+        String client = Invoices.randomNip();
+        KSEF.call(HttpMethod.POST, "/v2/testdata/permissions", null, Map.of(
+                "contextIdentifier", Map.of("type", "Nip", "value", client),
+                "authorizedIdentifier", Map.of("type", "Nip", "value", provider),
+                "permissions", List.of(Map.of("permissionType", "InvoiceWrite", "description", "send invoices"))));
+        String access = KSEF.login(KSEF.seedToken(provider, WRITE_READ), provider).accessToken();
+
+        List<String> granted = ownPermissions(access, client);
+        change("revoke", client, "Nip", provider, "InvoiceWrite");
+        List<String> revoked = ownPermissions(access, client);
+
+        assertThat(granted).containsExactly("InvoiceWrite");
+        assertThat(revoked).isEmpty();
+    }
+
+    /** {@code POST /permissions/query/personal/grants}: the scopes listed for {@code contextNip}. */
+    private static List<String> ownPermissions(String access, String contextNip) {
+        Reply reply = KSEF.call(HttpMethod.POST, "/v2/permissions/query/personal/grants?pageSize=100", access,
+                Map.of());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        List<String> scopes = new java.util.ArrayList<>();
+        reply.json().get("permissions").forEach(p -> {
+            if (contextNip.equals(p.at("/contextIdentifier/value").asText())) {
+                scopes.add(p.get("permissionScope").asText());
+            }
+        });
+        return scopes;
+    }
+
+    @Test
     void rejectsAChangeThatNamesNoKnownPermission() {
         Reply bad = KSEF.call(HttpMethod.POST, "/sim/v1/permissions/revoke", null, Map.of("contextNip", "5265877635",
                 "subject", Map.of("type", "Nip", "value", "5265877635"), "permissions", List.of("Everything")));

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue #10's central promise over the whole platform and the simulator's grant model: a client takes InvoiceWrite
  * away while its invoices are queued; the platform notices (KSeF refuses the lent credential, the worker holds the
- * lane and asks credential-service for a re-check), holds the invoices (none sent, none failed), tells the tenant,
- * and once the grant is back and the tenant verifies again, every held invoice is ACCEPTED. Another tenant's
- * invoices are accepted throughout.
+ * lane and asks credential-service for a re-check, which moves the integration to ERROR with what to do), holds the
+ * invoices (none sent, none failed), tells the tenant, and once the grant is back and the tenant verifies again, every
+ * held invoice is ACCEPTED. Another tenant's invoices are accepted throughout.
  */
 class PermissionRevokedIT {
 
@@ -73,12 +73,19 @@ class PermissionRevokedIT {
         String elsewhere = submit(other);
 
         assertThat(status(other, elsewhere)).isEqualTo("ACCEPTED");
-        // what the tenant is told today: its submissions are held while KSeF refuses the credential. Not yet: the
-        // integration moving to ERROR: credential-service judges a KSeF token by the token's own permission list
-        // (GET /tokens/{ref}), which does not show a grant its author lost, so the re-check still finds it ACTIVE
-        JsonNode heldNotice = awaitNotification(revoked, n -> n.path("kind").asText().equals("SUBMISSIONS_HELD")
-                && n.path("message").asText().contains("PERMISSION_CHECK"));
-        assertThat(heldNotice.path("message").asText()).contains("missing-permissions").contains("none is lost");
+        // the tenant is told both: its submissions are held while KSeF refuses the credential, and the worker's
+        // re-check found the integration in ERROR — the KSeF token still lists InvoiceWrite (GET /tokens/{ref}), but
+        // the login's own permissions in the context (/permissions/query/personal/grants) no longer hold it
+        JsonNode heldNotice = awaitNotification(revoked, n -> n.path("kind").asText().equals("SUBMISSIONS_HELD"));
+        assertThat(heldNotice.path("message").asText()).contains("none is lost");
+        JsonNode errorNotice = awaitNotification(revoked, n -> n.path("kind").asText().equals("INTEGRATION_STATUS_CHANGED")
+                && n.path("severity").asText().equals("ERROR"));
+        assertThat(errorNotice.path("message").asText()).contains("no longer holds InvoiceWrite").contains(revoked.nip());
+        assertThat(errorNotice.path("action").asText()).contains("/api/v1/integrations/" + revoked.integrationId()
+                + "/verify");
+        JsonNode integration = get(revoked, "/api/v1/integrations/" + revoked.integrationId());
+        assertThat(integration.path("status").asText()).isEqualTo("ERROR");
+        assertThat(integration.path("action").asText()).contains("grant InvoiceWrite");
         for (String commandId : held) {
             assertThat(client.invoiceStatus(revoked, commandId).body().path("status").asText()).isEqualTo("PENDING");
         }

@@ -6,6 +6,8 @@ import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcIntegrationRe
 import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcProviderCredentialRepository;
 import dev.ksefplatform.credentials.integration.application.AuthSessionSweep;
 import dev.ksefplatform.credentials.integration.application.CredentialSource;
+import dev.ksefplatform.credentials.integration.application.KsefCallAuditing;
+import dev.ksefplatform.credentials.session.application.KsefCallAudit;
 import dev.ksefplatform.credentials.session.application.SessionRecords;
 import dev.ksefplatform.credentials.session.application.StaleSessions;
 import dev.ksefplatform.credentials.integration.application.ProviderCredentialRepository;
@@ -54,6 +56,12 @@ public class IntegrationConfiguration {
     @Bean
     IntegrationEvents integrationEvents(KafkaTemplate<String, EventEnvelope> kafka, Clock clock, Supplier<UUID> ids) {
         return new KafkaIntegrationEvents(kafka, new IntegrationEventMapper(clock, ids));
+    }
+
+    /** Every KSeF call of this service, as {@code KsefCallRecorded} events. */
+    @Bean
+    KsefCallAudit ksefCallAudit(IntegrationRepository repository, IntegrationEvents events) {
+        return new KsefCallAuditing(repository, events);
     }
 
     @Bean

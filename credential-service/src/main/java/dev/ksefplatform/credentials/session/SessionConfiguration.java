@@ -5,6 +5,7 @@ import dev.ksefplatform.credentials.session.adapter.ksef.ClientKsefLogin;
 import dev.ksefplatform.credentials.session.adapter.ksef.KsefClients;
 import dev.ksefplatform.credentials.session.application.AccessTokens;
 import dev.ksefplatform.credentials.session.adapter.ksef.ClientKsefSessions;
+import dev.ksefplatform.credentials.session.application.KsefCallAudit;
 import dev.ksefplatform.credentials.session.application.KsefLogin;
 import dev.ksefplatform.credentials.session.application.SessionRecords;
 import dev.ksefplatform.credentials.session.application.StaleSessions;
@@ -25,13 +26,13 @@ import reactor.core.scheduler.Schedulers;
 public class SessionConfiguration {
 
     @Bean
-    KsefClients ksefClients(KsefProperties properties, Clock clock,
+    KsefClients ksefClients(KsefProperties properties, Clock clock, KsefCallAudit audit,
                             @Value("${credentials.ksef.budget-max-wait:PT5S}") Duration maxWait,
                             @Value("${credentials.ksef.budget-margin:PT0.5S}") Duration margin) {
         Map<String, URI> baseUris = properties.environments().entrySet().stream()
                 .filter(e -> e.getValue().baseUrl() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().baseUrl()));
-        return new KsefClients(baseUris, new KsefClients.Budget(maxWait, margin, clock));
+        return new KsefClients(baseUris, new KsefClients.Budget(maxWait, margin, clock), audit);
     }
 
     @Bean

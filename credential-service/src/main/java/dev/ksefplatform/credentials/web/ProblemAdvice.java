@@ -9,6 +9,8 @@ import dev.ksefplatform.credentials.lease.domain.LeaseRefused;
 import dev.ksefplatform.credentials.session.application.KsefBusy;
 import dev.ksefplatform.credentials.session.application.KsefCredentialRejected;
 import dev.ksefplatform.credentials.session.application.KsefUnavailable;
+import dev.ksefplatform.credentials.tenant.domain.TenantNipMismatch;
+import dev.ksefplatform.credentials.tenant.domain.UnknownTenant;
 import dev.ksefplatform.credentials.vault.application.KeyRotationNotFound;
 import dev.ksefplatform.credentials.vault.application.RotationAlreadyRunning;
 import dev.ksefplatform.credentials.vault.application.UnknownRotationTarget;
@@ -99,6 +101,17 @@ public class ProblemAdvice {
     @ExceptionHandler(NipAlreadyRegistered.class)
     ResponseEntity<ProblemDetail> nipTaken(NipAlreadyRegistered e) {
         return Problems.entity(HttpStatus.CONFLICT, "nip-already-registered", "NIP already registered", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownTenant.class)
+    ResponseEntity<ProblemDetail> unknownTenant(UnknownTenant e) {
+        return Problems.entity(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-tenant", "Unknown tenant", e.getMessage());
+    }
+
+    @ExceptionHandler(TenantNipMismatch.class)
+    ResponseEntity<ProblemDetail> tenantNipMismatch(TenantNipMismatch e) {
+        return Problems.entity(HttpStatus.UNPROCESSABLE_ENTITY, "tenant-nip-mismatch", "Not the tenant's NIP",
+                e.getMessage());
     }
 
     @ExceptionHandler(IllegalTransition.class)

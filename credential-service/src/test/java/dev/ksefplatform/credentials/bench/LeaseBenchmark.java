@@ -37,7 +37,7 @@ public final class LeaseBenchmark {
             int port = ((WebServerApplicationContext) service.context()).getWebServer().getPort();
             WebClient admin = client(port, CredentialServiceHarness.ADMIN);
             WebClient worker = client(port, CredentialServiceHarness.WORKER);
-            List<String[]> contexts = register(ksef, admin);
+            List<String[]> contexts = register(ksef, admin, service);
             contexts.forEach(c -> service.context().getBean(AccessTokens.class).forgetIntegration(c[2]));
 
             Map<String, Set<String>> tokensByContext = new ConcurrentHashMap<>();
@@ -60,12 +60,13 @@ public final class LeaseBenchmark {
         System.exit(0);
     }
 
-    private static List<String[]> register(Simulator ksef, WebClient admin) {
+    private static List<String[]> register(Simulator ksef, WebClient admin, CredentialServiceHarness service) {
         List<String[]> contexts = new ArrayList<>();
         for (int i = 0; i < CONTEXTS; i++) {
             String tenant = "bench-" + UUID.randomUUID();
             String nip = Nips.random();
             String token = ksef.issueKsefToken(nip, List.of("InvoiceWrite"));
+            service.vouch(tenant, nip);
             Map<?, ?> created = admin.post().uri("/admin/v1/integrations").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("tenantId", tenant, "environment", "TEST", "taxpayerNip", nip,
                             "providerNip", Nips.random(), "scopes", List.of("InvoiceWrite"),

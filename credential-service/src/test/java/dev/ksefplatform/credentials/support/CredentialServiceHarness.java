@@ -66,6 +66,13 @@ public final class CredentialServiceHarness implements AutoCloseable {
                 .defaultHeader("Authorization", "Bearer " + bearer).build();
     }
 
+    /** command-api names its tenant to the vault (CONTRACTS §4): an operator may then register the tenant's integrations. */
+    public void vouch(String tenantId, String nip) {
+        client(OTHER_CALLER).put().uri("/internal/v1/tenants/{tenantId}", tenantId)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(Map.of("nip", nip))
+                .exchange().expectStatus().isNoContent();
+    }
+
     public ConfigurableApplicationContext context() {
         return context;
     }

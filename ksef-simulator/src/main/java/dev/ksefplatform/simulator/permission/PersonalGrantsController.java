@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /v2/permissions/query/personal/grants}: the caller's own permissions. A token login
- * acts as its context NIP, so that is the token's permissions in its own context plus what
- * {@code /testdata/permissions} granted to that NIP elsewhere.
+ * {@code POST /v2/permissions/query/personal/grants}: the caller's own permissions as they stand now ("własne
+ * uprawnienia uwierzytelnionego klienta API"). In the login's context that is what the access token may do now: for a
+ * KSeF-token login the token's permissions its author still holds (a grant the author lost is gone here, while
+ * {@code GET /tokens/{ref}} still lists it among the token's {@code requestedPermissions}); for an XAdES login the
+ * subject's. Elsewhere, what {@code /testdata/permissions} granted to the subject, less what was revoked since.
  */
 @RestController
 public class PersonalGrantsController {
@@ -27,11 +29,14 @@ public class PersonalGrantsController {
     private final TestDataRegistry registry;
     private final KsefTokens tokens;
     private final BearerTokens bearer;
+    private final ContextPermissions current;
 
-    PersonalGrantsController(TestDataRegistry registry, KsefTokens tokens, BearerTokens bearer) {
+    PersonalGrantsController(TestDataRegistry registry, KsefTokens tokens, BearerTokens bearer,
+                             ContextPermissions current) {
         this.registry = registry;
         this.tokens = tokens;
         this.bearer = bearer;
+        this.current = current;
     }
 
     record Identifier(String type, String value) {
@@ -75,7 +80,8 @@ public class PersonalGrantsController {
         caller.permissions().forEach(p -> result.add(view(new Grant(caller.contextNip(), self.type(), self.value(),
                 p, source, issued))));
         registry.heldBy(self.type(), self.value()).stream()
-                .filter(g -> !(caller.login().xades() && g.contextNip().equals(caller.contextNip())))
+                .filter(g -> !g.contextNip().equals(caller.contextNip()))
+                .filter(g -> current.of(g.contextNip(), self.type(), self.value()).contains(g.permission()))
                 .forEach(g -> result.add(view(g)));
         return result;
     }

@@ -12,6 +12,9 @@ public interface IntegrationAccounts {
 
     Mono<IntegrationView> register(String tenantId, NewIntegration integration);
 
+    /** Names the gateway's tenant and its NIP to the vault, so that an operator may register its integrations there. */
+    Mono<Void> nameTenant(String tenantId, String nip);
+
     Mono<List<IntegrationView>> list(String tenantId);
 
     Mono<IntegrationView> get(String tenantId, String integrationId);

@@ -43,6 +43,21 @@ public final class TenantOnboarding {
                 .onErrorResume(refused -> undo(registered, refused)));
     }
 
+    /**
+     * The tenant alone, named to the vault afterwards. The vault being unreachable does not fail the tenant: it learns
+     * the tenant with its first integration (onboarding or self-service); until then an operator's registration in the
+     * vault is refused as {@code unknown-tenant}.
+     */
+    public Mono<RegisteredTenant> registerAlone(String name, String nip) {
+        return registration.register(name, nip).flatMap(registered -> accounts.nameTenant(registered.tenant().id(), nip)
+                .onErrorResume(e -> {
+                    log.warn("tenant not named to credential-service tenantId={} cause={}", registered.tenant().id(),
+                            e.getClass().getSimpleName());
+                    return Mono.empty();
+                })
+                .thenReturn(registered));
+    }
+
     private Mono<Onboarded> undo(RegisteredTenant registered, Throwable refused) {
         log.info("onboarding undone tenantId={} cause={}", registered.tenant().id(), refused.getClass().getSimpleName());
         return tenants.remove(registered.tenant().id()).then(Mono.error(refused));

@@ -9,7 +9,6 @@ import dev.ksefplatform.commandapi.integration.application.IntegrationView;
 import dev.ksefplatform.commandapi.integration.application.TenantOnboarding;
 import dev.ksefplatform.commandapi.security.BearerCallers;
 import dev.ksefplatform.commandapi.tenant.application.RegisteredTenant;
-import dev.ksefplatform.commandapi.tenant.application.TenantRegistration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,12 +24,10 @@ class AdminTenantController {
     static final String ADMIN = "admin";
 
     private final BearerCallers callers;
-    private final TenantRegistration registration;
     private final TenantOnboarding onboarding;
 
-    AdminTenantController(BearerCallers callers, TenantRegistration registration, TenantOnboarding onboarding) {
+    AdminTenantController(BearerCallers callers, TenantOnboarding onboarding) {
         this.callers = callers;
-        this.registration = registration;
         this.onboarding = onboarding;
     }
 
@@ -41,7 +38,7 @@ class AdminTenantController {
                                             @RequestBody Mono<RegisterTenantRequest> request) {
         callers.require(authorization, ADMIN);
         return SafeBodies.read(request).flatMap(r -> r.integration() == null
-                ? registration.register(r.name(), r.nip()).map(registered -> RegisteredTenantResponse.of(registered, null))
+                ? onboarding.registerAlone(r.name(), r.nip()).map(registered -> RegisteredTenantResponse.of(registered, null))
                 : onboarding.onboard(r.name(), r.nip(), r.integration().environment(), r.integration().scopes(),
                         CredentialRequest.required(r.integration().credential()))
                         .map(done -> RegisteredTenantResponse.of(done.tenant(), done.integration())));

@@ -71,7 +71,10 @@ public final class IntegrationVerifier {
         }
     }
 
-    /** A KSeF token is judged by its own status and permissions; a certificate by its subject's grants in the context. */
+    /**
+     * A KSeF token is judged by its own status and permissions and by what the login may do now in the context (its
+     * author may have lost a grant the token still lists); a certificate by its subject's grants in the context.
+     */
     private VerificationVerdict judge(Integration integration, String accessToken, String tokenReference) {
         if (integration.credentialType() == CredentialType.CERTIFICATE) {
             return VerificationVerdict.judgeCertificate(integration,
@@ -79,7 +82,8 @@ public final class IntegrationVerifier {
         }
         KsefTokenGrant grant = ksef.tokenGrant(integration.environment(), integration.taxpayerNip(), accessToken,
                 tokenReference);
-        return VerificationVerdict.judge(integration, grant);
+        return VerificationVerdict.judge(integration, grant,
+                ksef.personalGrants(integration.environment(), accessToken, integration.taxpayerNip()));
     }
 
     private Mono<Integration> apply(Integration integration, Outcome outcome) {

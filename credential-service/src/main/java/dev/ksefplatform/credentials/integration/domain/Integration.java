@@ -10,10 +10,19 @@ import java.util.UUID;
  */
 public record Integration(IntegrationId id, String tenantId, String environment, String taxpayerNip, String providerNip,
                           Set<String> scopes, CredentialType credentialType, IntegrationStatus status, String reason,
-                          Instant createdAt, Instant updatedAt, UUID providerCredentialId) {
+                          Instant createdAt, Instant updatedAt, UUID providerCredentialId, IntegrationUsage usage) {
 
     public Integration {
         scopes = Set.copyOf(scopes);
+        usage = usage == null ? IntegrationUsage.NONE : usage;
+    }
+
+    /** A new integration, or one whose usage is not known here. */
+    public Integration(IntegrationId id, String tenantId, String environment, String taxpayerNip, String providerNip,
+                       Set<String> scopes, CredentialType credentialType, IntegrationStatus status, String reason,
+                       Instant createdAt, Instant updatedAt, UUID providerCredentialId) {
+        this(id, tenantId, environment, taxpayerNip, providerNip, scopes, credentialType, status, reason, createdAt,
+                updatedAt, providerCredentialId, IntegrationUsage.NONE);
     }
 
     /** An integration holding a secret of its own. */
@@ -32,7 +41,7 @@ public record Integration(IntegrationId id, String tenantId, String environment,
     public Integration moveTo(IntegrationStatus next, String why, Instant at) {
         requireCanMoveTo(next);
         return new Integration(id, tenantId, environment, taxpayerNip, providerNip, scopes, credentialType, next, why,
-                createdAt, at, providerCredentialId);
+                createdAt, at, providerCredentialId, usage);
     }
 
     /** @throws IllegalTransition if the lifecycle forbids the move */
@@ -53,7 +62,7 @@ public record Integration(IntegrationId id, String tenantId, String environment,
         }
         IntegrationStatus next = status == IntegrationStatus.DISABLED ? status : IntegrationStatus.PENDING;
         return new Integration(id, tenantId, environment, taxpayerNip, providerNip, scopes, credentialType, next,
-                "secret rotated; verify the integration", createdAt, at, providerCredentialId);
+                "secret rotated; verify the integration", createdAt, at, providerCredentialId, usage.rotated(at));
     }
 
     /** The part of a KSeF token before the first {@code |} is its reference number. */

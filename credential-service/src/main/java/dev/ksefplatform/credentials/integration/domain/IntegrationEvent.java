@@ -51,6 +51,13 @@ public sealed interface IntegrationEvent {
         }
     }
 
+    /** A run of KSeF calls made with the integration's credential in its context (CONTRACTS: "Every KSeF call"). */
+    record KsefCallRecorded(Integration integration, KsefCall call) implements AboutIntegration {
+        public String operation() {
+            return "ksef.call";
+        }
+    }
+
     /** Provider events are keyed by the provider, never by a client tenant. */
     static String providerKey(ProviderCredential credential) {
         return "provider:" + credential.providerNip();

@@ -31,6 +31,24 @@ public sealed interface VerificationVerdict {
         return new Confirmed(integration.scopes());
     }
 
+    /**
+     * A KSeF token as KSeF lets it act now: its own status and permissions ({@code GET /tokens/{ref}}, which keep listing
+     * a permission its author lost), then {@code effective} — the login's own permissions in the taxpayer's context
+     * ({@code /permissions/query/personal/grants}), which lose it.
+     */
+    static VerificationVerdict judge(Integration integration, KsefTokenGrant grant, Set<String> effective) {
+        VerificationVerdict byToken = judge(integration, grant);
+        Set<String> lost = new TreeSet<>(integration.scopes());
+        lost.removeAll(effective);
+        if (byToken instanceof Failed || lost.isEmpty()) {
+            return byToken;
+        }
+        String scopes = String.join(", ", lost);
+        return new Failed("permission not found — the KSeF token's author no longer holds " + scopes
+                + " in KSeF context " + integration.taxpayerNip() + ": grant " + scopes + " to the token's author "
+                + "again in the KSeF portal (or generate a new KSeF token with those permissions and rotate the secret)");
+    }
+
     /** A certificate login: {@code granted} is what KSeF lists for the certificate's subject in the taxpayer's context. */
     static VerificationVerdict judgeCertificate(Integration integration, Set<String> granted) {
         Set<String> missing = new TreeSet<>(integration.scopes());

@@ -94,7 +94,7 @@ public final class AccessTokens {
             return login(context, credential);
         }
         return CompletableFuture
-                .supplyAsync(() -> old.withAccess(ksef.refresh(context.environment(), old.refresh())), executor)
+                .supplyAsync(() -> old.withAccess(ksef.refresh(context.environment(), context.contextNip(), old.refresh())), executor)
                 .exceptionallyCompose(failure -> {
                     if (cause(failure) instanceof KsefSessionExpired) {
                         staleSessions.replaced(context, old);

@@ -15,7 +15,7 @@ public interface KsefLogin {
     /** A KSeF-token login, or an XAdES login signed with a certificate credential (whose bytes are zeroed after use). */
     SessionTokens login(String environment, String contextNip, KsefCredential credential);
 
-    Token refresh(String environment, Token refreshToken);
+    Token refresh(String environment, String contextNip, Token refreshToken);
 
     KsefTokenGrant tokenGrant(String environment, String contextNip, String accessToken, String tokenReferenceNumber);
 

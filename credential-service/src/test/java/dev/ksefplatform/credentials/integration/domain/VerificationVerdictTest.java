@@ -31,6 +31,34 @@ class VerificationVerdictTest {
     }
 
     @Test
+    void failsWhenTheTokensAuthorNoLongerHoldsAScopeTheTokenStillLists() {
+        VerificationVerdict verdict = VerificationVerdict.judge(pending,
+                new KsefTokenGrant("Active", Set.of("InvoiceWrite", "InvoiceRead"), "5265877635"), Set.of("InvoiceRead"));
+
+        assertThat(verdict).isInstanceOfSatisfying(VerificationVerdict.Failed.class, failed -> assertThat(failed.reason())
+                .contains("the KSeF token's author no longer holds InvoiceWrite").contains("context 5265877635")
+                .doesNotContain("InvoiceRead"));
+    }
+
+    @Test
+    void confirmsATokenWhoseScopesTheLoginStillHolds() {
+        VerificationVerdict verdict = VerificationVerdict.judge(pending,
+                new KsefTokenGrant("Active", Set.of("InvoiceWrite", "InvoiceRead"), "5265877635"),
+                Set.of("InvoiceWrite", "InvoiceRead", "CredentialsManage"));
+
+        assertThat(verdict).isEqualTo(new VerificationVerdict.Confirmed(Set.of("InvoiceWrite", "InvoiceRead")));
+    }
+
+    @Test
+    void theTokensOwnRefusalComesFirst() {
+        VerificationVerdict verdict = VerificationVerdict.judge(pending,
+                new KsefTokenGrant("Revoked", Set.of("InvoiceWrite", "InvoiceRead"), "5265877635"), Set.of());
+
+        assertThat(verdict).isInstanceOfSatisfying(VerificationVerdict.Failed.class,
+                failed -> assertThat(failed.reason()).contains("Revoked"));
+    }
+
+    @Test
     void failsWhenTheTokenIsNotActive() {
         VerificationVerdict verdict = VerificationVerdict.judge(pending,
                 new KsefTokenGrant("Revoked", Set.of("InvoiceWrite", "InvoiceRead"), "5265877635"));

@@ -172,7 +172,7 @@ class AccessTokensTest {
         }
 
         @Override
-        public Token refresh(String environment, Token refreshToken) {
+        public Token refresh(String environment, String contextNip, Token refreshToken) {
             int n = refreshes.incrementAndGet();
             if (refuseRefresh) {
                 throw new KsefSessionExpired("refused", null);

@@ -41,6 +41,12 @@ public final class HttpIntegrationAccounts implements IntegrationAccounts {
     }
 
     @Override
+    public Mono<Void> nameTenant(String tenantId, String nip) {
+        return call("name tenant", null, vault.put().uri("/internal/v1/tenants/{tenantId}", tenantId)
+                .bodyValue(Map.of("nip", nip)), ClientResponse::releaseBody);
+    }
+
+    @Override
     public Mono<List<IntegrationView>> list(String tenantId) {
         return call("list", null, vault.get().uri(INTEGRATIONS, tenantId), response -> response.bodyToMono(LIST));
     }

@@ -3,7 +3,10 @@ package dev.ksefplatform.credentials.integration.adapter.kafka;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
 import dev.ksefplatform.credentials.integration.domain.ProviderCredential;
+import dev.ksefplatform.credentials.integration.domain.KsefCall;
+import dev.ksefplatform.schemas.v1.Actor;
 import dev.ksefplatform.schemas.v1.AuditInfo;
+import dev.ksefplatform.schemas.v1.KsefCallRecorded;
 import dev.ksefplatform.schemas.v1.CredentialLeaseDenied;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.IntegrationRegistered;
@@ -56,12 +59,30 @@ public final class IntegrationEventMapper {
         if (event instanceof IntegrationEvent.ProviderChanged changed) {
             return audit.setProviderNip(changed.credential().providerNip()).setError(changed.reason()).build();
         }
+        if (event instanceof IntegrationEvent.KsefCallRecorded recorded) {
+            return callAudit(audit, recorded);
+        }
         Integration integration = ((IntegrationEvent.AboutIntegration) event).integration();
         return audit.setTenantNip(integration.taxpayerNip()).setProviderNip(integration.providerNip())
                 .setError(integration.reason()).build();
     }
 
+    /** The vault's own calls: logins, refreshes and queries it makes on a schedule or for a lease, never a tenant. */
+    private static AuditInfo callAudit(AuditInfo.Builder audit, IntegrationEvent.KsefCallRecorded recorded) {
+        Integration i = recorded.integration();
+        KsefCall call = recorded.call();
+        return audit.setTenantNip(i.taxpayerNip()).setProviderNip(i.providerNip()).setIntegrationId(i.id().toString())
+                .setHttpStatus(call.httpStatus() == 0 ? null : call.httpStatus()).setKsefCode(call.ksefCode())
+                .setDurationMillis(call.durationMillis()).setError(call.error())
+                .setActor(Actor.newBuilder().setType("SYSTEM").setId(SOURCE).build()).build();
+    }
+
     private static Object payload(IntegrationEvent event) {
+        if (event instanceof IntegrationEvent.KsefCallRecorded e) {
+            KsefCall call = e.call();
+            return KsefCallRecorded.newBuilder().setMethod(call.method()).setEndpoint(call.endpoint())
+                    .setCalls(call.calls()).setFirstCallAt(call.firstCallAt()).build();
+        }
         if (event instanceof IntegrationEvent.Registered e) {
             Integration i = e.integration();
             return IntegrationRegistered.newBuilder().setIntegrationId(i.id().toString())

@@ -6,6 +6,7 @@ import dev.ksefplatform.credentials.integration.domain.CredentialType;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationId;
 import dev.ksefplatform.credentials.integration.domain.IntegrationStatus;
+import dev.ksefplatform.credentials.integration.domain.IntegrationUsage;
 import dev.ksefplatform.credentials.integration.domain.NipAlreadyRegistered;
 import dev.ksefplatform.credentials.vault.domain.Envelope;
 import io.r2dbc.spi.Readable;
@@ -26,6 +27,9 @@ public final class R2dbcIntegrationRepository implements IntegrationRepository {
 
     private static final String COLUMNS = "id, tenant_id, environment, taxpayer_nip, provider_nip, scopes, "
             + "credential_type, status, reason, created_at, updated_at, provider_credential_id";
+    /** The provider credential's rotation stands for an integration that acts with it. */
+    private static final String SELECTED = COLUMNS + ", last_used_at, COALESCE(rotated_at, (SELECT p.rotated_at FROM "
+            + "credentials.provider_credentials p WHERE p.id = provider_credential_id)) AS rotated_at";
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -64,13 +68,13 @@ public final class R2dbcIntegrationRepository implements IntegrationRepository {
 
     @Override
     public Mono<Integration> find(IntegrationId id) {
-        return db.sql("SELECT " + COLUMNS + " FROM credentials.integrations WHERE id = :id")
+        return db.sql("SELECT " + SELECTED + " FROM credentials.integrations WHERE id = :id")
                 .bind("id", id.value()).map(R2dbcIntegrationRepository::integration).one();
     }
 
     @Override
     public Mono<Integration> findLive(String environment, String taxpayerNip) {
-        return db.sql("SELECT " + COLUMNS + " FROM credentials.integrations WHERE environment = :env "
+        return db.sql("SELECT " + SELECTED + " FROM credentials.integrations WHERE environment = :env "
                         + "AND taxpayer_nip = :nip AND status <> 'REVOKED'")
                 .bind("env", environment).bind("nip", taxpayerNip)
                 .map(R2dbcIntegrationRepository::integration).one();
@@ -78,7 +82,7 @@ public final class R2dbcIntegrationRepository implements IntegrationRepository {
 
     @Override
     public Flux<Integration> list(IntegrationQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM credentials.integrations WHERE TRUE");
+        StringBuilder sql = new StringBuilder("SELECT " + SELECTED + " FROM credentials.integrations WHERE TRUE");
         if (q.tenantId() != null) {
             sql.append(" AND tenant_id = :tenant");
         }
@@ -110,7 +114,10 @@ public final class R2dbcIntegrationRepository implements IntegrationRepository {
 
     @Override
     public Mono<Integration> replaceSecret(Integration integration, Envelope secret) {
-        return tx.transactional(writeSecret(integration.id(), secret, true).then(update(integration)));
+        Mono<Long> rotated = db.sql("UPDATE credentials.integrations SET rotated_at = :at WHERE id = :id")
+                .bind("at", at(integration.usage().rotatedAt())).bind("id", integration.id().value())
+                .fetch().rowsUpdated();
+        return tx.transactional(writeSecret(integration.id(), secret, true).then(rotated).then(update(integration)));
     }
 
     private Mono<Void> writeSecret(IntegrationId id, Envelope e, boolean replace) {
@@ -138,7 +145,13 @@ public final class R2dbcIntegrationRepository implements IntegrationRepository {
                 CredentialType.valueOf(row.get("credential_type", String.class)),
                 IntegrationStatus.valueOf(row.get("status", String.class)), row.get("reason", String.class),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
-                row.get("updated_at", OffsetDateTime.class).toInstant(), row.get("provider_credential_id", UUID.class));
+                row.get("updated_at", OffsetDateTime.class).toInstant(), row.get("provider_credential_id", UUID.class),
+                new IntegrationUsage(instant(row, "last_used_at"), instant(row, "rotated_at")));
+    }
+
+    private static Instant instant(Readable row, String column) {
+        OffsetDateTime value = row.get(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -69,7 +69,8 @@ public final class R2dbcProviderCredentialRepository implements ProviderCredenti
     public Mono<ProviderCredential> replaceSecret(ProviderCredential c, Envelope e) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE credentials.provider_credentials SET "
                         + "key_version = :version, wrap_nonce = :wrapNonce, wrapped_key = :wrapped, "
-                        + "data_nonce = :dataNonce, ciphertext = :ciphertext, updated_at = :updated WHERE id = :id")
+                        + "data_nonce = :dataNonce, ciphertext = :ciphertext, updated_at = :updated, rotated_at = :updated "
+                        + "WHERE id = :id")
                 .bind("id", c.id()).bind("updated", at(c.updatedAt()));
         return tx.transactional(envelope(spec, e).fetch().rowsUpdated()).thenReturn(c);
     }

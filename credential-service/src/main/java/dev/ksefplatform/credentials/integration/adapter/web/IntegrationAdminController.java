@@ -6,6 +6,7 @@ import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
 import dev.ksefplatform.credentials.integration.domain.IntegrationId;
 import dev.ksefplatform.credentials.integration.domain.IntegrationStatus;
 import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
+import dev.ksefplatform.credentials.tenant.application.GatewayTenants;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,15 +25,20 @@ public class IntegrationAdminController {
 
     private final IntegrationAdmin admin;
     private final IntegrationVerifier verifier;
+    private final GatewayTenants tenants;
 
-    public IntegrationAdminController(IntegrationAdmin admin, IntegrationVerifier verifier) {
+    public IntegrationAdminController(IntegrationAdmin admin, IntegrationVerifier verifier, GatewayTenants tenants) {
         this.admin = admin;
         this.verifier = verifier;
+        this.tenants = tenants;
     }
 
+    /** Only for a tenant command-api named, in its own NIP: the gateway's tenant is the vault's. */
     @PostMapping
     public Mono<ResponseEntity<IntegrationBody>> register(@RequestBody RegisterIntegrationBody body) {
-        return Mono.fromCallable(body::toRegistration).flatMap(admin::register).map(IntegrationBody::of)
+        return Mono.fromCallable(body::toRegistration)
+                .flatMap(r -> tenants.requireOwn(r.tenantId(), r.taxpayerNip()).then(Mono.defer(() -> admin.register(r))))
+                .map(IntegrationBody::of)
                 .map(created -> ResponseEntity.created(URI.create("/admin/v1/integrations/" + created.integrationId()))
                         .body(created));
     }

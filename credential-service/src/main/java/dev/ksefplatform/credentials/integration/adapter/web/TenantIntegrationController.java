@@ -2,6 +2,7 @@ package dev.ksefplatform.credentials.integration.adapter.web;
 
 import dev.ksefplatform.credentials.integration.application.TenantIntegrations;
 import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
+import dev.ksefplatform.credentials.tenant.application.GatewayTenants;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,16 +23,20 @@ import reactor.core.publisher.Mono;
 public class TenantIntegrationController {
 
     private final TenantIntegrations integrations;
+    private final GatewayTenants tenants;
 
-    public TenantIntegrationController(TenantIntegrations integrations) {
+    public TenantIntegrationController(TenantIntegrations integrations, GatewayTenants tenants) {
         this.integrations = integrations;
+        this.tenants = tenants;
     }
 
+    /** command-api vouches for the tenant in the path and its NIP (the only NIP it registers for a tenant). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<IntegrationBody> register(@PathVariable String tenantId, @RequestBody TenantRegistrationBody body) {
         return Mono.fromCallable(() -> body.toRegistration(tenantId))
-                .flatMap(registration -> integrations.register(registration, body.usesProvider()))
+                .flatMap(registration -> tenants.vouch(tenantId, registration.taxpayerNip())
+                        .then(Mono.defer(() -> integrations.register(registration, body.usesProvider()))))
                 .map(IntegrationBody::of);
     }
 

@@ -35,7 +35,7 @@ public final class ClientKsefLogin implements KsefLogin {
 
     @Override
     public SessionTokens login(String environment, String contextNip, KsefCredential credential) {
-        return BudgetScope.in(contextNip, () -> loginInScope(environment, contextNip, credential));
+        return clients.inContext(environment, contextNip, () -> loginInScope(environment, contextNip, credential));
     }
 
     private SessionTokens loginInScope(String environment, String contextNip, KsefCredential credential) {
@@ -99,9 +99,10 @@ public final class ClientKsefLogin implements KsefLogin {
     }
 
     @Override
-    public Token refresh(String environment, Token refreshToken) {
+    public Token refresh(String environment, String contextNip, Token refreshToken) {
         try {
-            return token(clients.forEnvironment(environment).auth().refresh(refreshToken.value()));
+            return token(clients.inContext(environment, contextNip,
+                    () -> clients.forEnvironment(environment).auth().refresh(refreshToken.value())));
         } catch (KsefException e) {
             int status = e.httpStatus().orElse(0);
             if (status == 400 || status == 401) {
@@ -115,7 +116,7 @@ public final class ClientKsefLogin implements KsefLogin {
     public KsefTokenGrant tokenGrant(String environment, String contextNip, String accessToken,
                                      String tokenReferenceNumber) {
         try {
-            KsefTokenInfo info = BudgetScope.in(contextNip,
+            KsefTokenInfo info = clients.inContext(environment, contextNip,
                     () -> clients.forEnvironment(environment).tokens().get(accessToken, tokenReferenceNumber));
             String context = info.context() == null ? null : info.context().value();
             return new KsefTokenGrant(info.status(), Set.copyOf(info.requestedPermissions()), context);
@@ -127,7 +128,7 @@ public final class ClientKsefLogin implements KsefLogin {
     @Override
     public Set<String> personalGrants(String environment, String accessToken, String contextNip) {
         try {
-            return BudgetScope.in(contextNip, () -> clients.forEnvironment(environment).permissions()
+            return clients.inContext(environment, contextNip, () -> clients.forEnvironment(environment).permissions()
                             .personalGrants(accessToken)).stream()
                     .filter(grant -> grant.context() == null || contextNip.equals(grant.context().value()))
                     .map(PersonalGrant::permissionScope)

@@ -19,7 +19,7 @@ public final class ClientKsefSessions implements KsefSessions {
     @Override
     public List<String> otherActiveSessions(String environment, String contextNip, String accessToken) {
         try {
-            return BudgetScope.in(contextNip, () -> clients.forEnvironment(environment).authSessions().list(accessToken))
+            return clients.inContext(environment, contextNip, () -> clients.forEnvironment(environment).authSessions().list(accessToken))
                     .stream()
                     .filter(session -> !session.current())
                     .map(AuthSession::referenceNumber)
@@ -32,7 +32,7 @@ public final class ClientKsefSessions implements KsefSessions {
     @Override
     public void revoke(String environment, String contextNip, String accessToken, String referenceNumber) {
         try {
-            BudgetScope.in(contextNip, () -> {
+            clients.inContext(environment, contextNip, () -> {
                 clients.forEnvironment(environment).authSessions().revoke(accessToken, referenceNumber);
                 return null;
             });

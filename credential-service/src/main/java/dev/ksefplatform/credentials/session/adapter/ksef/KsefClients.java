@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import dev.ksefplatform.credentials.session.application.KsefCallAudit;
 
 /**
  * One shared {@link KsefClient} per KSeF environment, from {@code ksef.environments.<ENV>.base-url}, each over its own
@@ -19,6 +21,7 @@ public final class KsefClients {
 
     private final Map<String, URI> baseUris;
     private final Budget budget;
+    private final KsefCallRecorder recorder;
     private final Map<String, KsefClient> clients = new ConcurrentHashMap<>();
 
     /** How calls are paced: the longest a call may wait for its turn, and the margin added to every window. */
@@ -29,8 +32,19 @@ public final class KsefClients {
     }
 
     public KsefClients(Map<String, URI> baseUris, Budget budget) {
+        this(baseUris, budget, KsefCallAudit.NONE);
+    }
+
+    /** {@code audit} is told of every KSeF call made through {@link #inContext}. */
+    public KsefClients(Map<String, URI> baseUris, Budget budget, KsefCallAudit audit) {
         this.baseUris = Map.copyOf(baseUris);
         this.budget = budget;
+        this.recorder = new KsefCallRecorder(audit, budget.clock());
+    }
+
+    /** Runs calls for {@code contextNip}: each passes its rate budget, and all of them are audited. */
+    <T> T inContext(String environment, String contextNip, Supplier<T> calls) {
+        return BudgetScope.in(contextNip, () -> recorder.recording(environment, contextNip, calls));
     }
 
     public boolean knows(String environment) {
@@ -43,6 +57,7 @@ public final class KsefClients {
                 .httpClient(budgeted(baseUri(env)))
                 .requestTimeout(REQUEST_TIMEOUT)
                 .maxRetries(2)
+                .observer(recorder)
                 .build());
     }
 

@@ -1,0 +1,40 @@
+package dev.ksefplatform.credentials.integration.application;
+
+import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
+import dev.ksefplatform.credentials.integration.domain.KsefCall;
+import dev.ksefplatform.credentials.session.application.KsefCallAudit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every KSeF call this service makes becomes a {@code KsefCallRecorded} event, as the worker's do: the context's live
+ * integration (one per environment and NIP) names the tenant, the integration account and the provider NIP. Published
+ * beside the work, never in its way: a publication that fails is logged with what was lost (this service has no
+ * outbox; see the README).
+ */
+public final class KsefCallAuditing implements KsefCallAudit {
+
+    private static final Logger log = LoggerFactory.getLogger(KsefCallAuditing.class);
+
+    private final IntegrationRepository repository;
+    private final IntegrationEvents events;
+
+    public KsefCallAuditing(IntegrationRepository repository, IntegrationEvents events) {
+        this.repository = repository;
+        this.events = events;
+    }
+
+    @Override
+    public void recorded(String environment, String contextNip, List<KsefCall> calls) {
+        repository.findLive(environment, contextNip)
+                .switchIfEmpty(Mono.fromRunnable(() -> log.warn("KSeF calls not audited: no live integration "
+                        + "environment={} contextNip={} calls={}", environment, contextNip, calls.size())))
+                .flatMapMany(integration -> Flux.fromIterable(calls)
+                        .concatMap(call -> events.publish(new IntegrationEvent.KsefCallRecorded(integration, call))))
+                .subscribe(null, e -> log.error("KSeF call audit events not published environment={} contextNip={} "
+                        + "calls={} error={}", environment, contextNip, calls.size(), e.getClass().getSimpleName()));
+    }
+}
