@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * away while its invoices are queued; the platform notices (KSeF refuses the lent credential, the worker holds the
  * lane and asks credential-service for a re-check, which moves the integration to ERROR with what to do), holds the
  * invoices (none sent, none failed), tells the tenant, and once the grant is back and the tenant verifies again, every
- * held invoice is ACCEPTED. Another tenant's invoices are accepted throughout.
+ * held invoice is ACCEPTED. Another tenant's invoices are accepted throughout. The tenant's webhook endpoint (a real
+ * HTTP server checking each signature) receives the ERROR notice, signed.
  */
 class PermissionRevokedIT {
 
@@ -47,7 +48,7 @@ class PermissionRevokedIT {
     static void startPlatform() {
         // held lanes ask for a lease again after at most 3 s (5 min in production), so the test need not wait long
         stack = PlatformStack.start(StackSettings.ephemeral(), line -> System.out.println("[stack] " + line),
-                Map.of("worker.engine.retry-max", "3s"), () -> { });
+                Map.of("worker.engine.retry-max", "3s", "sync.webhooks.allow-http", "true"), () -> { });
         client = new PlatformClient(stack);
     }
 
@@ -63,6 +64,8 @@ class PermissionRevokedIT {
         Random random = new Random(System.nanoTime());
         Tenant revoked = client.onboard("Cofnięta sp. z o.o.", nip(random));
         Tenant other = client.onboard("Inna sp. z o.o.", nip(random));
+        WebhookReceiver endpoint = new WebhookReceiver();
+        endpoint.secret(post(revoked, "/api/v1/webhooks", Map.of("url", endpoint.url())).path("secret").asText());
         assertThat(status(revoked, submit(revoked))).isEqualTo("ACCEPTED");
 
         permissions("revoke", revoked.nip());
@@ -104,6 +107,25 @@ class PermissionRevokedIT {
         }
         assertThat(numbers).hasSize(3);
         awaitNotification(revoked, n -> n.path("kind").asText().equals("SUBMISSIONS_RESUMED"));
+        WebhookReceiver.Delivery errorDelivery = awaitDelivery(endpoint, errorNotice.path("notificationId").asText());
+        endpoint.close();
+        assertThat(errorDelivery.signed()).as("signed with the secret shown once").isTrue();
+        assertThat(JSON.readTree(errorDelivery.body()).path("message").asText()).contains("no longer holds InvoiceWrite");
+    }
+
+    /** The webhook delivery of one notification (its body names the notification's id). */
+    private static WebhookReceiver.Delivery awaitDelivery(WebhookReceiver endpoint, String notificationId) throws Exception {
+        assertThat(notificationId).isNotBlank();
+        long deadline = System.nanoTime() + FINAL.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (WebhookReceiver.Delivery delivery : endpoint.deliveries()) {
+                if (delivery.body().contains(notificationId)) {
+                    return delivery;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no delivery of notification " + notificationId + "; received: " + endpoint.deliveries());
     }
 
     private static String submit(Tenant tenant) {
@@ -150,6 +172,12 @@ class PermissionRevokedIT {
     private static JsonNode post(Tenant tenant, String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(stack.url(Apps.COMMAND_API) + path))
                 .header("X-API-Key", tenant.apiKey()).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static JsonNode post(Tenant tenant, String path, Map<String, ?> body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(Apps.COMMAND_API) + path))
+                .header("X-API-Key", tenant.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     private static JsonNode send(HttpRequest request) throws Exception {

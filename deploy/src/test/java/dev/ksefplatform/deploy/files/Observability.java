@@ -38,7 +38,11 @@ public final class Observability {
             // rows appear at the first metrics refresh (worker.metrics.period) after a context spent budget
             "ksef_worker_budget_remaining", new String[] {
                 "tenant-worker/src/main/java/dev/ksefplatform/worker/WorkerMetrics.java",
-                "\"ksef.worker.budget.remaining\""});
+                "\"ksef.worker.budget.remaining\""},
+            // rows only for contexts with invoices queued at a metrics refresh
+            "ksef_worker_backlog", new String[] {
+                "tenant-worker/src/main/java/dev/ksefplatform/worker/WorkerMetrics.java",
+                "\"ksef.worker.backlog\""});
 
     private Observability() {
     }
