@@ -45,9 +45,12 @@ final class ItSupport {
                 IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_projector') THEN
                     CREATE ROLE audit_projector NOLOGIN NOSUPERUSER NOBYPASSRLS;
                 END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_auditor') THEN
+                    CREATE ROLE audit_auditor NOLOGIN NOSUPERUSER NOBYPASSRLS;
+                END IF;
             END
             $$;
-            GRANT audit_reader, audit_projector TO audit_service;
+            GRANT audit_reader, audit_projector, audit_auditor TO audit_service;
             """;
 
     /**

@@ -49,6 +49,14 @@ public final class TestEvents {
                         .setSessionReferenceNumber("20261122-SO-2B5D3C7A0F-9B6E9C1D2A-7F").build());
     }
 
+    /** The same call made by an operator ({@code STAFF}) acting for the tenant. */
+    public static EventEnvelope staffCall(String tenantId, String commandId, Instant occurredAt, Call call,
+                                          String operatorId) {
+        EventEnvelope event = ksefCall(tenantId, commandId, occurredAt, call);
+        event.getAudit().setActor(Actor.newBuilder().setType("STAFF").setId(operatorId).setOnBehalfOf(tenantId).build());
+        return event;
+    }
+
     /** What one recorded call says. */
     public record Call(String operation, String method, String endpoint, String contextNip, String integrationId,
                        int httpStatus, Integer ksefCode, int calls) {

@@ -152,6 +152,7 @@ public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
         p.put("commandapi.security.callers.admin", s.adminToken());
         p.put("commandapi.services.sync-service.token", s.commandApiToken());
         p.put("commandapi.services.credential-service.token", s.commandApiToken());
+        p.put("commandapi.services.audit-projector.token", s.commandApiToken());
         p.put("credentials.security.callers.command-api", s.commandApiToken());
         p.put("credentials.security.callers.admin", s.adminToken());
         p.put("credentials.security.callers.tenant-worker", s.workerToken());

@@ -73,7 +73,23 @@ public final class AuditQueryBenchmark {
             page(queries, "one day and statusClass=5xx", filter(T0.plusSeconds(86_400 * 5),
                     T0.plusSeconds(86_400 * 6), null, "5xx"), null, 100, floor);
             page(queries, "small tenant, newest 100", AuditFilter.none(), null, 100, floor, "tenant-small-7");
+            double across = report("floor: SELECT 1 as audit_auditor", () -> scope.acrossTenants(
+                    db.sql("SELECT 1 AS one").map(row -> row.get("one")).all()).then(), 0);
+            operators(queries, "operators: newest 100, every tenant", null, AuditFilter.none(), across);
+            operators(queries, "operators: statusClass=5xx, every tenant", null, filter(null, null, null, "5xx"), across);
+            operators(queries, "operators: statusClass=4xx, every tenant", null, filter(null, null, null, "4xx"), across);
+            operators(queries, "operators: the big tenant, newest 100", BIG_TENANT, AuditFilter.none(), across);
+            operators(queries, "operators: a small tenant, newest 100", "tenant-small-7", AuditFilter.none(), across);
         }
+        for (int i = 1; i <= 3; i++) {
+            System.out.printf("write with the V7 and V8 indexes: %,.0f rows/s%n", writeRate(pg, "tenant-write-v" + i));
+        }
+        dropOperatorsIndexes(pg);
+        System.out.println("without the V8 index");
+        double across = report("floor: SELECT 1 as audit_auditor", () -> scope.acrossTenants(
+                db.sql("SELECT 1 AS one").map(row -> row.get("one")).all()).then(), 0);
+        operators(queries, "operators: newest 100, every tenant", null, AuditFilter.none(), across);
+        operators(queries, "operators: statusClass=5xx, every tenant", null, filter(null, null, null, "5xx"), across);
         for (int i = 1; i <= 3; i++) {
             System.out.printf("write with the V7 indexes: %,.0f rows/s%n", writeRate(pg, "tenant-write-a" + i));
         }
@@ -99,6 +115,10 @@ public final class AuditQueryBenchmark {
     private static void page(AuditQueries queries, String label, AuditFilter filter, String cursor, int limit,
                              double floor, String tenant) {
         report(label, () -> queries.page(tenant, filter, cursor, limit).then(), floor);
+    }
+
+    private static void operators(AuditQueries queries, String label, String tenant, AuditFilter filter, double floor) {
+        report(label, () -> queries.acrossTenants(tenant, filter, null, 100).then(), floor);
     }
 
     private static double report(String label, Supplier<Mono<Void>> request, double floor) {
@@ -138,7 +158,7 @@ public final class AuditQueryBenchmark {
                         CREATE ROLE audit_service LOGIN PASSWORD 'audit-service' NOSUPERUSER NOBYPASSRLS;
                       END IF;
                     END $$;
-                    GRANT audit_reader, audit_projector TO audit_service;
+                    GRANT audit_reader, audit_projector, audit_auditor TO audit_service;
                     TRUNCATE audit.audit_log;
                     """);
             s.execute(insert("'" + BIG_TENANT + "'", BIG));
@@ -154,6 +174,12 @@ public final class AuditQueryBenchmark {
             long start = System.nanoTime();
             s.execute(insert("'" + tenant + "'", 100_000));
             return 100_000 / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void dropOperatorsIndexes(EmbeddedPostgres pg) throws SQLException {
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP INDEX audit.audit_log_occurred");
         }
     }
 

@@ -201,6 +201,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "credential-service-unavailable", "Temporarily unavailable", e);
     }
 
+    @ExceptionHandler
+    ProblemDetail auditQueryTooBroad(dev.ksefplatform.commandapi.audit.application.AuditQueryTooBroad e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-query-timeout", "Audit query too broad", e);
+    }
+
     /** The cause (which may name internal hosts) is logged here, never answered. */
     @ExceptionHandler
     ProblemDetail readModelUnavailable(ReadModelUnavailable e) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /**
@@ -14,16 +15,20 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
  */
 public final class KeysetQuery {
 
-    private final List<String> where = new ArrayList<>(List.of("tenant_id = :tenantId"));
+    private final List<String> where = new ArrayList<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    private KeysetQuery(String tenantId, int limit) {
-        values.put("tenantId", tenantId);
+    private KeysetQuery(int limit) {
         values.put("limit", limit);
     }
 
     public static KeysetQuery forTenant(String tenantId, int limit) {
-        return new KeysetQuery(tenantId, limit);
+        return new KeysetQuery(limit).when("tenant_id = :tenantId", "tenantId", Objects.requireNonNull(tenantId));
+    }
+
+    /** Rows of every tenant: only for a caller entitled to all of them (an operator's audit view). */
+    public static KeysetQuery acrossTenants(int limit) {
+        return new KeysetQuery(limit);
     }
 
     /** Adds {@code condition} with {@code value} bound as {@code :name}, unless the value is null (no filter). */
@@ -44,7 +49,8 @@ public final class KeysetQuery {
     }
 
     public String sql(String table, String atColumn, String idColumn) {
-        return "SELECT * FROM " + table + " WHERE " + String.join(" AND ", where) + " ORDER BY " + atColumn + " DESC, "
+        String conditions = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        return "SELECT * FROM " + table + conditions + " ORDER BY " + atColumn + " DESC, "
                 + idColumn + " DESC LIMIT :limit";
     }
 

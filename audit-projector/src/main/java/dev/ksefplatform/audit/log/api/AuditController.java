@@ -31,9 +31,37 @@ public class AuditController {
                                     @RequestParam(required = false) String eventType,
                                     @RequestParam(defaultValue = "100") int limit,
                                     @RequestParam(required = false) String cursor) {
-        AuditFilter filter = new AuditFilter(instant("from", from), instant("to", to), operation, contextNip,
-                integrationId, statusClass == null ? null : StatusClass.parse(statusClass), eventType);
+        AuditFilter filter = filter(from, to, operation, contextNip, integrationId, statusClass, eventType);
         return queries.page(tenantId, filter, cursor, limit).map(AuditPageView::of);
+    }
+
+    /** The operators' view: every tenant, or the one {@code tenantId} names; read as role audit_auditor. */
+    @GetMapping("/internal/v1/audit")
+    public Mono<AuditPageView> acrossTenants(@RequestParam(required = false) String tenantId,
+                                             @RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to,
+                                             @RequestParam(required = false) String operation,
+                                             @RequestParam(required = false) String contextNip,
+                                             @RequestParam(required = false) String integrationId,
+                                             @RequestParam(required = false) String statusClass,
+                                             @RequestParam(required = false) String eventType,
+                                             @RequestParam(defaultValue = "100") int limit,
+                                             @RequestParam(required = false) String cursor) {
+        AuditFilter filter = filter(from, to, operation, contextNip, integrationId, statusClass, eventType);
+        return queries.acrossTenants(tenant(tenantId), filter, cursor, limit).map(AuditPageView::of);
+    }
+
+    private static AuditFilter filter(String from, String to, String operation, String contextNip,
+                                      String integrationId, String statusClass, String eventType) {
+        return new AuditFilter(instant("from", from), instant("to", to), operation, contextNip, integrationId,
+                statusClass == null ? null : StatusClass.parse(statusClass), eventType);
+    }
+
+    private static String tenant(String tenantId) {
+        if (tenantId != null && (tenantId.isEmpty() || tenantId.length() > AuditFilter.MAX_TEXT)) {
+            throw new IllegalArgumentException("tenantId must be 1 to " + AuditFilter.MAX_TEXT + " characters");
+        }
+        return tenantId;
     }
 
     /** Parsed here, not by Spring, so a malformed time is an {@code invalid-request} like every other bad filter. */

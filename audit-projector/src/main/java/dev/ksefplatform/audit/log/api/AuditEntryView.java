@@ -8,14 +8,14 @@ import dev.ksefplatform.audit.log.domain.KsefCall;
 import java.time.Instant;
 
 /** One audit entry as CONTRACTS §4 fixes it; {@code call} only on a {@code KsefCallRecorded} row, else null. */
-public record AuditEntryView(String eventId, String eventType, String correlationId, String causationId,
+public record AuditEntryView(String eventId, String tenantId, String eventType, String correlationId, String causationId,
                              Instant occurredAt, String source, String operation, String tenantNip,
                              String providerNip, Integer httpStatus, Long durationMillis, String error,
                              String integrationId, Integer ksefCode, ActorView actor, CallView call) {
 
     static AuditEntryView of(AuditEntry entry) {
         AuditedEvent e = entry.event();
-        return new AuditEntryView(e.eventId(), e.eventType(), e.correlationId(), e.causationId(), e.occurredAt(),
+        return new AuditEntryView(e.eventId(), e.tenantId(), e.eventType(), e.correlationId(), e.causationId(), e.occurredAt(),
                 e.source(), e.operation(), e.tenantNip(), e.providerNip(), e.httpStatus(), e.durationMillis(),
                 e.error(), e.integrationId(), e.ksefCode(), e.actor() == null ? null : ActorView.of(e.actor()),
                 e.ksefCall() == null ? null : CallView.of(e.ksefCall()));

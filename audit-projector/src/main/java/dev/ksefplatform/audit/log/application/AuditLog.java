@@ -14,4 +14,7 @@ public interface AuditLog {
 
     /** The tenant's entries matching the filter, newest first, after the cursor if there is one. */
     Flux<AuditEntry> page(String tenantId, AuditFilter filter, AuditCursor after, int limit);
+
+    /** The operators' view: every tenant's entries ({@code tenantId} null) or one tenant's, newest first. */
+    Flux<AuditEntry> pageAcrossTenants(String tenantId, AuditFilter filter, AuditorCursor after, int limit);
 }

@@ -2,6 +2,7 @@ package dev.ksefplatform.audit.log.adapter.r2dbc;
 
 import dev.ksefplatform.audit.log.application.AuditCursor;
 import dev.ksefplatform.audit.log.application.AuditLog;
+import dev.ksefplatform.audit.log.application.AuditorCursor;
 import dev.ksefplatform.audit.log.domain.Actor;
 import dev.ksefplatform.audit.log.domain.AuditEntry;
 import dev.ksefplatform.audit.log.domain.AuditFilter;
@@ -62,6 +63,12 @@ public final class R2dbcAuditLog implements AuditLog {
     public Flux<AuditEntry> page(String tenantId, AuditFilter filter, AuditCursor after, int limit) {
         AuditQuery query = AuditQuery.of(tenantId, filter, after, limit);
         return tenants.read(tenantId, query.bind(db.sql(query.sql())).map(R2dbcAuditLog::toEntry).all());
+    }
+
+    @Override
+    public Flux<AuditEntry> pageAcrossTenants(String tenantId, AuditFilter filter, AuditorCursor after, int limit) {
+        AuditQuery query = AuditQuery.acrossTenants(tenantId, filter, after, limit);
+        return tenants.acrossTenants(query.bind(db.sql(query.sql())).map(R2dbcAuditLog::toEntry).all());
     }
 
     private static <V> Function<AuditEntry, V> event(Function<AuditedEvent, V> field) {

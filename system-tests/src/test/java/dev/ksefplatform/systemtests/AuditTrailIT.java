@@ -1,0 +1,122 @@
+package dev.ksefplatform.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ksefplatform.deploy.Apps;
+import dev.ksefplatform.deploy.PlatformClient;
+import dev.ksefplatform.deploy.PlatformClient.Tenant;
+import dev.ksefplatform.deploy.PlatformStack;
+import dev.ksefplatform.deploy.SampleInvoices;
+import dev.ksefplatform.deploy.StackSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit log over the whole platform (one JVM, embedded Kafka and PostgreSQL, the KSeF simulator): after an
+ * invoice submitted over REST is accepted, its tenant reads the worker's {@code KsefCallRecorded} rows through
+ * {@code GET /api/v1/audit}, each naming the integration account and the provider NIP that called KSeF; another
+ * tenant reads none of them, not even with the first tenant's cursor; the operators' view shows the same rows.
+ */
+class AuditTrailIT {
+
+    private static final Duration FINAL = Duration.ofSeconds(90);
+    private static final Random RANDOM = new Random(20261203L);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final String SEND_INVOICE = "/sessions/online/{id}/invoices";
+    private static final String CALLS = "/api/v1/audit?eventType=KsefCallRecorded&limit=500";
+
+    private static PlatformStack stack;
+    private static PlatformClient client;
+
+    @BeforeAll
+    static void startPlatform() {
+        stack = PlatformStack.start(StackSettings.ephemeral(), line -> System.out.println("[stack] " + line));
+        client = new PlatformClient(stack);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aTenantSeesTheKsefCallsOfItsSubmissionAndAnotherTenantNoneOfThem() throws Exception {
+        Tenant a = client.onboard("Upsilon sp. z o.o.", SampleNips.random(RANDOM));
+        Tenant b = client.onboard("Phi sp. z o.o.", SampleNips.random(RANDOM));
+        byte[] invoice = SampleInvoices.fa3(a.nip(), "FV/AUDIT/" + System.nanoTime(), LocalDate.now());
+        String commandId = client.submitInvoice(a, invoice, "application/xml").body().get("commandId").asText();
+        assertThat(client.awaitFinalStatus(a, commandId, FINAL).path("status").asText()).isEqualTo("ACCEPTED");
+
+        List<JsonNode> aCalls = awaitInvoiceSend(a);
+        List<String> aEventIds = aCalls.stream().map(row -> row.path("eventId").asText()).toList();
+        String aCursor = get(a, CALLS.replace("limit=500", "limit=1")).path("nextCursor").asText();
+        List<JsonNode> bRows = items(get(b, "/api/v1/audit?limit=500"));
+        List<JsonNode> operators = items(admin("/admin/v1/audit?eventType=KsefCallRecorded&limit=500&tenantId=" + a.tenantId()));
+
+        for (JsonNode row : aCalls) {
+            assertThat(row.path("tenantId").asText()).isEqualTo(a.tenantId());
+            assertThat(row.path("integrationId").asText()).as("integration of %s", row).isEqualTo(a.integrationId());
+            assertThat(row.path("providerNip").asText()).as("provider NIP of %s", row).isEqualTo(a.nip());
+            assertThat(row.path("tenantNip").asText()).isEqualTo(a.nip());
+            assertThat(row.path("call").path("calls").asInt()).isPositive();
+        }
+        assertThat(bRows).allSatisfy(row -> {
+            assertThat(row.path("tenantId").asText()).isEqualTo(b.tenantId());
+            assertThat(aEventIds).doesNotContain(row.path("eventId").asText());
+            assertThat(row.path("tenantNip").asText()).isNotEqualTo(a.nip());
+        });
+        assertThat(items(get(b, "/api/v1/audit?cursor=" + aCursor))).isEmpty();
+        assertThat(operators.stream().map(row -> row.path("eventId").asText())).containsAll(aEventIds);
+    }
+
+    /**
+     * The worker records its calls on a drain interval: waits until the invoice's send is among them. (The worker
+     * names the lane, not the command, as a call's cause, so the send is found by its endpoint.)
+     */
+    private static List<JsonNode> awaitInvoiceSend(Tenant tenant) throws Exception {
+        long deadline = System.nanoTime() + FINAL.toNanos();
+        List<JsonNode> rows = items(get(tenant, CALLS));
+        while (rows.stream().noneMatch(row -> row.path("call").path("method").asText().equals("POST")
+                && row.path("call").path("endpoint").asText().equals(SEND_INVOICE))) {
+            assertThat(System.nanoTime()).as("no invoice send in the audit log: %s", rows).isLessThan(deadline);
+            Thread.sleep(200);
+            rows = items(get(tenant, CALLS));
+        }
+        return rows;
+    }
+
+    private static JsonNode get(Tenant tenant, String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(Apps.COMMAND_API) + path))
+                .header("X-API-Key", tenant.apiKey()).GET().build());
+    }
+
+    private static JsonNode admin(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(Apps.COMMAND_API) + path))
+                .header("Authorization", "Bearer " + stack.secrets().adminToken()).GET().build());
+    }
+
+    private static JsonNode send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s", request.uri(), response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
+    private static List<JsonNode> items(JsonNode page) {
+        List<JsonNode> items = new ArrayList<>();
+        page.path("items").forEach(items::add);
+        return items;
+    }
+}
