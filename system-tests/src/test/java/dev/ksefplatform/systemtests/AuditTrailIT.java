@@ -73,6 +73,9 @@ class AuditTrailIT {
             assertThat(row.path("tenantNip").asText()).isEqualTo(a.nip());
             assertThat(row.path("call").path("calls").asInt()).isPositive();
         }
+        JsonNode sendRow = aCalls.stream().filter(AuditTrailIT::isInvoiceSend).findFirst().orElseThrow();
+        assertThat(sendRow.path("correlationId").asText()).as("the send names its command").isEqualTo(commandId);
+        assertThat(sendRow.path("actor").path("type").asText()).as("and the command's actor").isEqualTo("TENANT");
         assertThat(bRows).allSatisfy(row -> {
             assertThat(row.path("tenantId").asText()).isEqualTo(b.tenantId());
             assertThat(aEventIds).doesNotContain(row.path("eventId").asText());
@@ -82,15 +85,16 @@ class AuditTrailIT {
         assertThat(operators.stream().map(row -> row.path("eventId").asText())).containsAll(aEventIds);
     }
 
-    /**
-     * The worker records its calls on a drain interval: waits until the invoice's send is among them. (The worker
-     * names the lane, not the command, as a call's cause, so the send is found by its endpoint.)
-     */
+    /** The worker records its calls on a drain interval: waits until the invoice's send is among them. */
+    private static boolean isInvoiceSend(JsonNode row) {
+        return row.path("call").path("method").asText().equals("POST")
+                && row.path("call").path("endpoint").asText().equals(SEND_INVOICE);
+    }
+
     private static List<JsonNode> awaitInvoiceSend(Tenant tenant) throws Exception {
         long deadline = System.nanoTime() + FINAL.toNanos();
         List<JsonNode> rows = items(get(tenant, CALLS));
-        while (rows.stream().noneMatch(row -> row.path("call").path("method").asText().equals("POST")
-                && row.path("call").path("endpoint").asText().equals(SEND_INVOICE))) {
+        while (rows.stream().noneMatch(AuditTrailIT::isInvoiceSend)) {
             assertThat(System.nanoTime()).as("no invoice send in the audit log: %s", rows).isLessThan(deadline);
             Thread.sleep(200);
             rows = items(get(tenant, CALLS));

@@ -119,7 +119,9 @@ final class OnlineSteps {
     private void sendOne(Ksef.OnlineSession session, Lease lease, QueuedInvoice invoice, Chunk chunk) {
         Instant start = now();
         try {
-            String invoiceRef = lane.deps.ksef().send(session, lease.accessToken(), invoice.xml(), invoice.offlineMode());
+            // the send is the command's own call: the audit names the command and its actor, not the lane
+            String invoiceRef = CallScope.within(new CallScope.Current(lane.key, invoice.ref(), () -> lease),
+                    () -> lane.deps.ksef().send(session, lease.accessToken(), invoice.xml(), invoice.offlineMode()));
             lane.crashPoint(CrashPoints.AFTER_SEND);
             chunk.sent.add(new InFlightInvoice(invoice.ref(), invoice.invoiceNumber(), invoice.invoiceHash(),
                     session.referenceNumber(), SessionType.ONLINE, invoiceRef, true, invoice.earlierSessions()));

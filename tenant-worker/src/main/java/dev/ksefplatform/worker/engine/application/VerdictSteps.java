@@ -40,8 +40,9 @@ final class VerdictSteps {
                     break;
                 }
                 InFlightInvoice invoice = awaiting.invoice();
-                Optional<FinalInvoiceStatus> status = lane.deps.ksef().invoiceStatus(lane.key, lease.accessToken(),
-                        invoice.sessionRef(), invoice.invoiceRef());
+                Optional<FinalInvoiceStatus> status = CallScope.within(new CallScope.Current(lane.key, invoice.ref(),
+                        () -> lease), () -> lane.deps.ksef().invoiceStatus(lane.key, lease.accessToken(),
+                        invoice.sessionRef(), invoice.invoiceRef()));
                 if (status.isPresent()) {
                     lane.crashPoint(CrashPoints.AFTER_STATUS);
                     decided.put(invoice, status.get());
