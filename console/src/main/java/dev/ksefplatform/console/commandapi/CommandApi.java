@@ -30,6 +30,11 @@ public final class CommandApi {
                 .exchangeToMono(CommandApi::json);
     }
 
+    /** An operator's read of command-api's admin API, as the console itself (no person acted for). */
+    public Mono<Map<String, Object>> operatorGet(String path, MultiValueMap<String, String> query) {
+        return client.get().uri(uri -> build(uri, path, query)).exchangeToMono(CommandApi::json);
+    }
+
     /** A POST with a JSON body (or none). */
     public Mono<Map<String, Object>> post(Caller caller, String path, Object body) {
         var request = client.method(HttpMethod.POST).uri(path).headers(h -> actFor(h, caller));
