@@ -362,6 +362,28 @@ class InvoiceApiIT {
     }
 
     @Test
+    void listsTenantsForTheAdminAndTheConsoleOnlyWithoutTheirKeys() {
+        TestTenant tenant = registerTenant();
+
+        for (String token : List.of(ADMIN_TOKEN, CONSOLE_TOKEN)) {
+            client.get().uri("/admin/v1/tenants?q=" + tenant.nip()).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.items.length()").isEqualTo(1)
+                    .jsonPath("$.items[0].tenantId").isEqualTo(tenant.id())
+                    .jsonPath("$.items[0].name").isEqualTo("Tenant " + tenant.nip())
+                    .jsonPath("$.items[0].status").isEqualTo("ACTIVE")
+                    .jsonPath("$.items[0].apiKey").doesNotExist();
+        }
+        client.get().uri("/admin/v1/tenants?q=" + tenant.id().substring(0, 8) + "&limit=500")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + CONSOLE_TOKEN).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.tenantId == '" + tenant.id() + "')]").exists();
+        client.get().uri("/admin/v1/tenants").header("X-API-Key", tenant.apiKey()).exchange().expectStatus().isUnauthorized();
+        client.get().uri("/admin/v1/tenants?limit=501").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void refusesTheConsoleForAnUnknownTenant() {
         actFor(UUID.randomUUID().toString(), "TENANT", "user-1", "Bearer " + CONSOLE_TOKEN)
                 .bodyValue(Invoices.bytes(Invoices.randomNip(), "1033")).exchange()
