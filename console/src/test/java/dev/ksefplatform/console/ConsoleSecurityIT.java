@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -32,6 +37,9 @@ class ConsoleSecurityIT {
 
     @Autowired
     private PersonRegistration registration;
+
+    @Autowired
+    private WebSessionManager sessions;
 
     private String viewer;
     private String manager;
@@ -137,6 +145,19 @@ class ConsoleSecurityIT {
 
         assertThat(page.getStatus().value()).isEqualTo(302);
         assertThat(page.getResponseHeaders().getLocation()).hasPath("/login");
+    }
+
+    @Test
+    void keepsNoPasswordOrHashInTheSession() {
+        EntityExchangeResult<String> login = new ConsoleSession(client).logIn(manager, PASSWORD);
+        String sessionId = login.getResponseCookies().getFirst("KSEF_CONSOLE_SESSION").getValue();
+
+        WebSession session = ((DefaultWebSessionManager) sessions).getSessionStore().retrieveSession(sessionId)
+                .block(Duration.ofSeconds(5));
+        SecurityContext context = session.getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(context.getAuthentication().getName()).isEqualTo(manager);
+        assertThat(context.getAuthentication().getCredentials()).isNull();
+        assertThat(((UserDetails) context.getAuthentication().getPrincipal()).getPassword()).isNull();
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The logged-in person, as the session keeps it: its password hash is dropped once the login succeeded. */
+/** The logged-in person, as the session keeps it: its password hash is dropped once the login succeeded (LoginOutcomes). */
 public final class ConsoleUser implements UserDetails, CredentialsContainer {
 
     private final String personId;

@@ -4,6 +4,7 @@ import dev.ksefplatform.console.person.application.LoginAttempts;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
@@ -25,6 +26,9 @@ final class LoginOutcomes implements ServerAuthenticationSuccessHandler, ServerA
 
     @Override
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange exchange, Authentication authentication) {
+        if (authentication instanceof CredentialsContainer kept) {
+            kept.eraseCredentials(); // the session keeps this object: no password hash in it from here on
+        }
         return attempts.succeeded(authentication.getName()).then(home.onAuthenticationSuccess(exchange, authentication));
     }
 

@@ -142,8 +142,28 @@ class ConsoleBrowserIT {
         assertThat(pages.all(By.cssSelector("button.verify, button.disable, button.enable, button.rotate"))).isEmpty();
         pages.assertCleanPage();
         pages.screenshot("integrations-viewer");
+        pages.open("/inbox");
+        pages.waitFor(By.tagName("h1"));
+        assertThat(pages.all(By.id("sync-now"))).as("no sync button for a viewer").isEmpty();
         postWithTheLogoutFormsToken("/integrations/" + tenant.integrationId() + "/verify");
         assertThat(driver.getPageSource()).contains("Access Denied");
+    }
+
+    @Test
+    void aManagerStartsAnInboxSyncAndReadsTheNotifications() {
+        pages.logIn(manager, password);
+        pages.open("/inbox");
+        pages.waitFor(By.id("sync-now")).click();
+
+        assertThat(pages.waitFor(By.cssSelector("#sync-started, #sync-running")).getText()).isNotBlank();
+        assertThat(pages.path()).isEqualTo("/inbox");
+        pages.assertCleanPage();
+        pages.screenshot("inbox");
+        pages.open("/notifications");
+        assertThat(pages.waitFor(By.tagName("h1")).getText()).isEqualTo("Notifications");
+        assertThat(pages.all(By.cssSelector("#notifications li, #no-notifications"))).isNotEmpty();
+        pages.assertCleanPage();
+        pages.screenshot("notifications");
     }
 
     @Test
