@@ -67,6 +67,7 @@ class InvoiceApiIT {
 
     private static final String ADMIN_TOKEN = "it-admin-token";
     private static final String SYNC_TOKEN = "it-sync-token";
+    private static final String CONSOLE_TOKEN = "it-console-token";
     private static final String PROBLEMS = "https://ksef-platform.dev/problems/";
     private static final WireMockServer SYNC_SERVICE = startSyncService();
 
@@ -94,6 +95,7 @@ class InvoiceApiIT {
         registry.add("spring.kafka.bootstrap-servers", () -> EmbeddedKafka.get().bootstrapServers());
         registry.add("ksef.services.sync-service.url", SYNC_SERVICE::baseUrl);
         registry.add("commandapi.security.callers.admin", () -> ADMIN_TOKEN);
+        registry.add("commandapi.security.callers.console", () -> CONSOLE_TOKEN);
         registry.add("commandapi.services.sync-service.token", () -> SYNC_TOKEN);
         // no test here relies on the read model's timeout, and on a loaded build machine (a CI run beside two others,
         // this class taking 261 s instead of 40) WireMock's answer once took longer than the default 3 s: PENDING
@@ -303,6 +305,95 @@ class InvoiceApiIT {
                 .expectStatus().isUnauthorized();
 
         assertNothingAcceptedFor(tenant);
+    }
+
+    // ---- the console acting for a person -------------------------------------------------------------------------
+
+    @Test
+    void submitsForAnOperatorActingForTheTenantWithBothIdentitiesInTheActor() throws Exception {
+        TestTenant tenant = registerTenant();
+
+        String commandId = actFor(tenant.id(), "STAFF", "operator-7", "Bearer " + CONSOLE_TOKEN)
+                .bodyValue(Invoices.bytes(tenant.nip(), "1030")).exchange()
+                .expectStatus().isAccepted()
+                .expectBody(Accepted.class).returnResult().getResponseBody().commandId();
+
+        CommandEnvelope envelope = topic.recordsOf(tenant.id()).get(0).value();
+        assertThat(envelope.getMessageId()).isEqualTo(commandId);
+        assertThat(envelope.getActor().getType()).isEqualTo("STAFF");
+        assertThat(envelope.getActor().getId()).isEqualTo("operator-7");
+        assertThat(envelope.getActor().getOnBehalfOf()).isEqualTo(tenant.id());
+        assertThat(queryString("SELECT actor_type || ':' || actor_id FROM gateway.commands WHERE command_id = ?::uuid",
+                commandId)).isEqualTo("STAFF:operator-7");
+    }
+
+    @Test
+    void submitsForATenantsConsoleUserAsThatUser() {
+        TestTenant tenant = registerTenant();
+
+        actFor(tenant.id(), "TENANT", "user-42", "Bearer " + CONSOLE_TOKEN)
+                .bodyValue(Invoices.bytes(tenant.nip(), "1031")).exchange().expectStatus().isAccepted();
+
+        CommandEnvelope envelope = topic.recordsOf(tenant.id()).get(0).value();
+        assertThat(envelope.getActor().getType()).isEqualTo("TENANT");
+        assertThat(envelope.getActor().getId()).isEqualTo("user-42");
+        assertThat(envelope.getActor().getOnBehalfOf()).isNull();
+    }
+
+    @Test
+    void refusesActForHeadersFromATenantApiKeyOrAnotherCaller() {
+        TestTenant tenant = registerTenant();
+        TestTenant other = registerTenant();
+        byte[] xml = Invoices.bytes(other.nip(), "1032");
+
+        actFor(other.id(), "STAFF", "mallory", null).header("X-API-Key", tenant.apiKey()).bodyValue(xml).exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "forbidden");
+        actFor(other.id(), "STAFF", "mallory", "Bearer " + ADMIN_TOKEN).bodyValue(xml).exchange()
+                .expectStatus().isForbidden();
+        actFor(other.id(), "STAFF", "mallory", "Bearer guessed").bodyValue(xml).exchange()
+                .expectStatus().isUnauthorized();
+        actFor("not-a-tenant-id", "STAFF", "mallory", "Bearer " + CONSOLE_TOKEN).bodyValue(xml).exchange()
+                .expectStatus().isForbidden();
+        client.get().uri("/api/v1/invoices").header("X-API-Key", tenant.apiKey()).header("X-Act-For-Tenant", other.id())
+                .exchange().expectStatus().isForbidden();
+
+        assertNothingAcceptedFor(other);
+    }
+
+    @Test
+    void listsTenantsForTheAdminAndTheConsoleOnlyWithoutTheirKeys() {
+        TestTenant tenant = registerTenant();
+
+        for (String token : List.of(ADMIN_TOKEN, CONSOLE_TOKEN)) {
+            client.get().uri("/admin/v1/tenants?q=" + tenant.nip()).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.items.length()").isEqualTo(1)
+                    .jsonPath("$.items[0].tenantId").isEqualTo(tenant.id())
+                    .jsonPath("$.items[0].name").isEqualTo("Tenant " + tenant.nip())
+                    .jsonPath("$.items[0].status").isEqualTo("ACTIVE")
+                    .jsonPath("$.items[0].apiKey").doesNotExist();
+        }
+        client.get().uri("/admin/v1/tenants?q=" + tenant.id().substring(0, 8) + "&limit=500")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + CONSOLE_TOKEN).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.tenantId == '" + tenant.id() + "')]").exists();
+        client.get().uri("/admin/v1/tenants").header("X-API-Key", tenant.apiKey()).exchange().expectStatus().isUnauthorized();
+        client.get().uri("/admin/v1/tenants?limit=501").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void refusesTheConsoleForAnUnknownTenant() {
+        actFor(UUID.randomUUID().toString(), "TENANT", "user-1", "Bearer " + CONSOLE_TOKEN)
+                .bodyValue(Invoices.bytes(Invoices.randomNip(), "1033")).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    private WebTestClient.RequestBodySpec actFor(String tenantId, String type, String actorId, String authorization) {
+        WebTestClient.RequestBodySpec spec = client.post().uri("/api/v1/invoices").contentType(MediaType.APPLICATION_XML)
+                .header("X-Act-For-Tenant", tenantId).header("X-Actor-Type", type).header("X-Actor-Id", actorId);
+        return authorization == null ? spec : spec.header(HttpHeaders.AUTHORIZATION, authorization);
     }
 
     /**

@@ -9,6 +9,7 @@ public final class Apps {
     public static final String TENANT_WORKER = "tenant-worker";
     public static final String SYNC_SERVICE = "sync-service";
     public static final String AUDIT_PROJECTOR = "audit-projector";
+    public static final String CONSOLE = "console";
 
     private Apps() {
     }

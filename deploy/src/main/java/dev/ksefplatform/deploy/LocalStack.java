@@ -50,7 +50,9 @@ public final class LocalStack {
                 status.path("invoiceNumber").asText(), status.path("status").asText(),
                 status.path("ksefNumber").asText(), (System.nanoTime() - t0) / 1e9));
 
+        DemoPeople people = DemoPeople.register(stack, tenant);
         printWhereToLook(stack, tenant);
+        people.print(stack.url(Apps.CONSOLE));
         stopped.await();
     }
 
@@ -62,6 +64,7 @@ public final class LocalStack {
         System.out.println("  tenant-worker      " + stack.url(Apps.TENANT_WORKER) + "   (management only)");
         System.out.println("  sync-service       " + stack.url(Apps.SYNC_SERVICE));
         System.out.println("  audit-projector    " + stack.url(Apps.AUDIT_PROJECTOR));
+        System.out.println("  console            " + stack.url(Apps.CONSOLE) + "   (web console for people; logins below)");
         System.out.println("  KSeF simulator     " + stack.url(Apps.SIMULATOR) + "/v2");
         System.out.println("  Kafka              " + stack.kafkaBootstrapServers());
         System.out.println("  PostgreSQL         " + stack.postgres().jdbcUrl() + " (user postgres / postgres)");

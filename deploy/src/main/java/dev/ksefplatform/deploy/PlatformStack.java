@@ -2,6 +2,7 @@ package dev.ksefplatform.deploy;
 
 import dev.ksefplatform.audit.AuditProjectorApplication;
 import dev.ksefplatform.commandapi.CommandApiApplication;
+import dev.ksefplatform.console.ConsoleApplication;
 import dev.ksefplatform.credentials.CredentialServiceApplication;
 import dev.ksefplatform.simulator.KsefSimulatorApplication;
 import dev.ksefplatform.sync.SyncServiceApplication;
@@ -24,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform in one JVM: a real Kafka broker (KRaft), a real PostgreSQL, the KSeF
- * simulator and the five services, each in its own Spring context wired to the others over HTTP
+ * simulator, the five services and the console, each in its own Spring context wired to the others over HTTP
  * and Kafka exactly as separate processes would be. Used by the local launcher and the system tests.
  */
 public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
@@ -123,6 +124,7 @@ public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
         builders.put(Apps.AUDIT_PROJECTOR, AuditProjectorApplication::builder);
         builders.put(Apps.COMMAND_API, CommandApiApplication::builder);
         builders.put(Apps.TENANT_WORKER, TenantWorkerApplication::builder);
+        builders.put(Apps.CONSOLE, ConsoleApplication::builder);
         Map<String, Future<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         for (var entry : builders.entrySet()) {
             String name = entry.getKey();
@@ -163,6 +165,9 @@ public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
         p.put("sync.security.callers.admin", s.adminToken());
         p.put("audit.security.callers.command-api", s.commandApiToken());
         p.put("audit.security.callers.admin", s.adminToken());
+        p.put("commandapi.security.callers.console", s.consoleToken());
+        p.put("console.command-api.token", s.consoleToken());
+        p.put("ksef.services.command-api.url", url(Apps.COMMAND_API));
         return p;
     }
 
@@ -182,6 +187,7 @@ public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
         ports.put(Apps.TENANT_WORKER, orFree(s.tenantWorkerPort()));
         ports.put(Apps.SYNC_SERVICE, orFree(s.syncServicePort()));
         ports.put(Apps.AUDIT_PROJECTOR, orFree(s.auditProjectorPort()));
+        ports.put(Apps.CONSOLE, orFree(s.consolePort()));
         return ports;
     }
 

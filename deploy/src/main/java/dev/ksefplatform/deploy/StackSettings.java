@@ -12,26 +12,33 @@ import java.util.Base64;
  */
 public record StackSettings(
         int kafkaPort, int postgresPort, int simulatorPort, int commandApiPort, int credentialServicePort,
-        int tenantWorkerPort, int syncServicePort, int auditProjectorPort, Path dataDirectory, Secrets secrets) {
+        int tenantWorkerPort, int syncServicePort, int auditProjectorPort, int consolePort, Path dataDirectory,
+        Secrets secrets) {
 
     /** ARCHITECTURE.md's local ports. */
     public static StackSettings local(Path dataDirectory) {
-        return new StackSettings(9092, 5432, 8090, 8080, 8081, 8082, 8083, 8084, dataDirectory, Secrets.random());
+        return new StackSettings(9092, 5432, 8090, 8080, 8081, 8082, 8083, 8084, 8086, dataDirectory, Secrets.random());
     }
 
     /** Free ports everywhere, nothing kept: for tests. */
     public static StackSettings ephemeral() {
-        return new StackSettings(0, 0, 0, 0, 0, 0, 0, 0, null, Secrets.random());
+        return new StackSettings(0, 0, 0, 0, 0, 0, 0, 0, 0, null, Secrets.random());
     }
 
     /**
      * Service-to-service bearer tokens and the vault master key, fresh for every run so that no
      * fixed secret is ever shipped; the launcher prints only the admin token, which an operator needs.
      */
-    public record Secrets(String adminToken, String workerToken, String commandApiToken, String masterKeyBase64) {
+    public record Secrets(String adminToken, String workerToken, String commandApiToken, String masterKeyBase64,
+                          String consoleToken) {
 
         public static Secrets random() {
-            return new Secrets(token(), token(), token(), Base64.getEncoder().encodeToString(bytes(32)));
+            return new Secrets(token(), token(), token(), Base64.getEncoder().encodeToString(bytes(32)), token());
+        }
+
+        /** A password for a demo person of the console, fresh for every run. */
+        public static String password() {
+            return token();
         }
 
         private static String token() {

@@ -24,6 +24,14 @@ public final class BearerCallers {
         }
     }
 
+    /** As {@link #require(String, String)}, for an endpoint several callers may use. */
+    public void requireAny(String authorization, java.util.Set<String> allowedCallers) {
+        String caller = callerOf(authorization).orElseThrow(NotAuthenticated::bearer);
+        if (!allowedCallers.contains(caller)) {
+            throw new NotPermitted(caller);
+        }
+    }
+
     private Optional<String> callerOf(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return Optional.empty();

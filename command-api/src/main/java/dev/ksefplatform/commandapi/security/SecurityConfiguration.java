@@ -2,6 +2,7 @@ package dev.ksefplatform.commandapi.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.server.WebFilter;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -9,5 +10,10 @@ class SecurityConfiguration {
     @Bean
     BearerCallers bearerCallers(SecurityProperties properties) {
         return new BearerCallers(properties.callers());
+    }
+
+    @Bean
+    WebFilter actForFilter(BearerCallers callers) {
+        return new ActForFilter(new ActForHeaders(callers));
     }
 }

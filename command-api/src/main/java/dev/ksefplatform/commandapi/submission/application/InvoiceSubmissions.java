@@ -1,5 +1,10 @@
 package dev.ksefplatform.commandapi.submission.application;
 
+import dev.ksefplatform.commandapi.security.ActingPerson;
+import dev.ksefplatform.commandapi.security.ActingPersons;
+import dev.ksefplatform.commandapi.submission.domain.Requester;
+import java.util.Optional;
+
 import dev.ksefplatform.commandapi.submission.domain.InvoiceDocument;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceInspection;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
@@ -49,7 +54,8 @@ public final class InvoiceSubmissions {
         }
         return Mono.fromCallable(() -> inspection.inspect(xml, tenant.nip()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .map(document -> submission(tenant, document))
+                .zipWith(ActingPersons.current())
+                .map(checked -> submission(tenant, checked.getT1(), checked.getT2().map(InvoiceSubmissions::requester)))
                 .flatMap(submission -> accept(submission, idempotencyKey));
     }
 
@@ -71,9 +77,13 @@ public final class InvoiceSubmissions {
                 .flatMap(recorded -> recorded.fresh() ? publish(submission) : earlier(recorded, submission));
     }
 
-    private InvoiceSubmission submission(Tenant tenant, InvoiceDocument document) {
+    private InvoiceSubmission submission(Tenant tenant, InvoiceDocument document, Optional<Requester> person) {
         return new InvoiceSubmission(ids.get().toString(), tenant.id(), settings.environment(), tenant.nip(),
-                document, clock.instant());
+                document, clock.instant(), null, person.orElse(null));
+    }
+
+    private static Requester requester(ActingPerson person) {
+        return new Requester(person.type(), person.id(), person.onBehalfOf());
     }
 
     private Mono<String> publish(InvoiceSubmission submission) {

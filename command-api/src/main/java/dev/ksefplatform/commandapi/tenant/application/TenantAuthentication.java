@@ -3,6 +3,7 @@ package dev.ksefplatform.commandapi.tenant.application;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.ksefplatform.commandapi.security.ActingPersons;
 import dev.ksefplatform.commandapi.security.NotAuthenticated;
 import dev.ksefplatform.commandapi.tenant.domain.ApiKeyHash;
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
@@ -27,8 +28,17 @@ public final class TenantAuthentication {
         this.byKey = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterWrite(ttl).ticker(ticker).buildAsync();
     }
 
-    /** The tenant, or {@link NotAuthenticated} when the key is missing, unknown or its tenant disabled. */
+    /**
+     * The tenant, or {@link NotAuthenticated} when the key is missing, unknown or its tenant disabled. When the
+     * console acts for a person ({@link ActingPersons}), the tenant it names instead, if active.
+     */
     public Mono<Tenant> authenticate(String apiKey) {
+        return ActingPersons.current().flatMap(person -> person.isPresent()
+                ? tenants.byId(person.get().tenantId()).filter(Tenant::isActive).switchIfEmpty(Mono.error(NotAuthenticated::apiKey))
+                : byKey(apiKey));
+    }
+
+    private Mono<Tenant> byKey(String apiKey) {
         if (apiKey == null || apiKey.isBlank() || apiKey.length() > MAX_KEY_LENGTH) {
             return Mono.error(NotAuthenticated.apiKey());
         }

@@ -15,6 +15,12 @@ public interface Tenants {
     /** The tenant with this id; empty when there is none (or the id is not one of ours). */
     Mono<Tenant> byId(String tenantId);
 
+    /**
+     * Tenants by name, at most {@code limit}: those whose name contains {@code query} (any case) or whose NIP or id
+     * starts with it; every tenant for a null query.
+     */
+    reactor.core.publisher.Flux<Tenant> list(String query, int limit);
+
     /** Removes a tenant that never received its API key (an onboarding the vault refused). */
     Mono<Void> remove(String tenantId);
 }

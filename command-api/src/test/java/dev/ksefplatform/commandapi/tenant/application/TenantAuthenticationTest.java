@@ -94,6 +94,11 @@ class TenantAuthenticationTest {
         }
 
         @Override
+        public Flux<Tenant> list(String query, int limit) {
+            return Flux.empty();
+        }
+
+        @Override
         public Mono<Void> remove(String tenantId) {
             return Mono.fromRunnable(() -> keys.values().removeIf(tenant -> tenant.id().equals(tenantId)));
         }

@@ -2,6 +2,8 @@ package dev.ksefplatform.commandapi.submission.adapter.kafka;
 
 import dev.ksefplatform.commandapi.submission.domain.InvoiceDocument;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
+import dev.ksefplatform.commandapi.submission.domain.Requester;
+import dev.ksefplatform.schemas.v1.Actor;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.topic.MessageTypes;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
@@ -42,11 +44,15 @@ final class SubmitInvoiceRecords {
                 .build();
     }
 
-    /** Who asked: the upstream system that published it, or the tenant itself (its API key). */
-    private static dev.ksefplatform.schemas.v1.Actor actor(InvoiceSubmission submission) {
-        return submission.upstreamId() != null
-                ? dev.ksefplatform.schemas.v1.Actor.newBuilder().setType("UPSTREAM").setId(submission.upstreamId()).build()
-                : dev.ksefplatform.schemas.v1.Actor.newBuilder().setType("TENANT").setId(submission.tenantId()).build();
+    /** Who asked: the upstream system that published it, the console's person, or the tenant itself (its API key). */
+    private static Actor actor(InvoiceSubmission submission) {
+        if (submission.upstreamId() != null) {
+            return Actor.newBuilder().setType("UPSTREAM").setId(submission.upstreamId()).build();
+        }
+        Requester person = submission.person();
+        return person != null
+                ? Actor.newBuilder().setType(person.type()).setId(person.id()).setOnBehalfOf(person.onBehalfOf()).build()
+                : Actor.newBuilder().setType("TENANT").setId(submission.tenantId()).build();
     }
 
     private static SubmitInvoice payload(InvoiceSubmission submission) {

@@ -3,6 +3,7 @@ package dev.ksefplatform.commandapi.submission.adapter.r2dbc;
 import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceDocument;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
+import dev.ksefplatform.commandapi.submission.domain.Requester;
 import io.r2dbc.spi.Readable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,9 +38,10 @@ public final class R2dbcCommandLog implements CommandLog {
         InvoiceDocument invoice = s.invoice();
         var spec = db.sql("""
                         INSERT INTO gateway.commands (command_id, tenant_id, idempotency_key, invoice_number, sha256,
-                            state, environment, context_nip, seller_nip, xml, created_at, upstream_id)
+                            state, environment, context_nip, seller_nip, xml, created_at, upstream_id, actor_type, actor_id)
                         VALUES (:commandId, :tenantId, :idempotencyKey, :invoiceNumber, :sha256,
-                            'RECEIVED', :environment, :contextNip, :sellerNip, :xml, :createdAt, :upstreamId)
+                            'RECEIVED', :environment, :contextNip, :sellerNip, :xml, :createdAt, :upstreamId,
+                            :actorType, :actorId)
                         ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
                         RETURNING command_id, sha256""")
                 .bind("commandId", UUID.fromString(s.commandId()))
@@ -51,6 +53,8 @@ public final class R2dbcCommandLog implements CommandLog {
                 .bind("xml", new String(invoice.xml(), StandardCharsets.UTF_8))
                 .bind("createdAt", s.acceptedAt().atOffset(ZoneOffset.UTC));
         spec = s.upstreamId() == null ? spec.bindNull("upstreamId", String.class) : spec.bind("upstreamId", s.upstreamId());
+        spec = s.person() == null ? spec.bindNull("actorType", String.class).bindNull("actorId", String.class)
+                : spec.bind("actorType", s.person().type()).bind("actorId", s.person().id());
         spec = idempotencyKey == null ? spec.bindNull("idempotencyKey", String.class) : spec.bind("idempotencyKey", idempotencyKey);
         spec = invoice.invoiceNumber() == null ? spec.bindNull("invoiceNumber", String.class)
                 : spec.bind("invoiceNumber", invoice.invoiceNumber());
@@ -97,7 +101,7 @@ public final class R2dbcCommandLog implements CommandLog {
                               FOR UPDATE SKIP LOCKED) due
                         WHERE c.command_id = due.command_id
                         RETURNING c.command_id, c.tenant_id, c.invoice_number, c.sha256, c.environment, c.context_nip,
-                                  c.seller_nip, c.xml, c.created_at, c.upstream_id""")
+                                  c.seller_nip, c.xml, c.created_at, c.upstream_id, c.actor_type, c.actor_id""")
                 .bind("claimedUntil", claimedUntil.atOffset(ZoneOffset.UTC))
                 .bind("before", before.atOffset(ZoneOffset.UTC))
                 .bind("now", now.atOffset(ZoneOffset.UTC))
@@ -138,6 +142,13 @@ public final class R2dbcCommandLog implements CommandLog {
                 row.get("invoice_number", String.class), row.get("seller_nip", String.class));
         return new InvoiceSubmission(row.get("command_id", UUID.class).toString(), row.get("tenant_id", UUID.class).toString(),
                 row.get("environment", String.class), row.get("context_nip", String.class), invoice,
-                row.get("created_at", OffsetDateTime.class).toInstant(), row.get("upstream_id", String.class));
+                row.get("created_at", OffsetDateTime.class).toInstant(), row.get("upstream_id", String.class), person(row));
+    }
+
+    private static Requester person(Readable row) {
+        String type = row.get("actor_type", String.class);
+        String tenantId = row.get("tenant_id", UUID.class).toString();
+        return type == null ? null
+                : new Requester(type, row.get("actor_id", String.class), "STAFF".equals(type) ? tenantId : null);
     }
 }

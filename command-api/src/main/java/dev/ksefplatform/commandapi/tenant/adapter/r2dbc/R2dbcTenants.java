@@ -61,6 +61,19 @@ public final class R2dbcTenants implements Tenants {
     }
 
     @Override
+    public reactor.core.publisher.Flux<Tenant> list(String query, int limit) {
+        String pattern = query == null ? null : query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        var spec = db.sql("""
+                        SELECT id, name, nip, status, created_at FROM gateway.tenants
+                        WHERE CAST(:contains AS text) IS NULL OR name ILIKE :contains OR nip LIKE :prefix OR id::text LIKE :prefix
+                        ORDER BY name, id LIMIT :limit""")
+                .bind("limit", limit);
+        spec = pattern == null ? spec.bindNull("contains", String.class).bindNull("prefix", String.class)
+                : spec.bind("contains", "%" + pattern + "%").bind("prefix", pattern + "%");
+        return spec.map(R2dbcTenants::tenant).all();
+    }
+
+    @Override
     public Mono<Void> remove(String tenantId) {
         return db.sql("DELETE FROM gateway.tenants WHERE id = :id").bind("id", UUID.fromString(tenantId)).then();
     }

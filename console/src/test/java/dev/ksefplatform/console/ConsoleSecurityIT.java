@@ -1,0 +1,187 @@
+package dev.ksefplatform.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ksefplatform.console.person.application.PersonRegistration;
+import dev.ksefplatform.console.person.domain.NewPerson;
+import dev.ksefplatform.console.person.domain.Role;
+import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The console's own security, with no browser and no command-api: a real PostgreSQL and real HTTP. */
+@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
+class ConsoleSecurityIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    private WebTestClient client;
+
+    @Autowired
+    private PersonRegistration registration;
+
+    @Autowired
+    private WebSessionManager sessions;
+
+    private String viewer;
+    private String manager;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("ksef.services.command-api.url", () -> "http://localhost:9"); // never reached here
+    }
+
+    @BeforeEach
+    void people() {
+        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        String tenant = UUID.randomUUID().toString();
+        viewer = register(Role.VIEWER, tenant);
+        manager = register(Role.MANAGER, tenant);
+    }
+
+    @Test
+    void answersWithTheSecurityHeadersAndNoInlineScriptOrStyle() {
+        EntityExchangeResult<String> page = new ConsoleSession(client).get("/login");
+
+        HttpHeaders headers = page.getResponseHeaders();
+        assertThat(headers.getFirst("Content-Security-Policy"))
+                .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
+        InlineCode.assertNone(page.getResponseBody());
+    }
+
+    @Test
+    void keepsTheSessionInAnHttpOnlySameSiteStrictCookie() {
+        ConsoleSession session = new ConsoleSession(client);
+        EntityExchangeResult<String> login = session.logIn(viewer, PASSWORD);
+
+        assertThat(login.getStatus().value()).isEqualTo(302);
+        assertThat(login.getResponseHeaders().getLocation()).hasPath("/");
+        assertThat(login.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("KSEF_CONSOLE_SESSION=").containsIgnoringCase("; HttpOnly").contains("SameSite=Strict"));
+    }
+
+    @Test
+    void refusesAFormPostedWithoutItsCsrfToken() {
+        ConsoleSession session = new ConsoleSession(client);
+        session.get("/login");
+
+        assertThat(session.post("/login", Map.of("username", viewer, "password", PASSWORD)).getStatus().value())
+                .isEqualTo(403);
+        assertThat(session.post("/login", Map.of("username", viewer, "password", PASSWORD, "_csrf", "forged"))
+                .getStatus().value()).isEqualTo(403);
+        assertThat(session.get("/invoices").getStatus().value()).as("not logged in").isEqualTo(302);
+        session.logIn(viewer, PASSWORD);
+        assertThat(session.post("/logout", Map.of()).getStatus().value()).as("logout, too").isEqualTo(403);
+    }
+
+    @Test
+    void locksAPersonOutAfterFiveWrongPasswordsEvenForTheRightOne() throws Exception {
+        ConsoleSession session = new ConsoleSession(client);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(session.logIn(viewer, "wrong password " + attempt).getResponseHeaders().getLocation())
+                    .hasToString("/login?error");
+        }
+
+        assertThat(session.logIn(viewer, PASSWORD).getResponseHeaders().getLocation()).hasToString("/login?locked");
+        assertThat(session.get("/login?locked").getResponseBody()).contains("locked");
+        assertThat(new ConsoleSession(client).logIn(manager, PASSWORD).getResponseHeaders().getLocation())
+                .as("another person of the tenant").hasPath("/");
+
+        expireLockOf(viewer);
+        assertThat(session.logIn(viewer, PASSWORD).getResponseHeaders().getLocation()).as("once the lock ended").hasPath("/");
+    }
+
+    @Test
+    void countsOnlyConsecutiveFailures() {
+        ConsoleSession session = new ConsoleSession(client);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            session.logIn(manager, "wrong password " + attempt);
+        }
+        assertThat(session.logIn(manager, PASSWORD).getResponseHeaders().getLocation()).hasPath("/");
+
+        ConsoleSession again = new ConsoleSession(client);
+        again.logIn(manager, "wrong password 5");
+        assertThat(again.logIn(manager, PASSWORD).getResponseHeaders().getLocation()).hasPath("/");
+    }
+
+    @Test
+    void refusesAViewersActionServerSide() {
+        ConsoleSession session = new ConsoleSession(client);
+        session.logIn(viewer, PASSWORD);
+        String token = ConsoleSession.csrfOf(session.get("/login").getResponseBody());
+
+        assertThat(session.post("/integrations/" + UUID.randomUUID() + "/verify", Map.of("_csrf", token))
+                .getStatus().value()).isEqualTo(403);
+        assertThat(session.post("/inbox/sync", Map.of("_csrf", token)).getStatus().value()).isEqualTo(403);
+        assertThat(session.get("/operator/tenants").getStatus().value()).isEqualTo(403);
+    }
+
+    @Test
+    void sendsAnonymousVisitorsToTheLoginPage() {
+        EntityExchangeResult<String> page = new ConsoleSession(client).get("/invoices");
+
+        assertThat(page.getStatus().value()).isEqualTo(302);
+        assertThat(page.getResponseHeaders().getLocation()).hasPath("/login");
+    }
+
+    @Test
+    void keepsNoPasswordOrHashInTheSession() {
+        EntityExchangeResult<String> login = new ConsoleSession(client).logIn(manager, PASSWORD);
+        String sessionId = login.getResponseCookies().getFirst("KSEF_CONSOLE_SESSION").getValue();
+
+        WebSession session = ((DefaultWebSessionManager) sessions).getSessionStore().retrieveSession(sessionId)
+                .block(Duration.ofSeconds(5));
+        SecurityContext context = session.getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(context.getAuthentication().getName()).isEqualTo(manager);
+        assertThat(context.getAuthentication().getCredentials()).isNull();
+        assertThat(((UserDetails) context.getAuthentication().getPrincipal()).getPassword()).isNull();
+    }
+
+    @Test
+    void keepsOnlyABcryptHashOfThePassword() throws Exception {
+        try (var db = DriverManager.getConnection(EmbeddedPostgres.get().jdbcUrl(), "postgres", "postgres");
+             var query = db.prepareStatement("SELECT password_hash FROM console.people WHERE login = ?")) {
+            query.setString(1, viewer);
+            var row = query.executeQuery();
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).startsWith("{bcrypt}$2a$").doesNotContain(PASSWORD);
+        }
+    }
+
+    private String register(Role role, String tenant) {
+        String login = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        registration.register(new NewPerson(login, PASSWORD, role, tenant)).block(Duration.ofSeconds(10));
+        return login;
+    }
+
+    private static void expireLockOf(String login) throws Exception {
+        try (var db = DriverManager.getConnection(EmbeddedPostgres.get().jdbcUrl(), "postgres", "postgres");
+             var update = db.prepareStatement("UPDATE console.people SET locked_until = now() - interval '1 second' WHERE login = ?")) {
+            update.setString(1, login);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+}

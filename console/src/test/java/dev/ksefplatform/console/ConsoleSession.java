@@ -1,0 +1,73 @@
+package dev.ksefplatform.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** A browser without a browser: keeps the console's cookies and reads each form's CSRF token from the page. */
+final class ConsoleSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final WebTestClient client;
+    private final Map<String, String> cookies = new HashMap<>();
+
+    ConsoleSession(WebTestClient client) {
+        this.client = client;
+    }
+
+    EntityExchangeResult<String> get(String path) {
+        EntityExchangeResult<String> result = client.get().uri(path).cookies(c -> cookies.forEach(c::add))
+                .exchange().expectBody(String.class).returnResult();
+        keep(result.getResponseCookies());
+        return result;
+    }
+
+    /** Posts a form from {@code page}, with the CSRF token that page carries. */
+    EntityExchangeResult<String> postFrom(String page, String path, Map<String, String> fields) {
+        String token = csrfOf(get(page).getResponseBody());
+        Map<String, String> withToken = new HashMap<>(fields);
+        withToken.put("_csrf", token);
+        return post(path, withToken);
+    }
+
+    EntityExchangeResult<String> post(String path, Map<String, String> fields) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        fields.forEach(form::add);
+        EntityExchangeResult<String> result = client.post().uri(path).cookies(c -> cookies.forEach(c::add))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
+                .exchange().expectBody(String.class).returnResult();
+        keep(result.getResponseCookies());
+        return result;
+    }
+
+    EntityExchangeResult<String> logIn(String login, String password) {
+        return postFrom("/login", "/login", Map.of("username", login, "password", password));
+    }
+
+    static String csrfOf(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
+        return matcher.group(1);
+    }
+
+    private void keep(MultiValueMap<String, ResponseCookie> set) {
+        set.forEach((name, values) -> values.forEach(cookie -> {
+            if (cookie.getMaxAge().isZero()) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, cookie.getValue());
+            }
+        }));
+    }
+}

@@ -1,0 +1,269 @@
+package dev.ksefplatform.systemtests.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ksefplatform.console.person.application.PersonRegistration;
+import dev.ksefplatform.console.person.domain.NewPerson;
+import dev.ksefplatform.console.person.domain.Role;
+import dev.ksefplatform.deploy.Apps;
+import dev.ksefplatform.deploy.PlatformClient;
+import dev.ksefplatform.deploy.PlatformClient.Tenant;
+import dev.ksefplatform.deploy.PlatformStack;
+import dev.ksefplatform.deploy.SampleInvoices;
+import dev.ksefplatform.deploy.StackSettings;
+import dev.ksefplatform.ksef.id.Nip;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The console in a real headless Chromium over the whole platform (one JVM: embedded Kafka and PostgreSQL, the KSeF
+ * simulator, every service and the console). Screenshots of the main screens go to
+ * {@code system-tests/target/console-screenshots}.
+ */
+class ConsoleBrowserIT {
+
+    private static final Random RANDOM = new Random(20261303L);
+    private static final Path TARGET = Path.of("target");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static PlatformStack stack;
+    private static PlatformClient client;
+    private static ChromeDriver driver;
+    private static Path downloads;
+    private static Tenant tenant;
+    private static String password;
+    private static String manager;
+    private static String viewer;
+    private static String operator;
+
+    private ConsolePages pages;
+
+    @BeforeAll
+    static void startPlatformAndBrowser() throws Exception {
+        Chromium.Paths chromium = Chromium.requireInstalled();
+        stack = PlatformStack.start(StackSettings.ephemeral(), line -> System.out.println("[stack] " + line));
+        client = new PlatformClient(stack);
+        tenant = client.onboard("Omega Rachunkowość sp. z o.o.", randomNip());
+        password = StackSettings.Secrets.password();
+        manager = person(Role.MANAGER, tenant.tenantId());
+        viewer = person(Role.VIEWER, tenant.tenantId());
+        operator = person(Role.OPERATOR, null);
+        downloads = Files.createDirectories(TARGET.resolve("console-downloads").toAbsolutePath());
+        driver = Chromium.start(chromium, downloads);
+    }
+
+    @AfterAll
+    static void stopBrowserAndPlatform() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        pages = new ConsolePages(driver, stack.url(Apps.CONSOLE), TARGET.resolve("console-screenshots"));
+        pages.open("/login");
+        driver.manage().deleteAllCookies();
+        pages.forgetBrowserLog();
+    }
+
+    @Test
+    void aManagerFindsAnInvoiceSubmittedOverRestAndDownloadsItsXml() throws Exception {
+        byte[] xml = SampleInvoices.fa3(tenant.nip(), "FV/CONSOLE/" + System.nanoTime(), LocalDate.now());
+        String commandId = client.submitInvoice(tenant, xml, "application/xml").body().path("commandId").asText();
+        JsonNode accepted = client.awaitFinalStatus(tenant, commandId, Duration.ofSeconds(90));
+        assertThat(accepted.path("status").asText()).isEqualTo("ACCEPTED");
+        String invoiceNumber = accepted.path("invoiceNumber").asText();
+
+        pages.logIn(manager, password);
+        pages.reloadUntil("/invoices", By.linkText(invoiceNumber), Duration.ofSeconds(30));
+        pages.assertCleanPage();
+        pages.screenshot("invoices");
+        pages.open("/invoices?status=REJECTED");
+        assertThat(pages.all(By.linkText(invoiceNumber))).as("filtered out").isEmpty();
+        pages.open("/invoices?status=ACCEPTED");
+        pages.waitFor(By.linkText(invoiceNumber)).click();
+
+        assertThat(pages.waitFor(By.id("ksef-number")).getText()).isEqualTo(accepted.path("ksefNumber").asText());
+        assertThat(pages.text(By.id("invoice-status"))).isEqualTo("ACCEPTED");
+        pages.assertCleanPage();
+        pages.screenshot("invoice");
+        pages.waitFor(By.id("download-xml")).click();
+        assertThat(downloaded(commandId + ".xml")).isEqualTo(xml);
+    }
+
+    @Test
+    void aTenantsPersonCannotReachAnotherTenantsInvoiceByUrl() {
+        Tenant other = client.onboard("Psi sp. z o.o.", randomNip());
+        String theirs = client.submitInvoice(other, SampleInvoices.fa3(other.nip(), "FV/PSI/" + System.nanoTime(),
+                LocalDate.now()), "application/xml").body().path("commandId").asText();
+
+        pages.logIn(manager, password);
+        pages.open("/invoices/" + theirs);
+
+        assertThat(pages.waitFor(By.id("error-message")).getText()).isEqualTo("No such invoice in this tenant.");
+        pages.open("/invoices/" + theirs + "/xml");
+        assertThat(pages.waitFor(By.id("error-message")).getText()).isEqualTo("No such invoice in this tenant.");
+    }
+
+    @Test
+    void aManagerVerifiesTheIntegrationWhileAViewerSeesNoActionAndIsRefusedOne() {
+        pages.logIn(manager, password);
+        pages.open("/integrations");
+        pages.waitFor(By.cssSelector("button.verify")).click();
+
+        assertThat(pages.waitFor(By.id("done")).getText()).contains("verify");
+        assertThat(pages.text(By.cssSelector(".integration-status"))).isEqualTo("ACTIVE");
+        pages.assertCleanPage();
+        pages.screenshot("integrations-manager");
+        pages.logOut();
+
+        pages.logIn(viewer, password);
+        pages.open("/integrations");
+        assertThat(pages.waitFor(By.cssSelector(".integration-status")).getText()).isEqualTo("ACTIVE");
+        assertThat(pages.all(By.cssSelector("button.verify, button.disable, button.enable, button.rotate"))).isEmpty();
+        pages.assertCleanPage();
+        pages.screenshot("integrations-viewer");
+        pages.open("/inbox");
+        pages.waitFor(By.tagName("h1"));
+        assertThat(pages.all(By.id("sync-now"))).as("no sync button for a viewer").isEmpty();
+        postWithTheLogoutFormsToken("/integrations/" + tenant.integrationId() + "/verify");
+        assertThat(driver.getPageSource()).contains("Access Denied");
+    }
+
+    @Test
+    void aManagerStartsAnInboxSyncAndReadsTheNotifications() {
+        pages.logIn(manager, password);
+        pages.open("/inbox");
+        pages.waitFor(By.id("sync-now")).click();
+
+        assertThat(pages.waitFor(By.cssSelector("#sync-started, #sync-running")).getText()).isNotBlank();
+        assertThat(pages.path()).isEqualTo("/inbox");
+        pages.assertCleanPage();
+        pages.screenshot("inbox");
+        pages.open("/notifications");
+        assertThat(pages.waitFor(By.tagName("h1")).getText()).isEqualTo("Notifications");
+        assertThat(pages.all(By.cssSelector("#notifications li, #no-notifications"))).isNotEmpty();
+        pages.assertCleanPage();
+        pages.screenshot("notifications");
+    }
+
+    @Test
+    void locksAPersonOutAfterFiveWrongPasswords() {
+        String person = person(Role.VIEWER, tenant.tenantId());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            pages.logIn(person, "not the password " + attempt);
+            assertThat(pages.waitFor(By.id("login-error")).getText()).isEqualTo("Wrong login or password.");
+        }
+
+        pages.logIn(person, password);
+
+        assertThat(pages.waitFor(By.id("login-locked")).getText()).contains("locked");
+        pages.assertCleanPage();
+        pages.screenshot("login-locked");
+    }
+
+    @Test
+    void anOperatorActsForTheTenantUnderAPlainBannerUntilItEnds() {
+        pages.logIn(operator, password);
+        pages.waitFor(By.id("q")).sendKeys(tenant.nip());
+        pages.waitFor(By.cssSelector("form.filters button")).click();
+        pages.waitFor(By.cssSelector("#tenants"));
+        assertThat(pages.all(By.cssSelector("#tenants tbody tr"))).as("the search's one tenant").hasSize(1);
+        pages.waitFor(By.cssSelector("#tenant-" + tenant.tenantId() + " button.act-for")).click();
+
+        String banner = pages.waitFor(By.id("acting-for")).getText();
+        assertThat(banner).contains("Omega Rachunkowość sp. z o.o.", tenant.tenantId());
+        assertThat(pages.path()).isEqualTo("/invoices");
+        pages.assertCleanPage();
+        pages.screenshot("operator-acting");
+        pages.open("/integrations");
+        assertThat(pages.waitFor(By.id("acting-for")).getText()).contains("acting for");
+        assertThat(pages.all(By.cssSelector("button.verify"))).hasSize(1);
+
+        pages.waitFor(By.id("end-acting")).click();
+
+        pages.waitFor(By.id("q"));
+        assertThat(pages.path()).isEqualTo("/operator/tenants");
+        assertThat(pages.all(By.id("acting-for"))).isEmpty();
+        pages.open("/invoices");
+        assertThat(pages.path()).as("no tenant page without a tenant").isEqualTo("/operator/tenants");
+    }
+
+    @Test
+    void refusesAFormPostedWithoutItsCsrfToken() {
+        pages.logIn(viewer, password);
+        pages.waitFor(By.cssSelector("form.logout"));
+
+        driver.executeScript("const f = document.createElement('form'); f.method = 'post'; f.action = '/logout';"
+                + " document.body.appendChild(f); f.submit();");
+
+        pages.waitFor(By.tagName("body"));
+        pages.open("/invoices");
+        assertThat(pages.path()).as("still logged in: the logout without a token was refused").isEqualTo("/invoices");
+    }
+
+    @Test
+    void answersWithTheSecurityHeaders() throws Exception {
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Apps.CONSOLE) + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+
+    /** A form the page did not offer, carrying the page's real CSRF token: only the server's role check stops it. */
+    private void postWithTheLogoutFormsToken(String action) {
+        driver.executeScript("const token = document.querySelector('form.logout input[name=_csrf]').value;"
+                + " const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                + " const t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf'; t.value = token;"
+                + " f.appendChild(t); document.body.appendChild(f); f.submit();", action);
+        pages.waitFor(By.tagName("body"));
+    }
+
+    private byte[] downloaded(String name) throws Exception {
+        Path file = downloads.resolve(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(file).exists();
+        return Files.readAllBytes(file);
+    }
+
+    private static String person(Role role, String tenantId) {
+        String login = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        stack.context(Apps.CONSOLE).getBean(PersonRegistration.class)
+                .register(new NewPerson(login, password, role, tenantId)).block(Duration.ofSeconds(10));
+        return login;
+    }
+
+    private static String randomNip() {
+        while (true) {
+            String nip = Nip.withCheckDigit(String.format("%d%08d", 1 + RANDOM.nextInt(9), RANDOM.nextInt(100_000_000)));
+            if (nip != null && nip.matches("[1-9]((\\d[1-9])|([1-9]\\d))\\d{7}")) {
+                return nip;
+            }
+        }
+    }
+}

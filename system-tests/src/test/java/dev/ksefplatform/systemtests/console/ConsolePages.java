@@ -1,0 +1,130 @@
+package dev.ksefplatform.systemtests.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The console as a person uses it in the browser, with the checks every page must pass. */
+final class ConsolePages {
+
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_STYLE = Pattern.compile("<style[\\s>]|\\sstyle\\s*=", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HANDLER = Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path screenshots;
+
+    ConsolePages(ChromeDriver driver, String baseUrl, Path screenshots) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.screenshots = screenshots;
+    }
+
+    /** Forgets what the browser reported so far (the log is the driver's, shared by the tests). */
+    void forgetBrowserLog() {
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    void logIn(String login, String password) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("log-in")).click();
+    }
+
+    void logOut() {
+        driver.findElement(By.cssSelector("form.logout button")).click();
+        waitFor(By.id("logged-out"));
+    }
+
+    WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(by).stream().findFirst().orElse(null));
+    }
+
+    /** Reloads {@code path} until {@code by} is on it: the read side folds events a moment after they happen. */
+    WebElement reloadUntil(String path, By by, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            open(path);
+            List<WebElement> found = driver.findElements(by);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            assertThat(System.nanoTime()).as("waiting for " + by + " on " + path + ", which shows: "
+                    + driver.findElement(By.tagName("body")).getText()).isLessThan(deadline);
+            sleep();
+        }
+    }
+
+    List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    String path() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /**
+     * The page needs no inline script or style (what the CSP forbids), and the browser reported no CSP violation
+     * or script error on it.
+     */
+    void assertCleanPage() {
+        String html = driver.getPageSource();
+        assertThat(INLINE_SCRIPT.matcher(html).find()).as("inline <script> on " + path()).isFalse();
+        assertThat(INLINE_STYLE.matcher(html).find()).as("inline style on " + path()).isFalse();
+        assertThat(HANDLER.matcher(html).find()).as("inline event handler on " + path()).isFalse();
+        List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("favicon.ico"))
+                // an HTTP error status is the server's answer, asserted where a test expects one; not a page defect
+                .filter(message -> !message.contains("Failed to load resource: the server responded with a status of"))
+                .toList();
+        assertThat(problems).as("browser console on " + path()).isEmpty();
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(screenshots);
+            Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
