@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The audit log over the whole platform (one JVM, embedded Kafka and PostgreSQL, the KSeF simulator): after an
  * invoice submitted over REST is accepted, its tenant reads the worker's {@code KsefCallRecorded} rows through
  * {@code GET /api/v1/audit}, each naming the integration account and the provider NIP that called KSeF; another
- * tenant reads none of them, not even with the first tenant's cursor; the operators' view shows the same rows.
+ * tenant reads none of them, not even with the first tenant's cursor; the operators' view shows the same rows. An
+ * operator acting for a tenant through the console leaves rows that name both: the operator and the tenant.
  */
 class AuditTrailIT {
 
@@ -85,7 +86,48 @@ class AuditTrailIT {
         assertThat(operators.stream().map(row -> row.path("eventId").asText())).containsAll(aEventIds);
     }
 
+    @Test
+    void anOperatorActingForATenantIsAuditedWithBothIdentities() throws Exception {
+        Tenant tenant = client.onboard("Chi sp. z o.o.", SampleNips.random(RANDOM));
+        byte[] invoice = SampleInvoices.fa3(tenant.nip(), "FV/STAFF/" + System.nanoTime(), LocalDate.now());
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Apps.COMMAND_API)
+                        + "/api/v1/invoices")).header("Authorization", "Bearer " + stack.secrets().consoleToken())
+                .header("X-Act-For-Tenant", tenant.tenantId()).header("X-Actor-Type", "STAFF")
+                .header("X-Actor-Id", "operator.anna").header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(invoice)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String commandId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(accepted.body())
+                .path("commandId").asText();
+        assertThat(client.awaitFinalStatus(tenant, commandId, FINAL).path("status").asText()).isEqualTo("ACCEPTED");
+
+        JsonNode send = awaitInvoiceSend(tenant).stream().filter(AuditTrailIT::isInvoiceSend)
+                .filter(row -> row.path("correlationId").asText().equals(commandId)).findFirst().orElseThrow();
+        JsonNode outcome = awaitRow(tenant, "/api/v1/audit?eventType=InvoiceAccepted&limit=500", commandId);
+
+        for (JsonNode row : List.of(send, outcome)) {
+            assertThat(row.path("actor").path("type").asText()).as("%s", row).isEqualTo("STAFF");
+            assertThat(row.path("actor").path("id").asText()).isEqualTo("operator.anna");
+            assertThat(row.path("actor").path("onBehalfOf").asText()).isEqualTo(tenant.tenantId());
+        }
+        assertThat(items(admin("/admin/v1/audit?tenantId=" + tenant.tenantId() + "&limit=500")))
+                .anySatisfy(row -> assertThat(row.path("actor").path("id").asText()).isEqualTo("operator.anna"));
+    }
+
     /** The worker records its calls on a drain interval: waits until the invoice's send is among them. */
+    /** The row of one command on a listing, once the audit log has it. */
+    private static JsonNode awaitRow(Tenant tenant, String listing, String commandId) throws Exception {
+        long deadline = System.nanoTime() + FINAL.toNanos();
+        while (true) {
+            for (JsonNode row : items(get(tenant, listing))) {
+                if (row.path("correlationId").asText().equals(commandId)) {
+                    return row;
+                }
+            }
+            assertThat(System.nanoTime()).as("no row of %s on %s", commandId, listing).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     private static boolean isInvoiceSend(JsonNode row) {
         return row.path("call").path("method").asText().equals("POST")
                 && row.path("call").path("endpoint").asText().equals(SEND_INVOICE);
