@@ -167,6 +167,24 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aManagerReadsTheAuditLogOfItsKsefCallsWithTheIntegrationThatMadeThem() {
+        pages.logIn(manager, password);
+        // the vault's logins for the onboarding verification are KSeF calls of this tenant, audited
+        pages.reloadUntil("/audit?eventType=KsefCallRecorded", By.cssSelector("#audit-rows .audit-row"),
+                Duration.ofSeconds(60));
+
+        assertThat(pages.all(By.cssSelector("#audit-rows .audit-event-type")))
+                .allSatisfy(type -> assertThat(type.getText()).isEqualTo("KsefCallRecorded"));
+        assertThat(pages.all(By.cssSelector("#audit-rows .audit-row"))).allSatisfy(row -> assertThat(
+                row.findElement(By.className("audit-integration")).getText()).as(row.getText())
+                .isEqualTo(tenant.integrationId()));
+        assertThat(pages.all(By.cssSelector("#audit-rows .audit-actor"))).isNotEmpty()
+                .allSatisfy(actor -> assertThat(actor.getText()).isNotBlank());
+        pages.assertCleanPage();
+        pages.screenshot("audit");
+    }
+
+    @Test
     void locksAPersonOutAfterFiveWrongPasswords() {
         String person = person(Role.VIEWER, tenant.tenantId());
         for (int attempt = 1; attempt <= 5; attempt++) {

@@ -5,6 +5,7 @@ import dev.ksefplatform.worker.engine.application.Ksef;
 import dev.ksefplatform.worker.engine.application.KsefFailure;
 import dev.ksefplatform.worker.engine.application.Lease;
 import dev.ksefplatform.worker.engine.application.RetrySchedule;
+import dev.ksefplatform.worker.engine.application.TenantCredentials;
 import dev.ksefplatform.worker.upo.domain.UpoFetch;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class UpoFetches {
     private final UpoEvents events;
     private final Ksef ksef;
     private final UpoLinks links;
+    private final TenantCredentials leases;
     private final Supplier<Collection<Integer>> ownedPartitions;
     private final Settings settings;
     private final Clock clock;
@@ -52,6 +54,7 @@ public final class UpoFetches {
         this.events = events;
         this.ksef = ksef.ksef();
         this.links = new UpoLinks(ksef.ksef(), ksef.budget(), ksef.leases(), store);
+        this.leases = ksef.leases();
         this.ownedPartitions = ownedPartitions;
         this.settings = settings;
         this.clock = clock;
@@ -98,6 +101,9 @@ public final class UpoFetches {
     }
 
     private void fetchUpo(UpoFetch fetch, Consumer<Lease> using) {
+        if (fetch.upoUrl() != null) {
+            attribute(fetch, using);
+        }
         Optional<String> link = fetch.upoUrl() != null ? Optional.of(fetch.upoUrl()) : links.fresh(fetch, using);
         if (link.isEmpty()) {
             store.later(fetch, clock.instant().plus(NO_BUDGET), null, "no budget to spare for a UPO link now",
@@ -112,6 +118,19 @@ public final class UpoFetches {
         store.upoStored(fetch.withUpoUrl(link.get()), events.upoReceived(fetch, upo.xml()), settings.owner());
         log.info("UPO stored command={} tenantId={} ksefNumber={}", fetch.ref().commandId(), fetch.ref().tenantId(),
                 fetch.ksefNumber());
+    }
+
+    /**
+     * A storage link needs no token, but its download is a call made for the tenant's integration account: the (cached)
+     * lease names it in the audit. A refused lease does not hold the UPO back; that one call is then audited without.
+     */
+    private void attribute(UpoFetch fetch, Consumer<Lease> using) {
+        try {
+            using.accept(leases.lease(fetch.lane(), TenantCredentials.INVOICE_WRITE));
+        } catch (TenantCredentials.LeaseDenied denied) {
+            log.warn("UPO download audited without its integration command={} cause={}", fetch.ref().commandId(),
+                    denied.getMessage());
+        }
     }
 
     /** Gives up only once the XML as sent is published: that never depends on KSeF. */
