@@ -61,7 +61,9 @@ class AuditTrailIT {
         String commandId = client.submitInvoice(a, invoice, "application/xml").body().get("commandId").asText();
         assertThat(client.awaitFinalStatus(a, commandId, FINAL).path("status").asText()).isEqualTo("ACCEPTED");
 
-        List<JsonNode> aCalls = awaitInvoiceSend(a);
+        awaitInvoiceSend(a);
+        // the UPO's download from its pre-signed link comes after the verdict: every call, that one included
+        List<JsonNode> aCalls = awaitCall(a, row -> row.path("call").path("endpoint").asText().equals("storage"));
         List<String> aEventIds = aCalls.stream().map(row -> row.path("eventId").asText()).toList();
         String aCursor = get(a, CALLS.replace("limit=500", "limit=1")).path("nextCursor").asText();
         List<JsonNode> bRows = items(get(b, "/api/v1/audit?limit=500"));
@@ -114,6 +116,19 @@ class AuditTrailIT {
     }
 
     /** The worker records its calls on a drain interval: waits until the invoice's send is among them. */
+    /** The tenant's KSeF call rows, once one of them matches. */
+    private static List<JsonNode> awaitCall(Tenant tenant, java.util.function.Predicate<JsonNode> match)
+            throws Exception {
+        long deadline = System.nanoTime() + FINAL.toNanos();
+        List<JsonNode> rows = items(get(tenant, CALLS));
+        while (rows.stream().noneMatch(match)) {
+            assertThat(System.nanoTime()).as("no such call in the audit log: %s", rows).isLessThan(deadline);
+            Thread.sleep(200);
+            rows = items(get(tenant, CALLS));
+        }
+        return rows;
+    }
+
     /** The row of one command on a listing, once the audit log has it. */
     private static JsonNode awaitRow(Tenant tenant, String listing, String commandId) throws Exception {
         long deadline = System.nanoTime() + FINAL.toNanos();
