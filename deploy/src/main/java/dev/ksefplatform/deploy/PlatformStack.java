@@ -130,7 +130,8 @@ public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
             String name = entry.getKey();
             starting.put(name, pool.submit(() -> {
                 long t0 = System.nanoTime();
-                ConfigurableApplicationContext context = entry.getValue().get().run(arguments(properties(name)));
+                ConfigurableApplicationContext context = entry.getValue().get()
+                        .listeners(LoggingInitialisation.around()).run(arguments(properties(name)));
                 progress.accept(String.format("  %-19s %s (%.1f s)", name, url(name), seconds(t0)));
                 return context;
             }));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class AuditTrailIT {
 
     private static final Duration FINAL = Duration.ofSeconds(90);
-    private static final Random RANDOM = new Random(20261203L);
+    private static final Random RANDOM = new Random(System.nanoTime()); // the JVM's PostgreSQL outlives a class: no NIP twice
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String SEND_INVOICE = "/sessions/online/{id}/invoices";
     private static final String CALLS = "/api/v1/audit?eventType=KsefCallRecorded&limit=500";
