@@ -102,7 +102,7 @@ class ConsoleBrowserIT {
         pages.open("/invoices?status=ACCEPTED");
         pages.waitFor(By.linkText(invoiceNumber)).click();
 
-        assertThat(pages.waitFor(By.id("ksef-number")).getText()).isEqualTo(accepted.path("ksefNumber").asText());
+        assertThat(pages.textOf(By.id("ksef-number"))).isEqualTo(accepted.path("ksefNumber").asText());
         assertThat(pages.text(By.id("invoice-status"))).isEqualTo("ACCEPTED");
         pages.assertCleanPage();
         pages.screenshot("invoice");
@@ -119,9 +119,9 @@ class ConsoleBrowserIT {
         pages.logIn(manager, password);
         pages.open("/invoices/" + theirs);
 
-        assertThat(pages.waitFor(By.id("error-message")).getText()).isEqualTo("No such invoice in this tenant.");
+        assertThat(pages.textOf(By.id("error-message"))).isEqualTo("No such invoice in this tenant.");
         pages.open("/invoices/" + theirs + "/xml");
-        assertThat(pages.waitFor(By.id("error-message")).getText()).isEqualTo("No such invoice in this tenant.");
+        assertThat(pages.textOf(By.id("error-message"))).isEqualTo("No such invoice in this tenant.");
     }
 
     @Test
@@ -130,7 +130,7 @@ class ConsoleBrowserIT {
         pages.open("/integrations");
         pages.waitFor(By.cssSelector("button.verify")).click();
 
-        assertThat(pages.waitFor(By.id("done")).getText()).contains("verify");
+        assertThat(pages.textOf(By.id("done"))).contains("verify");
         assertThat(pages.text(By.cssSelector(".integration-status"))).isEqualTo("ACTIVE");
         pages.assertCleanPage();
         pages.screenshot("integrations-manager");
@@ -138,7 +138,7 @@ class ConsoleBrowserIT {
 
         pages.logIn(viewer, password);
         pages.open("/integrations");
-        assertThat(pages.waitFor(By.cssSelector(".integration-status")).getText()).isEqualTo("ACTIVE");
+        assertThat(pages.textOf(By.cssSelector(".integration-status"))).isEqualTo("ACTIVE");
         assertThat(pages.all(By.cssSelector("button.verify, button.disable, button.enable, button.rotate"))).isEmpty();
         pages.assertCleanPage();
         pages.screenshot("integrations-viewer");
@@ -155,12 +155,12 @@ class ConsoleBrowserIT {
         pages.open("/inbox");
         pages.waitFor(By.id("sync-now")).click();
 
-        assertThat(pages.waitFor(By.cssSelector("#sync-started, #sync-running")).getText()).isNotBlank();
+        assertThat(pages.textOf(By.cssSelector("#sync-started, #sync-running"))).isNotBlank();
         assertThat(pages.path()).isEqualTo("/inbox");
         pages.assertCleanPage();
         pages.screenshot("inbox");
         pages.open("/notifications");
-        assertThat(pages.waitFor(By.tagName("h1")).getText()).isEqualTo("Notifications");
+        assertThat(pages.textOf(By.tagName("h1"))).isEqualTo("Notifications");
         assertThat(pages.all(By.cssSelector("#notifications li, #no-notifications"))).isNotEmpty();
         pages.assertCleanPage();
         pages.screenshot("notifications");
@@ -189,12 +189,12 @@ class ConsoleBrowserIT {
         String person = person(Role.VIEWER, tenant.tenantId());
         for (int attempt = 1; attempt <= 5; attempt++) {
             pages.logIn(person, "not the password " + attempt);
-            assertThat(pages.waitFor(By.id("login-error")).getText()).isEqualTo("Wrong login or password.");
+            assertThat(pages.textOf(By.id("login-error"))).isEqualTo("Wrong login or password.");
         }
 
         pages.logIn(person, password);
 
-        assertThat(pages.waitFor(By.id("login-locked")).getText()).contains("locked");
+        assertThat(pages.textOf(By.id("login-locked"))).contains("locked");
         pages.assertCleanPage();
         pages.screenshot("login-locked");
     }
@@ -208,13 +208,13 @@ class ConsoleBrowserIT {
         assertThat(pages.all(By.cssSelector("#tenants tbody tr"))).as("the search's one tenant").hasSize(1);
         pages.waitFor(By.cssSelector("#tenant-" + tenant.tenantId() + " button.act-for")).click();
 
-        String banner = pages.waitFor(By.id("acting-for")).getText();
+        String banner = pages.textOf(By.id("acting-for"));
         assertThat(banner).contains("Omega Rachunkowość sp. z o.o.", tenant.tenantId());
         assertThat(pages.path()).isEqualTo("/invoices");
         pages.assertCleanPage();
         pages.screenshot("operator-acting");
         pages.open("/integrations");
-        assertThat(pages.waitFor(By.id("acting-for")).getText()).contains("acting for");
+        assertThat(pages.textOf(By.id("acting-for"))).contains("acting for");
         assertThat(pages.all(By.cssSelector("button.verify"))).hasSize(1);
 
         pages.waitFor(By.id("end-acting")).click();

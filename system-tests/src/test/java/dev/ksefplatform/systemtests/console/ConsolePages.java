@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The console as a person uses it in the browser, with the checks every page must pass. */
@@ -48,7 +51,20 @@ final class ConsolePages {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("log-in")).click();
+        navigateBy(() -> driver.findElement(By.id("log-in")).click());
+    }
+
+    /**
+     * Runs an action that leaves the page and returns once the next page has loaded. A click returns before the
+     * browser navigates: a lookup right after it may find an element of the page being left, or of the next page
+     * just before a redirect replaces it.
+     */
+    void navigateBy(Runnable action) {
+        WebElement leaving = driver.findElement(By.tagName("html"));
+        action.run();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     void logOut() {
@@ -58,6 +74,12 @@ final class ConsolePages {
 
     WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(by).stream().findFirst().orElse(null));
+    }
+
+    /** The text of the first element {@code by} finds, read again if the page replaced it meanwhile. */
+    String textOf(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(by).stream().findFirst().map(WebElement::getText).orElse(null));
     }
 
     /** Reloads {@code path} until {@code by} is on it: the read side folds events a moment after they happen. */
