@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,11 +40,13 @@ class AuditTrailIT {
 
     private static PlatformStack stack;
     private static PlatformClient client;
+    private static SimulatorSide ksef;
 
     @BeforeAll
     static void startPlatform() {
         stack = PlatformStack.start(StackSettings.ephemeral(), line -> System.out.println("[stack] " + line));
         client = new PlatformClient(stack);
+        ksef = new SimulatorSide(stack);
     }
 
     @AfterAll
@@ -115,6 +118,43 @@ class AuditTrailIT {
                 .anySatisfy(row -> assertThat(row.path("actor").path("id").asText()).isEqualTo("operator.anna"));
     }
 
+    /**
+     * The whole run of one tenant — three invoices sent, their UPOs, an inbox sync of received invoices, and the vault's
+     * logins and sweeps — against KSeF's own count: every call the simulator saw with the tenant's access token is in
+     * the tenant's audit log as many times, and every call the log names reached the simulator.
+     */
+    @Test
+    void everyKsefCallOfATenantsSubmissionsAndInboxIsInItsAuditLogAsOftenAsKsefSawIt() throws Exception {
+        Tenant tenant = client.onboard("Omega Psi sp. z o.o.", SampleNips.random(RANDOM));
+        List<String> commandIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            byte[] invoice = SampleInvoices.fa3(tenant.nip(), "FV/WHOLE/" + i + "/" + System.nanoTime(), LocalDate.now());
+            commandIds.add(client.submitInvoice(tenant, invoice, "application/xml").body().get("commandId").asText());
+        }
+        for (String commandId : commandIds) {
+            assertThat(client.awaitFinalStatus(tenant, commandId, FINAL).path("status").asText()).isEqualTo("ACCEPTED");
+        }
+        ksef.seed(tenant.nip(), List.of(SampleNips.random(RANDOM), SampleNips.random(RANDOM)), 30, null);
+        TenantRest rest = new TenantRest(stack, tenant);
+        InboxSyncRest.awaitSynced(rest, InboxSyncRest.start(rest));
+
+        long deadline = System.nanoTime() + FINAL.toNanos();
+        Map<String, Long> simulated = KsefCallTally.ofSimulator(ksef.stats(tenant.nip()));
+        Map<String, Long> audited = KsefCallTally.attributable(KsefCallTally.ofAuditRows(allCalls(tenant)), simulated);
+        while (!audited.equals(simulated) && System.nanoTime() < deadline) { // calls are recorded on a drain interval
+            Thread.sleep(500);
+            simulated = KsefCallTally.ofSimulator(ksef.stats(tenant.nip()));
+            audited = KsefCallTally.attributable(KsefCallTally.ofAuditRows(allCalls(tenant)), simulated);
+        }
+
+        assertThat(audited).as("the audit log's calls per endpoint against the simulator's").isEqualTo(simulated);
+        assertThat(simulated.get("POST " + SEND_INVOICE.replace("{id}", "{}"))).as("%s", simulated).isEqualTo(3);
+        assertThat(simulated.keySet()).as("the inbox's calls are among them")
+                .anySatisfy(endpoint -> assertThat(endpoint).contains("/invoices/exports"));
+        System.out.printf("FIGURE audit completeness: %d KSeF calls over %d endpoints, audited as KSeF counted them%n",
+                simulated.values().stream().mapToLong(Long::longValue).sum(), simulated.size());
+    }
+
     /** The worker records its calls on a drain interval: waits until the invoice's send is among them. */
     /** The tenant's KSeF call rows, once one of them matches. */
     private static List<JsonNode> awaitCall(Tenant tenant, java.util.function.Predicate<JsonNode> match)
@@ -155,6 +195,18 @@ class AuditTrailIT {
             assertThat(System.nanoTime()).as("no invoice send in the audit log: %s", rows).isLessThan(deadline);
             Thread.sleep(200);
             rows = items(get(tenant, CALLS));
+        }
+        return rows;
+    }
+
+    /** Every KSeF call row of the tenant, page after page. */
+    private static List<JsonNode> allCalls(Tenant tenant) throws Exception {
+        List<JsonNode> rows = new ArrayList<>();
+        JsonNode page = get(tenant, CALLS);
+        rows.addAll(items(page));
+        while (page.path("nextCursor").isTextual()) {
+            page = get(tenant, CALLS + "&cursor=" + page.path("nextCursor").asText());
+            rows.addAll(items(page));
         }
         return rows;
     }

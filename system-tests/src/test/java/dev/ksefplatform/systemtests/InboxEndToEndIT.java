@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
  */
 class InboxEndToEndIT {
 
-    private static final Duration SYNC_DEADLINE = Duration.ofMinutes(4);
     private static final int PACKAGE = 1_000;
     private static final Random RANDOM = new Random(9_2026_12_03L); // not ReadSideIsolationIT's: one PostgreSQL per JVM
 
@@ -71,16 +70,16 @@ class InboxEndToEndIT {
         Map<String, String> before = ksef.hashesBySeller(aSellers);
 
         long t0 = System.nanoTime();
-        String first = startSync(a);
+        String first = InboxSyncRest.start(a);
         Json second = a.post("/api/v1/inbox/sync", "{\"subjectType\":\"Subject2\"}");
         ksef.seed(a.tenant().nip(), aSellers, 30, 20); // arriving over 1.5 s, while the sync runs
-        awaitSynced(a, first);
+        InboxSyncRest.awaitSynced(a, first);
         System.out.printf("FIGURE 2,500 received invoices, POST /api/v1/inbox/sync -> synced: %.1f s%n",
                 (System.nanoTime() - t0) / 1e9);
         Map<String, String> afterFirst = listed(a);
         Map<String, String> all = awaitStored(aSellers, 2_530);
-        String next = startSync(a);
-        awaitSynced(a, next);
+        String next = InboxSyncRest.start(a);
+        InboxSyncRest.awaitSynced(a, next);
 
         assertThat(before).hasSize(2_500);
         assertThat(second.status()).as(second.body().toString()).isEqualTo(409);
@@ -96,7 +95,7 @@ class InboxEndToEndIT {
         TenantRest b = tenant("Pi");
         List<String> bSellers = nips(2);
         ksef.seed(b.tenant().nip(), bSellers, 40, null);
-        awaitSynced(b, startSync(b));
+        InboxSyncRest.awaitSynced(b, InboxSyncRest.start(b));
         Map<String, String> bHeld = ksef.hashesBySeller(bSellers);
         assertThat(listed(b).keySet()).containsExactlyInAnyOrderElementsOf(bHeld.keySet());
         assertThat(listed(a).keySet()).doesNotContainAnyElementsOf(bHeld.keySet());
@@ -112,18 +111,18 @@ class InboxEndToEndIT {
         TenantRest c = tenant("Rho");
         List<String> sellers = nips(2);
         ksef.seed(c.tenant().nip(), sellers, 50, null);
-        JsonNode synced = awaitSynced(c, startSync(c));
+        JsonNode synced = InboxSyncRest.awaitSynced(c, InboxSyncRest.start(c));
         String mark = synced.path("highWaterMark").asText();
 
         ksef.integration(c.tenant().integrationId(), "disable");
         Json refused = syncOnceUnscheduled(c);
         ksef.seed(c.tenant().nip(), sellers, 20, 100);
         Map<String, String> held = awaitStored(sellers, 70);
-        JsonNode stateWhileDisabled = subject2(c);
+        JsonNode stateWhileDisabled = InboxSyncRest.subject2(c);
         ksef.integration(c.tenant().integrationId(), "enable");
         ksef.integration(c.tenant().integrationId(), "verify");
-        String resumed = startSync(c);
-        awaitSynced(c, resumed);
+        String resumed = InboxSyncRest.start(c);
+        InboxSyncRest.awaitSynced(c, resumed);
 
         assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -148,7 +147,7 @@ class InboxEndToEndIT {
         ksef.faults(Map.of("errorRate", 0.15, "errorStatus", 503, "htmlRate", 0.05, "seed", 7));
         try {
             do { // as the tenant (or the schedule) would: a sync that ended failed is asked again
-                ends.add(awaitEnded(d, startSync(d)));
+                ends.add(InboxSyncRest.awaitEnded(d, InboxSyncRest.start(d)));
             } while (ends.get(ends.size() - 1).path("consecutiveFailures").asInt() > 0 && ends.size() < 20);
         } finally {
             ksef.faults(null);
@@ -191,54 +190,12 @@ class InboxEndToEndIT {
         return items;
     }
 
-    /** POST /api/v1/inbox/sync: 202 with the command of the new sync. */
-    private static String startSync(TenantRest tenant) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Json answer = tenant.post("/api/v1/inbox/sync", "{\"subjectType\":\"Subject2\"}");
-        while (answer.status() == 409 && answer.body().path("type").asText().endsWith("/inbox-sync-unavailable")
-                && System.nanoTime() < deadline) {
-            sleep(200); // the integration's activation reaches sync-service through the event log
-            answer = tenant.post("/api/v1/inbox/sync", "{\"subjectType\":\"Subject2\"}");
-        }
-        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
-        return answer.body().path("commandId").asText();
-    }
-
-    /** Waits on GET /api/v1/inbox/sync until {@code commandId} no longer runs and the sync succeeded. */
-    private static JsonNode awaitSynced(TenantRest tenant, String commandId) {
-        JsonNode state = awaitEnded(tenant, commandId);
-        assertThat(state.path("lastSuccessAt").isTextual()).as(state.toString()).isTrue();
-        assertThat(state.path("consecutiveFailures").asInt()).as(state.toString()).isZero();
-        assertThat(state.path("runningCommandId").isNull()).as(state.toString()).isTrue();
-        return state;
-    }
-
-    private static JsonNode awaitEnded(TenantRest tenant, String commandId) {
-        long deadline = System.nanoTime() + SYNC_DEADLINE.toNanos();
-        JsonNode state = subject2(tenant);
-        while (commandId.equals(state.path("runningCommandId").asText())) {
-            assertThat(System.nanoTime()).as("sync %s still running: %s", commandId, state).isLessThan(deadline);
-            sleep(250);
-            state = subject2(tenant);
-        }
-        return state;
-    }
-
-    private static JsonNode subject2(TenantRest tenant) {
-        for (JsonNode state : tenant.get("/api/v1/inbox/sync")) {
-            if (state.path("subjectType").asText().equals("Subject2")) {
-                return state;
-            }
-        }
-        throw new AssertionError("no Subject2 sync state");
-    }
-
     /** Sync now, once GET /api/v1/inbox/sync shows that sync-service has folded the integration's change. */
     private static Json syncOnceUnscheduled(TenantRest tenant) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (subject2(tenant).path("scheduled").asBoolean()) {
+        while (InboxSyncRest.subject2(tenant).path("scheduled").asBoolean()) {
             assertThat(System.nanoTime()).as("still scheduled").isLessThan(deadline);
-            sleep(200);
+            InboxSyncRest.sleep(200);
         }
         return tenant.post("/api/v1/inbox/sync", "{\"subjectType\":\"Subject2\"}");
     }
@@ -247,7 +204,7 @@ class InboxEndToEndIT {
     private static Map<String, String> awaitStored(List<String> sellers, int count) {
         Map<String, String> held = ksef.hashesBySeller(sellers);
         assertThat(held).hasSize(count);
-        sleep(1_500); // seeded at 100/s from now on; KSeF shows an invoice from its permanent-storage date
+        InboxSyncRest.sleep(1_500); // seeded at 100/s from now on; KSeF shows an invoice from its permanent-storage date
         return held;
     }
 
@@ -290,14 +247,5 @@ class InboxEndToEndIT {
             }
         }
         return List.copyOf(nips);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
