@@ -75,6 +75,16 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: the broker dies mid-write, as in a crash; its next start recovers the log it left unclean. */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** The broker's process id (its CPU time is read from /proc by the cost benchmark). */
     public long pid() {
         return process.pid();

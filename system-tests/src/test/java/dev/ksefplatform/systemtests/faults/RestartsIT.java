@@ -93,31 +93,47 @@ class RestartsIT {
 
     @Test
     @Order(1)
-    void everyCommandThatGotA202IsProcessedAcrossABrokerRestart() {
+    void everyCommandThatGotA202IsProcessedAcrossABrokerStoppedAndThenKilled() {
         Load load = new Load(gateways, TENANT_LIST);
         long receivedBefore = received();
         CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> load.submit(INVOICES, 4, 100));
         awaitAccepted(load, INVOICES / 4);
-        long t0 = System.nanoTime();
-        int before = answered(load);
-        kafka.stop();
-        Outcomes.pause(DOWN.toMillis());
-        kafka.start();
-        double restart = (System.nanoTime() - t0) / 1e9;
-        int answeredWhileDown = answered(load) - before;
+        Outage stopped = brokerDown(load, kafka::stop);
+        awaitAccepted(load, INVOICES / 2);
+        Outage killed = brokerDown(load, kafka::kill);
         traffic.join();
         long t1 = System.nanoTime();
 
         Map<String, JsonNode> finals = new Outcomes(gateways.get(1)).awaitFinal(load.accepted(), Duration.ofMinutes(5));
         double drained = (System.nanoTime() - t1) / 1e9;
         Verdict verdict = verdict(load, finals, receivedBefore);
-        System.out.printf("FIGURE faults/broker-restart: submitted=%d commands=%d (202) refused=%s accepted-per-command-api=%s broker-restarts=1 "
-                        + "broker-down=%.1f s answered-before-stop=%d answered-while-down=%d final-after-load=%.1f s %s%n",
-                INVOICES, load.accepted().size(), load.refused(), load.acceptedByGateway(), restart, before, answeredWhileDown, drained, verdict);
+        System.out.printf("FIGURE faults/broker-restart: submitted=%d commands=%d (202) refused=%s accepted-per-command-api=%s "
+                        + "broker-restarts=2 stopped(SIGTERM): %s killed(SIGKILL): %s final-after-load=%.1f s %s%n",
+                INVOICES, load.accepted().size(), load.refused(), load.acceptedByGateway(), stopped, killed, drained, verdict);
 
-        assertThat(before + answeredWhileDown).as("the load went on after the broker came back").isLessThan(INVOICES);
+        assertThat(killed.answeredBefore() + killed.answeredWhileDown()).as("the load went on after the broker came back")
+                .isLessThan(INVOICES);
         assertThat(load.refused().keySet()).as("refusals while Kafka is down").allMatch(status -> status == 503);
         verdict.assertNothingLostOrDoubled(load);
+    }
+
+    /** One outage of the broker: how long it was away and how many submissions were answered before and meanwhile. */
+    record Outage(double downSeconds, int answeredBefore, int answeredWhileDown) {
+        @Override
+        public String toString() {
+            return String.format("broker-down=%.1f s answered-before=%d answered-while-down=%d", downSeconds,
+                    answeredBefore, answeredWhileDown);
+        }
+    }
+
+    /** Takes the broker away ({@code stop}), for {@link #DOWN}, and starts it again on the same log. */
+    private static Outage brokerDown(Load load, Runnable stop) {
+        long t0 = System.nanoTime();
+        int before = answered(load);
+        stop.run();
+        Outcomes.pause(DOWN.toMillis());
+        kafka.start();
+        return new Outage((System.nanoTime() - t0) / 1e9, before, answered(load) - before);
     }
 
     @Test
