@@ -22,6 +22,7 @@ public final class ProcessPlatform implements AutoCloseable {
 
     private final ComposeFile compose = ComposeFile.load(Repository.deploy("compose/compose.yaml"));
     private final StackSettings.Secrets secrets = StackSettings.Secrets.random();
+    private final String firstOperatorPassword = StackSettings.Secrets.password();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final String kafka;
@@ -62,6 +63,11 @@ public final class ProcessPlatform implements AutoCloseable {
 
     public Map<String, ServiceProcess> processes() {
         return processes;
+    }
+
+    /** The password compose gives the console's first operator ({@code CONSOLE_FIRST_OPERATOR_PASSWORD}). */
+    public String firstOperatorPassword() {
+        return firstOperatorPassword;
     }
 
     public StackSettings.Secrets secrets() {
@@ -110,7 +116,8 @@ public final class ProcessPlatform implements AutoCloseable {
     private Map<String, String> composeVariables() {
         return Map.of("POSTGRES_PASSWORD", database.password(), "ADMIN_TOKEN", secrets.adminToken(),
                 "WORKER_TOKEN", secrets.workerToken(), "COMMAND_API_TOKEN", secrets.commandApiToken(),
-                "VAULT_MASTER_KEY_1", secrets.masterKeyBase64());
+                "VAULT_MASTER_KEY_1", secrets.masterKeyBase64(), "CONSOLE_TOKEN", secrets.consoleToken(),
+                "CONSOLE_FIRST_OPERATOR_PASSWORD", firstOperatorPassword);
     }
 
     /** Compose's host names become this machine's; every name stays as compose.yaml has it. */

@@ -9,6 +9,13 @@ import dev.ksefplatform.deploy.files.Repository;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -145,6 +154,28 @@ class ServicesAsProcessesIT {
         assertThat(topics.waitFor()).as(output).isZero();
         assertThat(output.lines().toList()).containsExactly("ok ksef.commands.v1 partitions=12",
                 "ok ksef.commands.v1-retry partitions=12", "ok ksef.commands.v1-dlt partitions=12", "ok ksef.events.v1 partitions=12");
+    }
+
+    @Test
+    @Order(7)
+    void theConsoleRunsAsAProcessAndItsFirstOperatorLogsIn() throws Exception {
+        platform.start(Apps.CONSOLE);
+        platform.awaitReady(Apps.CONSOLE, Duration.ofMinutes(5));
+        ServiceProcess console = platform.process(Apps.CONSOLE);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        String page = browser.send(HttpRequest.newBuilder(URI.create(console.url() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as(page).isTrue();
+        String form = "username=operator&password=" + URLEncoder.encode(platform.firstOperatorPassword(), StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(console.url() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).as("compose's first operator, logged in").hasValue("/");
     }
 
     private static int freePort() {
