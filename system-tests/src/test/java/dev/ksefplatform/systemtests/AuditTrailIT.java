@@ -148,6 +148,10 @@ class AuditTrailIT {
         }
 
         assertThat(audited).as("the audit log's calls per endpoint against the simulator's").isEqualTo(simulated);
+        assertThat(allCalls(tenant)).as("every call names the integration account and the provider").allSatisfy(row -> {
+            assertThat(row.path("integrationId").asText()).as("%s", row).isEqualTo(tenant.integrationId());
+            assertThat(row.path("providerNip").asText()).as("%s", row).matches("\\d{10}");
+        });
         assertThat(simulated.get("POST " + SEND_INVOICE.replace("{id}", "{}"))).as("%s", simulated).isEqualTo(3);
         assertThat(simulated.keySet()).as("the inbox's calls are among them")
                 .anySatisfy(endpoint -> assertThat(endpoint).contains("/invoices/exports"));
