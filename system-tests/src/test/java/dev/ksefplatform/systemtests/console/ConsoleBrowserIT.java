@@ -17,10 +17,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -108,6 +111,37 @@ class ConsoleBrowserIT {
         pages.screenshot("invoice");
         pages.waitFor(By.id("download-xml")).click();
         assertThat(downloaded(commandId + ".xml")).isEqualTo(xml);
+    }
+
+    @Test
+    void aManagerUploadsTwoInvoicesAndSeesTheValidOneAcceptedAndTheInvalidOnesSchemaErrors() throws Exception {
+        String number = "FV/UPLOAD/" + System.nanoTime();
+        LocalDate today = LocalDate.now();
+        Path valid = Files.write(downloads.resolve("valid-" + System.nanoTime() + ".xml"), SampleInvoices.fa3(tenant.nip(), number, today));
+        Path invalid = Files.writeString(downloads.resolve("invalid-" + System.nanoTime() + ".xml"),
+                new String(SampleInvoices.fa3(tenant.nip(), number + "-BAD", today), StandardCharsets.UTF_8)
+                        .replace(today.toString(), "not-a-date"));
+
+        pages.logIn(manager, password);
+        pages.open("/invoices/upload");
+        pages.waitFor(By.id("files")).sendKeys(valid + "\n" + invalid);
+        pages.navigateBy(() -> pages.waitFor(By.id("upload")).click());
+
+        WebElement accepted = pages.waitFor(By.cssSelector("#upload-outcomes .upload-outcome.accepted"));
+        assertThat(accepted.findElement(By.className("file-name")).getText()).isEqualTo(valid.getFileName().toString());
+        WebElement refused = pages.waitFor(By.cssSelector("#upload-outcomes .upload-outcome.refused"));
+        assertThat(refused.findElement(By.className("file-name")).getText()).isEqualTo(invalid.getFileName().toString());
+        assertThat(refused.findElement(By.className("outcome-title")).getText()).isEqualTo("Invalid FA(3) invoice");
+        List<WebElement> violations = refused.findElements(By.cssSelector(".violations li"));
+        assertThat(violations).isNotEmpty().allSatisfy(violation -> assertThat(violation.getText()).startsWith("line "));
+        assertThat(violations).anySatisfy(violation -> assertThat(violation.getText()).contains("not-a-date"));
+        pages.assertCleanPage();
+        pages.screenshot("upload");
+        String status = accepted.findElement(By.className("outcome-link")).getAttribute("href");
+        pages.reloadUntil(URI.create(status).getPath(), By.xpath("//dd[@id='invoice-status' and text()='ACCEPTED']"),
+                Duration.ofSeconds(90));
+        assertThat(pages.text(By.id("invoice-number"))).contains(number);
+        assertThat(pages.text(By.id("ksef-number"))).isNotEqualTo("not yet");
     }
 
     @Test
