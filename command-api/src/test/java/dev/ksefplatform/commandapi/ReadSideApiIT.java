@@ -244,6 +244,51 @@ class ReadSideApiIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void countsTheTenantsOwnSubmissionsByStatusAndDayOverAPeriod() throws Exception {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        String accepted = submit(a, "SUM-0");
+        String sent = submit(a, "SUM-1");
+        String earlier = submit(a, "SUM-2");
+        EVENTS.sent(a.id(), accepted, Invoices.p2("SUM-0"), T0);
+        EVENTS.accepted(a.id(), accepted, ksefNumber(a.nip()), T0.plusSeconds(3600));
+        EVENTS.sent(a.id(), sent, Invoices.p2("SUM-1"), T0.plus(Duration.ofDays(1)));
+        EVENTS.sent(a.id(), earlier, Invoices.p2("SUM-2"), T0.minus(Duration.ofDays(10)));
+        EVENTS.deadLettered(a.id(), UUID.randomUUID().toString(), T0);
+        EVENTS.sent(b.id(), submit(b, "SUM-B"), Invoices.p2("SUM-B"), T0);
+        awaitSubmissions(a, "status=ACCEPTED", 1);
+        awaitSubmissions(a, "", 3);
+        awaitSubmissions(b, "", 1);
+
+        Map<String, Object> summary = get(a, "/api/v1/invoices/summary?from=2026-11-20&to=2026-11-22", 200);
+
+        assertThat(summary).containsEntry("from", "2026-11-20").containsEntry("to", "2026-11-22")
+                .containsEntry("total", 2).containsEntry("complete", true)
+                .containsEntry("byStatus", Map.of("ACCEPTED", 1, "SENT", 1));
+        assertThat((List<Map<String, Object>>) summary.get("byDay")).containsExactly(
+                Map.of("date", "2026-11-20", "byStatus", Map.of("ACCEPTED", 1)),
+                Map.of("date", "2026-11-21", "byStatus", Map.of("SENT", 1)),
+                Map.of("date", "2026-11-22", "byStatus", Map.of()));
+        assertThat(get(a, "/api/v1/invoices/summary?from=2026-11-01&to=2026-11-30", 200)).containsEntry("total", 3);
+        assertThat(get(b, "/api/v1/invoices/summary?from=2026-11-20&to=2026-11-22", 200))
+                .containsEntry("total", 1).containsEntry("byStatus", Map.of("SENT", 1));
+    }
+
+    @Test
+    void refusesASummaryWithoutAPeriodOrOverALongOne() {
+        Tenant a = registerTenant();
+
+        assertInvalid(a, "/api/v1/invoices/summary?to=2026-11-20", "from");
+        assertInvalid(a, "/api/v1/invoices/summary?from=2026-11-20", "to");
+        assertInvalid(a, "/api/v1/invoices/summary?from=2026-11-20&to=2026-11-19", "to");
+        assertInvalid(a, "/api/v1/invoices/summary?from=2026-01-01&to=2026-04-03", "to");
+        assertInvalid(a, "/api/v1/invoices/summary?from=2026-11-20&to=2026-11-20&status=SENT", "status");
+        client.get().uri("/api/v1/invoices/summary?from=2026-11-20&to=2026-11-20").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void servesTheXmlAsSubmittedAndTheUpoOfAnAcceptedInvoiceOnlyToItsTenant() throws Exception {
         Tenant a = registerTenant();
         Tenant b = registerTenant();
