@@ -413,6 +413,66 @@ class ReadSideApiIT {
                 .expectStatus().isNoContent();
     }
 
+    @Test
+    void rotatesAWebhooksSecretByReplacingItAndShowsTheNewSecretOnlyInThatAnswer() {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        Map<String, Object> old = registerWebhook(a, "https://hooks.example.invalid/rotate");
+        String oldId = (String) old.get("webhookId");
+
+        client.post().uri("/api/v1/webhooks/{id}/rotate", oldId).header("X-API-Key", b.apiKey()).exchange()
+                .expectStatus().isNotFound();
+        Map<String, Object> rotated = client.post().uri("/api/v1/webhooks/{id}/rotate", oldId)
+                .header("X-API-Key", a.apiKey()).exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        String listed = client.get().uri("/api/v1/webhooks").header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(rotated).containsEntry("url", "https://hooks.example.invalid/rotate").containsEntry("replaced", oldId);
+        assertThat((String) rotated.get("secret")).startsWith("whsec_").isNotEqualTo(old.get("secret"));
+        assertThat(listed).contains((String) rotated.get("webhookId"), "\"lastDelivery\":null").doesNotContain(oldId)
+                .doesNotContain((String) rotated.get("secret"));
+        Map<String, Object> moved = client.post().uri("/api/v1/webhooks/{id}/rotate", rotated.get("webhookId"))
+                .header("X-API-Key", a.apiKey()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("url", "https://hooks.example.invalid/moved")).exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        assertThat(moved).containsEntry("url", "https://hooks.example.invalid/moved");
+        client.post().uri("/api/v1/webhooks/{id}/rotate", oldId).header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsEachWebhooksLastDeliveryAndRefusesToRotateOneStillRetrying() throws Exception {
+        Tenant a = registerTenant();
+        String webhookId = (String) registerWebhook(a, "https://hooks.example.invalid/retrying").get("webhookId");
+        EVENTS.integrationRefused(a.id(), UUID.randomUUID().toString(), a.nip(), "the KSeF token was revoked",
+                Instant.now().plusSeconds(1));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Object> last;
+        do {
+            assertThat(System.nanoTime()).as("a delivery attempted").isLessThan(deadline);
+            Thread.sleep(200);
+            List<Map<String, Object>> webhooks = client.get().uri("/api/v1/webhooks").header("X-API-Key", a.apiKey())
+                    .exchange().expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+            last = (Map<String, Object>) webhooks.get(0).get("lastDelivery");
+        } while (last == null || ((Number) last.get("attempts")).intValue() == 0);
+
+        assertThat(last).containsEntry("status", "PENDING");
+        client.post().uri("/api/v1/webhooks/{id}/rotate", webhookId).header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "webhook-deliveries-pending");
+    }
+
+    private Map<String, Object> registerWebhook(Tenant tenant, String url) {
+        return client.post().uri("/api/v1/webhooks").header("X-API-Key", tenant.apiKey())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", url))
+                .exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+    }
+
     private void awaitNotifications(Tenant tenant, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (items(get(tenant, "/api/v1/notifications?limit=500", 200)).size() < count) {
