@@ -33,6 +33,12 @@ public final class CommandApi {
                 .exchangeToMono(CommandApi::json);
     }
 
+    /** A DELETE: empty when done, the refusal otherwise. */
+    public Mono<Void> delete(Caller caller, String path) {
+        return client.delete().uri(path).headers(h -> actFor(h, caller)).exchangeToMono(response ->
+                response.statusCode().is2xxSuccessful() ? response.releaseBody() : refused(response));
+    }
+
     /** A GET whose answer is a JSON array. */
     public Mono<List<Object>> getList(Caller caller, String path) {
         return client.get().uri(path).headers(h -> actFor(h, caller)).exchangeToMono(response ->

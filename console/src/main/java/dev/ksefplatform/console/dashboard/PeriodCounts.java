@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Submissions by status over the last {@code days} days of the summary (today, 7 days, 30 days). */
-record PeriodCounts(String label, String id, Map<String, Long> byStatus, long total) {
+public record PeriodCounts(String label, String id, Map<String, Long> byStatus, long total) {
 
     static PeriodCounts lastDays(List<DayCounts> days, int count, String label, String id) {
         Map<String, Long> byStatus = new TreeMap<>();
@@ -15,7 +15,7 @@ record PeriodCounts(String label, String id, Map<String, Long> byStatus, long to
         return new PeriodCounts(label, id, byStatus, byStatus.values().stream().mapToLong(Long::longValue).sum());
     }
 
-    long of(String status) {
+    public long of(String status) {
         return byStatus.getOrDefault(status, 0L);
     }
 }

@@ -8,16 +8,16 @@ import java.util.Map;
  * Submissions per day by status as stacked SVG bars, laid out here so the page needs no script and no inline style
  * (the CSP allows neither): each bar is a rect with numeric attributes and a class naming its status.
  */
-record SubmissionChart(List<Bar> bars, List<Label> labels, long max) {
+public record SubmissionChart(List<Bar> bars, List<Label> labels, long max) {
 
     static final List<String> STATUSES = List.of("ACCEPTED", "SENT", "REJECTED", "DUPLICATE", "FAILED");
     static final int WIDTH = 600;
     static final int HEIGHT = 160;
 
-    record Bar(double x, double y, double width, double height, String status, String title) {
+    public record Bar(double x, double y, double width, double height, String status, String title) {
     }
 
-    record Label(double x, String text) {
+    public record Label(double x, String text) {
     }
 
     static SubmissionChart of(List<DayCounts> days) {
@@ -48,7 +48,7 @@ record SubmissionChart(List<Bar> bars, List<Label> labels, long max) {
     }
 
     /** One day of command-api's summary: {@code {date, byStatus{STATUS: n}}}. */
-    record DayCounts(String date, Map<String, Long> byStatus) {
+    public record DayCounts(String date, Map<String, Long> byStatus) {
 
         long total() {
             return byStatus.values().stream().mapToLong(Long::longValue).sum();

@@ -23,7 +23,7 @@ class SecurityConfiguration {
             + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     /** What only a tenant's manager, or an operator acting for the tenant, may post. */
-    static final String[] MANAGERS_POST = {"/integrations/**", "/inbox/sync", "/invoices/upload"};
+    static final String[] MANAGERS_POST = {"/integrations/**", "/inbox/sync", "/invoices/upload", "/webhooks", "/webhooks/**", "/onboarding", "/onboarding/**"};
 
     @Bean
     SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager authentication,
