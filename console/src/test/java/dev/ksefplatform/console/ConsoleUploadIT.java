@@ -105,6 +105,17 @@ class ConsoleUploadIT {
     }
 
     @Test
+    void tellsWhichFileToUploadAgainWhenThePlatformDoesNotAnswer() {
+        ConsoleSession session = new ConsoleSession(client);
+        session.logIn(manager, PASSWORD);
+
+        EntityExchangeResult<String> upload = session.postFiles("/invoices/upload", token(session), Map.of("lost.xml", XML));
+
+        assertThat(upload.getStatus().value()).isEqualTo(200);
+        assertThat(upload.getResponseBody()).contains("lost.xml", "The platform did not answer: upload this file again");
+    }
+
+    @Test
     void refusesAPartOverTheMultipartReadersHardLimit() {
         ConsoleSession session = new ConsoleSession(client);
         session.logIn(manager, PASSWORD);

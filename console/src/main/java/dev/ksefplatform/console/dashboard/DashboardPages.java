@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -22,6 +24,7 @@ import reactor.core.publisher.Mono;
 class DashboardPages {
 
     static final int DAYS = 30;
+    private static final Logger log = LoggerFactory.getLogger(DashboardPages.class);
     private static final int NOTIFICATIONS = 5;
 
     private final CommandApi commandApi;
@@ -46,8 +49,12 @@ class DashboardPages {
                 }));
     }
 
+    /** A part command-api did not give becomes "unavailable" on the page, and a log line here. */
     private static Mono<Void> part(Map<String, Object> parts, String name, Mono<?> answer) {
-        return answer.doOnNext(value -> put(parts, name, value)).onErrorResume(e -> Mono.empty()).then();
+        return answer.doOnNext(value -> put(parts, name, value)).onErrorResume(e -> {
+            log.warn("dashboard part unavailable part={} error={}: {}", name, e.getClass().getSimpleName(), e.getMessage());
+            return Mono.empty();
+        }).then();
     }
 
     private static synchronized void put(Map<String, Object> parts, String name, Object value) {

@@ -6,6 +6,8 @@ import dev.ksefplatform.console.commandapi.CommandApiRefused;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.FilePart;
@@ -16,6 +18,8 @@ import reactor.core.publisher.Mono;
  * file sent twice (a double click, a repeated upload) is one command, published once.
  */
 final class InvoiceUploads {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceUploads.class);
 
     private final CommandApi commandApi;
     private final int maxBytes;
@@ -34,8 +38,12 @@ final class InvoiceUploads {
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(UploadOutcome.notSent(name,
                         "The file is larger than " + maxBytes + " bytes, the most one invoice may have.")))
                 .defaultIfEmpty(UploadOutcome.notSent(name, "The file is empty."))
-                .onErrorResume(failed -> Mono.just(UploadOutcome.notSent(name,
-                        "The platform did not answer: upload this file again (the same file is never submitted twice).")));
+                .onErrorResume(failed -> {
+                    log.warn("upload not submitted tenantId={} error={}: {}", caller.tenantId(),
+                            failed.getClass().getSimpleName(), failed.getMessage());
+                    return Mono.just(UploadOutcome.notSent(name,
+                            "The platform did not answer: upload this file again (the same file is never submitted twice)."));
+                });
     }
 
     private static byte[] bytesOf(org.springframework.core.io.buffer.DataBuffer buffer) {
