@@ -244,6 +244,51 @@ class ReadSideApiIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void countsTheTenantsOwnSubmissionsByStatusAndDayOverAPeriod() throws Exception {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        String accepted = submit(a, "SUM-0");
+        String sent = submit(a, "SUM-1");
+        String earlier = submit(a, "SUM-2");
+        EVENTS.sent(a.id(), accepted, Invoices.p2("SUM-0"), T0);
+        EVENTS.accepted(a.id(), accepted, ksefNumber(a.nip()), T0.plusSeconds(3600));
+        EVENTS.sent(a.id(), sent, Invoices.p2("SUM-1"), T0.plus(Duration.ofDays(1)));
+        EVENTS.sent(a.id(), earlier, Invoices.p2("SUM-2"), T0.minus(Duration.ofDays(10)));
+        EVENTS.deadLettered(a.id(), UUID.randomUUID().toString(), T0);
+        EVENTS.sent(b.id(), submit(b, "SUM-B"), Invoices.p2("SUM-B"), T0);
+        awaitSubmissions(a, "status=ACCEPTED", 1);
+        awaitSubmissions(a, "", 3);
+        awaitSubmissions(b, "", 1);
+
+        Map<String, Object> summary = get(a, "/api/v1/invoices/summary?from=2026-11-20&to=2026-11-22", 200);
+
+        assertThat(summary).containsEntry("from", "2026-11-20").containsEntry("to", "2026-11-22")
+                .containsEntry("total", 2).containsEntry("complete", true)
+                .containsEntry("byStatus", Map.of("ACCEPTED", 1, "SENT", 1));
+        assertThat((List<Map<String, Object>>) summary.get("byDay")).containsExactly(
+                Map.of("date", "2026-11-20", "byStatus", Map.of("ACCEPTED", 1)),
+                Map.of("date", "2026-11-21", "byStatus", Map.of("SENT", 1)),
+                Map.of("date", "2026-11-22", "byStatus", Map.of()));
+        assertThat(get(a, "/api/v1/invoices/summary?from=2026-11-01&to=2026-11-30", 200)).containsEntry("total", 3);
+        assertThat(get(b, "/api/v1/invoices/summary?from=2026-11-20&to=2026-11-22", 200))
+                .containsEntry("total", 1).containsEntry("byStatus", Map.of("SENT", 1));
+    }
+
+    @Test
+    void refusesASummaryWithoutAPeriodOrOverALongOne() {
+        Tenant a = registerTenant();
+
+        assertInvalid(a, "/api/v1/invoices/summary?to=2026-11-20", "from");
+        assertInvalid(a, "/api/v1/invoices/summary?from=2026-11-20", "to");
+        assertInvalid(a, "/api/v1/invoices/summary?from=2026-11-20&to=2026-11-19", "to");
+        assertInvalid(a, "/api/v1/invoices/summary?from=2026-01-01&to=2026-04-03", "to");
+        assertInvalid(a, "/api/v1/invoices/summary?from=2026-11-20&to=2026-11-20&status=SENT", "status");
+        client.get().uri("/api/v1/invoices/summary?from=2026-11-20&to=2026-11-20").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void servesTheXmlAsSubmittedAndTheUpoOfAnAcceptedInvoiceOnlyToItsTenant() throws Exception {
         Tenant a = registerTenant();
         Tenant b = registerTenant();
@@ -366,6 +411,66 @@ class ReadSideApiIT {
                 .expectStatus().isOk().expectBody().json("[]");
         client.delete().uri("/api/v1/webhooks/{id}", webhookId).header("X-API-Key", a.apiKey()).exchange()
                 .expectStatus().isNoContent();
+    }
+
+    @Test
+    void rotatesAWebhooksSecretByReplacingItAndShowsTheNewSecretOnlyInThatAnswer() {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        Map<String, Object> old = registerWebhook(a, "https://hooks.example.invalid/rotate");
+        String oldId = (String) old.get("webhookId");
+
+        client.post().uri("/api/v1/webhooks/{id}/rotate", oldId).header("X-API-Key", b.apiKey()).exchange()
+                .expectStatus().isNotFound();
+        Map<String, Object> rotated = client.post().uri("/api/v1/webhooks/{id}/rotate", oldId)
+                .header("X-API-Key", a.apiKey()).exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        String listed = client.get().uri("/api/v1/webhooks").header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(rotated).containsEntry("url", "https://hooks.example.invalid/rotate").containsEntry("replaced", oldId);
+        assertThat((String) rotated.get("secret")).startsWith("whsec_").isNotEqualTo(old.get("secret"));
+        assertThat(listed).contains((String) rotated.get("webhookId"), "\"lastDelivery\":null").doesNotContain(oldId)
+                .doesNotContain((String) rotated.get("secret"));
+        Map<String, Object> moved = client.post().uri("/api/v1/webhooks/{id}/rotate", rotated.get("webhookId"))
+                .header("X-API-Key", a.apiKey()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("url", "https://hooks.example.invalid/moved")).exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        assertThat(moved).containsEntry("url", "https://hooks.example.invalid/moved");
+        client.post().uri("/api/v1/webhooks/{id}/rotate", oldId).header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsEachWebhooksLastDeliveryAndRefusesToRotateOneStillRetrying() throws Exception {
+        Tenant a = registerTenant();
+        String webhookId = (String) registerWebhook(a, "https://hooks.example.invalid/retrying").get("webhookId");
+        EVENTS.integrationRefused(a.id(), UUID.randomUUID().toString(), a.nip(), "the KSeF token was revoked",
+                Instant.now().plusSeconds(1));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Object> last;
+        do {
+            assertThat(System.nanoTime()).as("a delivery attempted").isLessThan(deadline);
+            Thread.sleep(200);
+            List<Map<String, Object>> webhooks = client.get().uri("/api/v1/webhooks").header("X-API-Key", a.apiKey())
+                    .exchange().expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult().getResponseBody();
+            last = (Map<String, Object>) webhooks.get(0).get("lastDelivery");
+        } while (last == null || ((Number) last.get("attempts")).intValue() == 0);
+
+        assertThat(last).containsEntry("status", "PENDING");
+        client.post().uri("/api/v1/webhooks/{id}/rotate", webhookId).header("X-API-Key", a.apiKey()).exchange()
+                .expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "webhook-deliveries-pending");
+    }
+
+    private Map<String, Object> registerWebhook(Tenant tenant, String url) {
+        return client.post().uri("/api/v1/webhooks").header("X-API-Key", tenant.apiKey())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", url))
+                .exchange().expectStatus().isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
     }
 
     private void awaitNotifications(Tenant tenant, int count) throws InterruptedException {

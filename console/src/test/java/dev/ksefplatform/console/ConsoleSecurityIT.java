@@ -136,6 +136,16 @@ class ConsoleSecurityIT {
         assertThat(session.post("/integrations/" + UUID.randomUUID() + "/verify", Map.of("_csrf", token))
                 .getStatus().value()).isEqualTo(403);
         assertThat(session.post("/inbox/sync", Map.of("_csrf", token)).getStatus().value()).isEqualTo(403);
+        assertThat(session.post("/webhooks", Map.of("_csrf", token, "url", "https://hooks.example.invalid/x"))
+                .getStatus().value()).isEqualTo(403);
+        assertThat(session.post("/webhooks/" + UUID.randomUUID() + "/rotate", Map.of("_csrf", token))
+                .getStatus().value()).isEqualTo(403);
+        assertThat(session.post("/webhooks/" + UUID.randomUUID() + "/remove", Map.of("_csrf", token))
+                .getStatus().value()).isEqualTo(403);
+        assertThat(session.post("/onboarding", Map.of("_csrf", token, "environment", "TEST", "scopes", "InvoiceWrite",
+                "kind", "KSEF_TOKEN", "ksefToken", "a-token")).getStatus().value()).isEqualTo(403);
+        assertThat(session.post("/onboarding/" + UUID.randomUUID() + "/verify", Map.of("_csrf", token))
+                .getStatus().value()).isEqualTo(403);
         assertThat(session.get("/operator/tenants").getStatus().value()).isEqualTo(403);
     }
 

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -46,6 +48,25 @@ final class ConsoleSession {
         fields.forEach(form::add);
         EntityExchangeResult<String> result = client.post().uri(path).cookies(c -> cookies.forEach(c::add))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
+                .exchange().expectBody(String.class).returnResult();
+        keep(result.getResponseCookies());
+        return result;
+    }
+
+    /** A multipart form as a browser posts a file input: each file a part named {@code files}. */
+    EntityExchangeResult<String> postFiles(String path, String csrfToken, Map<String, byte[]> files) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        if (csrfToken != null) {
+            body.part("_csrf", csrfToken);
+        }
+        files.forEach((name, bytes) -> body.part("files", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        }).contentType(MediaType.APPLICATION_XML));
+        EntityExchangeResult<String> result = client.post().uri(path).cookies(c -> cookies.forEach(c::add))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
                 .exchange().expectBody(String.class).returnResult();
         keep(result.getResponseCookies());
         return result;

@@ -12,6 +12,7 @@ import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
 import dev.ksefplatform.commandapi.submission.application.EventLogProgress;
 import dev.ksefplatform.commandapi.submission.application.InvoiceListQuery;
+import dev.ksefplatform.commandapi.submission.application.InvoiceSummaryQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceDocumentQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceStatusQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
@@ -77,6 +78,12 @@ class SubmissionConfiguration {
     InvoiceListQuery invoiceListQuery(@Qualifier("syncServiceClient") WebClient syncService,
                                       SyncServiceProperties sync, CommandLog commands) {
         return new InvoiceListQuery(new HttpSubmissionListing(syncService, sync.timeout()), commands);
+    }
+
+    @Bean
+    InvoiceSummaryQuery invoiceSummaryQuery(InvoiceListQuery list,
+                                            @Value("${commandapi.submission.summary-max-rows:10000}") int maxRows) {
+        return new InvoiceSummaryQuery(list, maxRows);
     }
 
     @Bean

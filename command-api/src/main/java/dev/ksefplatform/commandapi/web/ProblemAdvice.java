@@ -9,6 +9,7 @@ import dev.ksefplatform.commandapi.integration.application.IntegrationRefused;
 import dev.ksefplatform.commandapi.integration.domain.InvalidIntegration;
 import dev.ksefplatform.commandapi.security.NotAuthenticated;
 import dev.ksefplatform.commandapi.webhook.application.InvalidWebhook;
+import dev.ksefplatform.commandapi.webhook.application.WebhookDeliveriesPending;
 import dev.ksefplatform.commandapi.webhook.application.WebhookNotFound;
 import dev.ksefplatform.commandapi.security.NotPermitted;
 import dev.ksefplatform.commandapi.submission.application.CommandNotFound;
@@ -181,6 +182,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail invalidWebhook(InvalidWebhook e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail webhookDeliveriesPending(WebhookDeliveriesPending e) {
+        return problem(HttpStatus.CONFLICT, "webhook-deliveries-pending", "Webhook deliveries still pending", e);
     }
 
     @ExceptionHandler

@@ -3,6 +3,7 @@ package dev.ksefplatform.commandapi.webhook;
 import dev.ksefplatform.commandapi.submission.SyncServiceProperties;
 import dev.ksefplatform.commandapi.webhook.adapter.http.HttpTenantWebhooks;
 import dev.ksefplatform.commandapi.webhook.application.TenantWebhooks;
+import dev.ksefplatform.commandapi.webhook.application.WebhookSettings;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,5 +15,10 @@ class WebhookConfiguration {
     @Bean
     TenantWebhooks tenantWebhooks(@Qualifier("syncServiceClient") WebClient syncService, SyncServiceProperties sync) {
         return new HttpTenantWebhooks(syncService, sync.timeout());
+    }
+
+    @Bean
+    WebhookSettings webhookSettings(TenantWebhooks webhooks) {
+        return new WebhookSettings(webhooks);
     }
 }

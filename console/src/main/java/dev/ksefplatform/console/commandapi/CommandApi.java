@@ -1,9 +1,11 @@
 package dev.ksefplatform.console.commandapi;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -18,6 +20,7 @@ import reactor.core.publisher.Mono;
 public final class CommandApi {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Object>> LIST = new ParameterizedTypeReference<>() { };
 
     private final WebClient client;
 
@@ -30,6 +33,18 @@ public final class CommandApi {
                 .exchangeToMono(CommandApi::json);
     }
 
+    /** A DELETE: empty when done, the refusal otherwise. */
+    public Mono<Void> delete(Caller caller, String path) {
+        return client.delete().uri(path).headers(h -> actFor(h, caller)).exchangeToMono(response ->
+                response.statusCode().is2xxSuccessful() ? response.releaseBody() : refused(response));
+    }
+
+    /** A GET whose answer is a JSON array. */
+    public Mono<List<Object>> getList(Caller caller, String path) {
+        return client.get().uri(path).headers(h -> actFor(h, caller)).exchangeToMono(response ->
+                response.statusCode().is2xxSuccessful() ? response.bodyToMono(LIST).defaultIfEmpty(List.of()) : refused(response));
+    }
+
     /** An operator's read of command-api's admin API, as the console itself (no person acted for). */
     public Mono<Map<String, Object>> operatorGet(String path, MultiValueMap<String, String> query) {
         return client.get().uri(uri -> build(uri, path, query)).exchangeToMono(CommandApi::json);
@@ -39,6 +54,12 @@ public final class CommandApi {
     public Mono<Map<String, Object>> post(Caller caller, String path, Object body) {
         var request = client.method(HttpMethod.POST).uri(path).headers(h -> actFor(h, caller));
         return (body == null ? request : request.bodyValue(body)).exchangeToMono(CommandApi::json);
+    }
+
+    /** A POST of an XML document (an FA(3) invoice) with its Idempotency-Key: command-api's answer, or its refusal. */
+    public Mono<Map<String, Object>> postXml(Caller caller, String path, byte[] xml, String idempotencyKey) {
+        return client.post().uri(path).headers(h -> actFor(h, caller)).header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_XML).bodyValue(xml).exchangeToMono(CommandApi::json);
     }
 
     /** A document (XML) as command-api serves it, headers included. */

@@ -55,7 +55,7 @@ class OperatorPages {
                 .flatMap(tenantId -> tenant(tenantId).zipWith(exchange.getSession(), (tenant, session) -> {
                     new ActingFor(tenantId, String.valueOf(tenant.get("name"))).keepIn(session);
                     log.info("operator acts for tenant operatorId={} tenantId={}", operator.personId(), tenantId);
-                    return "redirect:/invoices";
+                    return "redirect:/dashboard";
                 }));
     }
 

@@ -8,9 +8,9 @@ import reactor.core.publisher.Mono;
 @Controller
 class HomeController {
 
-    /** A tenant's person (or an operator acting for one) starts at the invoices; an operator otherwise at tenants. */
+    /** A tenant's person (or an operator acting for one) starts at the dashboard; an operator otherwise at tenants. */
     @GetMapping("/")
     Mono<String> home(ServerWebExchange exchange) {
-        return Viewers.of(exchange).map(viewer -> viewer.caller().isPresent() ? "redirect:/invoices" : "redirect:/operator/tenants");
+        return Viewers.of(exchange).map(viewer -> viewer.caller().isPresent() ? "redirect:/dashboard" : "redirect:/operator/tenants");
     }
 }

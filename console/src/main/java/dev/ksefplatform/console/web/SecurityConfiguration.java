@@ -22,6 +22,9 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+    /** What only a tenant's manager, or an operator acting for the tenant, may post. */
+    static final String[] MANAGERS_POST = {"/integrations/**", "/inbox/sync", "/invoices/upload", "/webhooks", "/webhooks/**", "/onboarding", "/onboarding/**"};
+
     @Bean
     SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager authentication,
                                            ServerAuthenticationSuccessHandler success,
@@ -33,8 +36,9 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/actuator/health/**").permitAll()
                         .pathMatchers("/operator/**").hasRole("OPERATOR")
-                        .pathMatchers(HttpMethod.POST, "/integrations/**", "/inbox/sync").hasAnyRole("MANAGER", "OPERATOR")
+                        .pathMatchers(HttpMethod.POST, MANAGERS_POST).hasAnyRole("MANAGER", "OPERATOR")
                         .anyExchange().authenticated())
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new MultipartCsrfTokens()))
                 .formLogin(form -> form.loginPage("/login")
                         .authenticationSuccessHandler(success).authenticationFailureHandler(failure))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut))

@@ -3,6 +3,7 @@ package dev.ksefplatform.systemtests.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ksefplatform.console.person.application.PersonRegistration;
 import dev.ksefplatform.console.person.domain.NewPerson;
 import dev.ksefplatform.console.person.domain.Role;
@@ -17,10 +18,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -39,6 +44,7 @@ class ConsoleBrowserIT {
 
     private static final Random RANDOM = new Random(20261303L);
     private static final Path TARGET = Path.of("target");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static PlatformStack stack;
@@ -108,6 +114,152 @@ class ConsoleBrowserIT {
         pages.screenshot("invoice");
         pages.waitFor(By.id("download-xml")).click();
         assertThat(downloaded(commandId + ".xml")).isEqualTo(xml);
+    }
+
+    @Test
+    void aManagerUploadsTwoInvoicesAndSeesTheValidOneAcceptedAndTheInvalidOnesSchemaErrors() throws Exception {
+        String number = "FV/UPLOAD/" + System.nanoTime();
+        LocalDate today = LocalDate.now();
+        Path valid = Files.write(downloads.resolve("valid-" + System.nanoTime() + ".xml"), SampleInvoices.fa3(tenant.nip(), number, today));
+        Path invalid = Files.writeString(downloads.resolve("invalid-" + System.nanoTime() + ".xml"),
+                new String(SampleInvoices.fa3(tenant.nip(), number + "-BAD", today), StandardCharsets.UTF_8)
+                        .replace(today.toString(), "not-a-date"));
+
+        pages.logIn(manager, password);
+        pages.open("/invoices/upload");
+        pages.waitFor(By.id("files")).sendKeys(valid + "\n" + invalid);
+        pages.navigateBy(() -> pages.waitFor(By.id("upload")).click());
+
+        WebElement accepted = pages.waitFor(By.cssSelector("#upload-outcomes .upload-outcome.accepted"));
+        assertThat(accepted.findElement(By.className("file-name")).getText()).isEqualTo(valid.getFileName().toString());
+        WebElement refused = pages.waitFor(By.cssSelector("#upload-outcomes .upload-outcome.refused"));
+        assertThat(refused.findElement(By.className("file-name")).getText()).isEqualTo(invalid.getFileName().toString());
+        assertThat(refused.findElement(By.className("outcome-title")).getText()).isEqualTo("Invalid FA(3) invoice");
+        List<WebElement> violations = refused.findElements(By.cssSelector(".violations li"));
+        assertThat(violations).isNotEmpty().allSatisfy(violation -> assertThat(violation.getText()).startsWith("line "));
+        assertThat(violations).anySatisfy(violation -> assertThat(violation.getText()).contains("not-a-date"));
+        pages.assertCleanPage();
+        pages.screenshot("upload");
+        String status = accepted.findElement(By.className("outcome-link")).getAttribute("href");
+        pages.reloadUntil(URI.create(status).getPath(), By.xpath("//dd[@id='invoice-status' and text()='ACCEPTED']"),
+                Duration.ofSeconds(90));
+        assertThat(pages.text(By.id("invoice-number"))).contains(number);
+        assertThat(pages.text(By.id("ksef-number"))).isNotEqualTo("not yet");
+    }
+
+    @Test
+    void theDashboardCountsWhatTheTenantSubmittedToday() {
+        Tenant counted = client.onboard("Sigma Biuro Rachunkowe s.c.", randomNip());
+        String itsManager = person(Role.MANAGER, counted.tenantId());
+        for (int i = 0; i < 2; i++) {
+            byte[] xml = SampleInvoices.fa3(counted.nip(), "FV/DASH/" + i + "/" + System.nanoTime(), LocalDate.now());
+            String commandId = client.submitInvoice(counted, xml, "application/xml").body().path("commandId").asText();
+            assertThat(client.awaitFinalStatus(counted, commandId, Duration.ofSeconds(90)).path("status").asText())
+                    .isEqualTo("ACCEPTED");
+        }
+
+        pages.logIn(itsManager, password);
+        assertThat(pages.path()).as("the landing page").isEqualTo("/dashboard");
+        pages.reloadUntil("/dashboard", By.xpath("//tr[@id='period-today']/td[@class='count-ACCEPTED' and text()='2']"),
+                Duration.ofSeconds(30));
+
+        for (String period : List.of("today", "week", "month")) {
+            assertThat(pages.text(By.cssSelector("#period-" + period + " .count-total"))).as(period).isEqualTo("2");
+            assertThat(pages.text(By.cssSelector("#period-" + period + " .count-REJECTED"))).as(period).isEqualTo("0");
+        }
+        assertThat(pages.all(By.cssSelector("#submission-chart rect.bar-ACCEPTED"))).hasSize(1);
+        assertThat(pages.text(By.id("integrations-ok"))).contains("All 1 integrations work");
+        pages.assertCleanPage();
+        pages.screenshot("dashboard");
+    }
+
+    @Test
+    void aManagerRegistersAWebhookAndRotatesItsSecretEachShownOnlyOnce() {
+        String url = "https://hooks.example.invalid/console-" + System.nanoTime();
+        pages.logIn(manager, password);
+        pages.open("/webhooks");
+        pages.waitFor(By.id("url")).sendKeys(url);
+        pages.navigateBy(() -> pages.waitFor(By.id("register")).click());
+
+        String secret = pages.textOf(By.id("webhook-secret"));
+        assertThat(secret).startsWith("whsec_");
+        assertThat(pages.text(By.id("secret-url"))).isEqualTo(url);
+        assertThat(pages.path()).isEqualTo("/webhooks/secret");
+        pages.assertCleanPage();
+        pages.screenshot("webhook-secret");
+        pages.navigateBy(() -> pages.driver().navigate().refresh());
+        assertThat(pages.textOf(By.id("secret-gone"))).contains("shown only once");
+        assertThat(pages.driver().getPageSource()).doesNotContain(secret);
+
+        pages.open("/webhooks");
+        WebElement webhook = pages.waitFor(By.xpath("//section[@class='webhook'][h2[text()='" + url + "']]"));
+        assertThat(webhook.findElement(By.className("webhook-status")).getText()).isEqualTo("no delivery yet");
+        assertThat(pages.driver().getPageSource()).doesNotContain(secret);
+        pages.assertCleanPage();
+        pages.screenshot("webhooks");
+        pages.navigateBy(() -> webhook.findElement(By.className("rotate-secret")).click());
+
+        String rotated = pages.textOf(By.id("webhook-secret"));
+        assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
+        assertThat(pages.text(By.id("secret-replaced"))).contains("previous webhook");
+        pages.open("/webhooks/secret");
+        assertThat(pages.textOf(By.id("secret-gone"))).isNotBlank();
+        pages.open("/webhooks");
+        assertThat(pages.all(By.xpath("//section[@class='webhook'][h2[text()='" + url + "']]"))).hasSize(1);
+        assertThat(pages.driver().getPageSource()).doesNotContain(rotated);
+    }
+
+    @Test
+    void aManagerRunsTheOnboardingWizardToAnActiveIntegration() throws Exception {
+        String nip = randomNip();
+        String newcomer = person(Role.MANAGER, registerTenantWithoutIntegration("Tau Usługi Księgowe", nip));
+
+        pages.logIn(newcomer, password);
+        pages.open("/onboarding");
+        assertThat(pages.waitFor(By.id("kind-KSEF_TOKEN")).isSelected()).isTrue();
+        pages.assertCleanPage();
+        pages.screenshot("wizard-1");
+        pages.navigateBy(() -> pages.waitFor(By.id("next")).click());
+        assertThat(pages.textOf(By.id("chosen-scopes"))).isEqualTo("InvoiceWrite, InvoiceRead");
+        pages.waitFor(By.id("ksefToken")).sendKeys(ksefToken(nip, List.of("InvoiceWrite", "InvoiceRead")));
+        pages.assertCleanPage();
+        pages.screenshot("wizard-2");
+        pages.navigateBy(() -> pages.waitFor(By.id("register-integration")).click());
+
+        assertThat(pages.textOf(By.id("outcome-status"))).isEqualTo("ACTIVE");
+        assertThat(pages.text(By.id("outcome-active"))).contains("Upload invoices", "Sync the inbox");
+        pages.assertCleanPage();
+        pages.screenshot("wizard-3");
+        pages.open("/dashboard");
+        assertThat(pages.textOf(By.id("integrations-ok"))).contains("All 1 integrations work");
+    }
+
+    @Test
+    void theWizardSaysWhatToDoWhenKsefRefusesTheTokenAndShowsARefusedRegistration() throws Exception {
+        String nip = randomNip();
+        String newcomer = person(Role.MANAGER, registerTenantWithoutIntegration("Ypsilon Doradztwo", nip));
+
+        pages.logIn(newcomer, password);
+        pages.open("/onboarding");
+        pages.navigateBy(() -> pages.waitFor(By.id("next")).click());
+        pages.waitFor(By.id("ksefToken")).sendKeys(ksefToken(nip, List.of("InvoiceRead")));
+        pages.navigateBy(() -> pages.waitFor(By.id("register-integration")).click());
+
+        assertThat(pages.textOf(By.id("outcome-status"))).isEqualTo("ERROR");
+        assertThat(pages.text(By.id("outcome-reason"))).contains("InvoiceWrite");
+        assertThat(pages.all(By.id("verify-again"))).hasSize(1);
+        pages.assertCleanPage();
+        pages.screenshot("wizard-refused");
+
+        pages.open("/onboarding");
+        pages.navigateBy(() -> pages.waitFor(By.id("next")).click());
+        String token = ksefToken(nip, List.of("InvoiceWrite", "InvoiceRead"));
+        pages.waitFor(By.id("ksefToken")).sendKeys(token);
+        pages.navigateBy(() -> pages.waitFor(By.id("register-integration")).click());
+        assertThat(pages.textOf(By.id("onboarding-refusal"))).as("a second integration in the same context").isNotBlank();
+        assertThat(pages.all(By.id("ksefToken"))).as("the token form, again").hasSize(1);
+        assertThat(pages.driver().getPageSource()).as("the token is never echoed").doesNotContain(token);
+        pages.assertCleanPage();
     }
 
     @Test
@@ -210,7 +362,7 @@ class ConsoleBrowserIT {
 
         String banner = pages.textOf(By.id("acting-for"));
         assertThat(banner).contains("Omega Rachunkowość sp. z o.o.", tenant.tenantId());
-        assertThat(pages.path()).isEqualTo("/invoices");
+        assertThat(pages.path()).isEqualTo("/dashboard");
         pages.assertCleanPage();
         pages.screenshot("operator-acting");
         pages.open("/integrations");
@@ -257,6 +409,25 @@ class ConsoleBrowserIT {
                 + " const t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf'; t.value = token;"
                 + " f.appendChild(t); document.body.appendChild(f); f.submit();", action);
         pages.waitFor(By.tagName("body"));
+    }
+
+    private static String registerTenantWithoutIntegration(String name, String nip) throws Exception {
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Apps.COMMAND_API) + "/admin/v1/tenants"))
+                .header("Authorization", "Bearer " + stack.secrets().adminToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name, "nip", nip)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("tenantId").asText();
+    }
+
+    /** A KSeF token the taxpayer generated in (simulated) KSeF with these permissions. */
+    private static String ksefToken(String nip, List<String> permissions) throws Exception {
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Apps.SIMULATOR) + "/sim/v1/ksef-tokens"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("contextNip", nip, "permissions", permissions, "description", "console wizard")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+        return JSON.readTree(token.body()).path("token").asText();
     }
 
     private byte[] downloaded(String name) throws Exception {

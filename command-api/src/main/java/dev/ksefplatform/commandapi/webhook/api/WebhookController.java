@@ -4,6 +4,7 @@ import dev.ksefplatform.commandapi.tenant.application.TenantAuthentication;
 import dev.ksefplatform.commandapi.web.QueryParameters;
 import dev.ksefplatform.commandapi.webhook.application.TenantWebhooks;
 import dev.ksefplatform.commandapi.webhook.application.WebhookNotFound;
+import dev.ksefplatform.commandapi.webhook.application.WebhookSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -31,10 +32,12 @@ class WebhookController {
 
     private final TenantAuthentication authentication;
     private final TenantWebhooks webhooks;
+    private final WebhookSettings settings;
 
-    WebhookController(TenantAuthentication authentication, TenantWebhooks webhooks) {
+    WebhookController(TenantAuthentication authentication, TenantWebhooks webhooks, WebhookSettings settings) {
         this.authentication = authentication;
         this.webhooks = webhooks;
+        this.settings = settings;
     }
 
     @PostMapping(WEBHOOKS)
@@ -50,9 +53,24 @@ class WebhookController {
     }
 
     @GetMapping(WEBHOOKS)
-    @Operation(summary = "Your webhooks (never their secrets)")
+    @Operation(summary = "Your webhooks (never their secrets), each with lastDelivery: its newest delivery as in "
+            + "GET /api/v1/webhooks/{webhookId}/deliveries, or null")
     Mono<List<Object>> list(@RequestHeader(name = "X-API-Key", required = false) String apiKey) {
-        return authentication.authenticate(apiKey).flatMap(tenant -> webhooks.list(tenant.id()));
+        return authentication.authenticate(apiKey).flatMap(tenant -> settings.list(tenant.id()));
+    }
+
+    @PostMapping(WEBHOOKS + "/{webhookId}/rotate")
+    @Operation(summary = "A new signing secret, shown this once: the webhook is replaced by a new one (new id, new "
+            + "secret; the same URL, or the url given) registered first, then the old one removed; both receive what "
+            + "happens in between (deduplicate by Ksef-Notification-Id). 409 webhook-deliveries-pending while the old "
+            + "one still retries deliveries")
+    Mono<ResponseEntity<Map<String, Object>>> rotate(@RequestHeader(name = "X-API-Key", required = false) String apiKey,
+                                                     @PathVariable String webhookId,
+                                                     @RequestBody(required = false) UrlRequest body) {
+        return authentication.authenticate(apiKey)
+                .flatMap(tenant -> settings.rotate(tenant.id(), webhookId, body == null ? null : body.url()))
+                .map(created -> ResponseEntity.created(URI.create(WEBHOOKS + "/" + created.get("webhookId")))
+                        .body(created));
     }
 
     @DeleteMapping(WEBHOOKS + "/{webhookId}")

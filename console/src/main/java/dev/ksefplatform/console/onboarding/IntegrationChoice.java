@@ -1,0 +1,47 @@
+package dev.ksefplatform.console.onboarding;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * What the wizard's first step chose: the KSeF environment, the permissions the integration uses and how it logs in
+ * (the tenant's own KSeF token, or the platform provider's credential the tenant grants permissions to in KSeF).
+ * Anything else is refused with a sentence saying what to choose.
+ */
+public record IntegrationChoice(String environment, List<String> scopes, String kind) {
+
+    static final List<String> SCOPES = List.of("InvoiceWrite", "InvoiceRead");
+    static final Set<String> KINDS = Set.of("KSEF_TOKEN", "PROVIDER");
+
+    static IntegrationChoice of(MultiValueMap<String, String> given, List<String> environments) {
+        String environment = given.getFirst("environment");
+        List<String> scopes = given.getOrDefault("scopes", List.of());
+        String kind = given.getFirst("kind");
+        if (environment == null || !environments.contains(environment)) {
+            throw new InvalidChoice("Choose one of the KSeF environments offered.");
+        }
+        if (scopes.isEmpty() || !SCOPES.containsAll(scopes) || scopes.size() != Set.copyOf(scopes).size()) {
+            throw new InvalidChoice("Choose what the platform may do: send invoices (InvoiceWrite), receive them (InvoiceRead) or both.");
+        }
+        if (kind == null || !KINDS.contains(kind)) {
+            throw new InvalidChoice("Choose how the platform logs in to KSeF: your KSeF token or the provider's credential.");
+        }
+        return new IntegrationChoice(environment, SCOPES.stream().filter(scopes::contains).toList(), kind);
+    }
+
+    /** command-api's self-service body; the token goes in only here, from the form, and is never kept. */
+    Map<String, Object> body(String ksefToken) {
+        Map<String, Object> credential = kind.equals("PROVIDER") ? Map.of("type", "PROVIDER")
+                : Map.of("type", "KSEF_TOKEN", "ksefToken", ksefToken);
+        return Map.of("environment", environment, "scopes", scopes, "credential", credential);
+    }
+
+    static final class InvalidChoice extends RuntimeException {
+
+        InvalidChoice(String message) {
+            super(message);
+        }
+    }
+}
