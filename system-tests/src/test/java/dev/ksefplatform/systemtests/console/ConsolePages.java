@@ -28,6 +28,14 @@ final class ConsolePages {
     private static final Pattern INLINE_STYLE = Pattern.compile("<style[\\s>]|\\sstyle\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern HANDLER = Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
+    /** axe-core's rules for WCAG 2.1 levels A and AA (the level Polish public-sector sites must meet). */
+    private static final String AXE_RUN = "const done = arguments[arguments.length - 1];"
+            + " axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+            + ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '"
+            + " + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+            + ".catch(e => done(['axe-core failed: ' + e]));";
+    private static final String AXE = axeSource();
+
     private final ChromeDriver driver;
     private final String baseUrl;
     private final Path screenshots;
@@ -126,6 +134,27 @@ final class ConsolePages {
                 .filter(message -> !message.contains("Failed to load resource: the server responded with a status of"))
                 .toList();
         assertThat(problems).as("browser console on " + path()).isEmpty();
+        assertAccessible();
+    }
+
+    /** No axe-core violation of WCAG 2.1 A/AA on the page as it stands (run from the test, not served by the console). */
+    void assertAccessible() {
+        driver.executeScript(AXE);
+        List<?> violations = (List<?>) driver.executeAsyncScript(AXE_RUN);
+        forgetBrowserLog(); // axe's own canvas readback warning (its colour-contrast rule), not the page's
+        assertThat(violations).as("axe-core on " + path()).isEmpty();
+    }
+
+    private static String axeSource() {
+        String path = "/META-INF/resources/webjars/axe-core/" + System.getProperty("axe-core.version", "4.6.3") + "/axe.min.js";
+        try (var in = ConsolePages.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core not on the class path: " + path);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void screenshot(String name) {
