@@ -61,6 +61,7 @@ class OutboxIT {
         List<OutboxRow> waiting = rowsOnceWritten(tenantId, 2 + VERIFICATION_CALLS);
         assertThat(waiting).isNotEmpty().allSatisfy(row -> assertThat(row.published()).isFalse());
         assertThat(service.eventsOf(tenantId, l -> !l.isEmpty(), Duration.ofSeconds(2))).isEmpty();
+        assertThat(backlogGaugeOnceItHolds(n -> n >= waiting.size())).isGreaterThanOrEqualTo(waiting.size());
 
         long sent = relay().drain().block(Duration.ofSeconds(30));
         List<EventEnvelope> events = eventsUntil(tenantId, waiting.size());
@@ -74,6 +75,7 @@ class OutboxIT {
                 .startsWith(IntegrationRegistered.class).contains(IntegrationVerified.class)
                 .filteredOn(type -> type == KsefCallRecorded.class).hasSizeGreaterThanOrEqualTo(VERIFICATION_CALLS);
         assertThat(rowsOf(tenantId)).allSatisfy(row -> assertThat(row.published()).isTrue());
+        assertThat(backlogGaugeOnceItHolds(n -> n == 0)).isZero();
         assertThat(service.eventsOf(tenantId, l -> l.size() > waiting.size(), Duration.ofSeconds(2)))
                 .hasSize(waiting.size());
     }
@@ -94,6 +96,25 @@ class OutboxIT {
         assertThat(twice).hasSize(2).extracting(EventEnvelope::getMessageId).containsOnly(registered.messageId());
         assertThat(twice.get(1)).isEqualTo(twice.get(0));
         assertThat(rowsOf(tenantId)).singleElement().satisfies(row -> assertThat(row.published()).isTrue());
+    }
+
+    /** {@code credentials_outbox_backlog} on /actuator/prometheus, once {@code holds} or after 10 s. */
+    private static double backlogGaugeOnceItHolds(java.util.function.DoublePredicate holds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        double value = backlogGauge();
+        while (!holds.test(value) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            value = backlogGauge();
+        }
+        return value;
+    }
+
+    private static double backlogGauge() {
+        String metrics = service.client("none").get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return metrics.lines().filter(line -> line.startsWith("credentials_outbox_backlog "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no credentials_outbox_backlog in /actuator/prometheus"));
     }
 
     private static String registeredTenant() {

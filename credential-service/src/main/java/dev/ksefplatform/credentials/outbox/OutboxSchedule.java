@@ -29,7 +29,10 @@ final class OutboxSchedule implements SmartLifecycle {
     private final boolean enabled;
     private volatile Disposable running;
 
-    /** {@code enabled} false ({@code credentials.outbox.enabled}): events wait in the outbox (tests of the relay). */
+    /**
+     * {@code enabled} false ({@code credentials.outbox.enabled}): events wait in the outbox (tests of the relay); the
+     * backlog is still counted.
+     */
     OutboxSchedule(OutboxRelay relay, Outbox outbox, Duration every, AtomicLong backlog, LongConsumer published,
                    boolean enabled) {
         this.enabled = enabled;
@@ -42,12 +45,8 @@ final class OutboxSchedule implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!enabled) {
-            running = Flux.never().subscribe();
-            return;
-        }
         running = Flux.interval(every, every, Schedulers.boundedElastic()).onBackpressureDrop()
-                .concatMap(tick -> relay.drain().doOnNext(published::accept)
+                .concatMap(tick -> (enabled ? relay.drain().doOnNext(published::accept) : Mono.empty())
                         .then(outbox.backlog()).doOnNext(backlog::set)
                         .onErrorResume(e -> {
                             log.warn("outbox run failed, retrying next run cause={}", e.toString());
