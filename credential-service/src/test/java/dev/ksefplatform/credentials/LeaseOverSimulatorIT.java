@@ -340,16 +340,30 @@ class LeaseOverSimulatorIT {
             "GET /auth/{id}", "POST /auth/token/redeem");
 
     @Test
-    void everyKsefCallOfVerificationsAndLeasesIsOneAuditEventNamingTheIntegrationAndNoSecret() {
+    void everyKsefCallOfVerificationsAndLeasesIsOneAuditEventNamingTheIntegrationItsCauseAndNoSecret() {
         List<Tenant> tenants = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Tenant tenant = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
-            verify(tenant);
-            tenants.add(tenant);
+            tenants.add(registered(List.of("InvoiceWrite"), List.of("InvoiceWrite")));
         }
+        verify(tenants.get(0));
+        verify(tenants.get(2));
+        Tenant byStaff = tenants.get(1);
+        service.client(CredentialServiceHarness.OTHER_CALLER).post()
+                .uri("/internal/v1/tenants/{t}/integrations/{id}/verify", byStaff.tenantId(), byStaff.integrationId())
+                .header("X-Actor-Type", "STAFF").header("X-Actor-Id", "operator-7")
+                .header("X-Correlation-Id", "console-request-1")
+                .exchange().expectStatus().isOk();
         Tenant leased = tenants.get(0);
         service.context().getBean(AccessTokens.class).forgetIntegration(leased.integrationId());
-        String accessToken = (String) granted(leased, "InvoiceWrite").get("accessToken");
+        String commandId = UUID.randomUUID().toString();
+        String accessToken = (String) service.client(CredentialServiceHarness.WORKER).post().uri("/internal/v1/leases")
+                .contentType(MediaType.APPLICATION_JSON).header("X-Correlation-Id", "flow-" + commandId)
+                .header("X-Causation-Id", commandId)
+                .bodyValue(Map.of("tenantId", leased.tenantId(), "environment", "TEST", "contextNip", leased.nip(),
+                        "purpose", "InvoiceWrite"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody()
+                .get("accessToken");
+        planted.add(accessToken);
 
         List<String> verification = new ArrayList<>(LOGIN);
         verification.addAll(List.of("GET /tokens/{id}", "POST /permissions/query/personal/grants"));
@@ -371,7 +385,6 @@ class LeaseOverSimulatorIT {
                 assertThat(event.getAudit().getProviderNip()).matches("\\d{10}");
                 assertThat(event.getAudit().getHttpStatus()).isBetween(200, 299);
                 assertThat(event.getAudit().getDurationMillis()).isNotNull().isNotNegative();
-                assertThat(event.getAudit().getActor().getType()).isEqualTo("SYSTEM");
                 assertThat(event.getTenantId()).isEqualTo(tenant.tenantId());
                 assertThat(((KsefCallRecorded) event.getPayload()).getCalls()).isPositive();
                 String text = event.toString();
@@ -381,6 +394,31 @@ class LeaseOverSimulatorIT {
             assertThat(authenticatedCalls(calls)).as("the simulator's own count of calls with an access token")
                     .isEqualTo(seenByKsef);
         }
+        assertThat(callEvents(tenants.get(2), verification.size())).allSatisfy(event ->
+                assertCause(event, "STAFF", "admin", null, event.getMessageId(), null));
+        assertThat(callEvents(byStaff, verification.size())).allSatisfy(event ->
+                assertCause(event, "STAFF", "operator-7", byStaff.tenantId(), "console-request-1", null));
+        List<EventEnvelope> ofLeased = callEvents(leased, verification.size() + LOGIN.size());
+        assertThat(ofLeased).filteredOn(e -> e.getAudit().getActor().getType().equals("SYSTEM"))
+                .allSatisfy(event -> assertCause(event, "SYSTEM", "tenant-worker", null, "flow-" + commandId, commandId))
+                .extracting(e -> ((KsefCallRecorded) e.getPayload()).getEndpoint())
+                .filteredOn(endpoint -> !endpoint.startsWith("/auth/sessions"))
+                .containsExactlyInAnyOrderElementsOf(LOGIN.stream().map(call -> call.substring(call.indexOf(' ') + 1))
+                        .toList());
+        assertThat(service.eventsOf(byStaff.tenantId(), l -> l.stream()
+                        .anyMatch(r -> r.value().getPayload() instanceof IntegrationVerified)))
+                .map(ConsumerRecord::value).filteredOn(e -> e.getPayload() instanceof IntegrationVerified)
+                .singleElement().satisfies(event ->
+                        assertCause(event, "STAFF", "operator-7", byStaff.tenantId(), "console-request-1", null));
+    }
+
+    private static void assertCause(EventEnvelope event, String actorType, String actorId, String onBehalfOf,
+                                    String correlationId, String causationId) {
+        assertThat(event.getAudit().getActor().getType()).isEqualTo(actorType);
+        assertThat(event.getAudit().getActor().getId()).isEqualTo(actorId);
+        assertThat(event.getAudit().getActor().getOnBehalfOf()).isEqualTo(onBehalfOf);
+        assertThat(event.getCorrelationId()).isEqualTo(correlationId);
+        assertThat(event.getCausationId()).isEqualTo(causationId);
     }
 
     /**

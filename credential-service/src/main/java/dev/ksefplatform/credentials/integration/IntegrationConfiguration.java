@@ -1,7 +1,8 @@
 package dev.ksefplatform.credentials.integration;
 
 import dev.ksefplatform.credentials.integration.adapter.kafka.IntegrationEventMapper;
-import dev.ksefplatform.credentials.integration.adapter.kafka.KafkaIntegrationEvents;
+import dev.ksefplatform.credentials.integration.adapter.kafka.OutboxIntegrationEvents;
+import dev.ksefplatform.credentials.outbox.application.Outbox;
 import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcIntegrationRepository;
 import dev.ksefplatform.credentials.integration.adapter.r2dbc.R2dbcProviderCredentialRepository;
 import dev.ksefplatform.credentials.integration.application.AuthSessionSweep;
@@ -32,13 +33,11 @@ import dev.ksefplatform.credentials.session.adapter.ksef.KsefClients;
 import dev.ksefplatform.credentials.session.application.AccessTokens;
 import dev.ksefplatform.credentials.session.application.KsefLogin;
 import dev.ksefplatform.credentials.vault.domain.EnvelopeCipher;
-import dev.ksefplatform.schemas.v1.EventEnvelope;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -54,8 +53,10 @@ public class IntegrationConfiguration {
     }
 
     @Bean
-    IntegrationEvents integrationEvents(KafkaTemplate<String, EventEnvelope> kafka, Clock clock, Supplier<UUID> ids) {
-        return new KafkaIntegrationEvents(kafka, new IntegrationEventMapper(clock, ids));
+    IntegrationEvents integrationEvents(Outbox outbox, ReactiveTransactionManager transactions, Clock clock,
+                                        Supplier<UUID> ids) {
+        return new OutboxIntegrationEvents(outbox, new IntegrationEventMapper(clock, ids),
+                TransactionalOperator.create(transactions));
     }
 
     /** Every KSeF call of this service, as {@code KsefCallRecorded} events. */

@@ -80,7 +80,14 @@ public final class CredentialServiceHarness implements AutoCloseable {
     /** Every event on ksef.events.v1 for {@code tenantId}, polling until {@code done} holds or 20 s pass. */
     public List<ConsumerRecord<String, EventEnvelope>> eventsOf(String tenantId,
                                                                 Predicate<List<ConsumerRecord<String, EventEnvelope>>> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        return eventsOf(tenantId, done, Duration.ofSeconds(20));
+    }
+
+    /** Every event on ksef.events.v1 for {@code tenantId}, polling until {@code done} holds or {@code wait} passes. */
+    public List<ConsumerRecord<String, EventEnvelope>> eventsOf(String tenantId,
+                                                                Predicate<List<ConsumerRecord<String, EventEnvelope>>> done,
+                                                                Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         List<ConsumerRecord<String, EventEnvelope>> mine = List.of();
         while (System.nanoTime() < deadline) {
             events.poll(Duration.ofMillis(200)).forEach(seen::add);

@@ -46,6 +46,7 @@ final class CredentialServiceStub implements AutoCloseable {
     private final Set<String> knownIntegrations = ConcurrentHashMap.newKeySet();
     private final AtomicInteger verificationFailuresLeft = new AtomicInteger();
     private final List<String> verifications = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> leaseCauses = new ConcurrentHashMap<>();
 
     CredentialServiceStub(URI simulator) throws IOException {
         this.simulator = simulator;
@@ -125,6 +126,11 @@ final class CredentialServiceStub implements AutoCloseable {
         return List.copyOf(accessTokens.values());
     }
 
+    /** "correlationId causationId" of every lease asked for the NIP, as its X-Correlation-Id and X-Causation-Id. */
+    List<String> leaseCauses(String contextNip) {
+        return List.copyOf(leaseCauses.getOrDefault(contextNip, List.of()));
+    }
+
     List<Instant> calls(String contextNip) {
         return new ArrayList<>(calls.getOrDefault(contextNip, List.of()));
     }
@@ -138,6 +144,9 @@ final class CredentialServiceStub implements AutoCloseable {
             JsonNode request = json.readTree(exchange.getRequestBody());
             String nip = request.path("contextNip").asText();
             calls.computeIfAbsent(nip, n -> new CopyOnWriteArrayList<>()).add(Instant.now());
+            leaseCauses.computeIfAbsent(nip, n -> new CopyOnWriteArrayList<>()).add(
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id") + " "
+                            + exchange.getRequestHeaders().getFirst("X-Causation-Id"));
             if (denied.contains(nip)) {
                 problem(exchange, 403, "tenant-violation", "context " + nip + " is not the tenant's");
             } else if (inactive.contains(nip)) {

@@ -135,10 +135,11 @@ class InboxSyncIT {
     }
 
     @Test
-    void aContextTheVaultRefusesEndsTheSyncFailedWithoutCallingKsef() {
+    void aContextTheVaultRefusesEndsTheSyncFailedWithoutCallingKsefAndTheLeaseNamedTheCommand() {
         String buyer = Nips.random();
         env.credentials.deny(buyer);
-        CommandEnvelope command = sync("inbox-c", buyer, null);
+        CommandEnvelope command = CommandEnvelope.newBuilder(sync("inbox-c", buyer, null))
+                .setCorrelationId("flow-" + buyer).build();
 
         env.kafka.publish(command);
 
@@ -147,6 +148,8 @@ class InboxSyncIT {
         assertThat(((InboxSyncFailed) end.value().getPayload()).getReason()).isNotBlank();
         assertThat(end.value().getAudit().getTenantNip()).isEqualTo(buyer);
         assertThat(env.simulatorStats(buyer).path("requests").asLong()).isZero();
+        assertThat(env.credentials.leaseCauses(buyer)).isNotEmpty()
+                .containsOnly(command.getCorrelationId() + " " + command.getMessageId());
     }
 
     private static CommandEnvelope sync(String tenant, String contextNip, Instant from) {

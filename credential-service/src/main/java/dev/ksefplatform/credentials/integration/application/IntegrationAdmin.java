@@ -52,8 +52,8 @@ public final class IntegrationAdmin {
         return Mono.fromCallable(() -> {
             RegistrationRules.check(registration, knownEnvironment);
             return newIntegration(registration);
-        }).flatMap(integration -> repository.insert(integration, vault.seal(integration, registration.secret())))
-                .flatMap(saved -> publish(new IntegrationEvent.Registered(saved), saved))
+        }).flatMap(integration -> events.recorded(repository.insert(integration,
+                        vault.seal(integration, registration.secret())), IntegrationEvent.Registered::new))
                 .doOnNext(saved -> log.info("integration registered integrationId={} tenantId={} environment={} nip={}",
                         saved.id(), saved.tenantId(), saved.environment(), saved.taxpayerNip()));
     }
@@ -65,8 +65,8 @@ public final class IntegrationAdmin {
                 .switchIfEmpty(Mono.error(() -> new InvalidRequest("providerCredentialId "
                         + registration.providerCredentialId() + " does not name a provider credential")))
                 .map(provider -> referencing(registration, provider))
-                .flatMap(integration -> repository.insert(integration, null))
-                .flatMap(saved -> publish(new IntegrationEvent.Registered(saved), saved))
+                .flatMap(integration -> events.recorded(repository.insert(integration, null),
+                        IntegrationEvent.Registered::new))
                 .doOnNext(saved -> log.info("integration registered integrationId={} tenantId={} environment={} nip={} "
                         + "providerCredentialId={}", saved.id(), saved.tenantId(), saved.environment(),
                         saved.taxpayerNip(), saved.providerCredentialId()));
@@ -109,9 +109,8 @@ public final class IntegrationAdmin {
     public Mono<Integration> revoke(IntegrationId id) {
         return get(id).map(current -> current.moveTo(IntegrationStatus.REVOKED, "revoked by an administrator",
                         clock.instant()))
-                .flatMap(repository::update)
-                .doOnNext(revoked -> accessTokens.forgetIntegration(revoked.id().toString()))
-                .flatMap(revoked -> publish(new IntegrationEvent.Revoked(revoked), revoked));
+                .flatMap(revoked -> events.recorded(repository.update(revoked), IntegrationEvent.Revoked::new))
+                .doOnNext(revoked -> accessTokens.forgetIntegration(revoked.id().toString()));
     }
 
     public Mono<Integration> rotateSecret(IntegrationId id, CredentialType type, String secret) {
@@ -126,24 +125,20 @@ public final class IntegrationAdmin {
             }
             RegistrationRules.checkSecret(type, secret);
             return current.withNewSecret(clock.instant());
-        }).flatMap(next -> repository.replaceSecret(next, vault.seal(next, secret)))
-                .doOnNext(next -> accessTokens.forgetIntegration(next.id().toString()))
-                .flatMap(next -> publish(new IntegrationEvent.SecretRotated(next), next));
+        }).flatMap(next -> events.recorded(repository.replaceSecret(next, vault.seal(next, secret)),
+                        IntegrationEvent.SecretRotated::new))
+                .doOnNext(next -> accessTokens.forgetIntegration(next.id().toString()));
     }
 
     private Mono<Integration> transition(IntegrationId id, IntegrationStatus to, String why) {
-        return get(id).flatMap(current -> repository.update(current.moveTo(to, why, clock.instant()))
-                        .doOnNext(next -> accessTokens.forgetIntegration(next.id().toString()))
-                        .flatMap(next -> publish(new IntegrationEvent.StatusChanged(next, current.status()), next)));
+        return get(id).flatMap(current -> events.recorded(repository.update(current.moveTo(to, why, clock.instant())),
+                        next -> new IntegrationEvent.StatusChanged(next, current.status())))
+                .doOnNext(next -> accessTokens.forgetIntegration(next.id().toString()));
     }
 
     private Integration newIntegration(Registration r) {
         var now = clock.instant();
         return new Integration(new IntegrationId(ids.get()), r.tenantId(), r.environment(), r.taxpayerNip(),
                 r.providerNip(), r.scopes(), r.credentialType(), IntegrationStatus.PENDING, null, now, now);
-    }
-
-    private Mono<Integration> publish(IntegrationEvent event, Integration integration) {
-        return events.publish(event).thenReturn(integration);
     }
 }

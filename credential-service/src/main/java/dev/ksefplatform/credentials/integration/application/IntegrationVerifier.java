@@ -1,5 +1,6 @@
 package dev.ksefplatform.credentials.integration.application;
 
+import dev.ksefplatform.credentials.integration.domain.Cause;
 import dev.ksefplatform.credentials.integration.domain.CredentialType;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
@@ -9,6 +10,7 @@ import dev.ksefplatform.credentials.integration.domain.IntegrationStatus;
 import dev.ksefplatform.credentials.integration.domain.KsefTokenGrant;
 import dev.ksefplatform.credentials.integration.domain.VerificationVerdict;
 import dev.ksefplatform.credentials.session.application.AccessTokens;
+import dev.ksefplatform.credentials.session.application.CauseScope;
 import dev.ksefplatform.credentials.session.application.KsefContext;
 import dev.ksefplatform.credentials.session.application.KsefCredential;
 import dev.ksefplatform.credentials.session.application.KsefCredentialRejected;
@@ -51,13 +53,19 @@ public final class IntegrationVerifier {
         this.blocking = blocking;
     }
 
+    /** Verifies for the service's own schedule ({@link Cause#SYSTEM}). */
     public Mono<Integration> verify(IntegrationId id) {
+        return verify(id, Cause.SYSTEM);
+    }
+
+    /** Verifies for {@code cause}: its KSeF calls and the events of the outcome name it. */
+    public Mono<Integration> verify(IntegrationId id, Cause cause) {
         return repository.find(id)
                 .switchIfEmpty(Mono.error(() -> new IntegrationNotFound(id.toString())))
                 .doOnNext(integration -> integration.requireCanMoveTo(IntegrationStatus.ACTIVE))
                 .flatMap(integration -> credentials.open(integration).publishOn(blocking)
-                        .map(credential -> check(integration, credential))
-                        .flatMap(outcome -> apply(integration, outcome)));
+                        .map(credential -> CauseScope.within(cause, () -> check(integration, credential)))
+                        .flatMap(outcome -> apply(integration, outcome, cause)));
     }
 
     private Outcome check(Integration integration, KsefCredential credential) {
@@ -86,13 +94,12 @@ public final class IntegrationVerifier {
                 ksef.personalGrants(integration.environment(), accessToken, integration.taxpayerNip()));
     }
 
-    private Mono<Integration> apply(Integration integration, Outcome outcome) {
+    private Mono<Integration> apply(Integration integration, Outcome outcome, Cause cause) {
         if (outcome.verdict() instanceof VerificationVerdict.Confirmed confirmed) {
             Integration active = integration.moveTo(IntegrationStatus.ACTIVE, null, clock.instant());
-            accessTokens.remember(contextOf(active), outcome.tokens());
-            return repository.update(active)
-                    .flatMap(saved -> events.publish(new IntegrationEvent.Verified(saved, confirmed.scopes()))
-                            .thenReturn(saved))
+            accessTokens.remember(contextOf(active), outcome.tokens(), cause);
+            return events.recorded(repository.update(active),
+                            saved -> new IntegrationEvent.Verified(saved, confirmed.scopes(), cause))
                     .doOnNext(saved -> log.info("integration verified integrationId={} tenantId={} status=ACTIVE",
                             saved.id(), saved.tenantId()));
         }
@@ -100,9 +107,8 @@ public final class IntegrationVerifier {
         Integration failed = integration.moveTo(outcome.tokenInactive() ? IntegrationStatus.EXPIRED
                 : IntegrationStatus.ERROR, reason, clock.instant());
         accessTokens.forgetIntegration(integration.id().toString());
-        return repository.update(failed)
-                .flatMap(saved -> events.publish(new IntegrationEvent.StatusChanged(saved, integration.status()))
-                        .thenReturn(saved))
+        return events.recorded(repository.update(failed),
+                        saved -> new IntegrationEvent.StatusChanged(saved, integration.status(), cause))
                 .doOnNext(saved -> log.warn("integration verification failed integrationId={} tenantId={} status={} "
                         + "reason={}", saved.id(), saved.tenantId(), saved.status(), reason));
     }

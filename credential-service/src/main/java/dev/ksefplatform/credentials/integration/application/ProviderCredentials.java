@@ -45,8 +45,8 @@ public final class ProviderCredentials {
             RegistrationRules.checkProvider(registration, knownEnvironment);
             return new ProviderCredential(ids.get(), registration.environment(), registration.providerNip(),
                     registration.credentialType(), registration.description(), clock.instant(), clock.instant());
-        }).flatMap(credential -> repository.insert(credential, vault.seal(credential, registration.secret())))
-                .flatMap(saved -> events.publish(new IntegrationEvent.ProviderRegistered(saved)).thenReturn(saved))
+        }).flatMap(credential -> events.recorded(repository.insert(credential,
+                        vault.seal(credential, registration.secret())), IntegrationEvent.ProviderRegistered::new))
                 .doOnNext(saved -> log.info("provider credential registered providerCredentialId={} environment={} "
                         + "providerNip={} type={}", saved.id(), saved.environment(), saved.providerNip(),
                         saved.credentialType()));
@@ -68,9 +68,8 @@ public final class ProviderCredentials {
             }
             RegistrationRules.checkSecret(type, secret);
             return current.rotated(clock.instant());
-        }).flatMap(next -> repository.replaceSecret(next, vault.seal(next, secret)))
-                .flatMap(next -> events.publish(new IntegrationEvent.ProviderChanged(next, "ROTATED", null))
-                        .thenReturn(next))
+        }).flatMap(next -> events.recorded(repository.replaceSecret(next, vault.seal(next, secret)),
+                        saved -> new IntegrationEvent.ProviderChanged(saved, "ROTATED", null)))
                 .doOnNext(next -> log.info("provider credential rotated providerCredentialId={} providerNip={}",
                         next.id(), next.providerNip()));
     }

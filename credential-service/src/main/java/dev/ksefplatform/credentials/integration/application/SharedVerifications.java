@@ -1,5 +1,6 @@
 package dev.ksefplatform.credentials.integration.application;
 
+import dev.ksefplatform.credentials.integration.domain.Cause;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationId;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,9 @@ public final class SharedVerifications {
         this.verifier = verifier;
     }
 
-    public Mono<Integration> verify(IntegrationId id) {
-        return Mono.defer(() -> inFlight.computeIfAbsent(id, key -> verifier.verify(key)
+    /** A verification already running for the integration serves this request too, under its own cause. */
+    public Mono<Integration> verify(IntegrationId id, Cause cause) {
+        return Mono.defer(() -> inFlight.computeIfAbsent(id, key -> verifier.verify(key, cause)
                 .doFinally(signal -> inFlight.remove(key))
                 .cache()));
     }

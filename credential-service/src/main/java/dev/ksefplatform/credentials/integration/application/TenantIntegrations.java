@@ -1,5 +1,6 @@
 package dev.ksefplatform.credentials.integration.application;
 
+import dev.ksefplatform.credentials.integration.domain.Cause;
 import dev.ksefplatform.credentials.integration.domain.CredentialType;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationId;
@@ -47,8 +48,8 @@ public final class TenantIntegrations {
                 .switchIfEmpty(Mono.error(() -> new IntegrationNotFound(id)));
     }
 
-    public Mono<Integration> verify(String tenantId, String id) {
-        return get(tenantId, id).flatMap(owned -> verifications.verify(owned.id()));
+    public Mono<Integration> verify(String tenantId, String id, Cause cause) {
+        return get(tenantId, id).flatMap(owned -> verifications.verify(owned.id(), cause));
     }
 
     public Mono<Integration> rotateSecret(String tenantId, String id, CredentialType type, String secret) {

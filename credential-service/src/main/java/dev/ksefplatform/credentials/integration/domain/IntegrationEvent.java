@@ -10,6 +10,11 @@ public sealed interface IntegrationEvent {
     /** The audit operation name. */
     String operation();
 
+    /** Who caused it and in which flow; null when the event names no actor (it then correlates with itself). */
+    default Cause cause() {
+        return null;
+    }
+
     /** An event about one integration account. */
     sealed interface AboutIntegration extends IntegrationEvent {
 
@@ -27,13 +32,20 @@ public sealed interface IntegrationEvent {
         }
     }
 
-    record Verified(Integration integration, Set<String> scopes) implements AboutIntegration {
+    /** {@code cause}: who asked for the verification (null: not named). */
+    record Verified(Integration integration, Set<String> scopes, Cause cause) implements AboutIntegration {
         public String operation() {
             return "credential.integration.verify";
         }
     }
 
-    record StatusChanged(Integration integration, IntegrationStatus from) implements AboutIntegration {
+    /** {@code cause}: the verification or lease that found the new status, if it names one. */
+    record StatusChanged(Integration integration, IntegrationStatus from, Cause cause) implements AboutIntegration {
+
+        public StatusChanged(Integration integration, IntegrationStatus from) {
+            this(integration, from, null);
+        }
+
         public String operation() {
             return "credential.integration.status";
         }
@@ -52,7 +64,7 @@ public sealed interface IntegrationEvent {
     }
 
     /** A run of KSeF calls made with the integration's credential in its context (CONTRACTS: "Every KSeF call"). */
-    record KsefCallRecorded(Integration integration, KsefCall call) implements AboutIntegration {
+    record KsefCallRecorded(Integration integration, KsefCall call, Cause cause) implements AboutIntegration {
         public String operation() {
             return "ksef.call";
         }
@@ -84,8 +96,8 @@ public sealed interface IntegrationEvent {
         }
     }
 
-    record LeaseDenied(String tenantId, String environment, String contextNip, String purpose, String reason)
-            implements IntegrationEvent {
+    record LeaseDenied(String tenantId, String environment, String contextNip, String purpose, String reason,
+                       Cause cause) implements IntegrationEvent {
         public String operation() {
             return "credential.lease";
         }

@@ -3,6 +3,7 @@ package dev.ksefplatform.credentials.lease.application;
 import dev.ksefplatform.credentials.integration.application.IntegrationEvents;
 import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
 import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
+import dev.ksefplatform.credentials.integration.domain.Cause;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
 import dev.ksefplatform.credentials.lease.domain.DenialReason;
@@ -39,34 +40,35 @@ public final class LeaseRefusals {
 
     /** Records and announces the refusal, then fails with the matching {@link LeaseRefused}. */
     public <T> Mono<T> refuse(String leaseId, LeaseRequest request, Integration found, LeaseDecision.Denied denied,
-                              Instant at) {
+                              Instant at, Cause cause) {
         String integrationId = found != null && found.belongsTo(request.tenantId()) ? found.id().toString() : null;
         meters.counter("credentials.lease.denied", "reason", denied.reason().name()).increment();
         log.warn("credential lease denied leaseId={} caller={} tenantId={} environment={} contextNip={} purpose={} reason={}",
                 leaseId, request.caller(), request.tenantId(), request.environment(), request.contextNip(),
                 request.purpose(), denied.reason());
-        return leaseLog.record(new LeaseRecord(leaseId, request, integrationId, at, LeaseRecord.Outcome.DENIED,
-                        denied.reason().name()))
-                .then(events.publish(new IntegrationEvent.LeaseDenied(request.tenantId(), request.environment(),
-                        request.contextNip(), request.purpose(), denied.reason().name()))
-                        .onErrorResume(e -> {
-                            // the refusal stands even if the event cannot be published; the lease row is the audit trail
-                            log.error("cannot publish CredentialLeaseDenied leaseId={}", leaseId, e);
-                            return Mono.empty();
-                        }))
+        Mono<Boolean> recordedRow = leaseLog.record(new LeaseRecord(leaseId, request, integrationId, at,
+                LeaseRecord.Outcome.DENIED, denied.reason().name())).thenReturn(true);
+        return events.recorded(recordedRow, row -> new IntegrationEvent.LeaseDenied(request.tenantId(),
+                        request.environment(), request.contextNip(), request.purpose(), denied.reason().name(), cause))
+                .onErrorResume(e -> {
+                    // the refusal stands even if it cannot be recorded
+                    log.error("cannot record the lease refusal leaseId={}", leaseId, e);
+                    return Mono.empty();
+                })
                 .then(Mono.error(LeaseRefused.of(denied)));
     }
 
     /** KSeF no longer accepts the stored credential: the integration is EXPIRED or in ERROR until an admin acts. */
     public <T> Mono<T> credentialRejected(String leaseId, LeaseRequest request, Integration integration, Instant at,
-                                          KsefCredentialRejected rejection) {
+                                          KsefCredentialRejected rejection, Cause cause) {
         Integration failed = IntegrationVerifier.refused(integration, rejection, at);
         accessTokens.forgetIntegration(integration.id().toString());
         log.warn("KSeF refused a stored credential integrationId={} tenantId={} status={}", integration.id(),
                 integration.tenantId(), failed.status());
-        return integrations.update(failed)
-                .then(events.publish(new IntegrationEvent.StatusChanged(failed, integration.status())))
+        return events.recorded(integrations.update(failed),
+                        saved -> new IntegrationEvent.StatusChanged(saved, integration.status(), cause))
                 .then(refuse(leaseId, request, failed, new LeaseDecision.Denied(DenialReason.INTEGRATION_NOT_ACTIVE,
-                        "KSeF refused the integration's credential; the integration is now " + failed.status()), at));
+                        "KSeF refused the integration's credential; the integration is now " + failed.status()), at,
+                cause));
     }
 }

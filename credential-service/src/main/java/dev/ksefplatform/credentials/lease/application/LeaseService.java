@@ -3,6 +3,7 @@ package dev.ksefplatform.credentials.lease.application;
 import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
 import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
 import dev.ksefplatform.credentials.integration.application.CredentialSource;
+import dev.ksefplatform.credentials.integration.domain.Cause;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.lease.domain.LeaseDecision;
 import dev.ksefplatform.credentials.lease.domain.LeasePolicy;
@@ -43,7 +44,8 @@ public final class LeaseService {
         this.ids = ids;
     }
 
-    public Mono<Lease> lease(LeaseRequest request) {
+    /** {@code cause}: the caller's work the lease serves; a login it needs is audited under it. */
+    public Mono<Lease> lease(LeaseRequest request, Cause cause) {
         String leaseId = ids.get().toString();
         Instant at = clock.instant();
         return integrations.findLive(request.environment(), request.contextNip())
@@ -52,19 +54,19 @@ public final class LeaseService {
                 .flatMap(found -> {
                     LeaseDecision decision = LeasePolicy.decide(request, found);
                     if (decision instanceof LeaseDecision.Granted granted) {
-                        return grant(leaseId, request, granted.integration(), at);
+                        return grant(leaseId, request, granted.integration(), at, cause);
                     }
-                    return refusals.refuse(leaseId, request, found.orElse(null), (LeaseDecision.Denied) decision, at);
+                    return refusals.refuse(leaseId, request, found.orElse(null), (LeaseDecision.Denied) decision, at, cause);
                 });
     }
 
-    private Mono<Lease> grant(String leaseId, LeaseRequest request, Integration integration, Instant at) {
+    private Mono<Lease> grant(String leaseId, LeaseRequest request, Integration integration, Instant at, Cause cause) {
         return Mono.fromFuture(() -> accessTokens.tokensFor(IntegrationVerifier.contextOf(integration),
-                        () -> credentials.open(integration).toFuture()))
+                        () -> credentials.open(integration).toFuture(), cause))
                 .flatMap(tokens -> leaseLog.record(record(leaseId, request, integration, at, LeaseRecord.Outcome.GRANTED, null))
                         .thenReturn(lease(leaseId, tokens, integration)))
                 .onErrorResume(KsefCredentialRejected.class,
-                        e -> refusals.credentialRejected(leaseId, request, integration, at, e))
+                        e -> refusals.credentialRejected(leaseId, request, integration, at, e, cause))
                 .onErrorResume(e -> !(e instanceof LeaseRefused), e -> leaseLog
                         .record(record(leaseId, request, integration, at, LeaseRecord.Outcome.FAILED,
                                 e.getClass().getSimpleName()))

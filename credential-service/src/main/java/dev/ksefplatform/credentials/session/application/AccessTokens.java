@@ -1,5 +1,6 @@
 package dev.ksefplatform.credentials.session.application;
 
+import dev.ksefplatform.credentials.integration.domain.Cause;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,16 +35,27 @@ public final class AccessTokens {
         this.staleSessions = staleSessions;
     }
 
-    /** The context's tokens; {@code credential} is asked for (and the secret opened) only if a login is needed. */
+    /** The context's tokens for the service's own work ({@link Cause#SYSTEM}). */
     public CompletableFuture<SessionTokens> tokensFor(KsefContext context,
                                                       Supplier<? extends CompletionStage<KsefCredential>> credential) {
-        return byContext.compute(context, (key, current) -> next(key, current, credential));
+        return tokensFor(context, credential, Cause.SYSTEM);
     }
 
-    /** Tokens obtained elsewhere (e.g. by verification) become the context's cached tokens. */
-    public void remember(KsefContext context, SessionTokens tokens) {
+    /**
+     * The context's tokens; {@code credential} is asked for (and the secret opened) only if a login is needed. The KSeF
+     * calls a login or refresh makes are audited under {@code cause}; a login shared by concurrent requests names the
+     * cause of the request that started it.
+     */
+    public CompletableFuture<SessionTokens> tokensFor(KsefContext context,
+                                                      Supplier<? extends CompletionStage<KsefCredential>> credential,
+                                                      Cause cause) {
+        return byContext.compute(context, (key, current) -> next(key, current, credential, cause));
+    }
+
+    /** Tokens obtained elsewhere (e.g. by verification, for {@code cause}) become the context's cached tokens. */
+    public void remember(KsefContext context, SessionTokens tokens, Cause cause) {
         replaced(context, byContext.put(context, CompletableFuture.completedFuture(tokens)));
-        revokeStaleWith(context, tokens);
+        revokeStaleWith(context, tokens, cause);
     }
 
     public void forgetIntegration(String integrationId) {
@@ -65,9 +77,10 @@ public final class AccessTokens {
     }
 
     private CompletableFuture<SessionTokens> next(KsefContext context, CompletableFuture<SessionTokens> current,
-                                                  Supplier<? extends CompletionStage<KsefCredential>> credential) {
+                                                  Supplier<? extends CompletionStage<KsefCredential>> credential,
+                                                  Cause cause) {
         if (current == null || current.isCompletedExceptionally()) {
-            return login(context, credential);
+            return login(context, credential, cause);
         }
         if (!current.isDone()) {
             return current;
@@ -76,29 +89,32 @@ public final class AccessTokens {
         if (tokens.access().validBeyond(clock.instant().plus(REFRESH_MARGIN))) {
             return current;
         }
-        return refreshOrLogin(context, tokens, credential);
+        return refreshOrLogin(context, tokens, credential, cause);
     }
 
     private CompletableFuture<SessionTokens> login(KsefContext context,
-                                                   Supplier<? extends CompletionStage<KsefCredential>> credential) {
+                                                   Supplier<? extends CompletionStage<KsefCredential>> credential,
+                                                   Cause cause) {
         return CompletableFuture.completedFuture(null)
                 .thenComposeAsync(ignored -> credential.get(), executor)
-                .thenApplyAsync(opened -> ksef.login(context.environment(), context.contextNip(), opened),
-                        executor)
-                .thenApply(tokens -> revokeStaleWith(context, tokens));
+                .thenApplyAsync(opened -> CauseScope.within(cause,
+                        () -> ksef.login(context.environment(), context.contextNip(), opened)), executor)
+                .thenApply(tokens -> revokeStaleWith(context, tokens, cause));
     }
 
     private CompletableFuture<SessionTokens> refreshOrLogin(KsefContext context, SessionTokens old,
-                                                            Supplier<? extends CompletionStage<KsefCredential>> credential) {
+                                                            Supplier<? extends CompletionStage<KsefCredential>> credential,
+                                                            Cause cause) {
         if (!old.refresh().validBeyond(clock.instant())) {
-            return login(context, credential);
+            return login(context, credential, cause);
         }
         return CompletableFuture
-                .supplyAsync(() -> old.withAccess(ksef.refresh(context.environment(), context.contextNip(), old.refresh())), executor)
+                .supplyAsync(() -> CauseScope.within(cause, () -> old.withAccess(ksef.refresh(context.environment(),
+                        context.contextNip(), old.refresh()))), executor)
                 .exceptionallyCompose(failure -> {
                     if (cause(failure) instanceof KsefSessionExpired) {
                         staleSessions.replaced(context, old);
-                        return login(context, credential);
+                        return login(context, credential, cause);
                     }
                     return CompletableFuture.failedFuture(cause(failure));
                 });
@@ -111,10 +127,10 @@ public final class AccessTokens {
     }
 
     /** Revocation runs beside the lease, never in its way. */
-    private SessionTokens revokeStaleWith(KsefContext context, SessionTokens current) {
+    private SessionTokens revokeStaleWith(KsefContext context, SessionTokens current, Cause cause) {
         staleSessions.opened(context, current);
         if (staleSessions.hasStale(context)) {
-            executor.execute(() -> staleSessions.revokeStale(context, current));
+            executor.execute(() -> CauseScope.within(cause, () -> staleSessions.revokeStale(context, current)));
         }
         return current;
     }

@@ -1,5 +1,6 @@
 package dev.ksefplatform.credentials.integration.adapter.kafka;
 
+import dev.ksefplatform.credentials.integration.domain.Cause;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
 import dev.ksefplatform.credentials.integration.domain.ProviderCredential;
@@ -36,11 +37,12 @@ public final class IntegrationEventMapper {
 
     public EventEnvelope toEnvelope(IntegrationEvent event) {
         String messageId = ids.get().toString();
+        Cause cause = event.cause();
         return EventEnvelope.newBuilder()
                 .setMessageId(messageId)
                 .setTenantId(event.tenantId())
-                .setCorrelationId(messageId)
-                .setCausationId(null)
+                .setCorrelationId(cause == null || cause.correlationId() == null ? messageId : cause.correlationId())
+                .setCausationId(cause == null ? null : cause.causationId())
                 .setOccurredAt(clock.instant())
                 .setSource(SOURCE)
                 .setAudit(audit(event))
@@ -49,7 +51,7 @@ public final class IntegrationEventMapper {
     }
 
     private static AuditInfo audit(IntegrationEvent event) {
-        AuditInfo.Builder audit = AuditInfo.newBuilder().setOperation(event.operation());
+        AuditInfo.Builder audit = AuditInfo.newBuilder().setOperation(event.operation()).setActor(actor(event.cause()));
         if (event instanceof IntegrationEvent.LeaseDenied denied) {
             return audit.setTenantNip(denied.contextNip()).setError(denied.reason()).build();
         }
@@ -67,14 +69,18 @@ public final class IntegrationEventMapper {
                 .setError(integration.reason()).build();
     }
 
-    /** The vault's own calls: logins, refreshes and queries it makes on a schedule or for a lease, never a tenant. */
+    private static Actor actor(Cause cause) {
+        return cause == null ? null : Actor.newBuilder().setType(cause.actorType()).setId(cause.actorId())
+                .setOnBehalfOf(cause.onBehalfOf()).build();
+    }
+
+    /** The vault's calls: logins, refreshes and queries for a lease, a verification or its own schedules. */
     private static AuditInfo callAudit(AuditInfo.Builder audit, IntegrationEvent.KsefCallRecorded recorded) {
         Integration i = recorded.integration();
         KsefCall call = recorded.call();
         return audit.setTenantNip(i.taxpayerNip()).setProviderNip(i.providerNip()).setIntegrationId(i.id().toString())
                 .setHttpStatus(call.httpStatus() == 0 ? null : call.httpStatus()).setKsefCode(call.ksefCode())
-                .setDurationMillis(call.durationMillis()).setError(call.error())
-                .setActor(Actor.newBuilder().setType("SYSTEM").setId(SOURCE).build()).build();
+                .setDurationMillis(call.durationMillis()).setError(call.error()).build();
     }
 
     private static Object payload(IntegrationEvent event) {

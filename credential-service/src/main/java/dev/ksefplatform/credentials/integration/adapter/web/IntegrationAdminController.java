@@ -1,5 +1,8 @@
 package dev.ksefplatform.credentials.integration.adapter.web;
 
+import dev.ksefplatform.credentials.web.CauseHeaders;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestHeader;
 import dev.ksefplatform.credentials.integration.application.IntegrationAdmin;
 import dev.ksefplatform.credentials.integration.application.IntegrationQuery;
 import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
@@ -59,8 +62,9 @@ public class IntegrationAdminController {
     }
 
     @PostMapping("/{id}/verify")
-    public Mono<IntegrationBody> verify(@PathVariable String id) {
-        return verifier.verify(IntegrationId.parse(id)).map(IntegrationBody::of);
+    public Mono<IntegrationBody> verify(@PathVariable String id, @RequestHeader HttpHeaders headers) {
+        return Mono.fromCallable(() -> CauseHeaders.ofAdmin(headers))
+                .flatMap(cause -> verifier.verify(IntegrationId.parse(id), cause)).map(IntegrationBody::of);
     }
 
     @PostMapping("/{id}/disable")

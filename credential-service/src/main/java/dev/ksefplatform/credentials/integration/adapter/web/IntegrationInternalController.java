@@ -1,5 +1,8 @@
 package dev.ksefplatform.credentials.integration.adapter.web;
 
+import dev.ksefplatform.credentials.web.CauseHeaders;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestHeader;
 import dev.ksefplatform.credentials.integration.application.IntegrationAdmin;
 import dev.ksefplatform.credentials.integration.application.SharedVerifications;
 import dev.ksefplatform.credentials.integration.domain.Integration;
@@ -28,7 +31,8 @@ public class IntegrationInternalController {
     }
 
     @PostMapping("/internal/v1/integrations/{id}/verify")
-    public Mono<VerificationBody> verify(@PathVariable String id, @RequestBody TenantBody body) {
+    public Mono<VerificationBody> verify(@PathVariable String id, @RequestBody TenantBody body,
+                                         @RequestHeader HttpHeaders headers) {
         if (body.tenantId() == null || body.tenantId().isBlank()) {
             return Mono.error(new InvalidRequest("tenantId is required"));
         }
@@ -36,7 +40,7 @@ public class IntegrationInternalController {
         return admin.get(integrationId)
                 .filter(integration -> integration.belongsTo(body.tenantId()))
                 .switchIfEmpty(Mono.error(() -> new IntegrationNotFound(id)))
-                .flatMap(integration -> verifications.verify(integrationId))
+                .flatMap(integration -> verifications.verify(integrationId, CauseHeaders.ofWorker(headers)))
                 .map(VerificationBody::of);
     }
 

@@ -1,5 +1,8 @@
 package dev.ksefplatform.credentials.integration.adapter.web;
 
+import dev.ksefplatform.credentials.web.CauseHeaders;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestHeader;
 import dev.ksefplatform.credentials.integration.application.TenantIntegrations;
 import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
 import dev.ksefplatform.credentials.tenant.application.GatewayTenants;
@@ -51,8 +54,10 @@ public class TenantIntegrationController {
     }
 
     @PostMapping("/{id}/verify")
-    public Mono<IntegrationBody> verify(@PathVariable String tenantId, @PathVariable String id) {
-        return integrations.verify(tenantId, id).map(IntegrationBody::of);
+    public Mono<IntegrationBody> verify(@PathVariable String tenantId, @PathVariable String id,
+                                        @RequestHeader HttpHeaders headers) {
+        return Mono.fromCallable(() -> CauseHeaders.ofTenant(tenantId, headers))
+                .flatMap(cause -> integrations.verify(tenantId, id, cause)).map(IntegrationBody::of);
     }
 
     @PostMapping("/{id}/disable")

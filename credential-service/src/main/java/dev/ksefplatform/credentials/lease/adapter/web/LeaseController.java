@@ -1,5 +1,6 @@
 package dev.ksefplatform.credentials.lease.adapter.web;
 
+import dev.ksefplatform.credentials.web.CauseHeaders;
 import dev.ksefplatform.credentials.lease.application.Lease;
 import dev.ksefplatform.credentials.lease.application.LeaseService;
 import dev.ksefplatform.credentials.lease.domain.LeaseRequest;
@@ -24,7 +25,8 @@ public class LeaseController {
     @PostMapping("/internal/v1/leases")
     public Mono<Lease> lease(@RequestBody LeaseBody body, ServerWebExchange exchange) {
         String caller = exchange.getAttribute(CallerAuthenticationFilter.CALLER_ATTRIBUTE);
-        return Mono.fromCallable(() -> body.toRequest(caller)).flatMap(leases::lease);
+        return Mono.fromCallable(() -> CauseHeaders.ofWorker(exchange.getRequest().getHeaders()))
+                .flatMap(cause -> leases.lease(body.toRequest(caller), cause));
     }
 
     public record LeaseBody(String tenantId, String environment, String contextNip, String purpose) {

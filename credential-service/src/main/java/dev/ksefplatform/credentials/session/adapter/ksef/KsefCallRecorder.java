@@ -1,6 +1,8 @@
 package dev.ksefplatform.credentials.session.adapter.ksef;
 
+import dev.ksefplatform.credentials.integration.domain.Cause;
 import dev.ksefplatform.credentials.integration.domain.KsefCall;
+import dev.ksefplatform.credentials.session.application.CauseScope;
 import dev.ksefplatform.credentials.session.application.KsefCallAudit;
 import dev.ksefplatform.ksef.client.KsefCallObserver;
 import java.time.Clock;
@@ -12,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * Collects the HTTP calls ksef-client makes on this thread (it sends synchronously on the caller's thread) while an
  * adapter acts for one context, folds alike neighbours (the status polls of one login) and hands them to the audit
- * when the outermost scope ends, whether it succeeded or failed.
+ * when the outermost scope ends, whether it succeeded or failed, with the cause current when the scope opened.
  */
 final class KsefCallRecorder implements KsefCallObserver {
 
@@ -41,13 +43,14 @@ final class KsefCallRecorder implements KsefCallObserver {
             return work.get();
         }
         List<KsefCall> calls = new ArrayList<>();
+        Cause cause = CauseScope.current();
         CALLS.set(calls);
         try {
             return work.get();
         } finally {
             CALLS.remove();
             if (!calls.isEmpty()) {
-                audit.recorded(environment, contextNip, folded(calls));
+                audit.recorded(environment, contextNip, cause, folded(calls));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.ksefplatform.credentials.session.adapter.ksef;
 
+import dev.ksefplatform.credentials.integration.domain.Cause;
+import dev.ksefplatform.credentials.session.application.CauseScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.credentials.integration.domain.KsefCall;
@@ -14,7 +16,11 @@ import org.junit.jupiter.api.Test;
 class KsefCallRecorderTest {
 
     private final List<List<KsefCall>> audited = new ArrayList<>();
-    private final KsefCallRecorder recorder = new KsefCallRecorder((environment, contextNip, calls) -> audited.add(calls),
+    private final List<Cause> causes = new ArrayList<>();
+    private final KsefCallRecorder recorder = new KsefCallRecorder((environment, contextNip, cause, calls) -> {
+        causes.add(cause);
+        audited.add(calls);
+    },
             Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
@@ -51,5 +57,21 @@ class KsefCallRecorderTest {
 
         assertThat(audited).singleElement().satisfies(calls -> assertThat(calls).singleElement()
                 .satisfies(call -> assertThat(call.error()).isEqualTo("timeout")));
+        assertThat(causes).containsExactly(Cause.SYSTEM);
+    }
+
+    @Test
+    void namesTheCauseCurrentWhenTheOutermostScopeOpened() {
+        Cause lease = Cause.worker("corr-1", "command-1");
+        CauseScope.within(lease, () -> recorder.recording("TEST", "5265877635", () -> {
+            CauseScope.within(Cause.SYSTEM, () -> recorder.recording("TEST", "5265877635", () -> {
+                recorder.called(new ObservedCall("POST", "/auth/challenge", 200, 5, null, null));
+                return null;
+            }));
+            return null;
+        }));
+
+        assertThat(causes).containsExactly(lease);
+        assertThat(CauseScope.current()).isEqualTo(Cause.SYSTEM);
     }
 }

@@ -10,78 +10,48 @@ import dev.ksefplatform.worker.engine.domain.LaneKey;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * Leases over credential-service's internal API ({@code POST /internal/v1/leases}, caller {@code tenant-worker}). The
- * JDK client keeps its connections alive. A 403 is a refusal (a {@code tenant-violation} most of all); anything else
- * that is not a lease is "unavailable, try later". The body of a lease is never echoed: it holds the token.
+ * Leases over credential-service's internal API ({@code POST /internal/v1/leases}, caller {@code tenant-worker}), sent
+ * with the cause of the calls on this thread (the command they are for). The JDK client keeps its connections alive.
+ * A 403 is a refusal (a {@code tenant-violation} most of all); anything else that is not a lease is "unavailable, try
+ * later". The body of a lease is never echoed: it holds the token.
  */
 public class HttpTenantCredentials implements TenantCredentials {
 
-    private static final String PROBLEM_PREFIX = "https://ksef-platform.dev/problems/";
     private static final String VIOLATION = "tenant-violation";
 
-    private final HttpClient http;
-    private final URI leasesUri;
-    private final String callerToken;
-    private final Duration timeout;
-    private final ObjectMapper json;
+    private final CredentialServiceClient vault;
 
     public HttpTenantCredentials(HttpClient http, URI baseUri, String callerToken, Duration timeout,
                                  ObjectMapper json) {
-        this.http = http;
-        this.leasesUri = baseUri.resolve("/internal/v1/leases");
-        this.callerToken = callerToken;
-        this.timeout = timeout;
-        this.json = json;
+        this.vault = new CredentialServiceClient(http, baseUri, callerToken, timeout, json);
     }
 
     @Override
     public Lease lease(LaneKey lane, String purpose) {
-        HttpResponse<String> response = send(lane, purpose);
+        HttpResponse<String> response = vault.post("/internal/v1/leases", Map.of("tenantId", lane.tenantId(),
+                "environment", lane.environment(), "contextNip", lane.contextNip(), "purpose", purpose),
+                "leasing a credential");
         int status = response.statusCode();
         if (status == 200) {
             return parseLease(response.body());
         }
         if (status == 403) {
-            String slug = problemType(response.body());
+            String slug = vault.problemType(response.body(), "forbidden");
             throw new LeaseDenied(problemReason(response.body(), slug), VIOLATION.equals(slug));
         }
         throw new KsefFailure.Unavailable("credential-service answered HTTP " + status, status,
-                retryAfter(response), null);
-    }
-
-    private HttpResponse<String> send(LaneKey lane, String purpose) {
-        try {
-            return http.send(HttpRequest.newBuilder(leasesUri)
-                    .timeout(timeout)
-                    .header("Authorization", "Bearer " + callerToken)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json, application/problem+json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body(lane, purpose)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new KsefFailure.Unavailable("credential-service unreachable: " + e.getClass().getSimpleName() + " "
-                    + e.getMessage(), null, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KsefFailure.Unavailable("interrupted while leasing a credential", null, null, e);
-        }
-    }
-
-    private String body(LaneKey lane, String purpose) throws IOException {
-        return json.writeValueAsString(Map.of("tenantId", lane.tenantId(), "environment", lane.environment(),
-                "contextNip", lane.contextNip(), "purpose", purpose));
+                CredentialServiceClient.retryAfter(response), null);
     }
 
     private Lease parseLease(String body) {
         try {
-            JsonNode node = json.readTree(body);
+            JsonNode node = vault.read(body);
             return new Lease(node.path("leaseId").asText(null), new AccessToken(node.path("accessToken").asText()),
                     node.hasNonNull("validUntil") ? Instant.parse(node.get("validUntil").asText()) : null,
                     node.path("integrationId").asText(null), node.path("providerNip").asText(null));
@@ -91,28 +61,8 @@ public class HttpTenantCredentials implements TenantCredentials {
         }
     }
 
-    private String problemType(String body) {
-        try {
-            String type = json.readTree(body).path("type").asText("");
-            return type.startsWith(PROBLEM_PREFIX) ? type.substring(PROBLEM_PREFIX.length()) : type;
-        } catch (IOException e) {
-            return "forbidden";
-        }
-    }
-
     private String problemReason(String body, String slug) {
-        try {
-            String detail = json.readTree(body).path("detail").asText("");
-            return detail.isEmpty() ? slug : slug + ": " + detail;
-        } catch (IOException e) {
-            return slug;
-        }
-    }
-
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After")
-                .filter(v -> !v.isEmpty() && v.chars().allMatch(Character::isDigit))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
-                .orElse(null);
+        String detail = vault.detail(body);
+        return detail == null || detail.isEmpty() ? slug : slug + ": " + detail;
     }
 }
