@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.schemas.v1.IntegrationVerified;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class SelfServiceApiIT {
 
     static final String ADMIN_TOKEN = "it-self-service-admin-token";
+    static final String CONSOLE_TOKEN = "it-self-service-console-token";
     static final SelfServiceStack STACK = new SelfServiceStack();
     static final List<String> RESPONSES = new CopyOnWriteArrayList<>();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +53,7 @@ class SelfServiceApiIT {
         registry.add("ksef.services.credential-service.url", STACK::vaultUrl);
         registry.add("commandapi.services.credential-service.token", () -> SelfServiceStack.VAULT_COMMAND_API);
         registry.add("commandapi.security.callers.admin", () -> ADMIN_TOKEN);
+        registry.add("commandapi.security.callers.console", () -> CONSOLE_TOKEN);
     }
 
     @BeforeEach
@@ -101,6 +105,43 @@ class SelfServiceApiIT {
         assertThat(java.time.Instant.parse((String) used.get("lastUsedAt")))
                 .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
         assertThat(used).doesNotContainKey("rotatedAt");
+    }
+
+    @Test
+    void aVerificationAnOperatorAsksForThroughTheConsoleNamesTheOperatorAndTheTenantInTheVaultsEvents() {
+        String nip = Invoices.randomNip();
+        String token = STACK.ksefToken(nip, List.of("InvoiceWrite"));
+        Map<String, Object> onboarded = call(admin().post().uri("/admin/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Staff " + nip, "nip", nip, "integration", Map.of("scopes", List.of("InvoiceWrite"),
+                        "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", token)))), 201);
+        String tenantId = (String) onboarded.get("tenantId");
+        @SuppressWarnings("unchecked")
+        String integrationId = (String) ((Map<String, Object>) onboarded.get("integration")).get("integrationId");
+
+        Map<String, Object> verified = call(client.post().uri("/api/v1/integrations/{id}/verify", integrationId)
+                .header("Authorization", "Bearer " + CONSOLE_TOKEN).header("X-Act-For-Tenant", tenantId)
+                .header("X-Actor-Type", "STAFF").header("X-Actor-Id", "operator.ewa"), 200);
+
+        assertThat(verified).containsEntry("status", "ACTIVE");
+        List<EventEnvelope> verifications = awaitEvents(tenantId, IntegrationVerified.class);
+        assertThat(verifications).as("the vault's verification events of the tenant").isNotEmpty()
+                .anySatisfy(event -> {
+                    assertThat(event.getAudit().getActor().getType()).isEqualTo("STAFF");
+                    assertThat(event.getAudit().getActor().getId()).isEqualTo("operator.ewa");
+                    assertThat(event.getAudit().getActor().getOnBehalfOf()).isEqualTo(tenantId);
+                });
+    }
+
+    /** The tenant's events of one payload type on ksef.events.v1, once there is one (the vault's outbox relays them). */
+    private static List<EventEnvelope> awaitEvents(String tenantId, Class<?> payload) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<EventEnvelope> found;
+        do {
+            found = SelfServiceEvents.allEnvelopes().stream().filter(e -> tenantId.equals(e.getTenantId()))
+                    .filter(e -> payload.isInstance(e.getPayload())).toList();
+        } while (found.stream().noneMatch(e -> "STAFF".equals(e.getAudit().getActor().getType()))
+                && System.nanoTime() < deadline);
+        return found;
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.ksefplatform.commandapi;
 
+import dev.ksefplatform.schemas.serde.EventEnvelopeDeserializer;
 import dev.ksefplatform.schemas.topic.Topics;
+import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +20,17 @@ final class SelfServiceEvents {
     private SelfServiceEvents() {
     }
 
+    /** Every event so far, decoded. */
+    static List<EventEnvelope> allEnvelopes() {
+        EventEnvelopeDeserializer avro = new EventEnvelopeDeserializer();
+        return allValues().stream().map(value -> avro.deserialize(Topics.EVENTS.name(), value)).toList();
+    }
+
     static List<String> allValuesAsText() {
+        return allValues().stream().map(value -> new String(value, StandardCharsets.UTF_8)).toList();
+    }
+
+    private static List<byte[]> allValues() {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.get().bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -28,10 +40,10 @@ final class SelfServiceEvents {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<String> values = new ArrayList<>();
+            List<byte[]> values = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
             }
             return values;
         }

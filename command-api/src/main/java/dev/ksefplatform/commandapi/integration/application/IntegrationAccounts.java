@@ -1,7 +1,9 @@
 package dev.ksefplatform.commandapi.integration.application;
 
 import dev.ksefplatform.commandapi.integration.domain.IntegrationCredential;
+import dev.ksefplatform.commandapi.security.ActingPerson;
 import java.util.List;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,8 +21,11 @@ public interface IntegrationAccounts {
 
     Mono<IntegrationView> get(String tenantId, String integrationId);
 
-    /** Logs in to KSeF and checks the grants now: ACTIVE, or ERROR/EXPIRED with what to fix. */
-    Mono<IntegrationView> verify(String tenantId, String integrationId);
+    /**
+     * Logs in to KSeF and checks the grants now: ACTIVE, or ERROR/EXPIRED with what to fix. The vault's events of it
+     * name {@code person} (a console user, or an operator acting for the tenant) when there is one, else the tenant.
+     */
+    Mono<IntegrationView> verify(String tenantId, String integrationId, Optional<ActingPerson> person);
 
     Mono<IntegrationView> rotateSecret(String tenantId, String integrationId, IntegrationCredential credential);
 

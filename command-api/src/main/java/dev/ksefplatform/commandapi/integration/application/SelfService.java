@@ -2,6 +2,7 @@ package dev.ksefplatform.commandapi.integration.application;
 
 import dev.ksefplatform.commandapi.integration.domain.IntegrationCredential;
 import dev.ksefplatform.commandapi.integration.domain.InvalidIntegration;
+import dev.ksefplatform.commandapi.security.ActingPersons;
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -38,7 +39,7 @@ public final class SelfService {
     }
 
     public Mono<IntegrationView> verify(Tenant tenant, String integrationId) {
-        return accounts.verify(tenant.id(), integrationId);
+        return ActingPersons.current().flatMap(person -> accounts.verify(tenant.id(), integrationId, person));
     }
 
     /** Only an integration's own secret can be replaced here; the provider rotates its credential itself. */

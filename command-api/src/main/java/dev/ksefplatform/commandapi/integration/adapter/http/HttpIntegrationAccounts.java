@@ -7,10 +7,13 @@ import dev.ksefplatform.commandapi.integration.application.IntegrationRefused;
 import dev.ksefplatform.commandapi.integration.application.IntegrationView;
 import dev.ksefplatform.commandapi.integration.application.NewIntegration;
 import dev.ksefplatform.commandapi.integration.domain.IntegrationCredential;
+import dev.ksefplatform.commandapi.security.ActingPerson;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -57,8 +60,18 @@ public final class HttpIntegrationAccounts implements IntegrationAccounts {
     }
 
     @Override
-    public Mono<IntegrationView> verify(String tenantId, String integrationId) {
-        return one("verify", integrationId, vault.post().uri(ONE + "/verify", tenantId, integrationId));
+    public Mono<IntegrationView> verify(String tenantId, String integrationId, Optional<ActingPerson> person) {
+        return one("verify", integrationId, vault.post().uri(ONE + "/verify", tenantId, integrationId)
+                .headers(headers -> person.ifPresent(acting -> actor(headers, acting))));
+    }
+
+    /** Who asked, for the vault's events (CONTRACTS §credential-service); without it the vault names the tenant. */
+    private static void actor(HttpHeaders headers, ActingPerson person) {
+        headers.set("X-Actor-Type", person.type());
+        headers.set("X-Actor-Id", person.id());
+        if (person.onBehalfOf() != null) {
+            headers.set("X-Actor-On-Behalf-Of", person.onBehalfOf());
+        }
     }
 
     @Override
