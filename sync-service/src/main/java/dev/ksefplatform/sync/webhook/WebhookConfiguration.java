@@ -1,7 +1,7 @@
 package dev.ksefplatform.sync.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import dev.ksefplatform.sync.webhook.adapter.http.HttpWebhookSender;
 import dev.ksefplatform.sync.webhook.adapter.r2dbc.R2dbcDeliveryOutbox;
 import dev.ksefplatform.sync.webhook.adapter.r2dbc.R2dbcWebhooks;
