@@ -195,8 +195,8 @@ class RowLevelSecurityIT extends SyncServiceITSupport {
         execute("INSERT INTO sync.sync_runs (tenant_id, subject_type, last_command_id, last_trigger, last_issued_at,"
                 + " last_finished_at) VALUES ('" + tenant + "', 'Subject3', 'run-" + tenant + "', 'SCHEDULE', now(),"
                 + " now())");
-        execute("INSERT INTO sync.webhooks (webhook_id, tenant_id, url, signing_secret) VALUES ('" + webhook + "', '"
-                + tenant + "', 'https://hooks.example/" + tenant + "', 'whsec_test')");
+        execute("INSERT INTO sync.webhooks (webhook_id, tenant_id, url, secret_key_id, secret_sealed) VALUES ('"
+                + webhook + "', '" + tenant + "', 'https://hooks.example/" + tenant + "', 'local-1', '\\x00')");
         execute("INSERT INTO sync.webhook_deliveries (webhook_id, event_id, tenant_id, status) VALUES ('" + webhook
                 + "', 'event-" + tenant + "', '" + tenant + "', 'DELIVERED')");
         for (String table : PROTECTED) {
