@@ -35,10 +35,16 @@ class WebhookEgressIT {
             assertThatThrownBy(() -> DnsWebhookEgress.publicOnly().check(URI.create(url)).block(TIMEOUT)).as(url)
                     .isInstanceOf(EgressRefused.class);
         }
-        assertThatThrownBy(() -> DnsWebhookEgress.publicOnly().check(URI.create("https://no-such-host.invalid/x"))
-                .block(TIMEOUT)).isInstanceOf(InvalidWebhook.class).hasMessageContaining("does not resolve");
+        DnsWebhookEgress.publicOnly().check(URI.create("https://no-such-host.invalid/x")).block(TIMEOUT);
         DnsWebhookEgress.publicOnly().check(URI.create("https://8.8.8.8/hooks")).block(TIMEOUT);
         DnsWebhookEgress.allowingAll().check(URI.create("http://127.0.0.1:8080/hooks")).block(TIMEOUT);
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsTakenAtRegistrationButNotDeliveredTo() {
+        assertThatThrownBy(() -> sender(false).send("https://no-such-host.invalid/x", SECRET, notification())
+                .block(TIMEOUT)).satisfies(failure -> assertThat(causes(failure))
+                .anyMatch(t -> t instanceof InvalidWebhook && t.getMessage().contains("does not resolve")));
     }
 
     @Test

@@ -12,8 +12,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Resolves the URL's host with the JDK's resolver (blocking, so on a bounded elastic thread) and refuses it when any
- * answer is not public ({@link EgressPolicy}), or when it does not resolve. {@link #allowingAll()} is for local stacks
- * and tests, whose endpoints are on loopback.
+ * answer is not public ({@link EgressPolicy}). A host that does not resolve yet is taken (it points nowhere now; its
+ * DNS may be set up later): every delivery resolves it again and refuses what it then points at. {@link
+ * #allowingAll()} is for local stacks and tests, whose endpoints are on loopback.
  */
 public final class DnsWebhookEgress implements WebhookEgress {
 
@@ -36,8 +37,16 @@ public final class DnsWebhookEgress implements WebhookEgress {
         if (allowPrivate) {
             return Mono.empty();
         }
-        return Mono.fromCallable(() -> EgressPolicy.requirePublic(url.getHost(), resolve(url.getHost())))
+        return Mono.fromCallable(() -> EgressPolicy.requirePublic(url.getHost(), resolveIfAny(url.getHost())))
                 .subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    private static List<InetAddress> resolveIfAny(String host) {
+        try {
+            return List.of(InetAddress.getAllByName(bare(host)));
+        } catch (UnknownHostException e) {
+            return List.of();
+        }
     }
 
     static List<InetAddress> resolve(String host) {
