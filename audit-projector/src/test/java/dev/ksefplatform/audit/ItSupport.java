@@ -6,6 +6,7 @@ import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import dev.ksefplatform.testsupport.RowLevelReads;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,15 +40,6 @@ final class ItSupport {
                 IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_service') THEN
                     CREATE ROLE audit_service LOGIN PASSWORD 'audit-service' NOSUPERUSER NOBYPASSRLS;
                 END IF;
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_reader') THEN
-                    CREATE ROLE audit_reader NOLOGIN NOSUPERUSER NOBYPASSRLS;
-                END IF;
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_projector') THEN
-                    CREATE ROLE audit_projector NOLOGIN NOSUPERUSER NOBYPASSRLS;
-                END IF;
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'audit_auditor') THEN
-                    CREATE ROLE audit_auditor NOLOGIN NOSUPERUSER NOBYPASSRLS;
-                END IF;
             END
             $$;
             GRANT audit_reader, audit_projector, audit_auditor TO audit_service;
@@ -60,7 +52,8 @@ final class ItSupport {
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> EmbeddedKafka.get().bootstrapServers());
-        try {
+        try (Connection admin = EmbeddedPostgres.get().connect()) {
+            RowLevelReads.ensureRoles(admin, "audit_reader", "audit_projector", "audit_auditor");
             execute(SERVICE_LOGIN_SETUP);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the service login", e);

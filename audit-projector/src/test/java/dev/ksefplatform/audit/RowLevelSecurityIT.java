@@ -9,13 +9,10 @@ import dev.ksefplatform.audit.TestEvents.Call;
 import dev.ksefplatform.audit.log.adapter.r2dbc.TenantScope;
 import dev.ksefplatform.audit.log.application.AuditQueryTimedOut;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import dev.ksefplatform.testsupport.RowLevelReads;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,22 +119,6 @@ class RowLevelSecurityIT extends AuditServiceIT {
 
     /** Runs the statement as the reader role in one transaction, with the tenant set as the service sets it. */
     private static List<String> asReader(String tenantId, String sql) throws SQLException {
-        try (Connection connection = EmbeddedPostgres.get().connect(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            statement.execute("SET LOCAL ROLE audit_reader");
-            if (tenantId != null) {
-                statement.execute("SELECT set_config('app.tenant_id', '" + tenantId + "', true)");
-            }
-            List<String> values = new ArrayList<>();
-            if (statement.execute(sql)) {
-                try (ResultSet rows = statement.getResultSet()) {
-                    while (rows.next()) {
-                        values.add(rows.getString(1));
-                    }
-                }
-            }
-            connection.rollback();
-            return values;
-        }
+        return RowLevelReads.asRole(EmbeddedPostgres.get().connect(), "audit_reader", tenantId, sql);
     }
 }

@@ -2,6 +2,9 @@ package dev.ksefplatform.commandapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ksefplatform.audit.AuditProjectorApplication;
 import dev.ksefplatform.commandapi.AuditEvents.Call;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
@@ -15,6 +18,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -197,6 +202,26 @@ class AuditApiIT {
                 .jsonPath("$.paths['/api/v1/audit'].get.responses['503']").exists()
                 .jsonPath("$.paths['/admin/v1/audit'].get.parameters[?(@.name == 'tenantId')]").exists()
                 .jsonPath("$.components.schemas.Actor.properties.onBehalfOf").exists();
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The listings' parameters as the document described them when each controller carried its own annotations
+     * (saved from that build): generated now from the one definition, they are the same, in the same order.
+     */
+    @Test
+    void bothListingsParametersAreDocumentedAsBeforeFromTheirOneDefinition() throws Exception {
+        String doc = client.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        JsonNode paths = JSON.readTree(doc).path("paths");
+        ObjectNode parameters = JSON.createObjectNode();
+        for (String path : List.of("/api/v1/audit", "/admin/v1/audit")) {
+            parameters.set(path, paths.path(path).path("get").path("parameters"));
+        }
+
+        JSONAssert.assertEquals(new String(getClass().getResourceAsStream("/openapi/audit-listing-parameters.json")
+                .readAllBytes(), StandardCharsets.UTF_8), parameters.toString(), JSONCompareMode.STRICT);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ public final class LocalStack {
         String data = System.getProperty("ksef.local.data");
         Path dataDirectory = data == null ? null : Path.of(data).toAbsolutePath();
         PlatformStack stack = PlatformStack.start(StackSettings.local(dataDirectory), LocalStack::say,
-                java.util.Map.of("logging.config", "classpath:" + LOGBACK, "spring.main.banner-mode", "off"),
+                java.util.Map.of("logging.config", "classpath:" + LOGBACK, "spring.main.banner-mode", "off",
+                        "sync.webhooks.allow-private-addresses", "true"),
                 () -> System.clearProperty("logback.configurationFile")); // Spring Boot takes logging.config from here on
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -58,6 +58,10 @@ public final class AuditQueryBenchmark {
                 Duration.ofSeconds(5));
         AuditQueries queries = new AuditQueries(new R2dbcAuditLog(db, scope));
         System.out.printf("seeded %,d rows in %,d ms%n", BIG + 99_000, seeded);
+        if (args.length > 0 && "writes".equals(args[0])) {
+            operatorsIndexWrites(pg, queries, db, scope);
+            System.exit(0);
+        }
         for (int round = 1; round <= 2; round++) {
             System.out.println("round " + round);
             double floor = report("floor: SELECT 1 in the tenant scope", () -> scope.read(BIG_TENANT,
@@ -107,6 +111,66 @@ public final class AuditQueryBenchmark {
         System.exit(0);
     }
 
+    /**
+     * What the operators' time index costs the writes and buys the cross-tenant read, per candidate index, in one
+     * run: 100,000-row INSERTs of a new tenant whose rows fall inside the log's time range (this harness's usual case,
+     * the worst for a time-ordered key) and after its end (live events and a replay, in time order), beside the
+     * ceiling (no operators' index) measured in the same run; then the unfiltered newest 100 across tenants.
+     */
+    private static void operatorsIndexWrites(EmbeddedPostgres pg, AuditQueries queries, DatabaseClient db,
+                                             TenantScope scope) throws SQLException {
+        String[][] candidates = {
+            {"none (ceiling)", null},
+            {"btree (occurred_at DESC, event_id DESC), V8", "CREATE INDEX audit_log_occurred ON audit.audit_log"
+                    + " (occurred_at DESC, event_id DESC)"},
+            {"brin (occurred_at)", "CREATE INDEX audit_log_occurred ON audit.audit_log USING brin (occurred_at)"},
+            {"btree (occurred_at DESC)", "CREATE INDEX audit_log_occurred ON audit.audit_log (occurred_at DESC)"}};
+        long after = 2_000_000;
+        for (int round = 1; round <= 2; round++) {
+            for (String[] candidate : candidates) {
+                execute(pg, "DROP INDEX IF EXISTS audit.audit_log_occurred");
+                if (candidate[1] != null) {
+                    execute(pg, candidate[1]);
+                }
+                execute(pg, "ANALYZE audit.audit_log");
+                String id = round + "-" + candidate[0].replaceAll("[^a-z]", "");
+                double[] inside = new double[3];
+                double[] ordered = new double[3];
+                for (int i = 0; i < 3; i++) {
+                    inside[i] = timedInsert(pg, insert("'w-in-" + id + i + "'", 100_000, 0));
+                    ordered[i] = timedInsert(pg, insert("'w-end-" + id + i + "'", 100_000, after));
+                    after += 100_000;
+                }
+                System.out.printf("round %d %-45s inside the range %s rows/s, in time order %s rows/s%n", round,
+                        candidate[0], rates(inside), rates(ordered));
+                double across = report("floor: SELECT 1 as audit_auditor", () -> scope.acrossTenants(
+                        db.sql("SELECT 1 AS one").map(row -> row.get("one")).all()).then(), 0, 5, 20);
+                report("operators: newest 100, every tenant", () -> queries.acrossTenants(null, AuditFilter.none(),
+                        null, 100).then(), across, 5, 20);
+            }
+        }
+        System.out.printf("LOAD average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static String rates(double[] rates) {
+        return String.format("%,.0f · %,.0f · %,.0f", rates[0], rates[1], rates[2]);
+    }
+
+    private static void execute(EmbeddedPostgres pg, String sql) throws SQLException {
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Rows/s of one 100,000-row INSERT statement. */
+    private static double timedInsert(EmbeddedPostgres pg, String sql) throws SQLException {
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            long start = System.nanoTime();
+            s.execute(sql);
+            return 100_000 / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
     private static void page(AuditQueries queries, String label, AuditFilter filter, String cursor, int limit,
                              double floor) {
         page(queries, label, filter, cursor, limit, floor, BIG_TENANT);
@@ -122,19 +186,23 @@ public final class AuditQueryBenchmark {
     }
 
     private static double report(String label, Supplier<Mono<Void>> request, double floor) {
-        for (int i = 0; i < WARM_UP; i++) {
+        return report(label, request, floor, WARM_UP, RUNS);
+    }
+
+    private static double report(String label, Supplier<Mono<Void>> request, double floor, int warmUp, int runs) {
+        for (int i = 0; i < warmUp; i++) {
             request.get().block(Duration.ofMinutes(1));
         }
-        double[] millis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             request.get().block(Duration.ofMinutes(1));
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        double p50 = millis[RUNS / 2];
+        double p50 = millis[runs / 2];
         System.out.printf("  %-40s p50 %8.2f ms  p99 %8.2f ms  (floor p50 %.2f ms)%n", label, p50,
-                millis[RUNS * 99 / 100], floor == 0 ? p50 : floor);
+                millis[runs * 99 / 100], floor == 0 ? p50 : floor);
         return p50;
     }
 
@@ -190,18 +258,24 @@ public final class AuditQueryBenchmark {
     }
 
     private static String insert(String tenant, int rows) {
+        return insert(tenant, rows, 0);
+    }
+
+    /** {@code rows} rows of {@code tenant}, one a second from {@code T0 + startSecond}. */
+    private static String insert(String tenant, int rows, long startSecond) {
         return """
                 INSERT INTO audit.audit_log (event_id, tenant_id, event_type, correlation_id, causation_id,
                     occurred_at, source, operation, tenant_nip, provider_nip, http_status, duration_ms,
                     integration_id, method, endpoint, calls, recorded_at)
                 SELECT %1$s || '-e-' || lpad(g::text, 9, '0'), %1$s, 'KsefCallRecorded', 'cmd-' || (g / 10),
-                    'cmd-' || (g / 10), timestamptz '2026-01-01T00:00:00Z' + g * interval '1 second', 'tenant-worker',
+                    'cmd-' || (g / 10), timestamptz '2026-01-01T00:00:00Z' + (%3$d + g) * interval '1 second',
+                    'tenant-worker',
                     (ARRAY['ksef.session.open','ksef.session.invoice.send','ksef.session.status',
                            'ksef.session.close','ksef.auth.redeem'])[1 + g %% 5],
                     (ARRAY['5265877635','7010002137','1111111111'])[1 + g %% 3], '7010002137',
                     CASE WHEN g %% 10000 = 0 THEN 503 WHEN g %% 100 = 0 THEN 429 ELSE 200 END, 80,
                     'integration-' || (g %% 4), 'POST', '/sessions/online', 1, now()
                 FROM generate_series(1, %2$d) AS g
-                """.formatted(tenant, rows);
+                """.formatted(tenant, rows, startSecond);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ksefplatform.commandapi.audit;
 
 import dev.ksefplatform.commandapi.audit.adapter.http.HttpAuditTrail;
+import dev.ksefplatform.commandapi.audit.api.AuditListingDocs;
 import dev.ksefplatform.commandapi.audit.application.AuditTrail;
 import dev.ksefplatform.commandapi.submission.adapter.http.SyncServiceClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,5 +18,11 @@ class AuditConfiguration {
         WebClient client = SyncServiceClient.create(web, "audit-projector", auditProjectorUrl, audit.token(),
                 audit.timeout(), audit.maxIdle());
         return new HttpAuditTrail(client, audit.timeout());
+    }
+
+    /** Documents both audit listings' query parameters from their one definition. */
+    @Bean
+    AuditListingDocs auditListingDocs() {
+        return new AuditListingDocs();
     }
 }

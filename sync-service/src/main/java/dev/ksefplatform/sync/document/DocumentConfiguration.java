@@ -6,7 +6,7 @@ import dev.ksefplatform.sync.document.application.SubmissionDocuments;
 import dev.ksefplatform.sync.document.application.UpoStore;
 import dev.ksefplatform.sync.inbox.application.DocumentStore;
 import dev.ksefplatform.sync.submission.application.Submissions;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;

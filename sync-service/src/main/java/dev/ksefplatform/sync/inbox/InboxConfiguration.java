@@ -10,7 +10,7 @@ import dev.ksefplatform.sync.inbox.application.InboxProjection;
 import dev.ksefplatform.sync.inbox.application.InboxQueries;
 import dev.ksefplatform.sync.inbox.application.SyncStateProjection;
 import dev.ksefplatform.sync.inbox.application.SyncStates;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;

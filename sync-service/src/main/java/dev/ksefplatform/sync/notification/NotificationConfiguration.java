@@ -4,7 +4,7 @@ import dev.ksefplatform.sync.notification.adapter.r2dbc.R2dbcNotifications;
 import dev.ksefplatform.sync.notification.application.NotificationProjection;
 import dev.ksefplatform.sync.notification.application.NotificationQuery;
 import dev.ksefplatform.sync.notification.application.Notifications;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -17,7 +17,7 @@ import dev.ksefplatform.sync.schedule.application.SyncRuns;
 import dev.ksefplatform.sync.schedule.application.SyncRunsProjection;
 import dev.ksefplatform.sync.schedule.application.SyncStatusQueries;
 import dev.ksefplatform.sync.schedule.domain.ScheduleSettings;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;

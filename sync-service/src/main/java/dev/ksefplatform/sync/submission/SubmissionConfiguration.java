@@ -9,7 +9,7 @@ import dev.ksefplatform.sync.submission.application.SubmissionProjection;
 import dev.ksefplatform.sync.submission.application.SubmissionListQuery;
 import dev.ksefplatform.sync.submission.application.SubmissionQueries;
 import dev.ksefplatform.sync.submission.application.Submissions;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,6 +1,7 @@
 package dev.ksefplatform.sync.support;
 
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import dev.ksefplatform.testsupport.RowLevelReads;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,18 +17,6 @@ public final class ServiceDatabaseUser {
     public static final String NAME = "sync_service";
     public static final String PASSWORD = "sync-service-it";
 
-    /** The row-level security roles (migration V7), made by an administrator: the service may not create roles. */
-    private static final String ROLES = """
-            DO $$ BEGIN
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sync_reader') THEN
-                    CREATE ROLE sync_reader NOLOGIN NOSUPERUSER NOBYPASSRLS;
-                END IF;
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sync_projector') THEN
-                    CREATE ROLE sync_projector NOLOGIN NOSUPERUSER NOBYPASSRLS;
-                END IF;
-            END $$;
-            GRANT sync_reader, sync_projector TO sync_service;
-            """;
 
     private static boolean created;
 
@@ -44,7 +33,9 @@ public final class ServiceDatabaseUser {
                     + " CREATE ROLE " + NAME + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '"
                     + PASSWORD + "'; END IF; END $$");
             statement.execute("GRANT CREATE ON DATABASE " + EmbeddedPostgres.DATABASE + " TO " + NAME);
-            statement.execute(ROLES);
+            // the row-level security roles (migration V7), made by an administrator: the service may not create roles
+            RowLevelReads.ensureRoles(admin, "sync_reader", "sync_projector");
+            statement.execute("GRANT sync_reader, sync_projector TO " + NAME);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the service's database user", e);
         }

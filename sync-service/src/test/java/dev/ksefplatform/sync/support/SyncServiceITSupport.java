@@ -42,7 +42,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "sync.schedule.enabled=false",
         "sync.outbox.interval=100ms",
         "sync.webhooks.interval=100ms", "sync.webhooks.first-retry=200ms", "sync.webhooks.max-retry=1s",
-        "sync.webhooks.attempts=4", "sync.webhooks.allow-http=true"})
+        "sync.webhooks.attempts=4", "sync.webhooks.allow-http=true", "sync.webhooks.allow-private-addresses=true"})
 @Import(MutableClock.Config.class)
 public abstract class SyncServiceITSupport {
 

@@ -8,15 +8,15 @@ import dev.ksefplatform.sync.schedule.adapter.r2dbc.R2dbcSyncCandidates;
 import dev.ksefplatform.sync.schedule.domain.SyncCandidate;
 import dev.ksefplatform.sync.support.ServiceDatabaseUser;
 import dev.ksefplatform.sync.support.SyncServiceITSupport;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import dev.ksefplatform.testsupport.RowLevelReads;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,8 +195,8 @@ class RowLevelSecurityIT extends SyncServiceITSupport {
         execute("INSERT INTO sync.sync_runs (tenant_id, subject_type, last_command_id, last_trigger, last_issued_at,"
                 + " last_finished_at) VALUES ('" + tenant + "', 'Subject3', 'run-" + tenant + "', 'SCHEDULE', now(),"
                 + " now())");
-        execute("INSERT INTO sync.webhooks (webhook_id, tenant_id, url, signing_secret) VALUES ('" + webhook + "', '"
-                + tenant + "', 'https://hooks.example/" + tenant + "', 'whsec_test')");
+        execute("INSERT INTO sync.webhooks (webhook_id, tenant_id, url, secret_key_id, secret_sealed) VALUES ('"
+                + webhook + "', '" + tenant + "', 'https://hooks.example/" + tenant + "', 'local-1', '\\x00')");
         execute("INSERT INTO sync.webhook_deliveries (webhook_id, event_id, tenant_id, status) VALUES ('" + webhook
                 + "', 'event-" + tenant + "', '" + tenant + "', 'DELIVERED')");
         for (String table : PROTECTED) {
@@ -210,22 +210,6 @@ class RowLevelSecurityIT extends SyncServiceITSupport {
 
     /** Runs the statement in one transaction as the reader role, with the tenant set as the service sets it. */
     private static List<String> asReader(String tenantId, String sql) throws SQLException {
-        try (Connection connection = ServiceDatabaseUser.connect(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            if (tenantId != null) {
-                statement.execute("SELECT set_config('app.tenant_id', '" + tenantId + "', true)");
-            }
-            statement.execute("SET LOCAL ROLE sync_reader");
-            List<String> values = new ArrayList<>();
-            if (statement.execute(sql)) {
-                try (ResultSet rows = statement.getResultSet()) {
-                    while (rows.next()) {
-                        values.add(rows.getString(1));
-                    }
-                }
-            }
-            connection.rollback();
-            return values;
-        }
+        return RowLevelReads.asRole(ServiceDatabaseUser.connect(), "sync_reader", tenantId, sql);
     }
 }

@@ -3,6 +3,7 @@ package dev.ksefplatform.sync.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.sync.TestEvents;
+import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.sync.support.SyncServiceITSupport;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ class WebhookDeliveryIT extends SyncServiceITSupport {
     @Test
     void deliversEachNotificationSignedAndRetriesARefusedOneWithBackOffUntilItIsAccepted() throws Exception {
         String tenant = "tenant-hooks-" + UUID.randomUUID();
-        try (WebhookReceiver receiver = new WebhookReceiver(2)) {
+        try (WebhookReceiver receiver = new WebhookReceiver(2); CapturedLogs logs = CapturedLogs.attach()) {
             Map<String, Object> created = register(tenant, receiver.url());
             String secret = (String) created.get("secret");
             receiver.secret(secret);
@@ -46,6 +47,10 @@ class WebhookDeliveryIT extends SyncServiceITSupport {
                     .containsEntry("lastHttpStatus", 204));
             assertThat(outcomes.stream().mapToInt(d -> (Integer) d.get("attempts")).sum()).isEqualTo(4);
             assertThat(list(tenant).toString()).doesNotContain(secret);
+            assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(secret));
+            assertThat(query("SELECT row_to_json(w)::text FROM sync.webhooks w WHERE tenant_id = '" + tenant + "'"))
+                    .hasValueSatisfying(row -> assertThat(row).as("stored sealed, never in clear")
+                            .doesNotContain(secret).doesNotContain("whsec_").contains("\"secret_key_id\":\"local-1\""));
         }
     }
 

@@ -3,8 +3,6 @@ package dev.ksefplatform.commandapi.audit.api;
 import dev.ksefplatform.commandapi.audit.application.AuditTrail;
 import dev.ksefplatform.commandapi.tenant.application.TenantAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -30,17 +28,7 @@ class AuditController {
     @GetMapping("/api/v1/audit")
     @Operation(summary = "Your audit log, newest first: one row per event and per KSeF call the platform made for you "
             + "(a run of status polls of one session is one row counting its calls), with who acted")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = "inclusive, ISO-8601 instant, e.g. 2026-11-23T08:00:00Z")
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = "exclusive, ISO-8601 instant; after from")
-    @Parameter(name = "operation", in = ParameterIn.QUERY, description = "e.g. ksef.session.invoice.send")
-    @Parameter(name = "contextNip", in = ParameterIn.QUERY, description = "the taxpayer (context) NIP, 10 digits")
-    @Parameter(name = "integrationId", in = ParameterIn.QUERY, description = "the integration account used")
-    @Parameter(name = "statusClass", in = ParameterIn.QUERY,
-            schema = @Schema(type = "string", allowableValues = {"1xx", "2xx", "3xx", "4xx", "5xx"}))
-    @Parameter(name = "eventType", in = ParameterIn.QUERY, description = "e.g. KsefCallRecorded, InvoiceAccepted")
-    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
-    @Parameter(name = "limit", in = ParameterIn.QUERY,
-            schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "100"))
+    @AuditListingDoc(AuditListing.TENANT)
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuditPageDoc.class)))
     Mono<Map<String, Object>> list(@RequestHeader(name = "X-API-Key", required = false) String apiKey,
                                    ServerHttpRequest request) {

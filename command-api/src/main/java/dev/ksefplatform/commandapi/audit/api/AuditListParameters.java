@@ -1,5 +1,16 @@
 package dev.ksefplatform.commandapi.audit.api;
 
+import static dev.ksefplatform.commandapi.audit.api.AuditFilter.CONTEXT_NIP;
+import static dev.ksefplatform.commandapi.audit.api.AuditFilter.CURSOR;
+import static dev.ksefplatform.commandapi.audit.api.AuditFilter.EVENT_TYPE;
+import static dev.ksefplatform.commandapi.audit.api.AuditFilter.FROM;
+import static dev.ksefplatform.commandapi.audit.api.AuditFilter.INTEGRATION_ID;
+import static dev.ksefplatform.commandapi.audit.api.AuditFilter.LIMIT;
+import static dev.ksefplatform.commandapi.audit.api.AuditFilter.OPERATION;
+import static dev.ksefplatform.commandapi.audit.api.AuditFilter.STATUS_CLASS;
+import static dev.ksefplatform.commandapi.audit.api.AuditFilter.TENANT_ID;
+import static dev.ksefplatform.commandapi.audit.api.AuditFilter.TO;
+
 import dev.ksefplatform.commandapi.web.InvalidQueryParameter;
 import dev.ksefplatform.commandapi.web.QueryParameters;
 import java.time.Instant;
@@ -14,12 +25,8 @@ import java.util.regex.Pattern;
 /** An audit listing's query, checked; {@link #forwarded} is what audit-projector is asked (CONTRACTS §4). */
 final class AuditListParameters {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 500;
     static final int MAX_TEXT = 128;
-    static final Set<String> STATUS_CLASSES = new LinkedHashSet<>(List.of("1xx", "2xx", "3xx", "4xx", "5xx"));
-    static final List<String> TENANT_NAMES = List.of("from", "to", "operation", "contextNip", "integrationId",
-            "statusClass", "eventType", "limit", "cursor");
+    private static final Set<String> STATUS_CLASSES = new LinkedHashSet<>(AuditFilter.STATUS_CLASSES);
     private static final Pattern NIP = Pattern.compile("\\d{10}");
 
     private AuditListParameters() {
@@ -27,50 +34,52 @@ final class AuditListParameters {
 
     /** The tenant's own listing: the tenant comes from its API key, so a {@code tenantId} is refused. */
     static Map<String, String> tenant(Map<String, List<String>> query) {
-        return forwarded(QueryParameters.of(query, new LinkedHashSet<>(TENANT_NAMES)), Map.of());
+        return forwarded(QueryParameters.of(query, accepted(AuditListing.TENANT)), Map.of());
     }
 
     /** The operators' listing: the same filters and an optional {@code tenantId}. */
     static Map<String, String> operators(Map<String, List<String>> query) {
-        Set<String> names = new LinkedHashSet<>(TENANT_NAMES);
-        names.add("tenantId");
-        QueryParameters given = QueryParameters.of(query, names);
+        QueryParameters given = QueryParameters.of(query, accepted(AuditListing.OPERATORS));
         Map<String, String> tenant = new LinkedHashMap<>();
-        put(tenant, "tenantId", given.text("tenantId", MAX_TEXT));
+        put(tenant, TENANT_ID, given.text(TENANT_ID.parameter(), MAX_TEXT));
         return forwarded(given, tenant);
     }
 
+    private static Set<String> accepted(AuditListing listing) {
+        return new LinkedHashSet<>(listing.parameters());
+    }
+
     private static Map<String, String> forwarded(QueryParameters given, Map<String, String> first) {
-        Instant from = instant(given, "from");
-        Instant to = instant(given, "to");
+        Instant from = instant(given, FROM);
+        Instant to = instant(given, TO);
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidQueryParameter("to", "must be after from");
+            throw new InvalidQueryParameter(TO.parameter(), "must be after " + FROM.parameter());
         }
         Map<String, String> forwarded = new LinkedHashMap<>(first);
-        put(forwarded, "from", from);
-        put(forwarded, "to", to);
-        put(forwarded, "operation", given.text("operation", MAX_TEXT));
-        put(forwarded, "contextNip", given.matching("contextNip", NIP, "10 digits"));
-        put(forwarded, "integrationId", given.text("integrationId", MAX_TEXT));
-        put(forwarded, "statusClass", given.oneOf("statusClass", STATUS_CLASSES));
-        put(forwarded, "eventType", given.text("eventType", MAX_TEXT));
-        put(forwarded, "limit", given.limit(DEFAULT_LIMIT, MAX_LIMIT));
-        put(forwarded, "cursor", given.cursor());
+        put(forwarded, FROM, from);
+        put(forwarded, TO, to);
+        put(forwarded, OPERATION, given.text(OPERATION.parameter(), MAX_TEXT));
+        put(forwarded, CONTEXT_NIP, given.matching(CONTEXT_NIP.parameter(), NIP, "10 digits"));
+        put(forwarded, INTEGRATION_ID, given.text(INTEGRATION_ID.parameter(), MAX_TEXT));
+        put(forwarded, STATUS_CLASS, given.oneOf(STATUS_CLASS.parameter(), STATUS_CLASSES));
+        put(forwarded, EVENT_TYPE, given.text(EVENT_TYPE.parameter(), MAX_TEXT));
+        put(forwarded, LIMIT, given.limit(AuditFilter.DEFAULT_LIMIT, AuditFilter.MAX_LIMIT));
+        put(forwarded, CURSOR, given.cursor());
         return forwarded;
     }
 
-    private static Instant instant(QueryParameters given, String name) {
-        String text = given.text(name, 40);
+    private static Instant instant(QueryParameters given, AuditFilter filter) {
+        String text = given.text(filter.parameter(), 40);
         try {
             return text == null ? null : Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidQueryParameter(name, "must be an ISO-8601 instant such as 2026-11-23T08:00:00Z");
+            throw new InvalidQueryParameter(filter.parameter(), "must be an ISO-8601 instant such as 2026-11-23T08:00:00Z");
         }
     }
 
-    private static void put(Map<String, String> forwarded, String name, Object value) {
+    private static void put(Map<String, String> forwarded, AuditFilter filter, Object value) {
         if (value != null) {
-            forwarded.put(name, value.toString());
+            forwarded.put(filter.parameter(), value.toString());
         }
     }
 }

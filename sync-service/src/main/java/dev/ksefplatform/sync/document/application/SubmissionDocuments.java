@@ -7,7 +7,7 @@ import dev.ksefplatform.sync.submission.application.SubmissionNotFound;
 import dev.ksefplatform.sync.submission.application.Submissions;
 import dev.ksefplatform.sync.submission.domain.Submission;
 import dev.ksefplatform.sync.submission.domain.SubmissionStatus;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import reactor.core.publisher.Mono;
 
 /**

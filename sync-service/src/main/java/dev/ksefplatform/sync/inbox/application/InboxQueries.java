@@ -3,7 +3,7 @@ package dev.ksefplatform.sync.inbox.application;
 import dev.ksefplatform.sync.inbox.domain.InboxEntry;
 import dev.ksefplatform.sync.inbox.domain.InboxFilter;
 import dev.ksefplatform.sync.inbox.domain.RawDocument;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import java.util.List;
 import reactor.core.publisher.Mono;
 

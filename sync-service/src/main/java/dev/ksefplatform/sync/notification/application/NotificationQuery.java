@@ -1,7 +1,7 @@
 package dev.ksefplatform.sync.notification.application;
 
 import dev.ksefplatform.sync.notification.domain.Notification;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import java.util.List;
 import reactor.core.publisher.Mono;
 

@@ -1,5 +1,5 @@
 package dev.ksefplatform.sync.projection.domain;
 
-/** The platform gave up on the command (retries exhausted or dead-lettered) without a KSeF verdict. */
+/** The platform gave up on a command it had taken (retries exhausted) without a KSeF verdict. */
 public record SubmissionFailed(EventMeta meta, String reason, String invoiceNumber) implements SyncEvent {
 }

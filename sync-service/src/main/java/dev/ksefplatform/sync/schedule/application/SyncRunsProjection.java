@@ -1,9 +1,9 @@
 package dev.ksefplatform.sync.schedule.application;
 
 import dev.ksefplatform.support.projection.application.ReadModelUpdate;
+import dev.ksefplatform.sync.projection.domain.CommandRefused;
 import dev.ksefplatform.sync.projection.domain.InboxSyncFailure;
 import dev.ksefplatform.sync.projection.domain.InboxSynced;
-import dev.ksefplatform.sync.projection.domain.SubmissionFailed;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
 import dev.ksefplatform.sync.schedule.application.SyncRuns.FinishedSync;
 import java.util.List;
@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Ends a running sync when its InboxSyncCompleted or InboxSyncFailed arrives (correlation id = its command id), or
- * when its command failed without one (dead-lettered: the worker could not process it at all).
+ * when its command was refused without one (dead-lettered: the worker could not take it at all).
  */
 public final class SyncRunsProjection implements ReadModelUpdate<SyncEvent> {
 
@@ -26,7 +26,7 @@ public final class SyncRunsProjection implements ReadModelUpdate<SyncEvent> {
     public Mono<Void> apply(List<SyncEvent> events) {
         List<FinishedSync> finished = events.stream().map(SyncRunsProjection::finished).flatMap(Optional::stream)
                 .toList();
-        List<FinishedSync> failed = events.stream().filter(SubmissionFailed.class::isInstance)
+        List<FinishedSync> failed = events.stream().filter(CommandRefused.class::isInstance)
                 .map(e -> new FinishedSync(e.meta().tenantId(), null, e.meta().correlationId(), e.meta().occurredAt()))
                 .toList();
         return (finished.isEmpty() ? Mono.<Void>empty() : runs.finish(finished))

@@ -8,7 +8,7 @@ import dev.ksefplatform.sync.integration.domain.Integration;
 import dev.ksefplatform.sync.schedule.domain.ScheduleSettings;
 import dev.ksefplatform.sync.schedule.domain.SyncDue;
 import dev.ksefplatform.sync.schedule.domain.SyncRun;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

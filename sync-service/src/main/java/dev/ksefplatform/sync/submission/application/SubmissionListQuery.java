@@ -2,7 +2,7 @@ package dev.ksefplatform.sync.submission.application;
 
 import dev.ksefplatform.sync.submission.domain.Submission;
 import dev.ksefplatform.sync.submission.domain.SubmissionFilter;
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import java.util.List;
 import reactor.core.publisher.Mono;
 

@@ -1,5 +1,6 @@
 package dev.ksefplatform.sync.submission.domain;
 
+import dev.ksefplatform.sync.projection.domain.CommandRefused;
 import dev.ksefplatform.sync.projection.domain.EventMeta;
 import dev.ksefplatform.sync.projection.domain.SubmissionAccepted;
 import dev.ksefplatform.sync.projection.domain.SubmissionDuplicate;
@@ -15,7 +16,11 @@ import java.util.Optional;
 /**
  * Folds submission events into the submission row. A status never regresses ({@link SubmissionStatus#yieldsTo}):
  * a KSeF verdict is final, and a late or re-published event (an outbox may publish one twice) changes nothing.
- * A later SENT (the invoice went out again in a new session) replaces an earlier one; an older one does not.
+ * A later SENT (the invoice went out again in a new session) replaces an earlier one; an older one does not. A later
+ * SENT also replaces a FAILED: the command was taken again (re-driven from the dead-letter topic, or a refused
+ * upstream record sent again with its message id), while a SENT published again from before the failure does not.
+ * A refusal owned by an upstream system ({@link CommandRefused#ownedByATenant}) makes no row, so it can never stand
+ * in the way of the tenant's own row of the same command id.
  */
 public final class SubmissionFold {
 
@@ -26,7 +31,7 @@ public final class SubmissionFold {
     public static boolean concerns(SyncEvent event) {
         return event instanceof SubmissionSent || event instanceof SubmissionAccepted
                 || event instanceof SubmissionRejected || event instanceof SubmissionDuplicate
-                || event instanceof SubmissionFailed;
+                || event instanceof SubmissionFailed || event instanceof CommandRefused;
     }
 
     /** Folds a batch, in log order, over the rows it touches; returns the rows that changed, by command id. */
@@ -57,10 +62,16 @@ public final class SubmissionFold {
         boolean foreignTenant = !current.tenantId().equals(next.tenantId());
         boolean replayed = current.lastEventId().equals(next.lastEventId());
         boolean older = next.updatedAt().isBefore(current.updatedAt()) && next.status() == current.status();
-        if (foreignTenant || replayed || older || !current.status().yieldsTo(next.status())) {
+        boolean advances = current.status().yieldsTo(next.status()) || takenAgain(current, next);
+        if (foreignTenant || replayed || older || !advances) {
             return current;
         }
         return next.completedFrom(current);
+    }
+
+    private static boolean takenAgain(Submission current, Submission next) {
+        return current.status() == SubmissionStatus.FAILED && next.status() == SubmissionStatus.SENT
+                && next.updatedAt().isAfter(current.updatedAt());
     }
 
     private static Optional<Submission> toRow(SyncEvent event) {
@@ -84,6 +95,10 @@ public final class SubmissionFold {
         if (event instanceof SubmissionFailed e) {
             return Optional.of(row(e.meta(), SubmissionStatus.FAILED, null, null, e.invoiceNumber(), e.reason(),
                     List.of(), null, null, null));
+        }
+        if (event instanceof CommandRefused e && e.ownedByATenant()) {
+            return Optional.of(row(e.meta(), SubmissionStatus.FAILED, null, null, null, e.reason(), List.of(), null,
+                    null, null));
         }
         return Optional.empty();
     }

@@ -3,7 +3,8 @@ package dev.ksefplatform.sync.submission.domain;
 /**
  * Status of a submission as the read model holds it; PENDING is implied by the absence of a row. The rank orders
  * how far a submission got: a status never gives way to one of a lower rank, and KSeF's verdicts (the top rank)
- * are final. FAILED is the platform's own and yields to a later verdict; SENT yields to anything.
+ * are final. FAILED is the platform's own and yields to a later verdict (and, in {@link SubmissionFold}, to a SENT that happened
+ * after it: the command was taken again); SENT yields to anything.
  */
 public enum SubmissionStatus {
     SENT(0), FAILED(1), ACCEPTED(2), REJECTED(2), DUPLICATE(2);

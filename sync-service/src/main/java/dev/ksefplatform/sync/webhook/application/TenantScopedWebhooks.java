@@ -1,6 +1,6 @@
 package dev.ksefplatform.sync.webhook.application;
 
-import dev.ksefplatform.sync.tenancy.application.TenantScope;
+import dev.ksefplatform.support.tenancy.application.TenantScope;
 import dev.ksefplatform.sync.webhook.domain.Delivery;
 import dev.ksefplatform.sync.webhook.domain.Webhook;
 import reactor.core.publisher.Flux;

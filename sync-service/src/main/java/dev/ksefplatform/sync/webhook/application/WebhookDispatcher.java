@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 /**
  * Sends due deliveries, a few at a time, each with its own timeout; a 2xx is DELIVERED, anything else is retried with
  * back-off until the policy gives up (FAILED). Runs apart from the projection: a slow endpoint delays only its own
- * deliveries.
+ * deliveries. The signing secret is opened for the attempt only; one that does not open fails that delivery alone.
  */
 public final class WebhookDispatcher {
 
@@ -17,14 +17,16 @@ public final class WebhookDispatcher {
     private static final int MAX_ERROR = 300;
 
     private final DeliveryOutbox outbox;
+    private final SigningSecrets secrets;
     private final WebhookSender sender;
     private final RetryPolicy retries;
     private final int batch;
     private final int concurrency;
 
-    public WebhookDispatcher(DeliveryOutbox outbox, WebhookSender sender, RetryPolicy retries, int batch,
-                             int concurrency) {
+    public WebhookDispatcher(DeliveryOutbox outbox, SigningSecrets secrets, WebhookSender sender, RetryPolicy retries,
+                             int batch, int concurrency) {
         this.outbox = outbox;
+        this.secrets = secrets;
         this.sender = sender;
         this.retries = retries;
         this.batch = batch;
@@ -39,7 +41,9 @@ public final class WebhookDispatcher {
     }
 
     private Mono<Void> attempt(DueDelivery delivery) {
-        return sender.send(delivery.url(), delivery.secret(), delivery.notification())
+        return Mono.fromCallable(() -> secrets.open(delivery.webhookId(), delivery.notification().tenantId(),
+                        delivery.secret()))
+                .flatMap(secret -> sender.send(delivery.url(), secret, delivery.notification()))
                 .flatMap(status -> status / 100 == 2 ? outbox.delivered(delivery, status)
                         : failed(delivery, status, "HTTP " + status))
                 .onErrorResume(e -> failed(delivery, null, String.valueOf(e)));

@@ -1,7 +1,7 @@
 package dev.ksefplatform.sync.webhook.domain;
 
 /** A webhook the service refuses to register. */
-public final class InvalidWebhook extends IllegalArgumentException {
+public class InvalidWebhook extends IllegalArgumentException {
 
     public InvalidWebhook(String message) {
         super(message);

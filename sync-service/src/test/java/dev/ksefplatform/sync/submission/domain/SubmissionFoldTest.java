@@ -2,6 +2,7 @@ package dev.ksefplatform.sync.submission.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ksefplatform.sync.projection.domain.CommandRefused;
 import dev.ksefplatform.sync.projection.domain.EventMeta;
 import dev.ksefplatform.sync.projection.domain.InboxSynced;
 import dev.ksefplatform.sync.projection.domain.SubmissionAccepted;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SubmissionFoldTest {
 
@@ -157,11 +160,72 @@ class SubmissionFoldTest {
     }
 
     @Test
-    void sentNeverReplacesAPlatformFailure() {
+    void aSentFromBeforeAPlatformFailureNeverReplacesIt() {
         Submission failed = SubmissionFold.evolve(Optional.empty(),
                 new SubmissionFailed(meta("e4", "tenant-a"), "retries exhausted", null)).orElseThrow();
 
-        assertThat(SubmissionFold.evolve(Optional.of(failed), sent("e0", T0.plusSeconds(1)))).contains(failed);
+        assertThat(SubmissionFold.evolve(Optional.of(failed), sent("e0", T0.minusSeconds(1)))).contains(failed);
+        assertThat(SubmissionFold.evolve(Optional.of(failed), sent("e0", T0))).contains(failed);
+    }
+
+    /** Every reason tenant-worker dead-letters a command with (intake and verification), and command-api's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"undecodable command: Unknown magic byte!", "SubmitInvoiceBatch is not supported by this"
+            + " worker yet", "invoice payload references (claim checks) are not accepted on ksef.commands.v1: the XML"
+            + " must travel in the command", "the invoice XML is empty", "integrationId is required",
+            "unknown subjectType Subject9: one of [Subject1, Subject2, Subject3]",
+            "credential-service knows no integration 7c1e of tenant tenant-a (HTTP 404)",
+            "upstream systems may publish SubmitInvoice commands only, not SyncInbox",
+            "messageId must be a UUID (it becomes the command id), not m-1",
+            "the invoice is larger than 1048576 bytes"})
+    void aTenantsRefusedCommandIsFailedWithItsReason(String reason) {
+        Submission row = SubmissionFold.evolve(Optional.empty(), refused("e4", "tenant-a", T0, reason)).orElseThrow();
+
+        assertThat(row.status()).isEqualTo(SubmissionStatus.FAILED);
+        assertThat(row.tenantId()).isEqualTo("tenant-a");
+        assertThat(row.description()).isEqualTo(reason);
+    }
+
+    @Test
+    void aRefusalOwnedByTheUpstreamSystemIsNoTenantsSubmission() {
+        SyncEvent systemsOwn = refused("e4", "upstream:erp-one", T0, "upstream system erp-one may not act for tenant tenant-a");
+
+        assertThat(SubmissionFold.evolve(Optional.empty(), systemsOwn)).isEmpty();
+    }
+
+    @Test
+    void theTenantsCommandSentAfterTheSystemWasGrantedIsTheTenantsDespiteTheEarlierRefusal() {
+        var rows = SubmissionFold.foldAll(java.util.Map.of(), List.of(
+                refused("e4", "upstream:erp-one", T0, "upstream system erp-one may not act for tenant tenant-a"),
+                sent("e5", T0.plusSeconds(60)), accepted("e6", "tenant-a")));
+
+        assertThat(rows.get("cmd-1")).satisfies(row -> {
+            assertThat(row.tenantId()).isEqualTo("tenant-a");
+            assertThat(row.status()).isEqualTo(SubmissionStatus.ACCEPTED);
+        });
+    }
+
+    @Test
+    void aRefusedCommandTakenAgainLaterIsSentAgainAndThenItsVerdictHolds() {
+        Submission refused = SubmissionFold.evolve(Optional.empty(),
+                refused("e4", "tenant-a", T0, "SubmitInvoiceBatch is not supported by this worker yet")).orElseThrow();
+
+        Submission redriven = SubmissionFold.evolve(Optional.of(refused), sent("e5", T0.plusSeconds(3600)))
+                .orElseThrow();
+
+        assertThat(redriven.status()).isEqualTo(SubmissionStatus.SENT);
+        assertThat(redriven.sessionReferenceNumber()).isEqualTo("20261122-SO-1");
+        assertThat(redriven.createdAt()).isEqualTo(T0);
+        assertThat(SubmissionFold.evolve(Optional.of(redriven), accepted("e6", "tenant-a")).map(Submission::status))
+                .contains(SubmissionStatus.ACCEPTED);
+    }
+
+    @Test
+    void aRefusalAfterAKsefVerdictDoesNotRegressIt() {
+        Submission accepted = SubmissionFold.evolve(Optional.empty(), accepted("e1", "tenant-a")).orElseThrow();
+
+        assertThat(SubmissionFold.evolve(Optional.of(accepted), refused("e9", "tenant-a", T0.plusSeconds(5), "late")))
+                .contains(accepted);
     }
 
     @Test
@@ -201,6 +265,10 @@ class SubmissionFoldTest {
         assertThat(inOneBatch.createdAt()).isEqualTo(T0);
         assertThat(inOneBatch.updatedAt()).isEqualTo(T0.plusSeconds(3600));
         assertThat(acrossBatches).isEqualTo(inOneBatch);
+    }
+
+    private static SyncEvent refused(String eventId, String owner, Instant at, String reason) {
+        return new CommandRefused(meta(eventId, owner, at), reason, "ksef.commands.v1");
     }
 
     private static SyncEvent sent(String eventId, Instant at) {

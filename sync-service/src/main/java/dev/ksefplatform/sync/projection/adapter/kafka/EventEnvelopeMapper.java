@@ -11,6 +11,7 @@ import dev.ksefplatform.schemas.v1.SubmissionsHeld;
 import dev.ksefplatform.schemas.v1.SubmissionsResumed;
 import dev.ksefplatform.support.projection.adapter.kafka.EventMapper;
 import dev.ksefplatform.support.projection.adapter.kafka.UnmappableEvent;
+import dev.ksefplatform.sync.projection.domain.CommandRefused;
 import dev.ksefplatform.sync.projection.domain.ContextHeld;
 import dev.ksefplatform.sync.projection.domain.ContextResumed;
 import dev.ksefplatform.sync.projection.domain.EventMeta;
@@ -74,7 +75,7 @@ public final class EventEnvelopeMapper implements EventMapper<SyncEvent> {
             return Optional.of(new SubmissionFailed(meta, p.getReason(), p.getInvoiceNumber()));
         }
         if (payload instanceof CommandDeadLettered p) {
-            return Optional.of(new SubmissionFailed(meta, p.getReason(), null));
+            return Optional.of(new CommandRefused(meta, p.getReason(), p.getTopic()));
         }
         if (payload instanceof SubmissionsHeld p) {
             return Optional.of(new ContextHeld(meta, p.getContextNip(), p.getEnvironment(), p.getReason(),

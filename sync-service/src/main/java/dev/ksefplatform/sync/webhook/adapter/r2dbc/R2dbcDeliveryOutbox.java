@@ -4,7 +4,9 @@ import dev.ksefplatform.support.projection.adapter.r2dbc.BatchRows;
 import dev.ksefplatform.sync.notification.domain.Notification;
 import dev.ksefplatform.sync.webhook.application.DeliveryOutbox;
 import dev.ksefplatform.sync.webhook.application.DueDelivery;
+import dev.ksefplatform.sync.webhook.domain.SealedSecret;
 import io.r2dbc.spi.Readable;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -48,7 +50,7 @@ public final class R2dbcDeliveryOutbox implements DeliveryOutbox {
                                 ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
                           WHERE d.webhook_id = due.webhook_id AND d.event_id = due.event_id
                           RETURNING d.webhook_id, d.event_id, d.attempts)
-                        SELECT c.webhook_id, c.attempts, w.url, w.signing_secret, n.*
+                        SELECT c.webhook_id, c.attempts, w.url, w.secret_key_id, w.secret_sealed, n.*
                         FROM claimed c JOIN sync.webhooks w USING (webhook_id)
                         JOIN sync.notifications n ON n.event_id = c.event_id""")
                 .bind("claim", (double) claim.toSeconds()).bind("limit", limit)
@@ -83,7 +85,16 @@ public final class R2dbcDeliveryOutbox implements DeliveryOutbox {
                 Notification.Kind.valueOf(row.get("kind", String.class)),
                 Notification.Severity.valueOf(row.get("severity", String.class)), row.get("subject", String.class),
                 row.get("context_nip", String.class), row.get("message", String.class), row.get("action", String.class));
-        return new DueDelivery(row.get("webhook_id", UUID.class).toString(), row.get("url", String.class),
-                row.get("signing_secret", String.class), row.get("attempts", Integer.class), notification);
+        String webhookId = row.get("webhook_id", UUID.class).toString();
+        SealedSecret sealed = new SealedSecret(row.get("secret_key_id", String.class),
+                bytes(row.get("secret_sealed", ByteBuffer.class)));
+        return new DueDelivery(webhookId, row.get("url", String.class), sealed, row.get("attempts", Integer.class),
+                notification);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 }

@@ -1,9 +1,12 @@
 package dev.ksefplatform.sync.webhook.adapter.r2dbc;
 
+import dev.ksefplatform.sync.webhook.application.SigningSecrets;
 import dev.ksefplatform.sync.webhook.application.Webhooks;
 import dev.ksefplatform.sync.webhook.domain.Delivery;
+import dev.ksefplatform.sync.webhook.domain.SealedSecret;
 import dev.ksefplatform.sync.webhook.domain.Webhook;
 import io.r2dbc.spi.Readable;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -11,21 +14,27 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@code sync.webhooks}; registration time is the database's, the clock the deliveries are compared with. */
+/**
+ * {@code sync.webhooks}; registration time is the database's, the clock the deliveries are compared with. The signing
+ * secret is stored sealed ({@link SigningSecrets}), never in clear.
+ */
 public final class R2dbcWebhooks implements Webhooks {
 
     private final DatabaseClient db;
+    private final SigningSecrets secrets;
 
-    public R2dbcWebhooks(DatabaseClient db) {
+    public R2dbcWebhooks(DatabaseClient db, SigningSecrets secrets) {
         this.db = db;
+        this.secrets = secrets;
     }
 
     @Override
     public Mono<Webhook> add(Webhook webhook, String signingSecret) {
-        return db.sql("INSERT INTO sync.webhooks (webhook_id, tenant_id, url, signing_secret) VALUES (:id, :tenant, :url,"
-                        + " :secret) RETURNING webhook_id, tenant_id, url, created_at")
+        SealedSecret sealed = secrets.seal(webhook.webhookId(), webhook.tenantId(), signingSecret);
+        return db.sql("INSERT INTO sync.webhooks (webhook_id, tenant_id, url, secret_key_id, secret_sealed)"
+                        + " VALUES (:id, :tenant, :url, :keyId, :sealed) RETURNING webhook_id, tenant_id, url, created_at")
                 .bind("id", UUID.fromString(webhook.webhookId())).bind("tenant", webhook.tenantId())
-                .bind("url", webhook.url()).bind("secret", signingSecret)
+                .bind("url", webhook.url()).bind("keyId", sealed.keyId()).bind("sealed", ByteBuffer.wrap(sealed.sealed()))
                 .map(R2dbcWebhooks::toWebhook).one();
     }
 

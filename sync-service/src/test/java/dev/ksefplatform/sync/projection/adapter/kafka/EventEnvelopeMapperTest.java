@@ -3,11 +3,13 @@ package dev.ksefplatform.sync.projection.adapter.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ksefplatform.schemas.v1.CommandDeadLettered;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.InboxInvoiceReceived;
 import dev.ksefplatform.schemas.v1.RateLimited;
 import dev.ksefplatform.support.projection.adapter.kafka.UnmappableEvent;
 import dev.ksefplatform.sync.TestEvents;
+import dev.ksefplatform.sync.projection.domain.CommandRefused;
 import dev.ksefplatform.sync.projection.domain.ContextHeld;
 import dev.ksefplatform.sync.projection.domain.ContextResumed;
 import dev.ksefplatform.sync.projection.domain.InboxSyncFailure;
@@ -104,6 +106,25 @@ class EventEnvelopeMapperTest {
         assertThat(failure.subjectType()).isEqualTo("Subject1");
         assertThat(failure.retryable()).isTrue();
         assertThat(failure.meta().correlationId()).isEqualTo("cmd-9");
+    }
+
+    @Test
+    void aDeadLetteredCommandIsARefusalNamingItsTopicAndReasonNotAFailedSubmission() {
+        EventEnvelope envelope = TestEvents.envelope("tenant-a", "cmd-9", CommandDeadLettered.newBuilder()
+                .setReason("the invoice XML is empty").setTopic("ksef.commands.v1").setPartition(2).setOffset(7)
+                .build());
+
+        assertThat(mapper.toDomain(envelope)).hasValueSatisfying(event -> {
+            CommandRefused refused = (CommandRefused) event;
+            assertThat(refused.meta().correlationId()).isEqualTo("cmd-9");
+            assertThat(refused.reason()).isEqualTo("the invoice XML is empty");
+            assertThat(refused.topic()).isEqualTo("ksef.commands.v1");
+            assertThat(refused.ownedByATenant()).isTrue();
+        });
+        assertThat(mapper.toDomain(TestEvents.envelope("upstream:erp-one", "m-1", CommandDeadLettered.newBuilder()
+                .setReason("upstream system erp-one may not act for tenant t").setTopic("ksef.ingress.erp-one.v1")
+                .setPartition(0).setOffset(0).build()))).hasValueSatisfying(event ->
+                assertThat(((CommandRefused) event).ownedByATenant()).isFalse());
     }
 
     @Test
