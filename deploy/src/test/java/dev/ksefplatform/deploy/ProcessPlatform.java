@@ -23,6 +23,8 @@ public final class ProcessPlatform implements AutoCloseable {
     private final ComposeFile compose = ComposeFile.load(Repository.deploy("compose/compose.yaml"));
     private final StackSettings.Secrets secrets = StackSettings.Secrets.random();
     private final String firstOperatorPassword = StackSettings.Secrets.password();
+    /** A fresh key sealing webhook secrets (AES-256), as compose's WEBHOOK_SECRETS_KEY_1. */
+    private final String webhookKey = randomKey();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final String kafka;
@@ -63,6 +65,12 @@ public final class ProcessPlatform implements AutoCloseable {
 
     public Map<String, ServiceProcess> processes() {
         return processes;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     /** The password compose gives the console's first operator ({@code CONSOLE_FIRST_OPERATOR_PASSWORD}). */
@@ -117,7 +125,7 @@ public final class ProcessPlatform implements AutoCloseable {
         return Map.of("POSTGRES_PASSWORD", database.password(), "ADMIN_TOKEN", secrets.adminToken(),
                 "WORKER_TOKEN", secrets.workerToken(), "COMMAND_API_TOKEN", secrets.commandApiToken(),
                 "VAULT_MASTER_KEY_1", secrets.masterKeyBase64(), "CONSOLE_TOKEN", secrets.consoleToken(),
-                "CONSOLE_FIRST_OPERATOR_PASSWORD", firstOperatorPassword);
+                "CONSOLE_FIRST_OPERATOR_PASSWORD", firstOperatorPassword, "WEBHOOK_SECRETS_KEY_1", webhookKey);
     }
 
     /** Compose's host names become this machine's; every name stays as compose.yaml has it. */

@@ -196,7 +196,7 @@ class RowLevelSecurityIT extends SyncServiceITSupport {
                 + " last_finished_at) VALUES ('" + tenant + "', 'Subject3', 'run-" + tenant + "', 'SCHEDULE', now(),"
                 + " now())");
         execute("INSERT INTO sync.webhooks (webhook_id, tenant_id, url, secret_key_id, secret_sealed) VALUES ('"
-                + webhook + "', '" + tenant + "', 'https://hooks.example/" + tenant + "', 'local-1', '\\x00')");
+                + webhook + "', '" + tenant + "', 'https://hooks.example/" + tenant + "', '1', '\\x00')");
         execute("INSERT INTO sync.webhook_deliveries (webhook_id, event_id, tenant_id, status) VALUES ('" + webhook
                 + "', 'event-" + tenant + "', '" + tenant + "', 'DELIVERED')");
         for (String table : PROTECTED) {

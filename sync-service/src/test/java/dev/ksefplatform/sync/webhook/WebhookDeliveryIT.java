@@ -50,7 +50,7 @@ class WebhookDeliveryIT extends SyncServiceITSupport {
             assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(secret));
             assertThat(query("SELECT row_to_json(w)::text FROM sync.webhooks w WHERE tenant_id = '" + tenant + "'"))
                     .hasValueSatisfying(row -> assertThat(row).as("stored sealed, never in clear")
-                            .doesNotContain(secret).doesNotContain("whsec_").contains("\"secret_key_id\":\"local-1\""));
+                            .doesNotContain(secret).doesNotContain("whsec_").contains("\"secret_key_id\":\"1\""));
         }
     }
 
