@@ -96,7 +96,10 @@ class KsefCallAuditIT extends AuditServiceIT {
 
         assertThat(seen).hasSize(6).doesNotHaveDuplicates();
         assertThat(seen.subList(2, 6)).containsExactly("cmd-3", "cmd-2", "cmd-1", "cmd-0");
-        assertThat(page("tenant-other", "limit=2&cursor=" + firstCursor).get("items")).isEmpty();
+        http.get().uri("/internal/v1/tenants/tenant-other/audit?limit=2&cursor=" + firstCursor)
+                .header("Authorization", COMMAND_API).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.type")
+                .isEqualTo("https://ksef-platform.dev/problems/cursor-not-found");
     }
 
     @Test

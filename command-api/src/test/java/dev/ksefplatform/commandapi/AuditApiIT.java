@@ -123,8 +123,9 @@ class AuditApiIT {
         String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("\n", "a1", a.id(),
                 "2099-01-01T00:00:00Z", "~").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(items(get(b, "/api/v1/audit?cursor=" + aCursor, 200))).isEmpty();
-        assertThat(items(get(b, "/api/v1/audit?cursor=" + forged, 200))).isEmpty();
+        assertThat(get(b, "/api/v1/audit?cursor=" + aCursor, 404)).containsEntry("type", "https://ksef-platform.dev/problems/cursor-not-found")
+                .containsEntry("parameter", "cursor");
+        assertThat(get(b, "/api/v1/audit?cursor=" + forged, 404)).containsEntry("type", "https://ksef-platform.dev/problems/cursor-not-found");
         assertThat(field(items(get(b, "/api/v1/audit?limit=500", 200)), "correlationId"))
                 .doesNotContainAnyElementsOf(aRows);
         assertThat(get(b, "/api/v1/audit?tenantId=" + a.id(), 400)).containsEntry("parameter", "tenantId");

@@ -99,8 +99,9 @@ class ReadSideApiIT {
         String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("\n", "v1", a.id(),
                 "2099-01-01T00:00:00Z", "9999999999-20990101-FFFFFFFFFFFF-FF").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(items(get(b, "/api/v1/inbox?cursor=" + aCursor, 200))).isEmpty();
-        assertThat(items(get(b, "/api/v1/inbox?cursor=" + forged, 200))).isEmpty();
+        assertThat(get(b, "/api/v1/inbox?cursor=" + aCursor, 404)).containsEntry("type", "https://ksef-platform.dev/problems/cursor-not-found")
+                .containsEntry("parameter", "cursor");
+        assertThat(get(b, "/api/v1/inbox?cursor=" + forged, 404)).containsEntry("type", "https://ksef-platform.dev/problems/cursor-not-found");
         assertThat(ksefNumbers(get(b, "/api/v1/inbox?limit=500", 200))).containsExactlyElementsOf(bNumbers)
                 .doesNotContainAnyElementsOf(aNumbers);
     }
@@ -240,7 +241,7 @@ class ReadSideApiIT {
         assertThat(readModelStatus(notASubmission)).isEqualTo("FAILED");
         assertThat(commandIds(get(a, "/api/v1/invoices?status=FAILED", 200))).doesNotContain(notASubmission);
         assertThat(items(get(b, "/api/v1/invoices", 200))).isEmpty();
-        assertThat(items(get(b, "/api/v1/invoices?cursor=" + first.get("nextCursor"), 200))).isEmpty();
+        assertThat(get(b, "/api/v1/invoices?cursor=" + first.get("nextCursor"), 404)).containsEntry("type", "https://ksef-platform.dev/problems/cursor-not-found");
     }
 
     @Test
@@ -377,7 +378,7 @@ class ReadSideApiIT {
         assertThat(second.get("nextCursor")).isNull();
         assertThat(items(get(b, "/api/v1/notifications", 200))).hasSize(1)
                 .allSatisfy(item -> assertThat((String) item.get("message")).contains(b.nip()));
-        assertThat(items(get(b, "/api/v1/notifications?cursor=" + first.get("nextCursor"), 200))).isEmpty();
+        assertThat(get(b, "/api/v1/notifications?cursor=" + first.get("nextCursor"), 404)).containsEntry("type", "https://ksef-platform.dev/problems/cursor-not-found");
         assertThat(get(a, "/api/v1/notifications?limit=501", 400)).containsEntry("parameter", "limit");
         assertThat(get(a, "/api/v1/notifications?tenantId=" + b.id(), 400)).containsEntry("parameter", "tenantId");
         assertThat(get(a, "/api/v1/notifications?cursor=bm90LWEtY3Vyc29y", 400)).containsEntry("parameter", "cursor");

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The audit log over the whole platform (one JVM, embedded Kafka and PostgreSQL, the KSeF simulator): after an
  * invoice submitted over REST is accepted, its tenant reads the worker's {@code KsefCallRecorded} rows through
  * {@code GET /api/v1/audit}, each naming the integration account and the provider NIP that called KSeF; another
- * tenant reads none of them, not even with the first tenant's cursor; the operators' view shows the same rows. An
+ * tenant reads none of them, and the first tenant's cursor is a page it does not have (404); the operators' view shows the same rows. An
  * operator acting for a tenant through the console leaves rows that name both: the operator and the tenant.
  */
 class AuditTrailIT {
@@ -87,7 +87,11 @@ class AuditTrailIT {
             assertThat(aEventIds).doesNotContain(row.path("eventId").asText());
             assertThat(row.path("tenantNip").asText()).isNotEqualTo(a.nip());
         });
-        assertThat(items(get(b, "/api/v1/audit?cursor=" + aCursor))).isEmpty();
+        HttpResponse<String> foreignCursor = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Apps.COMMAND_API)
+                + "/api/v1/audit?cursor=" + aCursor)).header("X-API-Key", b.apiKey()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(foreignCursor.statusCode()).as(foreignCursor.body()).isEqualTo(404);
+        assertThat(foreignCursor.body()).contains("/cursor-not-found");
         assertThat(operators.stream().map(row -> row.path("eventId").asText())).containsAll(aEventIds);
     }
 

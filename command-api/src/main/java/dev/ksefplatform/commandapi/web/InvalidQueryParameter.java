@@ -1,7 +1,7 @@
 package dev.ksefplatform.commandapi.web;
 
 /** A query parameter the API does not take as given; {@code parameter} names it in the problem. */
-public final class InvalidQueryParameter extends RuntimeException {
+public class InvalidQueryParameter extends RuntimeException {
 
     private final String parameter;
 

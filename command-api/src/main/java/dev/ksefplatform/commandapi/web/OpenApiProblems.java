@@ -42,11 +42,18 @@ final class OpenApiProblems implements OpenApiCustomizer {
         });
     }
 
+    private static boolean hasCursor(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> "cursor".equals(parameter.getName()));
+    }
+
     private static void document(String key, Operation operation) {
         add(operation, "401", "unauthorized: X-API-Key missing or unknown");
         add(operation, "400", "invalid-request (with parameter) and other refusals of the input");
         if (key.contains("{")) {
             add(operation, "404", "not found, or another tenant's (the same body)");
+        } else if (hasCursor(operation)) {
+            add(operation, "404", "cursor-not-found: a cursor of another tenant's list (a malformed one is 400)");
         }
         if (key.contains(" /api/v1/integrations")) {
             add(operation, "503", "credential-service-unavailable, or (verify) ksef-unavailable / ksef-rate-budget: "

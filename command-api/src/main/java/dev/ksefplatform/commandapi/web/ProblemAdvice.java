@@ -142,6 +142,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail cursorNotFound(CursorNotFound e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "cursor-not-found", "Page not found", e);
+        problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidQueryParameter.class)
     ProblemDetail invalidQueryParameter(InvalidQueryParameter e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
         problem.setProperty("parameter", e.parameter());

@@ -1,5 +1,6 @@
 package dev.ksefplatform.support.web;
 
+import dev.ksefplatform.support.paging.CursorNotFound;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,11 @@ public class InvalidRequestAdvice {
     @ExceptionHandler(IllegalArgumentException.class)
     public ProblemDetail invalid(IllegalArgumentException e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+    }
+
+    @ExceptionHandler(CursorNotFound.class)
+    public ProblemDetail cursorNotFound(CursorNotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "cursor-not-found", e.getMessage());
     }
 
     @ExceptionHandler(ServerWebInputException.class)

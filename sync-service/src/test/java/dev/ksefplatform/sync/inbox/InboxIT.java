@@ -141,7 +141,10 @@ class InboxIT extends SyncServiceITSupport {
         assertThat(numbersOf(first)).containsExactly(ksef(a, 3), ksef(a, 2));
         assertThat(numbersOf(second)).containsExactly(ksef(a, 1));
         assertThat(second.get("nextCursor")).isNull();
-        assertThat(numbersOf(page(b, "limit=2&cursor=" + cursor))).isEmpty();
+        http.get().uri("/internal/v1/tenants/" + b + "/inbox?limit=2&cursor=" + cursor)
+                .header("Authorization", COMMAND_API).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.type")
+                .isEqualTo("https://ksef-platform.dev/problems/cursor-not-found");
         String forgedForA = new InboxCursor(a, STORED.plusSeconds(4), ksef(b, 9)).encode();
         assertThat(numbersOf(page(a, "cursor=" + forgedForA))).containsExactly(ksef(a, 3), ksef(a, 2), ksef(a, 1));
         http.get().uri("/internal/v1/tenants/{t}/inbox/{k}", a, ksef(b, 1)).header("Authorization", COMMAND_API)

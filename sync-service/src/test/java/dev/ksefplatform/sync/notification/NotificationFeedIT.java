@@ -50,7 +50,10 @@ class NotificationFeedIT extends SyncServiceITSupport {
         assertThat((String) error.get("message")).contains("grant InvoiceWrite to NIP 7740001454");
         assertThat((String) error.get("action")).contains("/api/v1/integrations/" + integrationId + "/verify");
         assertThat(items(page(other, "limit=50"))).hasSize(1);
-        assertThat(items(page(other, "cursor=" + first.get("nextCursor")))).isEmpty();
+        http.get().uri("/internal/v1/tenants/" + other + "/notifications?cursor=" + first.get("nextCursor"))
+                .header("Authorization", COMMAND_API).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.type")
+                .isEqualTo("https://ksef-platform.dev/problems/cursor-not-found");
     }
 
     @Test

@@ -74,7 +74,10 @@ class SubmissionListIT extends SyncServiceITSupport {
                         .getBytes(StandardCharsets.UTF_8));
 
         assertThat(items(list(intruder, ""))).isEmpty();
-        assertThat(items(list(intruder, "cursor=" + ownersCursor))).isEmpty();
+        http.get().uri("/internal/v1/tenants/" + intruder + "/submissions?cursor=" + ownersCursor)
+                .header("Authorization", COMMAND_API).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.type")
+                .isEqualTo("https://ksef-platform.dev/problems/cursor-not-found");
         assertThat(items(list(intruder, "cursor=" + forged))).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.ksefplatform.audit.log.application;
 
+import dev.ksefplatform.support.paging.CursorNotFound;
 import dev.ksefplatform.audit.log.domain.AuditEntry;
 import dev.ksefplatform.audit.log.domain.AuditFilter;
 import java.util.List;
@@ -17,12 +18,12 @@ public final class AuditQueries {
         this.log = log;
     }
 
-    /** One page, newest first; a cursor issued for another tenant yields an empty page. */
+    /** One page, newest first; a cursor issued for another tenant is {@link CursorNotFound} (404). */
     public Mono<AuditPage> page(String tenantId, AuditFilter filter, String cursor, int limit) {
         checkLimit(limit);
         AuditCursor after = cursor == null ? null : AuditCursor.decode(cursor);
         if (after != null && !after.tenantId().equals(tenantId)) {
-            return Mono.just(new AuditPage(List.of(), null));
+            return Mono.error(new CursorNotFound());
         }
         return log.page(tenantId, filter, after, limit + 1).collectList()
                 .map(rows -> AuditPage.of(rows, limit, last -> AuditCursor.after(last).encode()));

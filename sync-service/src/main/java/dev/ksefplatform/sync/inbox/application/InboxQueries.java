@@ -1,5 +1,6 @@
 package dev.ksefplatform.sync.inbox.application;
 
+import dev.ksefplatform.support.paging.CursorNotFound;
 import dev.ksefplatform.sync.inbox.domain.InboxEntry;
 import dev.ksefplatform.sync.inbox.domain.InboxFilter;
 import dev.ksefplatform.sync.inbox.domain.RawDocument;
@@ -22,14 +23,14 @@ public final class InboxQueries {
         this.scope = scope;
     }
 
-    /** One page, newest first; a cursor issued for another tenant yields an empty page. */
+    /** One page, newest first; a cursor issued for another tenant is {@link CursorNotFound} (404). */
     public Mono<InboxPage> page(String tenantId, InboxFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
         InboxCursor after = cursor == null ? null : InboxCursor.decode(cursor);
         if (after != null && !after.tenantId().equals(tenantId)) {
-            return Mono.just(new InboxPage(List.of(), null));
+            return Mono.error(new CursorNotFound());
         }
         return scope.read(tenantId, inbox.page(tenantId, filter, after, limit + 1).collectList())
                 .map(rows -> InboxPage.of(rows, limit));

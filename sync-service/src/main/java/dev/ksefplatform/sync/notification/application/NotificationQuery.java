@@ -1,5 +1,6 @@
 package dev.ksefplatform.sync.notification.application;
 
+import dev.ksefplatform.support.paging.CursorNotFound;
 import dev.ksefplatform.sync.notification.domain.Notification;
 import dev.ksefplatform.support.tenancy.application.TenantScope;
 import java.util.List;
@@ -18,14 +19,14 @@ public final class NotificationQuery {
         this.scope = scope;
     }
 
-    /** One page; a cursor issued for another tenant yields an empty page. */
+    /** One page; a cursor issued for another tenant is {@link CursorNotFound} (404). */
     public Mono<NotificationPage> page(String tenantId, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
         NotificationCursor after = cursor == null ? null : NotificationCursor.decode(cursor);
         if (after != null && !after.tenantId().equals(tenantId)) {
-            return Mono.just(new NotificationPage(List.of(), null));
+            return Mono.error(new CursorNotFound());
         }
         return scope.read(tenantId, notifications.page(tenantId, after, limit + 1).collectList())
                 .map(rows -> NotificationPage.of(rows, limit));

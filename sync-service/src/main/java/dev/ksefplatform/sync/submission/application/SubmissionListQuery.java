@@ -1,5 +1,6 @@
 package dev.ksefplatform.sync.submission.application;
 
+import dev.ksefplatform.support.paging.CursorNotFound;
 import dev.ksefplatform.sync.submission.domain.Submission;
 import dev.ksefplatform.sync.submission.domain.SubmissionFilter;
 import dev.ksefplatform.support.tenancy.application.TenantScope;
@@ -19,14 +20,14 @@ public final class SubmissionListQuery {
         this.scope = scope;
     }
 
-    /** One page; a cursor issued for another tenant yields an empty page. */
+    /** One page; a cursor issued for another tenant is {@link CursorNotFound} (404). */
     public Mono<SubmissionPage> page(String tenantId, SubmissionFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
         SubmissionCursor after = cursor == null ? null : SubmissionCursor.decode(cursor);
         if (after != null && !after.tenantId().equals(tenantId)) {
-            return Mono.just(new SubmissionPage(List.of(), null));
+            return Mono.error(new CursorNotFound());
         }
         return scope.read(tenantId, submissions.page(tenantId, filter, after, limit + 1).collectList())
                 .map(rows -> SubmissionPage.of(rows, limit));

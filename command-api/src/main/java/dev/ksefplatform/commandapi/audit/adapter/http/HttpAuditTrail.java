@@ -3,6 +3,7 @@ package dev.ksefplatform.commandapi.audit.adapter.http;
 import dev.ksefplatform.commandapi.audit.application.AuditQueryTooBroad;
 import dev.ksefplatform.commandapi.audit.application.AuditTrail;
 import dev.ksefplatform.commandapi.submission.adapter.http.SyncServiceClient;
+import dev.ksefplatform.commandapi.web.CursorNotFound;
 import dev.ksefplatform.commandapi.web.InvalidQueryParameter;
 import dev.ksefplatform.commandapi.web.ReadModelUnavailable;
 import java.net.URI;
@@ -51,6 +52,8 @@ public final class HttpAuditTrail implements AuditTrail {
                     case 200 -> response.bodyToMono(OBJECT);
                     case 400 -> query.containsKey("cursor") ? refused(response, new InvalidQueryParameter("cursor",
                             "is not a cursor from a previous page of this list")) : response.createError();
+                    case 404 -> query.containsKey("cursor")
+                            ? response.releaseBody().then(Mono.error(new CursorNotFound())) : response.createError();
                     case 503 -> response.bodyToMono(OBJECT).defaultIfEmpty(Map.of())
                             .flatMap(problem -> Mono.error(timedOut(problem) ? new AuditQueryTooBroad()
                                     : new IllegalStateException("audit-projector answered 503")));

@@ -5,6 +5,7 @@ import dev.ksefplatform.commandapi.inbox.application.InboxSyncUnavailable;
 import dev.ksefplatform.commandapi.inbox.application.SyncStart;
 import dev.ksefplatform.commandapi.inbox.application.TenantInbox;
 import dev.ksefplatform.commandapi.submission.adapter.http.SyncServiceClient;
+import dev.ksefplatform.commandapi.web.CursorNotFound;
 import dev.ksefplatform.commandapi.web.InvalidQueryParameter;
 import dev.ksefplatform.commandapi.web.ReadModelUnavailable;
 import java.time.Duration;
@@ -41,6 +42,8 @@ public final class HttpTenantInbox implements TenantInbox {
                     case 400 -> query.containsKey("cursor")
                             ? response.releaseBody().then(Mono.error(new InvalidQueryParameter("cursor", "is not a cursor from a previous page")))
                             : response.createError();
+                    case 404 -> query.containsKey("cursor")
+                            ? response.releaseBody().then(Mono.error(new CursorNotFound())) : response.createError();
                     default -> response.createError();
                 });
     }

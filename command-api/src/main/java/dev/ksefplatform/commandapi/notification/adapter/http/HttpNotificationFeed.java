@@ -2,6 +2,7 @@ package dev.ksefplatform.commandapi.notification.adapter.http;
 
 import dev.ksefplatform.commandapi.notification.application.NotificationFeed;
 import dev.ksefplatform.commandapi.submission.adapter.http.SyncServiceClient;
+import dev.ksefplatform.commandapi.web.CursorNotFound;
 import dev.ksefplatform.commandapi.web.InvalidQueryParameter;
 import dev.ksefplatform.commandapi.web.ReadModelUnavailable;
 import java.time.Duration;
@@ -34,6 +35,8 @@ public final class HttpNotificationFeed implements NotificationFeed {
                     case 400 -> query.containsKey("cursor") ? response.releaseBody()
                             .then(Mono.error(new InvalidQueryParameter("cursor", "is not a cursor from a previous page")))
                             : response.createError();
+                    case 404 -> query.containsKey("cursor")
+                            ? response.releaseBody().then(Mono.error(new CursorNotFound())) : response.createError();
                     default -> response.createError();
                 })
                 .timeout(timeout)

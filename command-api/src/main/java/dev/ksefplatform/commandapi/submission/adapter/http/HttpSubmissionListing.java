@@ -1,6 +1,7 @@
 package dev.ksefplatform.commandapi.submission.adapter.http;
 
 import dev.ksefplatform.commandapi.submission.application.SubmissionListing;
+import dev.ksefplatform.commandapi.web.CursorNotFound;
 import dev.ksefplatform.commandapi.web.InvalidQueryParameter;
 import dev.ksefplatform.commandapi.web.ReadModelUnavailable;
 import java.time.Duration;
@@ -33,6 +34,8 @@ public final class HttpSubmissionListing implements SubmissionListing {
                     case 400 -> query.containsKey("cursor")
                             ? response.releaseBody().then(Mono.error(new InvalidQueryParameter("cursor", "is not a cursor from a previous page")))
                             : response.createError();
+                    case 404 -> query.containsKey("cursor")
+                            ? response.releaseBody().then(Mono.error(new CursorNotFound())) : response.createError();
                     default -> response.createError();
                 })
                 .timeout(timeout)
