@@ -43,7 +43,7 @@ public final class CostBenchmark {
         this.finals = finals;
         this.cpu = new ProcessCpu(platform.pids(), CostPlatform.POSTGRES);
         Map<String, String> urls = new LinkedHashMap<>();
-        CostPlatform.SERVICES.forEach(app -> urls.put(app, platform.url(app)));
+        platform.services().forEach(app -> urls.put(app, platform.url(app)));
         urls.put(Apps.SIMULATOR, platform.url(Apps.SIMULATOR));
         this.allocations = new Allocations(urls);
     }
@@ -54,10 +54,10 @@ public final class CostBenchmark {
                 + Runtime.getRuntime().availableProcessors() + " cores, load average " + CostReport.loadAverage());
         long start = System.nanoTime();
         int exit;
-        try (CostPlatform platform = CostPlatform.start(settings.jvmOptions());
+        try (CostPlatform platform = CostPlatform.start(settings.jvmOptions(), settings.workers());
              Finals finals = new Finals(platform.bootstrapServers())) {
-            System.out.printf("platform up: 5 services, the simulator, Kafka and PostgreSQL as processes (%.0f s)%n",
-                    (System.nanoTime() - start) / 1e9);
+            System.out.printf("platform up: %s, the simulator, Kafka and PostgreSQL as processes (%.0f s)%n",
+                    platform.services(), (System.nanoTime() - start) / 1e9);
             exit = new CostBenchmark(platform, settings, finals).run();
         } catch (RuntimeException e) {
             e.printStackTrace();
@@ -120,7 +120,7 @@ public final class CostBenchmark {
         System.out.printf("REST: %,d invoices sent, %,d answered 202, %,d final on the event log in the phase (a request"
                 + " the client gave up on may still have been taken): CPU per invoice counts these%n", settings.invoices(),
                 commands.size() - warmedUp, processed);
-        System.out.println(CostReport.lines("rest", processed, window, idle));
+        System.out.println(CostReport.lines("rest", processed, window, idle, platform.services()));
         return processed / window.cpuAfter().secondsSince(window.cpuBefore());
     }
 
@@ -152,7 +152,7 @@ public final class CostBenchmark {
         System.out.printf("FIGURE cost/engine end to end: %,d commands published in %.1f s, all final after %.1f s:"
                 + " %.0f invoices/s (goal ≥ 1,500/s)%n", records.size(), (at[1] - at[0]) / 1e9, seconds,
                 records.size() / seconds);
-        System.out.println(CostReport.lines("kafka", records.size(), window, idle));
+        System.out.println(CostReport.lines("kafka", records.size(), window, idle, platform.services()));
         return records.size() / seconds;
     }
 

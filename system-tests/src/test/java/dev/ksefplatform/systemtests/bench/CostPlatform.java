@@ -29,11 +29,16 @@ final class CostPlatform implements AutoCloseable {
 
     private final Postgres postgres = new Postgres(freshDirectory("postgres"));
     private final KafkaBroker kafka = new KafkaBroker(freshDirectory("kafka"));
+    private final List<String> services = new java.util.ArrayList<>(SERVICES);
     private ProcessPlatform platform;
     private boolean postgresStarted;
 
-    static CostPlatform start(String jvmOptions) {
+    /** {@code workers} tenant-worker instances: the first is {@code tenant-worker}, the next {@code tenant-worker-2}, … */
+    static CostPlatform start(String jvmOptions, int workers) {
         CostPlatform stack = new CostPlatform();
+        for (int i = 2; i <= workers; i++) {
+            stack.services.add(Apps.TENANT_WORKER + "-" + i);
+        }
         try {
             stack.startAll(jvmOptions);
             return stack;
@@ -50,7 +55,7 @@ final class CostPlatform implements AutoCloseable {
         platform = new ProcessPlatform(kafka.bootstrapServers(), postgres.database());
         platform.start(Apps.SIMULATOR, Apps.SIMULATOR, Map.of("JAVA_TOOL_OPTIONS", jvmOptions,
                 "SIMULATOR_RATE_LIMITS_ENABLED", "false", "SIMULATOR_PROCESSING_DELAY", "0ms", "SIMULATOR_AUTH_DELAY", "0ms"));
-        SERVICES.forEach(app -> platform.start(app, app, environment(app, jvmOptions)));
+        services.forEach(instance -> platform.start(app(instance), instance, environment(instance, jvmOptions)));
         platform.processes().keySet().forEach(i -> platform.awaitReady(i, Duration.ofMinutes(5)));
     }
 
@@ -58,12 +63,21 @@ final class CostPlatform implements AutoCloseable {
      * The worker as the engine benchmark runs it with limits lifted: verdicts polled from 100 ms up to 1 s (KSeF's
      * answer is immediate here), and a backlog over 100 goes as a batch (the simulator without limits reports none).
      */
-    private static Map<String, String> environment(String app, String jvmOptions) {
-        if (!app.equals(Apps.TENANT_WORKER)) {
+    private static Map<String, String> environment(String instance, String jvmOptions) {
+        if (!app(instance).equals(Apps.TENANT_WORKER)) {
             return Map.of("JAVA_TOOL_OPTIONS", jvmOptions);
         }
         return Map.of("JAVA_TOOL_OPTIONS", jvmOptions, "WORKER_ENGINE_FIRST_POLL", "100ms",
-                "WORKER_ENGINE_MAX_POLL", "1s", "WORKER_ENGINE_BATCH_ALWAYS_ABOVE", "100");
+                "WORKER_ENGINE_MAX_POLL", "1s", "WORKER_ENGINE_BATCH_ALWAYS_ABOVE", "100", "WORKER_INSTANCE_ID", instance);
+    }
+
+    private static String app(String instance) {
+        return instance.startsWith(Apps.TENANT_WORKER) ? Apps.TENANT_WORKER : instance;
+    }
+
+    /** The platform's processes whose CPU is the platform's cost: the services, every worker instance apart. */
+    List<String> services() {
+        return List.copyOf(services);
     }
 
     PlatformClient client() {
@@ -85,7 +99,7 @@ final class CostPlatform implements AutoCloseable {
     /** name → process id: the services, the simulator, the broker, PostgreSQL's postmaster and this JVM. */
     Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        SERVICES.forEach(app -> pids.put(app, platform.process(app).pid()));
+        services.forEach(instance -> pids.put(instance, platform.process(instance).pid()));
         pids.put(Apps.SIMULATOR, platform.process(Apps.SIMULATOR).pid());
         pids.put(KAFKA, kafka.pid());
         pids.put(POSTGRES, postgres.pid());

@@ -19,13 +19,13 @@ final class CostReport {
     }
 
     /** @param idle name → CPU ms per second at rest, to tell the invoices' work from what the window costs anyway */
-    static String lines(String phase, int invoices, Window w, Map<String, Double> idle) {
+    static String lines(String phase, int invoices, Window w, Map<String, Double> idle, java.util.List<String> services) {
         double seconds = w.cpuAfter().secondsSince(w.cpuBefore());
         StringBuilder out = new StringBuilder(String.format("FIGURE cost/%s cpu: %,d invoices over %.1f s, CPU per invoice"
                 + " (process user+system time / invoices)%n", phase, invoices, seconds));
         double platform = 0;
         double aboveIdle = 0;
-        for (String app : CostPlatform.SERVICES) {
+        for (String app : services) {
             double ms = w.cpuAfter().millisSince(w.cpuBefore(), app) / invoices;
             platform += ms;
             double beyondIdle = ms - idle.getOrDefault(app, 0.0) * seconds / invoices;

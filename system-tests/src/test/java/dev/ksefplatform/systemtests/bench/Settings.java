@@ -7,10 +7,11 @@ import java.util.Arrays;
  * The cost benchmark's knobs, as system properties: {@code bench.invoices} (10000: through REST, and as many again
  * onto Kafka), {@code bench.warmup} (2000), {@code bench.warmupRate} (100/s), {@code bench.rates} (100,500,1000),
  * {@code bench.tenants} (20), {@code bench.idleSeconds} (30, after 10 s to settle), {@code bench.timeoutMinutes} (20, per drain) and
- * {@code bench.jvmOptions} (every service's JAVA_TOOL_OPTIONS; the Docker image's defaults with a fixed heap).
+ * {@code bench.jvmOptions} (every service's JAVA_TOOL_OPTIONS; the Docker image's defaults with a fixed heap) and
+ * {@code bench.workers} (1: tenant-worker instances sharing the commands topic's partitions in one consumer group).
  */
 record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenants, int idleSeconds, Duration timeout,
-                String jvmOptions) {
+                String jvmOptions, int workers) {
 
     static Settings fromSystemProperties() {
         return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 2_000),
@@ -18,12 +19,13 @@ record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenan
                 Arrays.stream(System.getProperty("bench.rates", "100,500,1000").split(",")).mapToInt(Integer::parseInt).toArray(),
                 Integer.getInteger("bench.tenants", 20), Integer.getInteger("bench.idleSeconds", 30),
                 Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 20)),
-                System.getProperty("bench.jvmOptions", "-Xmx512m -XX:+ExitOnOutOfMemoryError"));
+                System.getProperty("bench.jvmOptions", "-Xmx512m -XX:+ExitOnOutOfMemoryError"),
+                Integer.getInteger("bench.workers", 1));
     }
 
     @Override
     public String toString() {
-        return "invoices=%d warm-up=%d at %d/s rates=%s tenants=%d services' JVM options \"%s\"".formatted(invoices,
-                warmup, warmupRate, Arrays.toString(rates), tenants, jvmOptions);
+        return "invoices=%d warm-up=%d at %d/s rates=%s tenants=%d tenant-worker instances=%d services' JVM options \"%s\""
+                .formatted(invoices, warmup, warmupRate, Arrays.toString(rates), tenants, workers, jvmOptions);
     }
 }
