@@ -3,8 +3,10 @@ package dev.ksefplatform.credentials.outbox;
 import dev.ksefplatform.credentials.outbox.adapter.kafka.KafkaOutboxPublisher;
 import dev.ksefplatform.credentials.outbox.adapter.r2dbc.PostgresRelayLock;
 import dev.ksefplatform.credentials.outbox.adapter.r2dbc.R2dbcOutbox;
+import dev.ksefplatform.credentials.outbox.application.IdlePacing;
 import dev.ksefplatform.credentials.outbox.application.Outbox;
 import dev.ksefplatform.credentials.outbox.application.OutboxRelay;
+import dev.ksefplatform.credentials.outbox.application.WakingOutbox;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,9 +27,16 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Configuration(proxyBeanMethods = false)
 public class OutboxConfiguration {
 
+    /** Idle, the relay looks at most every {@code idle-every}; this instance's own writes wake it at once. */
     @Bean
-    Outbox outbox(DatabaseClient db) {
-        return new R2dbcOutbox(db);
+    IdlePacing outboxPacing(@Value("${credentials.outbox.every:PT0.2S}") Duration every,
+                            @Value("${credentials.outbox.idle-every:PT2S}") Duration idleEvery) {
+        return new IdlePacing((int) Math.max(1, idleEvery.toMillis() / Math.max(1, every.toMillis())));
+    }
+
+    @Bean
+    Outbox outbox(DatabaseClient db, IdlePacing pacing) {
+        return new WakingOutbox(new R2dbcOutbox(db), pacing);
     }
 
     @Bean
@@ -38,9 +47,9 @@ public class OutboxConfiguration {
                 new PostgresRelayLock(db, TransactionalOperator.create(transactions)), clock, batchSize);
     }
 
-    /** Drains the outbox every {@code every} from the context's start; the backlog gauge is refreshed after each run. */
+    /** Drains the outbox from the context's start, paced; the backlog gauge is refreshed after each run. */
     @Bean
-    SmartLifecycle outboxSchedule(OutboxRelay relay, Outbox outbox, MeterRegistry meters,
+    SmartLifecycle outboxSchedule(OutboxRelay relay, Outbox outbox, MeterRegistry meters, IdlePacing pacing,
                                   @Value("${credentials.outbox.every:PT0.2S}") Duration every,
                                   @Value("${credentials.outbox.enabled:true}") boolean enabled) {
         AtomicLong backlog = new AtomicLong();
@@ -48,6 +57,6 @@ public class OutboxConfiguration {
                 .description("events waiting in credentials.outbox for Kafka").register(meters);
         Counter published = Counter.builder("credentials.outbox.published")
                 .description("events the outbox relay sent to Kafka").register(meters);
-        return new OutboxSchedule(relay, outbox, every, backlog, published::increment, enabled);
+        return new OutboxSchedule(relay, outbox, every, backlog, published::increment, enabled, pacing);
     }
 }

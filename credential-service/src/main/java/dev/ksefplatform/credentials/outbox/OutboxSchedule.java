@@ -1,5 +1,6 @@
 package dev.ksefplatform.credentials.outbox;
 
+import dev.ksefplatform.credentials.outbox.application.IdlePacing;
 import dev.ksefplatform.credentials.outbox.application.Outbox;
 import dev.ksefplatform.credentials.outbox.application.OutboxRelay;
 import java.time.Duration;
@@ -14,8 +15,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Drains the outbox every {@code every} once the context has started (after the migrations), one run at a time; a
- * failed run is retried the next time. The backlog is counted after each run.
+ * Drains the outbox on the ticks {@link IdlePacing} chooses of a clock ticking every {@code every}, once the context
+ * has started (after the migrations), one run at a time; a failed run is retried the next time. The backlog is
+ * counted after each run.
  */
 final class OutboxSchedule implements SmartLifecycle {
 
@@ -27,6 +29,7 @@ final class OutboxSchedule implements SmartLifecycle {
     private final AtomicLong backlog;
     private final LongConsumer published;
     private final boolean enabled;
+    private final IdlePacing pacing;
     private volatile Disposable running;
 
     /**
@@ -34,8 +37,9 @@ final class OutboxSchedule implements SmartLifecycle {
      * backlog is still counted.
      */
     OutboxSchedule(OutboxRelay relay, Outbox outbox, Duration every, AtomicLong backlog, LongConsumer published,
-                   boolean enabled) {
+                   boolean enabled, IdlePacing pacing) {
         this.enabled = enabled;
+        this.pacing = pacing;
         this.relay = relay;
         this.outbox = outbox;
         this.every = every;
@@ -46,7 +50,9 @@ final class OutboxSchedule implements SmartLifecycle {
     @Override
     public void start() {
         running = Flux.interval(every, every, Schedulers.boundedElastic()).onBackpressureDrop()
-                .concatMap(tick -> (enabled ? relay.drain().doOnNext(published::accept) : Mono.empty())
+                .filter(tick -> pacing.due())
+                .concatMap(tick -> (enabled ? relay.drain().doOnNext(published::accept) : Mono.just(0L))
+                        .doOnNext(pacing::ran)
                         .then(outbox.backlog()).doOnNext(backlog::set)
                         .onErrorResume(e -> {
                             log.warn("outbox run failed, retrying next run cause={}", e.toString());
