@@ -46,9 +46,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * API probes over the whole platform (one JVM, embedded Kafka and PostgreSQL, the KSeF simulator): tenant A never
- * sees tenant B's submissions or inbox, and guessing B's command id, KSeF number or cursor yields 404 or nothing.
- * Submissions go the whole way (REST, worker, simulator, read model). The worker does not sync inboxes yet on this
- * branch, so B's received invoice is written to {@code ksef.events.v1} as the worker will write it.
+ * sees tenant B's submissions or inbox, and guessing B's command id, KSeF number or cursor yields 404, as an unknown
+ * one does. Submissions go the whole way (REST, worker, simulator, read model). B's received invoice is written to
+ * {@code ksef.events.v1} as the worker's inbox sync writes it, so the probe needs no sync (InboxEndToEndIT runs one).
  */
 class ReadSideIsolationIT {
 
