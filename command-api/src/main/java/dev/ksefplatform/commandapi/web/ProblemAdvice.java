@@ -221,6 +221,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** The cause (which may name internal hosts) is logged here, never answered. */
     @ExceptionHandler
+    ProblemDetail kafkaUnavailable(dev.ksefplatform.commandapi.platform.application.KafkaUnavailable e) {
+        log.warn("kafka unavailable cause={}", String.valueOf(e.getCause()));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", "Temporarily unavailable", e);
+    }
+
+    /** The cause (which may name internal hosts) is logged here, never answered. */
+    @ExceptionHandler
     ProblemDetail readModelUnavailable(ReadModelUnavailable e) {
         log.warn("read model unavailable cause={}", String.valueOf(e.getCause()));
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-unavailable", "Temporarily unavailable", e);

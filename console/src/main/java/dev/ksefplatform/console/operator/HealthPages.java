@@ -1,0 +1,47 @@
+package dev.ksefplatform.console.operator;
+
+import dev.ksefplatform.console.commandapi.CommandApi;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import reactor.core.publisher.Mono;
+
+/**
+ * The platform's health for operators: each consumer group's lag (Kafka's own offsets, through command-api), and the
+ * latest dead letters and KSeF rate-limit waits across tenants (from the audit log), with whose they were.
+ */
+@Controller
+class HealthPages {
+
+    static final int LATEST = 20;
+
+    private final CommandApi commandApi;
+
+    HealthPages(CommandApi commandApi) {
+        this.commandApi = commandApi;
+    }
+
+    @GetMapping("/operator/health")
+    Mono<String> health(Model model) {
+        return Mono.zip(commandApi.operatorGet("/admin/v1/platform/consumers", new LinkedMultiValueMap<>()),
+                        latest("CommandDeadLettered"), latest("RateLimited"))
+                .doOnNext(all -> {
+                    model.addAttribute("groups", all.getT1().get("items"));
+                    model.addAttribute("deadLetters", all.getT2());
+                    model.addAttribute("rateLimits", all.getT3());
+                })
+                .thenReturn("operator-health");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<List<Map<String, Object>>> latest(String eventType) {
+        var query = new LinkedMultiValueMap<String, String>();
+        query.add("eventType", eventType);
+        query.add("limit", String.valueOf(LATEST));
+        return commandApi.operatorGet("/admin/v1/audit", query)
+                .map(page -> (List<Map<String, Object>>) page.getOrDefault("items", List.of()));
+    }
+}
