@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
-/** The console's language: Polish unless the person chose English. */
+/** The console's language (Polish unless the person chose English) and the formats the pages show. */
 @Configuration(proxyBeanMethods = false)
 class I18nConfiguration {
 
@@ -19,5 +19,10 @@ class I18nConfiguration {
     @Bean
     LanguageSwitch languageSwitch(LocaleContextResolver localeContextResolver) {
         return new LanguageSwitch(localeContextResolver);
+    }
+
+    @Bean
+    FormatsDialect formatsDialect() {
+        return new FormatsDialect();
     }
 }
