@@ -86,7 +86,10 @@ class ConsoleSecurityIT {
     @Test
     void speaksPolishUntilThePersonChoosesEnglishAndKeepsTheChoiceInAnHttpOnlyLaxCookie() {
         ConsoleSession session = new ConsoleSession(client);
-        assertThat(session.get("/login").getResponseBody()).contains("<html lang=\"pl\"", "Zaloguj się", "id=\"lang-en\"");
+        assertThat(session.get("/login").getResponseBody()).contains("<html lang=\"pl\"", "Zaloguj się",
+                "href=\"/login?lang=en\"");
+        assertThat(session.get("/login?logout").getResponseBody()).as("the switch keeps the page's query")
+                .contains("href=\"/login?logout&amp;lang=en\"");
 
         EntityExchangeResult<String> english = session.get("/login?lang=en");
 

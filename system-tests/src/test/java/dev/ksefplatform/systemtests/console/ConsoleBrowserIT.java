@@ -416,6 +416,14 @@ class ConsoleBrowserIT {
         assertSpeaks("pl", "Faktury", "Integracje z KSeF", warsaw.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")));
         pages.open("/dashboard");
         assertThat(pages.textOf(By.tagName("h1"))).isEqualTo("Pulpit");
+
+        pages.open("/onboarding/credential?environment=TEST&scopes=InvoiceWrite&kind=KSEF_TOKEN");
+        pages.navigateBy(() -> pages.waitFor(By.id("lang-en")).click());
+        assertThat(pages.language()).isEqualTo("en");
+        assertThat(pages.textOf(By.id("chosen-scopes"))).as("the wizard's choice kept by the switch").isEqualTo("InvoiceWrite");
+        assertThat(pages.text(By.id("token-instructions"))).contains("Generate a token (Tokeny → Generuj token)");
+        pages.navigateBy(() -> pages.waitFor(By.id("lang-pl")).click());
+        assertThat(pages.text(By.id("token-instructions"))).contains("Wygeneruj token (Tokeny → Generuj token)");
     }
 
     /** The page's language, its header, its heading and the integration's last change as a person reads them. */
