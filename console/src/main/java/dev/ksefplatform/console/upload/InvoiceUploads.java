@@ -40,7 +40,7 @@ final class InvoiceUploads {
                 .flatMap(xml -> commandApi.postXml(caller, "/api/v1/invoices", xml, "console-sha256-" + sha256(xml)))
                 .map(accepted -> UploadOutcome.submitted(name, accepted))
                 .onErrorResume(CommandApiRefused.class, refused -> Mono.just(UploadOutcome.refused(name, refused.body(),
-                        text("upload.refused", locale))))
+                        title(refused, locale))))
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(notSent(name, locale,
                         "upload.file-too-large", maxBytes)))
                 .defaultIfEmpty(notSent(name, locale, "upload.file-empty"))
@@ -53,6 +53,13 @@ final class InvoiceUploads {
 
     private UploadOutcome notSent(String name, Locale locale, String why, Object... args) {
         return UploadOutcome.notSent(name, text("upload.not-submitted", locale), messages.getMessage(why, args, locale));
+    }
+
+    /** A problem the console knows is named in the person's language; another by command-api's own title. */
+    private String title(CommandApiRefused refused, Locale locale) {
+        Object given = refused.body().get("title");
+        String otherwise = given == null ? text("upload.refused", locale) : given.toString();
+        return messages.getMessage("upload.problem." + refused.problem(), null, otherwise, locale);
     }
 
     private String text(String key, Locale locale) {

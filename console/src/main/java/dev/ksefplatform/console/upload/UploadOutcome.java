@@ -15,9 +15,9 @@ public record UploadOutcome(String fileName, String commandId, String status, St
                 String.valueOf(accepted.get("status")), null, null, List.of());
     }
 
-    /** command-api's problem; one without a title gets {@code untitled}. */
-    static UploadOutcome refused(String fileName, Map<String, Object> problem, String untitled) {
-        return new UploadOutcome(fileName, null, null, text(problem.get("title"), untitled),
+    /** command-api's problem under {@code title} (its own, or the console's words for a problem it knows). */
+    static UploadOutcome refused(String fileName, Map<String, Object> problem, String title) {
+        return new UploadOutcome(fileName, null, null, title,
                 text(problem.get("detail"), ""), violations(problem.get("violations")));
     }
 

@@ -58,7 +58,7 @@ class MessageBundlesTest {
         assertThat(used).allSatisfy(key -> assertThat(known(key)).as(key + " in both bundles").isTrue());
     }
 
-    /** Keys a template builds from a value ({@code #{role.__${me.role}__}}): one per value the value can take. */
+    /** Keys built from a value ({@code #{role.__${me.role}__}}, a command-api problem type): one per value it takes. */
     @Test
     void everyKeyATemplateBuildsFromAValueIsInBothLanguages() {
         Stream.of(
@@ -66,7 +66,9 @@ class MessageBundlesTest {
                 Stream.of("verify", "disable", "enable", "secret").map(done -> "integrations.done." + done),
                 Stream.of("today", "week", "month").map(period -> "dashboard.period." + period),
                 Stream.of("PENDING", "SENT", "ACCEPTED", "REJECTED", "DUPLICATE", "FAILED").map(s -> "invoice-status." + s),
-                Stream.of("PENDING", "ACTIVE", "ERROR", "EXPIRED", "DISABLED").map(s -> "integration-status." + s))
+                Stream.of("PENDING", "ACTIVE", "ERROR", "EXPIRED", "DISABLED").map(s -> "integration-status." + s),
+                Stream.of("invalid-invoice", "invalid-encoding", "xml-limit-exceeded", "payload-too-large")
+                        .map(problem -> "upload.problem." + problem))
                 .flatMap(keys -> keys)
                 .forEach(key -> assertThat(known(key)).as(key + " in both bundles").isTrue());
     }

@@ -12,7 +12,7 @@ class UploadOutcomeTest {
     void showsEachViolationWithItsPlace() {
         UploadOutcome refused = UploadOutcome.refused("a.xml", Map.of("title", "Invalid FA(3) invoice",
                 "detail", "the invoice is not valid", "violations", List.of(
-                        Map.of("line", 12, "column", 20, "message", "cvc-datatype-valid.1.2.1: 'x' is not a valid 'date'"))), "Refused");
+                        Map.of("line", 12, "column", 20, "message", "cvc-datatype-valid.1.2.1: 'x' is not a valid 'date'"))), "Invalid FA(3) invoice");
 
         assertThat(refused.accepted()).isFalse();
         assertThat(refused.title()).isEqualTo("Invalid FA(3) invoice");

@@ -139,7 +139,7 @@ class ConsoleBrowserIT {
         assertThat(accepted.findElement(By.className("file-name")).getText()).isEqualTo(valid.getFileName().toString());
         WebElement refused = pages.waitFor(By.cssSelector("#upload-outcomes .upload-outcome.refused"));
         assertThat(refused.findElement(By.className("file-name")).getText()).isEqualTo(invalid.getFileName().toString());
-        assertThat(refused.findElement(By.className("outcome-title")).getText()).isEqualTo("Invalid FA(3) invoice");
+        assertThat(refused.findElement(By.className("outcome-title")).getText()).isEqualTo("Faktura niezgodna ze schematem FA(3)");
         List<WebElement> violations = refused.findElements(By.cssSelector(".violations li"));
         assertThat(violations).isNotEmpty().allSatisfy(violation -> {
             assertThat(violation.getAttribute("data-line")).isNotBlank();
