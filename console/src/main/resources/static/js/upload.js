@@ -11,12 +11,17 @@
   const maxFiles = Number(form.dataset.maxFiles);
   const maxBytes = Number(form.dataset.maxBytes);
 
+  // the sentences come from the page, in its language: {0} and {1} stand for the numbers or the file's name
+  function say(pattern, first, second) {
+    return pattern.replace('{0}', first).replace('{1}', second);
+  }
+
   function problem(files) {
     if (files.length > maxFiles) {
-      return 'At most ' + maxFiles + ' files per upload: you chose ' + files.length + '.';
+      return say(form.dataset.tooMany, maxFiles, files.length);
     }
     const large = Array.from(files).find(function (f) { return f.size > maxBytes; });
-    return large ? large.name + ' is larger than ' + maxBytes + ' bytes.' : '';
+    return large ? say(form.dataset.tooLarge, large.name, maxBytes) : '';
   }
 
   function check() {

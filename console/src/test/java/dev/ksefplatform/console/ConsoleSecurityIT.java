@@ -84,6 +84,28 @@ class ConsoleSecurityIT {
     }
 
     @Test
+    void speaksPolishUntilThePersonChoosesEnglishAndKeepsTheChoiceInAnHttpOnlyLaxCookie() {
+        ConsoleSession session = new ConsoleSession(client);
+        assertThat(session.get("/login").getResponseBody()).contains("<html lang=\"pl\"", "Zaloguj się",
+                "href=\"/login?lang=en\"");
+        assertThat(session.get("/login?logout").getResponseBody()).as("the switch keeps the page's query")
+                .contains("href=\"/login?logout&amp;lang=en\"");
+
+        EntityExchangeResult<String> english = session.get("/login?lang=en");
+
+        assertThat(english.getResponseBody()).contains("<html lang=\"en\"", "Log in to the KSeF platform", "id=\"lang-pl\"")
+                .doesNotContain("Zaloguj się");
+        assertThat(english.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("KSEF_CONSOLE_LANG=en;").containsIgnoringCase("; HttpOnly").contains("SameSite=Lax")
+                .doesNotContain("Secure"));
+        session.logIn(viewer, PASSWORD);
+        assertThat(session.get("/login?lang=de").getResponseBody()).as("the cookie, a language not offered ignored")
+                .contains("<html lang=\"en\"");
+        assertThat(session.get("/login?lang=pl").getResponseBody()).contains("<html lang=\"pl\"");
+        assertThat(session.get("/login").getResponseBody()).as("Polish kept").contains("<html lang=\"pl\"", "Zaloguj się");
+    }
+
+    @Test
     void refusesAFormPostedWithoutItsCsrfToken() {
         ConsoleSession session = new ConsoleSession(client);
         session.get("/login");
@@ -106,7 +128,7 @@ class ConsoleSecurityIT {
         }
 
         assertThat(session.logIn(viewer, PASSWORD).getResponseHeaders().getLocation()).hasToString("/login?locked");
-        assertThat(session.get("/login?locked").getResponseBody()).contains("locked");
+        assertThat(session.get("/login?locked").getResponseBody()).contains("id=\"login-locked\"", "konto jest na jakiś czas zablokowane");
         assertThat(new ConsoleSession(client).logIn(manager, PASSWORD).getResponseHeaders().getLocation())
                 .as("another person of the tenant").hasPath("/");
 

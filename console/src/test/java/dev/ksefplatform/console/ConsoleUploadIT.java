@@ -87,8 +87,21 @@ class ConsoleUploadIT {
         EntityExchangeResult<String> upload = session.postFiles("/invoices/upload", token(session), files);
 
         assertThat(upload.getStatus().value()).isEqualTo(200);
-        assertThat(upload.getResponseBody()).contains("At most 3 files per upload: you chose 4.")
+        assertThat(upload.getResponseBody()).contains("Limit plików wysyłanych naraz: 3; wybrano: 4.")
                 .doesNotContain("upload-outcomes");
+    }
+
+    @Test
+    void saysItInEnglishOnceThePersonChoseEnglish() {
+        ConsoleSession session = new ConsoleSession(client);
+        session.logIn(manager, PASSWORD);
+        session.get("/invoices/upload?lang=en");
+
+        EntityExchangeResult<String> upload = session.postFiles("/invoices/upload", token(session),
+                Map.of("huge.xml", new byte[1001]));
+
+        assertThat(upload.getResponseBody()).contains("<html lang=\"en\"", "Not submitted",
+                "The file is larger than 1000 bytes").doesNotContain("Nie wysłano");
     }
 
     @Test
@@ -100,7 +113,7 @@ class ConsoleUploadIT {
                 Map.of("huge.xml", new byte[1001]));
 
         assertThat(upload.getStatus().value()).isEqualTo(200);
-        assertThat(upload.getResponseBody()).contains("huge.xml", "The file is larger than 1000 bytes");
+        assertThat(upload.getResponseBody()).contains("huge.xml", "Nie wysłano", "Plik ma więcej niż 1000 bajtów");
         InlineCode.assertNone(upload.getResponseBody());
     }
 
@@ -112,7 +125,7 @@ class ConsoleUploadIT {
         EntityExchangeResult<String> upload = session.postFiles("/invoices/upload", token(session), Map.of("lost.xml", XML));
 
         assertThat(upload.getStatus().value()).isEqualTo(200);
-        assertThat(upload.getResponseBody()).contains("lost.xml", "The platform did not answer: upload this file again");
+        assertThat(upload.getResponseBody()).contains("lost.xml", "Platforma nie odpowiedziała: wyślij ten plik ponownie");
     }
 
     @Test

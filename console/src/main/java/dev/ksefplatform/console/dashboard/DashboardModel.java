@@ -16,9 +16,8 @@ final class DashboardModel {
         model.addAttribute("statuses", SubmissionChart.STATUSES);
         if (parts.get("summary") instanceof Map<?, ?> summary) {
             List<DayCounts> days = days(summary.get("byDay"));
-            model.addAttribute("periods", List.of(PeriodCounts.lastDays(days, 1, "Today", "today"),
-                    PeriodCounts.lastDays(days, 7, "Last 7 days", "week"),
-                    PeriodCounts.lastDays(days, DashboardPages.DAYS, "Last 30 days", "month")));
+            model.addAttribute("periods", List.of(PeriodCounts.lastDays(days, 1, "today"),
+                    PeriodCounts.lastDays(days, 7, "week"), PeriodCounts.lastDays(days, DashboardPages.DAYS, "month")));
             model.addAttribute("chart", SubmissionChart.of(days));
             model.addAttribute("summaryComplete", !Boolean.FALSE.equals(summary.get("complete")));
         }

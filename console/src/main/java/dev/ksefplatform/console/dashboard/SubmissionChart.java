@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Submissions per day by status as stacked SVG bars, laid out here so the page needs no script and no inline style
- * (the CSP allows neither): each bar is a rect with numeric attributes and a class naming its status.
+ * (the CSP allows neither): each bar is a rect with numeric attributes and a class naming its status. Dates stay
+ * ISO here: the page writes them in its language.
  */
 public record SubmissionChart(List<Bar> bars, List<Label> labels, long max) {
 
@@ -14,10 +15,10 @@ public record SubmissionChart(List<Bar> bars, List<Label> labels, long max) {
     static final int WIDTH = 600;
     static final int HEIGHT = 160;
 
-    public record Bar(double x, double y, double width, double height, String status, String title) {
+    public record Bar(double x, double y, double width, double height, String status, String date, long count) {
     }
 
-    public record Label(double x, String text) {
+    public record Label(double x, String date) {
     }
 
     static SubmissionChart of(List<DayCounts> days) {
@@ -29,7 +30,7 @@ public record SubmissionChart(List<Bar> bars, List<Label> labels, long max) {
             DayCounts day = days.get(i);
             stack(bars, day, i * slot + slot * 0.15, slot * 0.7, max);
             if (i % 7 == (days.size() - 1) % 7) {
-                labels.add(new Label(i * slot + slot / 2, day.date().substring(5)));
+                labels.add(new Label(i * slot + slot / 2, day.date()));
             }
         }
         return new SubmissionChart(bars, labels, max);
@@ -42,7 +43,7 @@ public record SubmissionChart(List<Bar> bars, List<Label> labels, long max) {
             if (count > 0) {
                 double height = (double) HEIGHT * count / max;
                 top -= height;
-                bars.add(new Bar(x, top, width, height, status, day.date() + ": " + count + " " + status));
+                bars.add(new Bar(x, top, width, height, status, day.date(), count));
             }
         }
     }

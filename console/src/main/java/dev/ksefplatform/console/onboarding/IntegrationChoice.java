@@ -8,7 +8,7 @@ import org.springframework.util.MultiValueMap;
 /**
  * What the wizard's first step chose: the KSeF environment, the permissions the integration uses and how it logs in
  * (the tenant's own KSeF token, or the platform provider's credential the tenant grants permissions to in KSeF).
- * Anything else is refused with a sentence saying what to choose.
+ * Anything else is refused with the message key of a sentence saying what to choose.
  */
 public record IntegrationChoice(String environment, List<String> scopes, String kind) {
 
@@ -20,13 +20,13 @@ public record IntegrationChoice(String environment, List<String> scopes, String 
         List<String> scopes = given.getOrDefault("scopes", List.of());
         String kind = given.getFirst("kind");
         if (environment == null || !environments.contains(environment)) {
-            throw new InvalidChoice("Choose one of the KSeF environments offered.");
+            throw new InvalidChoice("onboarding.choice.environment");
         }
         if (scopes.isEmpty() || !SCOPES.containsAll(scopes) || scopes.size() != Set.copyOf(scopes).size()) {
-            throw new InvalidChoice("Choose what the platform may do: send invoices (InvoiceWrite), receive them (InvoiceRead) or both.");
+            throw new InvalidChoice("onboarding.choice.scopes");
         }
         if (kind == null || !KINDS.contains(kind)) {
-            throw new InvalidChoice("Choose how the platform logs in to KSeF: your KSeF token or the provider's credential.");
+            throw new InvalidChoice("onboarding.choice.kind");
         }
         return new IntegrationChoice(environment, SCOPES.stream().filter(scopes::contains).toList(), kind);
     }
@@ -40,8 +40,8 @@ public record IntegrationChoice(String environment, List<String> scopes, String 
 
     static final class InvalidChoice extends RuntimeException {
 
-        InvalidChoice(String message) {
-            super(message);
+        InvalidChoice(String messageKey) {
+            super(messageKey);
         }
     }
 }

@@ -4,7 +4,9 @@ import dev.ksefplatform.console.commandapi.Caller;
 import dev.ksefplatform.console.commandapi.CommandApi;
 import dev.ksefplatform.console.commandapi.CommandApiRefused;
 import dev.ksefplatform.console.onboarding.IntegrationChoice.InvalidChoice;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +33,12 @@ class OnboardingPages {
 
     private final CommandApi commandApi;
     private final OnboardingProperties properties;
+    private final MessageSource messages;
 
-    OnboardingPages(CommandApi commandApi, OnboardingProperties properties) {
+    OnboardingPages(CommandApi commandApi, OnboardingProperties properties, MessageSource messages) {
         this.commandApi = commandApi;
         this.properties = properties;
+        this.messages = messages;
     }
 
     @GetMapping("/onboarding")
@@ -58,19 +62,20 @@ class OnboardingPages {
 
     /** Registers the integration and verifies it now; a refusal is shown on the credential step with its reason. */
     @PostMapping("/onboarding")
-    Mono<String> register(Caller caller, ServerWebExchange exchange, Model model) {
+    Mono<String> register(Caller caller, ServerWebExchange exchange, Locale locale, Model model) {
         return exchange.getFormData().flatMap(form -> {
             IntegrationChoice choice = chosen(form);
             model.addAttribute("choice", choice);
             String token = form.getFirst("ksefToken");
             if (choice.kind().equals("KSEF_TOKEN") && (token == null || token.isBlank() || token.length() > MAX_TOKEN)) {
-                return refusedAt(exchange, model, HttpStatus.BAD_REQUEST, "Paste the KSeF token you generated: it is"
-                        + " passed to the platform's vault once and never shown again.");
+                return refusedAt(exchange, model, HttpStatus.BAD_REQUEST,
+                        messages.getMessage("onboarding.token-required", null, locale));
             }
             return commandApi.post(caller, "/api/v1/integrations", choice.body(token == null ? null : token.strip()))
                     .flatMap(created -> verify(caller, String.valueOf(created.get("integrationId"))))
                     .onErrorResume(CommandApiRefused.class, refused -> refused.status() >= 500 ? Mono.error(refused)
-                            : refusedAt(exchange, model, HttpStatus.valueOf(refused.status()), refused.getMessage()));
+                            : refusedAt(exchange, model, HttpStatus.valueOf(refused.status()),
+                                    messages.getMessage("error.refused", new Object[] {refused.getMessage()}, locale)));
         });
     }
 

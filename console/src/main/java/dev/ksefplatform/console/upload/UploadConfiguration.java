@@ -1,6 +1,7 @@
 package dev.ksefplatform.console.upload;
 
 import dev.ksefplatform.console.commandapi.CommandApi;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class UploadConfiguration {
 
     @Bean
-    InvoiceUploads invoiceUploads(CommandApi commandApi, UploadProperties limits) {
-        return new InvoiceUploads(commandApi, Math.toIntExact(limits.maxFileSize().toBytes()));
+    InvoiceUploads invoiceUploads(CommandApi commandApi, UploadProperties limits, MessageSource messages) {
+        return new InvoiceUploads(commandApi, Math.toIntExact(limits.maxFileSize().toBytes()), messages);
     }
 }

@@ -2,6 +2,8 @@ package dev.ksefplatform.console.upload;
 
 import dev.ksefplatform.console.commandapi.Caller;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
@@ -21,10 +23,12 @@ class UploadPages {
 
     private final InvoiceUploads uploads;
     private final UploadProperties limits;
+    private final MessageSource messages;
 
-    UploadPages(InvoiceUploads uploads, UploadProperties limits) {
+    UploadPages(InvoiceUploads uploads, UploadProperties limits, MessageSource messages) {
         this.uploads = uploads;
         this.limits = limits;
+        this.messages = messages;
     }
 
     @GetMapping("/invoices/upload")
@@ -35,26 +39,26 @@ class UploadPages {
 
     /** Files one after another, so a batch never holds more than one of command-api's request slots. */
     @PostMapping("/invoices/upload")
-    Mono<String> upload(Caller caller, ServerWebExchange exchange, Model model) {
+    Mono<String> upload(Caller caller, ServerWebExchange exchange, Locale locale, Model model) {
         model.addAttribute("limits", limits);
         return exchange.getMultipartData().flatMap(parts -> {
             List<FilePart> files = files(parts.getOrDefault("files", List.of()));
-            String refusal = refusal(files.size());
+            String refusal = refusal(files.size(), locale);
             if (refusal != null) {
                 model.addAttribute("uploadError", refusal);
                 return Mono.just("upload");
             }
-            return Flux.fromIterable(files).concatMap(file -> uploads.submit(caller, file)).collectList()
+            return Flux.fromIterable(files).concatMap(file -> uploads.submit(caller, file, locale)).collectList()
                     .doOnNext(outcomes -> model.addAttribute("outcomes", outcomes)).thenReturn("upload");
         });
     }
 
-    private String refusal(int files) {
+    private String refusal(int files, Locale locale) {
         if (files == 0) {
-            return "Choose at least one FA(3) XML file.";
+            return messages.getMessage("upload.none-chosen", null, locale);
         }
-        return files > limits.maxFiles() ? "At most " + limits.maxFiles() + " files per upload: you chose " + files
-                + ". Upload them in smaller batches; nothing was submitted." : null;
+        return files > limits.maxFiles()
+                ? messages.getMessage("upload.too-many", new Object[] {limits.maxFiles(), files}, locale) : null;
     }
 
     private static List<FilePart> files(List<Part> parts) {

@@ -2,21 +2,23 @@ package dev.ksefplatform.console.web;
 
 import dev.ksefplatform.console.commandapi.CommandApiRefused;
 import java.util.Map;
+import java.util.Optional;
 
-/** What a person should do about command-api's refusal: a sentence per known problem, its detail otherwise. */
+/** What a person should do about command-api's refusal: a message key per known problem, its detail otherwise. */
 final class ErrorMessages {
 
-    private static final Map<String, String> KNOWN = Map.of(
-            "upo-not-available-yet", "KSeF has not issued the UPO yet, or the platform has not fetched it: try again in a minute.",
-            "invoice-xml-not-available", "The invoice's XML is kept once KSeF has accepted it: try again when its status is ACCEPTED.",
-            "command-not-found", "No such invoice in this tenant.",
-            "integration-not-found", "No such integration in this tenant.",
-            "read-model-unavailable", "The platform's read side is slow or down: try again in a minute.");
+    static final Map<String, String> KNOWN = Map.of(
+            "upo-not-available-yet", "error.upo-not-available-yet",
+            "invoice-xml-not-available", "error.invoice-xml-not-available",
+            "command-not-found", "error.command-not-found",
+            "integration-not-found", "error.integration-not-found",
+            "read-model-unavailable", "error.read-model-unavailable");
 
     private ErrorMessages() {
     }
 
-    static String of(CommandApiRefused e) {
-        return KNOWN.getOrDefault(e.problem(), e.getMessage());
+    /** The bundle's key for a known problem (the page shows command-api's own detail for any other). */
+    static Optional<String> keyOf(CommandApiRefused e) {
+        return Optional.ofNullable(e.problem()).map(KNOWN::get);
     }
 }

@@ -29,7 +29,8 @@ class PageAdvice {
                 : e.status() == 403 || e.status() == 401 ? HttpStatus.FORBIDDEN : HttpStatus.SERVICE_UNAVAILABLE;
         exchange.getResponse().setStatusCode(status);
         model.addAttribute("status", status.value());
-        model.addAttribute("message", ErrorMessages.of(e));
+        ErrorMessages.keyOf(e).ifPresentOrElse(key -> model.addAttribute("messageKey", key),
+                () -> model.addAttribute("detail", e.getMessage()));
         return Viewers.of(exchange).doOnNext(viewer -> model.addAttribute("me", viewer)).thenReturn("error");
     }
 }

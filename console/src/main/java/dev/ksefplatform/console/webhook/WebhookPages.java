@@ -3,8 +3,10 @@ package dev.ksefplatform.console.webhook;
 import dev.ksefplatform.console.commandapi.Caller;
 import dev.ksefplatform.console.commandapi.CommandApi;
 import dev.ksefplatform.console.commandapi.CommandApiRefused;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,9 +31,11 @@ class WebhookPages {
     private static final int MAX_URL = 2000;
 
     private final CommandApi commandApi;
+    private final MessageSource messages;
 
-    WebhookPages(CommandApi commandApi) {
+    WebhookPages(CommandApi commandApi, MessageSource messages) {
         this.commandApi = commandApi;
+        this.messages = messages;
     }
 
     @GetMapping("/webhooks")
@@ -51,15 +55,16 @@ class WebhookPages {
     }
 
     @PostMapping("/webhooks")
-    Mono<String> register(Caller caller, ServerWebExchange exchange, Model model) {
-        return url(exchange, true).flatMap(url -> shownOnce(caller, exchange,
+    Mono<String> register(Caller caller, ServerWebExchange exchange, Locale locale, Model model) {
+        return url(exchange, true).flatMap(url -> shownOnce(caller, exchange, locale,
                 commandApi.post(caller, "/api/v1/webhooks", Map.of("url", url)), model));
     }
 
     @PostMapping("/webhooks/{id}/rotate")
-    Mono<String> rotate(Caller caller, @PathVariable String id, ServerWebExchange exchange, Model model) {
+    Mono<String> rotate(Caller caller, @PathVariable String id, ServerWebExchange exchange, Locale locale,
+                        Model model) {
         return url(exchange, false).map(url -> url.isEmpty() ? Map.<String, Object>of() : Map.<String, Object>of("url", url))
-                .flatMap(body -> shownOnce(caller, exchange,
+                .flatMap(body -> shownOnce(caller, exchange, locale,
                         commandApi.post(caller, "/api/v1/webhooks/" + checked(id) + "/rotate", body), model));
     }
 
@@ -69,8 +74,8 @@ class WebhookPages {
     }
 
     /** command-api's refusal (a URL not HTTPS, too many webhooks, deliveries pending) is shown on the list page. */
-    private Mono<String> shownOnce(Caller caller, ServerWebExchange exchange, Mono<Map<String, Object>> created,
-                                   Model model) {
+    private Mono<String> shownOnce(Caller caller, ServerWebExchange exchange, Locale locale,
+                                   Mono<Map<String, Object>> created, Model model) {
         return created.flatMap(answer -> exchange.getSession().doOnNext(NewSecret.of(answer)::keepIn))
                 .thenReturn("redirect:/webhooks/secret")
                 .onErrorResume(CommandApiRefused.class, refused -> {
@@ -78,7 +83,7 @@ class WebhookPages {
                         return Mono.error(refused);
                     }
                     exchange.getResponse().setStatusCode(HttpStatus.valueOf(refused.status()));
-                    model.addAttribute("refusal", refused.getMessage());
+                    model.addAttribute("refusal", messages.getMessage("error.refused", new Object[] {refused.getMessage()}, locale));
                     return list(caller, null, model);
                 });
     }

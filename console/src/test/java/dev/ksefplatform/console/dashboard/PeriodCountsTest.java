@@ -17,9 +17,9 @@ class PeriodCountsTest {
             days.add(new DayCounts(String.format("2026-11-%02d", day), Map.of("ACCEPTED", (long) day, "FAILED", 1L)));
         }
 
-        PeriodCounts today = PeriodCounts.lastDays(days, 1, "Today", "today");
-        PeriodCounts week = PeriodCounts.lastDays(days, 7, "Last 7 days", "week");
-        PeriodCounts month = PeriodCounts.lastDays(days, 30, "Last 30 days", "month");
+        PeriodCounts today = PeriodCounts.lastDays(days, 1, "today");
+        PeriodCounts week = PeriodCounts.lastDays(days, 7, "week");
+        PeriodCounts month = PeriodCounts.lastDays(days, 30, "month");
 
         assertThat(today.of("ACCEPTED")).isEqualTo(30);
         assertThat(week.of("ACCEPTED")).isEqualTo(24 + 25 + 26 + 27 + 28 + 29 + 30);
@@ -30,7 +30,7 @@ class PeriodCountsTest {
 
     @Test
     void aShorterSummaryIsCountedWhole() {
-        assertThat(PeriodCounts.lastDays(List.of(new DayCounts("2026-12-03", Map.of("SENT", 2L))), 7, "w", "w").total())
+        assertThat(PeriodCounts.lastDays(List.of(new DayCounts("2026-12-03", Map.of("SENT", 2L))), 7, "week").total())
                 .isEqualTo(2);
     }
 }

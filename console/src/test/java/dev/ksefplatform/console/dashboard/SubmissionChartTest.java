@@ -28,13 +28,14 @@ class SubmissionChartTest {
         assertThat(rejected.height()).isEqualTo(40.0);
         assertThat(rejected.y() + rejected.height()).as("on top of the accepted part").isEqualTo(accepted.y());
         assertThat(chart.bars().get(2).height()).isEqualTo(80.0);
-        assertThat(accepted.title()).isEqualTo("2026-12-02: 3 ACCEPTED");
+        assertThat(accepted.date()).isEqualTo("2026-12-02");
+        assertThat(accepted.count()).isEqualTo(3);
         assertThat(chart.bars()).allSatisfy(bar -> assertThat(bar.x() + bar.width()).isLessThanOrEqualTo(SubmissionChart.WIDTH));
     }
 
     @Test
     void labelsTheLastDayAndEverySeventhBeforeIt() {
-        assertThat(SubmissionChart.of(DAYS).labels()).extracting(SubmissionChart.Label::text).containsExactly("12-03");
+        assertThat(SubmissionChart.of(DAYS).labels()).extracting(SubmissionChart.Label::date).containsExactly("2026-12-03");
     }
 
     @Test

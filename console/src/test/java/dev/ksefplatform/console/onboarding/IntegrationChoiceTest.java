@@ -27,15 +27,15 @@ class IntegrationChoiceTest {
     @Test
     void refusesWhatWasNotOfferedSayingWhatToChoose() {
         assertThatThrownBy(() -> IntegrationChoice.of(form("PROD", "KSEF_TOKEN", "InvoiceRead"), ENVIRONMENTS))
-                .hasMessageContaining("environments");
+                .hasMessage("onboarding.choice.environment");
         assertThatThrownBy(() -> IntegrationChoice.of(form("TEST", "KSEF_TOKEN"), ENVIRONMENTS))
-                .hasMessageContaining("InvoiceWrite");
+                .hasMessage("onboarding.choice.scopes");
         assertThatThrownBy(() -> IntegrationChoice.of(form("TEST", "KSEF_TOKEN", "CredentialsManage"), ENVIRONMENTS))
-                .hasMessageContaining("InvoiceWrite");
+                .hasMessage("onboarding.choice.scopes");
         assertThatThrownBy(() -> IntegrationChoice.of(form("TEST", "KSEF_TOKEN", "InvoiceRead", "InvoiceRead"), ENVIRONMENTS))
-                .hasMessageContaining("InvoiceWrite");
+                .hasMessage("onboarding.choice.scopes");
         assertThatThrownBy(() -> IntegrationChoice.of(form("TEST", "CERTIFICATE", "InvoiceRead"), ENVIRONMENTS))
-                .hasMessageContaining("logs in");
+                .hasMessage("onboarding.choice.kind");
     }
 
     private static MultiValueMap<String, String> form(String environment, String kind, String... scopes) {

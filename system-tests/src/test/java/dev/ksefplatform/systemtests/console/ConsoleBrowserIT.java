@@ -23,6 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -109,7 +113,8 @@ class ConsoleBrowserIT {
         pages.waitFor(By.linkText(invoiceNumber)).click();
 
         assertThat(pages.textOf(By.id("ksef-number"))).isEqualTo(accepted.path("ksefNumber").asText());
-        assertThat(pages.text(By.id("invoice-status"))).isEqualTo("ACCEPTED");
+        assertThat(pages.attribute(By.id("invoice-status"), "data-status")).isEqualTo("ACCEPTED");
+        assertThat(pages.text(By.id("invoice-status"))).isEqualTo("Przyjęta");
         pages.assertCleanPage();
         pages.screenshot("invoice");
         pages.waitFor(By.id("download-xml")).click();
@@ -134,17 +139,20 @@ class ConsoleBrowserIT {
         assertThat(accepted.findElement(By.className("file-name")).getText()).isEqualTo(valid.getFileName().toString());
         WebElement refused = pages.waitFor(By.cssSelector("#upload-outcomes .upload-outcome.refused"));
         assertThat(refused.findElement(By.className("file-name")).getText()).isEqualTo(invalid.getFileName().toString());
-        assertThat(refused.findElement(By.className("outcome-title")).getText()).isEqualTo("Invalid FA(3) invoice");
+        assertThat(refused.findElement(By.className("outcome-title")).getText()).isEqualTo("Faktura niezgodna ze schematem FA(3)");
         List<WebElement> violations = refused.findElements(By.cssSelector(".violations li"));
-        assertThat(violations).isNotEmpty().allSatisfy(violation -> assertThat(violation.getText()).startsWith("line "));
+        assertThat(violations).isNotEmpty().allSatisfy(violation -> {
+            assertThat(violation.getAttribute("data-line")).isNotBlank();
+            assertThat(violation.getText()).startsWith("wiersz " + violation.getAttribute("data-line") + ", kolumna ");
+        });
         assertThat(violations).anySatisfy(violation -> assertThat(violation.getText()).contains("not-a-date"));
         pages.assertCleanPage();
         pages.screenshot("upload");
         String status = accepted.findElement(By.className("outcome-link")).getAttribute("href");
-        pages.reloadUntil(URI.create(status).getPath(), By.xpath("//dd[@id='invoice-status' and text()='ACCEPTED']"),
+        pages.reloadUntil(URI.create(status).getPath(), By.xpath("//dd[@id='invoice-status' and @data-status='ACCEPTED']"),
                 Duration.ofSeconds(90));
         assertThat(pages.text(By.id("invoice-number"))).contains(number);
-        assertThat(pages.text(By.id("ksef-number"))).isNotEqualTo("not yet");
+        assertThat(pages.attribute(By.id("ksef-number"), "data-ksef-number")).isNotBlank();
     }
 
     @Test
@@ -168,7 +176,8 @@ class ConsoleBrowserIT {
             assertThat(pages.text(By.cssSelector("#period-" + period + " .count-REJECTED"))).as(period).isEqualTo("0");
         }
         assertThat(pages.all(By.cssSelector("#submission-chart rect.bar-ACCEPTED"))).hasSize(1);
-        assertThat(pages.text(By.id("integrations-ok"))).contains("All 1 integrations work");
+        assertThat(pages.attribute(By.id("integrations-ok"), "data-count")).isEqualTo("1");
+        assertThat(pages.text(By.id("integrations-ok"))).isEqualTo("Integracja działa: nic nie trzeba robić.");
         pages.assertCleanPage();
         pages.screenshot("dashboard");
     }
@@ -188,12 +197,13 @@ class ConsoleBrowserIT {
         pages.assertCleanPage();
         pages.screenshot("webhook-secret");
         pages.navigateBy(() -> pages.driver().navigate().refresh());
-        assertThat(pages.textOf(By.id("secret-gone"))).contains("shown only once");
+        assertThat(pages.textOf(By.id("secret-gone"))).contains("pokazywany tylko raz");
         assertThat(pages.driver().getPageSource()).doesNotContain(secret);
 
         pages.open("/webhooks");
         WebElement webhook = pages.waitFor(By.xpath("//section[@class='webhook'][h2[text()='" + url + "']]"));
-        assertThat(webhook.findElement(By.className("webhook-status")).getText()).isEqualTo("no delivery yet");
+        assertThat(webhook.findElement(By.className("webhook-status")).getAttribute("data-status")).isEqualTo("NONE");
+        assertThat(webhook.findElement(By.className("webhook-status")).getText()).isEqualTo("jeszcze nic nie doręczono");
         assertThat(pages.driver().getPageSource()).doesNotContain(secret);
         pages.assertCleanPage();
         pages.screenshot("webhooks");
@@ -201,7 +211,7 @@ class ConsoleBrowserIT {
 
         String rotated = pages.textOf(By.id("webhook-secret"));
         assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
-        assertThat(pages.text(By.id("secret-replaced"))).contains("previous webhook");
+        assertThat(pages.text(By.id("secret-replaced"))).startsWith("Poprzedni webhook");
         pages.open("/webhooks/secret");
         assertThat(pages.textOf(By.id("secret-gone"))).isNotBlank();
         pages.open("/webhooks");
@@ -226,12 +236,13 @@ class ConsoleBrowserIT {
         pages.screenshot("wizard-2");
         pages.navigateBy(() -> pages.waitFor(By.id("register-integration")).click());
 
-        assertThat(pages.textOf(By.id("outcome-status"))).isEqualTo("ACTIVE");
-        assertThat(pages.text(By.id("outcome-active"))).contains("Upload invoices", "Sync the inbox");
+        assertThat(pages.attribute(By.id("outcome-status"), "data-status")).isEqualTo("ACTIVE");
+        assertThat(pages.text(By.id("outcome-status"))).isEqualTo("Aktywna");
+        assertThat(pages.all(By.cssSelector("#outcome-active #next-upload a, #outcome-active #next-inbox a"))).hasSize(2);
         pages.assertCleanPage();
         pages.screenshot("wizard-3");
         pages.open("/dashboard");
-        assertThat(pages.textOf(By.id("integrations-ok"))).contains("All 1 integrations work");
+        assertThat(pages.attribute(By.id("integrations-ok"), "data-count")).isEqualTo("1");
     }
 
     @Test
@@ -245,7 +256,7 @@ class ConsoleBrowserIT {
         pages.waitFor(By.id("ksefToken")).sendKeys(ksefToken(nip, List.of("InvoiceRead")));
         pages.navigateBy(() -> pages.waitFor(By.id("register-integration")).click());
 
-        assertThat(pages.textOf(By.id("outcome-status"))).isEqualTo("ERROR");
+        assertThat(pages.attribute(By.id("outcome-status"), "data-status")).isEqualTo("ERROR");
         assertThat(pages.text(By.id("outcome-reason"))).contains("InvoiceWrite");
         assertThat(pages.all(By.id("verify-again"))).hasSize(1);
         pages.assertCleanPage();
@@ -271,9 +282,9 @@ class ConsoleBrowserIT {
         pages.logIn(manager, password);
         pages.open("/invoices/" + theirs);
 
-        assertThat(pages.textOf(By.id("error-message"))).isEqualTo("No such invoice in this tenant.");
+        assertThat(pages.textOf(By.id("error-message"))).isEqualTo("Nie ma takiej faktury u tego klienta.");
         pages.open("/invoices/" + theirs + "/xml");
-        assertThat(pages.textOf(By.id("error-message"))).isEqualTo("No such invoice in this tenant.");
+        assertThat(pages.textOf(By.id("error-message"))).isEqualTo("Nie ma takiej faktury u tego klienta.");
     }
 
     @Test
@@ -282,15 +293,16 @@ class ConsoleBrowserIT {
         pages.open("/integrations");
         pages.waitFor(By.cssSelector("button.verify")).click();
 
-        assertThat(pages.textOf(By.id("done"))).contains("verify");
-        assertThat(pages.text(By.cssSelector(".integration-status"))).isEqualTo("ACTIVE");
+        assertThat(pages.textOf(By.id("done"))).isEqualTo("Gotowe: integracja sprawdzona.");
+        assertThat(pages.attribute(By.id("done"), "data-done")).isEqualTo("verify");
+        assertThat(pages.attribute(By.cssSelector(".integration-status"), "data-status")).isEqualTo("ACTIVE");
         pages.assertCleanPage();
         pages.screenshot("integrations-manager");
         pages.logOut();
 
         pages.logIn(viewer, password);
         pages.open("/integrations");
-        assertThat(pages.textOf(By.cssSelector(".integration-status"))).isEqualTo("ACTIVE");
+        assertThat(pages.textOf(By.cssSelector(".integration-status"))).isEqualTo("Aktywna");
         assertThat(pages.all(By.cssSelector("button.verify, button.disable, button.enable, button.rotate"))).isEmpty();
         pages.assertCleanPage();
         pages.screenshot("integrations-viewer");
@@ -312,7 +324,7 @@ class ConsoleBrowserIT {
         pages.assertCleanPage();
         pages.screenshot("inbox");
         pages.open("/notifications");
-        assertThat(pages.textOf(By.tagName("h1"))).isEqualTo("Notifications");
+        assertThat(pages.textOf(By.tagName("h1"))).isEqualTo("Powiadomienia");
         assertThat(pages.all(By.cssSelector("#notifications li, #no-notifications"))).isNotEmpty();
         pages.assertCleanPage();
         pages.screenshot("notifications");
@@ -326,7 +338,10 @@ class ConsoleBrowserIT {
                 Duration.ofSeconds(60));
 
         assertThat(pages.all(By.cssSelector("#audit-rows .audit-event-type")))
-                .allSatisfy(type -> assertThat(type.getText()).isEqualTo("KsefCallRecorded"));
+                .allSatisfy(type -> {
+                    assertThat(type.getAttribute("data-event-type")).isEqualTo("KsefCallRecorded");
+                    assertThat(type.getText()).isEqualTo("Wywołanie KSeF");
+                });
         assertThat(pages.all(By.cssSelector("#audit-rows .audit-row"))).allSatisfy(row -> assertThat(
                 row.findElement(By.className("audit-integration")).getText()).as(row.getText())
                 .isEqualTo(tenant.integrationId()));
@@ -341,12 +356,12 @@ class ConsoleBrowserIT {
         String person = person(Role.VIEWER, tenant.tenantId());
         for (int attempt = 1; attempt <= 5; attempt++) {
             pages.logIn(person, "not the password " + attempt);
-            assertThat(pages.textOf(By.id("login-error"))).isEqualTo("Wrong login or password.");
+            assertThat(pages.textOf(By.id("login-error"))).isEqualTo("Błędny login lub hasło.");
         }
 
         pages.logIn(person, password);
 
-        assertThat(pages.textOf(By.id("login-locked"))).contains("locked");
+        assertThat(pages.textOf(By.id("login-locked"))).contains("konto jest na jakiś czas zablokowane");
         pages.assertCleanPage();
         pages.screenshot("login-locked");
     }
@@ -366,7 +381,7 @@ class ConsoleBrowserIT {
         pages.assertCleanPage();
         pages.screenshot("operator-acting");
         pages.open("/integrations");
-        assertThat(pages.textOf(By.id("acting-for"))).contains("acting for");
+        assertThat(pages.textOf(By.id("acting-for"))).startsWith("Działasz w imieniu klienta Omega Rachunkowość sp. z o.o.");
         assertThat(pages.all(By.cssSelector("button.verify"))).hasSize(1);
 
         pages.waitFor(By.id("end-acting")).click();
@@ -376,6 +391,49 @@ class ConsoleBrowserIT {
         assertThat(pages.all(By.id("acting-for"))).isEmpty();
         pages.open("/invoices");
         assertThat(pages.path()).as("no tenant page without a tenant").isEqualTo("/operator/tenants");
+    }
+
+    @Test
+    void aPersonSwitchesToEnglishAndBackSeeingTheHeaderAndDatesInEachLanguage() {
+        pages.logIn(manager, password);
+        pages.open("/integrations");
+        String changedAt = pages.waitFor(By.cssSelector("#integration-" + tenant.integrationId() + " dd[data-at]"))
+                .getAttribute("data-at");
+        ZonedDateTime warsaw = OffsetDateTime.parse(changedAt).atZoneSameInstant(ZoneId.of("Europe/Warsaw"));
+
+        assertSpeaks("pl", "Faktury", "Integracje z KSeF", warsaw.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")));
+        pages.navigateBy(() -> pages.waitFor(By.id("lang-en")).click());
+        assertSpeaks("en", "Invoices", "KSeF integrations", warsaw.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        assertThat(driver.manage().getCookieNamed("KSEF_CONSOLE_LANG").getValue()).isEqualTo("en");
+        pages.screenshot("integrations-en");
+        pages.open("/dashboard");
+        assertThat(pages.language()).as("the choice kept by the cookie").isEqualTo("en");
+        assertThat(pages.textOf(By.tagName("h1"))).isEqualTo("Dashboard");
+        pages.assertCleanPage();
+
+        pages.open("/integrations");
+        pages.navigateBy(() -> pages.waitFor(By.id("lang-pl")).click());
+        assertSpeaks("pl", "Faktury", "Integracje z KSeF", warsaw.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")));
+        pages.open("/dashboard");
+        assertThat(pages.textOf(By.tagName("h1"))).isEqualTo("Pulpit");
+
+        pages.open("/onboarding/credential?environment=TEST&scopes=InvoiceWrite&kind=KSEF_TOKEN");
+        pages.navigateBy(() -> pages.waitFor(By.id("lang-en")).click());
+        assertThat(pages.language()).isEqualTo("en");
+        assertThat(pages.textOf(By.id("chosen-scopes"))).as("the wizard's choice kept by the switch").isEqualTo("InvoiceWrite");
+        assertThat(pages.text(By.id("token-instructions"))).contains("Generate a token (Tokeny → Generuj token)");
+        pages.navigateBy(() -> pages.waitFor(By.id("lang-pl")).click());
+        assertThat(pages.text(By.id("token-instructions"))).contains("Wygeneruj token (Tokeny → Generuj token)");
+    }
+
+    /** The page's language, its header, its heading and the integration's last change as a person reads them. */
+    private void assertSpeaks(String language, String invoicesLink, String heading, String changedAt) {
+        assertThat(pages.language()).isEqualTo(language);
+        assertThat(pages.path()).isEqualTo("/integrations");
+        assertThat(pages.text(By.cssSelector("header.top nav a[href='/invoices']"))).isEqualTo(invoicesLink);
+        assertThat(pages.text(By.tagName("h1"))).isEqualTo(heading);
+        assertThat(pages.text(By.cssSelector("#integration-" + tenant.integrationId() + " dd[data-at]"))).isEqualTo(changedAt);
+        pages.assertCleanPage();
     }
 
     @Test

@@ -113,6 +113,15 @@ final class ConsolePages {
         return driver.findElement(by).getText();
     }
 
+    String attribute(By by, String name) {
+        return driver.findElement(by).getAttribute(name);
+    }
+
+    /** The language the page says it is in ({@code <html lang>}, which screen readers and axe-core read). */
+    String language() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
+    }
+
     String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
