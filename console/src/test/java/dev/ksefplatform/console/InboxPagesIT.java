@@ -28,6 +28,8 @@ class InboxPagesIT {
 
     private static final String PASSWORD = "correct horse battery";
     private static final CommandApiStandIn COMMAND_API = new CommandApiStandIn();
+    private static final String READABLE = "5265877635-20251031-0100A0B0C0D0-E1";
+    private static final String UNREADABLE = "5265877635-20251031-0100A0B0C0D1-F2";
 
     @Autowired
     private WebTestClient client;
@@ -91,6 +93,44 @@ class InboxPagesIT {
         String html = text(page);
         assertThat(html).contains("id=\"filter-refused\"", "cursor: is not a cursor from a previous page",
                 "href=\"/inbox?sellerNip=5265877635\"", "zacznij od pierwszej strony");
+    }
+
+    @Test
+    void rendersAReceivedInvoicesPartiesLinesAndTotalsBesideItsRawXml() {
+        COMMAND_API.serve(READABLE, sample("pdfgen-assets-invoice-fa3.xml"));
+
+        EntityExchangeResult<String> page = session.get("/inbox/" + READABLE);
+
+        assertThat(page.getStatus().value()).isEqualTo(200);
+        String html = text(page);
+        assertThat(html).contains("Bartkowiak, Dróżdż and Górecki", "5265877635", "ul. Kępa 332", "20-892 Tyszowce",
+                "Strzelczyk LLC", "6808208874", "FA/YUCFO-4342344706/03/2026", "31.10.2025",
+                "<strong id=\"total-gross\">33\u00a0569,50\u00a0zł</strong>", "27\u00a0292,28\u00a0zł",
+                "6\u00a0277,22\u00a0zł", "Stawka podstawowa (23% lub 22%)", "href=\"/inbox/" + READABLE + "/xml\"",
+                "&lt;P_15&gt;33569.50&lt;/P_15&gt;");
+        assertThat(html.split("<tr class=\"line\"", -1)).hasSize(14);
+        assertThat(html).doesNotContain("id=\"unreadable\"", "<P_15>");
+    }
+
+    @Test
+    void showsADocumentItCannotReadAsItsRawXmlWithAPlainMessage() {
+        String hostile = "<?xml version=\"1.0\"?><!DOCTYPE Faktura [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+                + "<Faktura><Fa><P_2>&x;</P_2></Fa></Faktura>";
+        COMMAND_API.serve(UNREADABLE, hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        EntityExchangeResult<String> page = session.get("/inbox/" + UNREADABLE);
+
+        assertThat(page.getStatus().value()).isEqualTo(200);
+        assertThat(text(page)).contains("id=\"unreadable\"", "nie da się odczytać jako FA(3)",
+                "&lt;P_2&gt;&amp;x;&lt;/P_2&gt;", "<details class=\"raw-xml\" id=\"raw-xml\" open");
+    }
+
+    private static byte[] sample(String name) {
+        try (var in = InboxPagesIT.class.getResourceAsStream("/ksef/samples/invoices/" + name)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String text(EntityExchangeResult<String> page) {

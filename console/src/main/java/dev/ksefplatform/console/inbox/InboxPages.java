@@ -7,29 +7,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
-/** Invoices received in KSeF (the inbox) with its filters, one invoice's XML and "sync now"; notifications. */
+/** Invoices received in KSeF (the inbox) with its filters, and "sync now"; notifications. */
 @Controller
 class InboxPages {
 
     private static final Set<String> SYNC_OUTCOMES = Set.of("started", "inbox-sync-running", "inbox-sync-unavailable");
-    private static final Pattern KSEF_NUMBER = Pattern.compile("[0-9A-Za-z-]{20,40}");
     private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_=.:-]{1,500}");
 
     private final CommandApi commandApi;
@@ -69,18 +61,6 @@ class InboxPages {
                 .thenReturn("redirect:/inbox?sync=started")
                 .onErrorResume(CommandApiRefused.class, refused -> refused.status() == 409
                         ? Mono.just("redirect:/inbox?sync=" + refused.problem()) : Mono.error(refused));
-    }
-
-    @GetMapping("/inbox/{ksefNumber}/xml")
-    Mono<ResponseEntity<byte[]>> xml(Caller caller, @PathVariable String ksefNumber) {
-        if (!KSEF_NUMBER.matcher(ksefNumber).matches()) {
-            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
-        }
-        return commandApi.document(caller, "/api/v1/inbox/" + ksefNumber + "/xml")
-                .map(served -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
-                        .header(HttpHeaders.CONTENT_DISPOSITION,
-                                ContentDisposition.attachment().filename(ksefNumber + ".xml").build().toString())
-                        .body(served.getBody()));
     }
 
     @GetMapping("/notifications")
