@@ -105,6 +105,32 @@ final class ConsolePages {
         }
     }
 
+    /**
+     * Presses "Sync now" on the inbox and reloads it until {@code by} shows, pressing again while it does not: the
+     * integration's activation and the seeded invoices reach sync-service through the event log a moment later.
+     */
+    void syncInboxUntil(By by, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            open("/inbox");
+            if (!driver.findElements(by).isEmpty()) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("waiting for " + by + " on the inbox, which shows: "
+                    + driver.findElement(By.tagName("body")).getText()).isLessThan(deadline);
+            navigateBy(() -> waitFor(By.id("sync-now")).click());
+            for (int i = 0; i < 10 && driver.findElements(by).isEmpty(); i++) {
+                sleep();
+                open("/inbox");
+            }
+        }
+    }
+
+    /** Text with its no-break spaces (the console's amounts) as plain ones. */
+    static String plainSpaces(String text) {
+        return text.replace('\u00a0', ' ');
+    }
+
     List<WebElement> all(By by) {
         return driver.findElements(by);
     }
@@ -163,6 +189,17 @@ final class ConsolePages {
             Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A screenshot of a page longer than the window: the window is made {@code height} pixels tall for it. */
+    void screenshot(String name, int height) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), height));
+        try {
+            screenshot(name);
+        } finally {
+            driver.manage().window().setSize(before);
         }
     }
 
