@@ -28,6 +28,7 @@ public record InboxFilter(Map<String, String> entered, Map<String, String> forwa
             "grossTo", "q");
     static final Set<String> SUBJECT_TYPES = Set.of("Subject1", "Subject2", "Subject3", "SubjectAuthorized");
     private static final Pattern NIP = Pattern.compile("\\d{10}");
+    private static final Pattern SUBJECT_TYPE = Pattern.compile(String.join("|", SUBJECT_TYPES));
     private static final Pattern AMOUNT = Pattern.compile("-?\\d{1,15}(\\.\\d{1,2})?");
     private static final Pattern NIP_SEPARATORS = Pattern.compile("[\\s\\u00a0-]");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]");
@@ -42,7 +43,7 @@ public record InboxFilter(Map<String, String> entered, Map<String, String> forwa
         filter.date("issuedFrom");
         filter.date("issuedTo");
         filter.text("sellerNip", v -> NIP_SEPARATORS.matcher(v).replaceAll(""), NIP, "inbox.filter.error.nip");
-        filter.text("subjectType", v -> v, Pattern.compile(String.join("|", SUBJECT_TYPES)), "inbox.filter.error.subjectType");
+        filter.text("subjectType", v -> v, SUBJECT_TYPE, "inbox.filter.error.subjectType");
         filter.text("grossFrom", InboxFilter::plainAmount, AMOUNT, "inbox.filter.error.amount");
         filter.text("grossTo", InboxFilter::plainAmount, AMOUNT, "inbox.filter.error.amount");
         filter.text("q", String::strip, Pattern.compile("[^\\p{Cntrl}]{1," + MAX_TEXT + "}"), "inbox.filter.error.q");

@@ -118,11 +118,12 @@ class ReceivedInvoicesTest {
 
     @Test
     void refusesWhatIsNotAWellFormedFa3InvoiceWithinItsBounds() {
-        String deep = "<a>".repeat(Fa3Xml.MAX_DEPTH + 5) + "</a>".repeat(Fa3Xml.MAX_DEPTH + 5);
+        String deep = javaSample().replace("<P_2>", "<x>".repeat(Fa3Xml.MAX_DEPTH) + "</x>".repeat(Fa3Xml.MAX_DEPTH) + "<P_2>");
 
         assertThatThrownBy(() -> ReceivedInvoices.read(bytes("not xml"))).isInstanceOf(UnreadableInvoice.class);
         assertThatThrownBy(() -> ReceivedInvoices.read(bytes("<Faktura/>"))).isInstanceOf(UnreadableInvoice.class);
-        assertThatThrownBy(() -> ReceivedInvoices.read(bytes(deep))).isInstanceOf(UnreadableInvoice.class);
+        assertThatThrownBy(() -> ReceivedInvoices.read(bytes(deep))).isInstanceOf(UnreadableInvoice.class)
+                .hasMessageContaining("maxElementDepth");
         assertThatThrownBy(() -> ReceivedInvoices.read(new byte[Fa3Xml.MAX_BYTES + 1])).isInstanceOf(UnreadableInvoice.class)
                 .hasMessageContaining("larger than");
         assertThatThrownBy(() -> ReceivedInvoices.read(bytes(javaSample().replace("<P_15>13102.43", "<P_15>dużo"))))
