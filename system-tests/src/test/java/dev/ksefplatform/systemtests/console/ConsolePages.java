@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The console as a person uses it in the browser, with the checks every page must pass. */
@@ -71,8 +70,27 @@ final class ConsolePages {
         WebElement leaving = driver.findElement(By.tagName("html"));
         action.run();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(d -> left(leaving));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page holding {@code element} is gone. ChromeDriver 156 sometimes answers a check on a node of a
+     * document being torn down with "unknown error: … Node with given id does not belong to the document" instead
+     * of a stale element (seen once in ConsoleBrowserIT's log-in, under load): that too means the page was left.
+     */
+    private static boolean left(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     void logOut() {
