@@ -21,6 +21,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework.web..", "org.springframework.r2dbc..", "io.r2dbc..", "..adapter..");
 
+    /** Reading an FA(3) document is plain Java, whatever page shows it. */
+    @ArchTest
+    static final ArchRule fa3ReadingIsPlainJava = noClasses().that().resideInAPackage("..inbox.fa3..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..");
+
     /** The console reads the platform only through command-api's REST API, in one place. */
     @ArchTest
     static final ArchRule onlyTheCommandApiClientCallsOut = noClasses()

@@ -20,6 +20,8 @@ public final class Formats {
 
     static final ZoneId WARSAW = ConsoleLocales.WARSAW.toZoneId();
     private static final char NBSP = '\u00a0';
+    private static final String AMOUNT = "#,##0.00######";
+    private static final String NUMBER = "#,##0.######";
 
     private final boolean polish;
     private final DateTimeFormatter date;
@@ -53,29 +55,49 @@ public final class Formats {
         return amount(value, "PLN");
     }
 
-    /** An amount in its currency: {@code 1 234,56 zł}, {@code 10,00 EUR}; {@code PLN 1,234.56}, {@code EUR 10.00}. */
+    /**
+     * An amount in its currency: {@code 1 234,56 zł}, {@code 10,00 EUR}; {@code PLN 1,234.56}, {@code EUR 10.00}. Two
+     * decimals at least, up to the eight an FA(3) price may have; without a currency, the number alone.
+     */
     public String amount(Object value, String currency) {
-        if (value == null) {
-            return null;
+        BigDecimal amount = decimal(value);
+        if (amount == null) {
+            return value == null ? null : value.toString();
         }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(value.toString().strip());
-        } catch (NumberFormatException e) {
-            return value.toString();
+        String number = localized(AMOUNT).format(amount);
+        if (currency == null) {
+            return number;
         }
-        if (!polish) {
-            return currency + " " + number(',', '.').format(amount);
-        }
-        return number(NBSP, ',').format(amount) + NBSP + ("PLN".equals(currency) ? "zł" : currency);
+        return polish ? number + NBSP + ("PLN".equals(currency) ? "zł" : currency) : currency + " " + number;
     }
 
-    private static DecimalFormat number(char grouping, char decimal) {
+    /** A quantity or a plain decimal, with as many decimals as it has ({@code 2,125}; {@code 20}). */
+    public String number(Object value) {
+        BigDecimal number = decimal(value);
+        return number == null ? (value == null ? null : value.toString()) : localized(NUMBER).format(number);
+    }
+
+    private DecimalFormat localized(String pattern) {
+        return polish ? number(NBSP, ',', pattern) : number(',', '.', pattern);
+    }
+
+    private static BigDecimal decimal(Object value) {
+        if (value == null || value instanceof BigDecimal) {
+            return (BigDecimal) value;
+        }
+        try {
+            return new BigDecimal(value.toString().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static DecimalFormat number(char grouping, char decimal, String pattern) {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
         symbols.setGroupingSeparator(grouping);
         symbols.setDecimalSeparator(decimal);
         symbols.setMinusSign('-');
-        DecimalFormat format = new DecimalFormat("#,##0.00", symbols);
+        DecimalFormat format = new DecimalFormat(pattern, symbols);
         format.setParseBigDecimal(true);
         return format;
     }

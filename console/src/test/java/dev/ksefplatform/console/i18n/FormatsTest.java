@@ -51,4 +51,16 @@ class FormatsTest {
         assertThat(polish.dateTime("yesterday")).isEqualTo("yesterday");
         assertThat(english.amount("a lot")).isEqualTo("a lot");
     }
+
+    /** An FA(3) price may have up to eight decimals; a line's quantity is shown with its own. */
+    @Test
+    void keepsAnInvoicesExtraDecimalsAndWritesPlainNumbersWithoutACurrency() {
+        assertThat(polish.amount(new java.math.BigDecimal("-1234567.891"), null)).isEqualTo("-1" + NBSP + "234" + NBSP + "567,891");
+        assertThat(english.amount("1234.5", null)).isEqualTo("1,234.50");
+        assertThat(polish.number(new java.math.BigDecimal("20.00"))).isEqualTo("20");
+        assertThat(polish.number(new java.math.BigDecimal("2.125"))).isEqualTo("2,125");
+        assertThat(english.number("1234.125")).isEqualTo("1,234.125");
+        assertThat(polish.number("some")).isEqualTo("some");
+        assertThat(polish.number(null)).isNull();
+    }
 }

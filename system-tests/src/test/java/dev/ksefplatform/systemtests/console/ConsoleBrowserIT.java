@@ -14,6 +14,7 @@ import dev.ksefplatform.deploy.PlatformStack;
 import dev.ksefplatform.deploy.SampleInvoices;
 import dev.ksefplatform.deploy.StackSettings;
 import dev.ksefplatform.ksef.id.Nip;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,14 +31,18 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -331,6 +338,43 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aManagerFiltersTheInboxBySellerAndReadsAReceivedInvoicesTotals() throws Exception {
+        Tenant receiving = client.onboard("Kappa Księgowość sp. z o.o.", randomNip());
+        String itsManager = person(Role.MANAGER, receiving.tenantId());
+        String seller = randomNip();
+        String otherSeller = randomNip();
+        seedInbox(receiving.nip(), List.of(seller, otherSeller), 4);
+
+        pages.logIn(itsManager, password);
+        pages.syncInboxUntil(By.cssSelector("#received .received-invoice"), Duration.ofSeconds(120));
+        pages.waitFor(By.id("sellerNip")).sendKeys("12345" + Keys.ENTER);
+        assertThat(pages.textOf(By.id("sellerNip-error"))).as("refused in the console").isNotBlank();
+        assertThat(pages.all(By.id("received"))).isEmpty();
+        WebElement nip = pages.waitFor(By.id("sellerNip"));
+        nip.clear();
+        pages.navigateBy(() -> nip.sendKeys(seller.substring(0, 3) + "-" + seller.substring(3) + Keys.ENTER));
+
+        List<WebElement> rows = pages.all(By.cssSelector("#received .received-invoice"));
+        assertThat(rows).as("two of the four invoices are this seller's").hasSize(2).allSatisfy(row ->
+                assertThat(row.findElement(By.className("seller")).getText()).contains(seller));
+        pages.assertCleanPage();
+        pages.screenshot("inbox-filtered");
+        pages.navigateBy(() -> rows.get(0).findElement(By.className("open-invoice")).click());
+
+        String ksefNumber = pages.textOf(By.id("ksef-number"));
+        assertThat(pages.text(By.cssSelector("#seller .party-id"))).endsWith(seller);
+        assertThat(pages.all(By.cssSelector("#lines .line"))).hasSize(1);
+        pages.assertCleanPage();
+        assertThat(pages.text(By.id("invoice-type"))).isEqualTo("Invoice");
+        pages.screenshot("inbox-invoice", 1050);
+        pages.waitFor(By.id("download-xml")).click();
+        String xml = new String(downloaded(ksefNumber + ".xml"), StandardCharsets.UTF_8);
+        assertThat(ConsolePages.plainSpaces(pages.text(By.id("total-gross")))).isEqualTo(polishAmount(p15(xml)) + " zł");
+        pages.waitFor(By.cssSelector("#raw-xml summary")).click();
+        assertThat(pages.text(By.cssSelector("#raw-xml pre"))).contains("<P_15>" + p15(xml) + "</P_15>");
+    }
+
+    @Test
     void aManagerReadsTheAuditLogOfItsKsefCallsWithTheIntegrationThatMadeThem() {
         pages.logIn(manager, password);
         // the vault's logins for the onboarding verification are KSeF calls of this tenant, audited
@@ -486,6 +530,29 @@ class ConsoleBrowserIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
         return JSON.readTree(token.body()).path("token").asText();
+    }
+
+    /** {@code POST /sim/v1/inbox/seed}: {@code count} invoices to {@code buyerNip}, the sellers taking turns. */
+    private static void seedInbox(String buyerNip, List<String> sellerNips, int count) throws Exception {
+        HttpResponse<String> seeded = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(Apps.SIMULATOR) + "/sim/v1/inbox/seed"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("buyerNip", buyerNip, "sellerNips", sellerNips, "count", count)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(201);
+    }
+
+    private static String p15(String xml) {
+        Matcher p15 = Pattern.compile("<P_15>([^<]+)</P_15>").matcher(xml);
+        assertThat(p15.find()).as(xml).isTrue();
+        return p15.group(1);
+    }
+
+    /** 1 234,56: how the Polish write an amount (the console's PolishFormats, checked here on its own terms). */
+    private static String polishAmount(String decimal) {
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+        symbols.setGroupingSeparator(' ');
+        symbols.setDecimalSeparator(',');
+        return new DecimalFormat("#,##0.00", symbols).format(new BigDecimal(decimal));
     }
 
     private byte[] downloaded(String name) throws Exception {
