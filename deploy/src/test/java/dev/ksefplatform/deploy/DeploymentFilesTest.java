@@ -37,6 +37,8 @@ class DeploymentFilesTest {
 
     /** Spring Boot's {@code logging.structured.format.console}: one JSON object a line on standard output. */
     static final String JSON_LOGS = "LOGGING_STRUCTURED_FORMAT_CONSOLE";
+    /** Spring Boot's {@code spring.main.banner-mode}: off, so that standard output holds JSON only. */
+    static final String NO_BANNER = "SPRING_MAIN_BANNERMODE";
 
     private final ComposeFile compose = ComposeFile.load(Repository.deploy("compose/compose.yaml"));
     private final Manifests k8s = Manifests.load(Repository.deploy("k8s"));
@@ -63,12 +65,12 @@ class DeploymentFilesTest {
     @Test
     void everyDeploymentLogsJsonThroughSpringBootsOwnProperty() {
         for (String app : DEPLOYMENTS) {
-            assertThat(compose.environment(app)).as(app).containsEntry(JSON_LOGS, "ecs");
+            assertThat(compose.environment(app)).as(app).containsEntry(JSON_LOGS, "ecs").containsEntry(NO_BANNER, "off");
             Set<String> fromConfigMaps = new TreeSet<>();
             containers(k8s.named("Deployment", app)).forEach(container -> this.<List<Map<String, Object>>>listAt(
                     container, "envFrom").forEach(from -> fromConfigMaps.addAll(configMapKeys(at(from, "configMapRef", "name")))));
-            assertThat(fromConfigMaps).as(app).contains(JSON_LOGS);
-            assertThat(ServiceVariables.binds(app, JSON_LOGS)).as(app).isTrue();
+            assertThat(fromConfigMaps).as(app).contains(JSON_LOGS, NO_BANNER);
+            assertThat(ServiceVariables.binds(app, JSON_LOGS) && ServiceVariables.binds(app, NO_BANNER)).as(app).isTrue();
         }
         assertThat((Object) at(k8s.named("ConfigMap", "ksef-platform-logging"), "data", JSON_LOGS)).isEqualTo("ecs");
         assertThat(ServiceVariables.binds(Apps.TENANT_WORKER, "LOGGING_STRUCTURED_FORMAT_CONSOLES")).isFalse();

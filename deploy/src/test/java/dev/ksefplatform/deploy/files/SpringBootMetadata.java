@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,13 +19,13 @@ final class SpringBootMetadata {
     private SpringBootMetadata() {
     }
 
-    /** The environment form (relaxed binding: dashes dropped, dots as underscores) of every property under {@code prefix}. */
-    static Set<String> variables(String prefix) {
+    /** The environment form (relaxed binding: dashes dropped, dots as underscores) of every property under {@code prefixes}. */
+    static Set<String> variables(String... prefixes) {
         Set<String> names = new TreeSet<>();
         try {
             for (URL url : Collections.list(SpringBootMetadata.class.getClassLoader().getResources(METADATA))) {
                 if (url.toString().contains("/org/springframework/boot/")) {
-                    read(url, prefix, names);
+                    read(url, List.of(prefixes), names);
                 }
             }
         } catch (IOException e) {
@@ -33,11 +34,11 @@ final class SpringBootMetadata {
         return Set.copyOf(names);
     }
 
-    private static void read(URL url, String prefix, Set<String> names) throws IOException {
+    private static void read(URL url, List<String> prefixes, Set<String> names) throws IOException {
         try (InputStream in = url.openStream()) {
             for (JsonNode property : new ObjectMapper().readTree(in).path("properties")) {
                 String name = property.path("name").asText();
-                if (name.startsWith(prefix)) {
+                if (prefixes.stream().anyMatch(name::startsWith)) {
                     names.add(name.toUpperCase().replace("-", "").replace('.', '_'));
                 }
             }
