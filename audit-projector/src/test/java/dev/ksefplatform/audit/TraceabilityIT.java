@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.audit.traceability.adapter.micrometer.MicrometerViolationAlarm;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
+import dev.ksefplatform.support.logging.LogIds;
+import dev.ksefplatform.testsupport.CapturedLogs;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,20 +22,28 @@ class TraceabilityIT extends AuditServiceIT {
     MeterRegistry meters;
 
     @Test
-    void acceptedInvoiceWithoutAnIntegrationIsAViolationRecordedAndCountedOnce() {
+    void acceptedInvoiceWithoutAnIntegrationIsAViolationRecordedAndCountedOnce() throws InterruptedException {
         double before = violations("MISSING_INTEGRATION");
         EventEnvelope untraceable = TestEvents.invoiceAccepted("tenant-untraced", "cmd-1", null);
-        publish(untraceable);
-        publish(untraceable);
-        publish(TestEvents.invoiceAccepted("tenant-untraced", "cmd-2", "integration-untraced"));
+        List<CapturedLogs.Entry> lines;
+        try (CapturedLogs logs = CapturedLogs.attach()) {
+            publish(untraceable);
+            publish(untraceable);
+            publish(TestEvents.invoiceAccepted("tenant-untraced", "cmd-2", "integration-untraced"));
 
-        awaitRows("tenant-untraced", 2);
+            awaitRows("tenant-untraced", 2);
+            lines = violationLogged(logs);
+        }
 
         assertThat(query("SELECT reason || ',' || event_type || ',' || correlation_id FROM audit.tenant_violations"
                 + " WHERE tenant_id = 'tenant-untraced'")).contains("MISSING_INTEGRATION,InvoiceAccepted,cmd-1");
         assertThat(query("SELECT count(*) FROM audit.tenant_violations WHERE tenant_id = 'tenant-untraced'"))
                 .contains("1");
         assertThat(violations("MISSING_INTEGRATION")).isEqualTo(before + 1);
+        assertThat(lines).filteredOn(l -> l.message().startsWith("tenant violation")).singleElement()
+                .satisfies(l -> assertThat(l.mdc()).containsEntry(LogIds.TENANT, "tenant-untraced")
+                        .containsEntry(LogIds.CORRELATION, "cmd-1")
+                        .containsEntry(LogIds.EVENT, untraceable.getMessageId()));
     }
 
     @Test
@@ -66,6 +77,14 @@ class TraceabilityIT extends AuditServiceIT {
 
         assertThat(query("SELECT count(*) FROM audit.tenant_violations WHERE tenant_id = 'tenant-unknown'"))
                 .contains("0");
+    }
+
+    /** The alarm logs after the commit that stored the row: waits for its line (at most 10 s). */
+    private static List<CapturedLogs.Entry> violationLogged(CapturedLogs logs) throws InterruptedException {
+        for (int i = 0; i < 100 && logs.entries().stream().noneMatch(l -> l.message().startsWith("tenant violation")); i++) {
+            Thread.sleep(100);
+        }
+        return logs.entries();
     }
 
     private double violations(String reason) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.ksefplatform.commandapi.logging.LogIds;
 import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
@@ -22,6 +23,7 @@ import dev.ksefplatform.ksef.xml.Fa3Schema;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import dev.ksefplatform.schemas.v1.SubmitInvoice;
+import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
@@ -189,6 +191,25 @@ class InvoiceApiIT {
         awaitState(accepted.commandId(), "PUBLISHED");
         assertThat(queryString("SELECT count(*)::text FROM gateway.commands WHERE command_id = ?::uuid AND xml IS NULL",
                 accepted.commandId())).isEqualTo("1");
+    }
+
+    @Test
+    void theLinesLoggedForASubmissionCarryItsTenantCommandAndCorrelationIds() {
+        TestTenant tenant = registerTenant();
+        List<CapturedLogs.Entry> lines;
+        Accepted accepted;
+        try (CapturedLogs logs = CapturedLogs.attach()) {
+            accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1050"), null);
+            lines = logs.entries();
+        }
+
+        List<CapturedLogs.Entry> action = lines.stream().filter(l -> l.logger().startsWith("dev.ksefplatform")
+                && (l.message().contains(tenant.id()) || l.message().contains(accepted.commandId())
+                || tenant.id().equals(l.mdc().get(LogIds.TENANT)))).toList();
+        assertThat(action).extracting(CapturedLogs.Entry::message).anyMatch(m -> m.startsWith("command published"));
+        assertThat(action).allSatisfy(l -> assertThat(l.mdc()).as(l.message()).containsEntry(LogIds.TENANT, tenant.id())
+                .containsEntry(LogIds.COMMAND, accepted.commandId()).containsEntry(LogIds.CORRELATION, accepted.commandId()));
+        assertThat(lines).allSatisfy(l -> assertThat(l.message() + l.mdc()).doesNotContain(tenant.apiKey()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ksefplatform.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.credentials.session.application.AccessTokens;
+import dev.ksefplatform.credentials.integration.application.LogIds;
 import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.credentials.support.CredentialServiceHarness;
 import dev.ksefplatform.credentials.support.Nips;
@@ -125,6 +126,51 @@ class LeaseOverSimulatorIT {
         List<ConsumerRecord<String, EventEnvelope>> events = service.eventsOf(tenant.tenantId(),
                 l -> l.stream().anyMatch(r -> r.value().getPayload() instanceof IntegrationVerified));
         assertThat(events).extracting(r -> r.value().getPayload()).hasAtLeastOneElementOfType(IntegrationVerified.class);
+    }
+
+    @Test
+    void everyLineOfARegistrationVerificationLeaseRefusalAndRotationCarriesTheTenantIntegrationAndCommandIds() {
+        List<CapturedLogs.Entry> lines;
+        Tenant tenant;
+        try (CapturedLogs captured = CapturedLogs.attach()) {
+            tenant = registered(List.of("InvoiceWrite"), List.of("InvoiceWrite"));
+            verify(tenant);
+            service.client(CredentialServiceHarness.WORKER).post().uri("/internal/v1/leases")
+                    .contentType(MediaType.APPLICATION_JSON).header("X-Correlation-Id", "correlation-logs-1")
+                    .header("X-Causation-Id", "command-logs-1").bodyValue(Map.of("tenantId", tenant.tenantId(),
+                            "environment", "TEST", "contextNip", tenant.nip(), "purpose", "InvoiceWrite"))
+                    .exchange().expectStatus().isOk();
+            service.client(CredentialServiceHarness.WORKER).post().uri("/internal/v1/leases")
+                    .contentType(MediaType.APPLICATION_JSON).header("X-Correlation-Id", "correlation-logs-2")
+                    .header("X-Causation-Id", "command-logs-2").bodyValue(Map.of("tenantId", tenant.tenantId(),
+                            "environment", "TEST", "contextNip", tenant.nip(), "purpose", "InvoiceRead"))
+                    .exchange().expectStatus().isForbidden();
+            String newToken = ksef.issueKsefToken(tenant.nip(), List.of("InvoiceWrite"));
+            planted.add(newToken);
+            admin().post().uri("/admin/v1/integrations/{id}/secret", tenant.integrationId())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("credential", Map.of("type", "KSEF_TOKEN", "ksefToken", newToken)))
+                    .exchange().expectStatus().isOk();
+            lines = captured.entries();
+        }
+
+        List<CapturedLogs.Entry> action = lines.stream().filter(l -> l.logger().startsWith("dev.ksefplatform")
+                && (tenant.tenantId().equals(l.mdc().get(LogIds.TENANT)) || l.message().contains(tenant.tenantId())
+                || l.message().contains(tenant.integrationId()))).toList();
+        assertThat(action).extracting(CapturedLogs.Entry::message).anyMatch(m -> m.startsWith("integration registered"))
+                .anyMatch(m -> m.startsWith("integration verified")).anyMatch(m -> m.startsWith("credential lease granted"))
+                .anyMatch(m -> m.startsWith("credential lease denied")).anyMatch(m -> m.startsWith("integration secret rotated"));
+        assertThat(action).allSatisfy(l -> assertThat(l.mdc()).as(l.message())
+                .containsEntry(LogIds.TENANT, tenant.tenantId()).containsEntry(LogIds.INTEGRATION, tenant.integrationId()));
+        assertThat(action).filteredOn(l -> l.message().startsWith("credential lease granted")).singleElement()
+                .satisfies(l -> assertThat(l.mdc()).containsEntry(LogIds.COMMAND, "command-logs-1")
+                        .containsEntry(LogIds.CORRELATION, "correlation-logs-1")
+                        .containsEntry(LogIds.KSEF_CONTEXT, "TEST/" + tenant.nip()));
+        assertThat(action).filteredOn(l -> l.message().startsWith("credential lease denied")).singleElement()
+                .satisfies(l -> assertThat(l.mdc()).containsEntry(LogIds.COMMAND, "command-logs-2")
+                        .containsEntry(LogIds.CORRELATION, "correlation-logs-2"));
+        assertThat(lines).allSatisfy(l -> assertThat(String.join(" ", l.mdc().values()) + l.message())
+                .doesNotContain(tokensByTenant.get(tenant.tenantId())));
     }
 
     @Test

@@ -35,6 +35,11 @@ class DeploymentFilesTest {
     /** Every app but the console, whose metrics sit behind its login (k8s/console.yaml says why). */
     static final List<String> SCRAPED = APPS.stream().filter(app -> !app.equals(Apps.CONSOLE)).toList();
 
+    /** Spring Boot's {@code logging.structured.format.console}: one JSON object a line on standard output. */
+    static final String JSON_LOGS = "LOGGING_STRUCTURED_FORMAT_CONSOLE";
+    /** Spring Boot's {@code spring.main.banner-mode}: off, so that standard output holds JSON only. */
+    static final String NO_BANNER = "SPRING_MAIN_BANNERMODE";
+
     private final ComposeFile compose = ComposeFile.load(Repository.deploy("compose/compose.yaml"));
     private final Manifests k8s = Manifests.load(Repository.deploy("k8s"));
 
@@ -55,6 +60,20 @@ class DeploymentFilesTest {
         for (String app : APPS) {
             assertThat(compose.environment(app).keySet()).as(app + " does not bind").filteredOn(v -> !ServiceVariables.binds(app, v)).isEmpty();
         }
+    }
+
+    @Test
+    void everyDeploymentLogsJsonThroughSpringBootsOwnProperty() {
+        for (String app : DEPLOYMENTS) {
+            assertThat(compose.environment(app)).as(app).containsEntry(JSON_LOGS, "ecs").containsEntry(NO_BANNER, "off");
+            Set<String> fromConfigMaps = new TreeSet<>();
+            containers(k8s.named("Deployment", app)).forEach(container -> this.<List<Map<String, Object>>>listAt(
+                    container, "envFrom").forEach(from -> fromConfigMaps.addAll(configMapKeys(at(from, "configMapRef", "name")))));
+            assertThat(fromConfigMaps).as(app).contains(JSON_LOGS, NO_BANNER);
+            assertThat(ServiceVariables.binds(app, JSON_LOGS) && ServiceVariables.binds(app, NO_BANNER)).as(app).isTrue();
+        }
+        assertThat((Object) at(k8s.named("ConfigMap", "ksef-platform-logging"), "data", JSON_LOGS)).isEqualTo("ecs");
+        assertThat(ServiceVariables.binds(Apps.TENANT_WORKER, "LOGGING_STRUCTURED_FORMAT_CONSOLES")).isFalse();
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.springframework.context.SmartLifecycle;
  * syncs running, and the KSeF budget left per context and limit group. The database counts and the budget rows are
  * refreshed every {@code period} rather than on every scrape; budgets of contexts quiet for {@code budgetIdle} are
  * forgotten at the same time, so the budget's memory and the gauge's label set follow the active contexts (at most
- * {@code maxContexts} contexts are labelled).
+ * {@code maxContexts} contexts are labelled: those with the largest queues, and those with the least budget left).
  */
 public class WorkerMetrics implements SmartLifecycle {
 
@@ -112,7 +112,7 @@ public class WorkerMetrics implements SmartLifecycle {
 
     private List<MultiGauge.Row<?>> budgetRows() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        budgets.contexts().stream().sorted().limit(maxContexts).forEach(context -> {
+        TightestBudgets.of(budgets, maxContexts).forEach(context -> {
             String[] parts = context.split("/", 2);
             budgets.remaining(context).forEach((LimitGroup group, Remaining remaining) -> rows.add(MultiGauge.Row.of(
                     Tags.of("environment", parts[0], "context", parts.length > 1 ? parts[1] : "", "group",

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.AppenderBase;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,11 @@ import org.slf4j.LoggerFactory;
 public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Entry> entries = new CopyOnWriteArrayList<>();
+
+    /** One logged event: who logged it on which thread, the message, and the MDC it carried (empty if none). */
+    public record Entry(String logger, String thread, String level, String message, Map<String, String> mdc) {
+    }
 
     public static CapturedLogs attach() {
         CapturedLogs logs = new CapturedLogs();
@@ -35,10 +41,18 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements A
             }
         }
         lines.add(text.toString());
+        Map<String, String> mdc = event.getMDCPropertyMap() == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.HashMap<>(event.getMDCPropertyMap()));
+        entries.add(new Entry(event.getLoggerName(), event.getThreadName(), event.getLevel().toString(),
+                event.getFormattedMessage(), mdc));
     }
 
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    public List<Entry> entries() {
+        return List.copyOf(entries);
     }
 
     @Override

@@ -30,14 +30,23 @@ public final class ServiceVariables {
      */
     static final List<String> KAFKA_CLIENT_PROPERTIES = List.of("SPRING_KAFKA_CONSUMER_PROPERTIES_",
             "SPRING_KAFKA_PRODUCER_PROPERTIES_", "SPRING_KAFKA_PROPERTIES_");
+    /**
+     * Spring Boot's own logging and start-up properties, as its configuration metadata lists them: every service is a
+     * Spring Boot application, which reads them at start-up ({@code LoggingApplicationListener}, {@code SpringApplication})
+     * whatever its yml says, e.g. {@code LOGGING_STRUCTURED_FORMAT_CONSOLE}, {@code SPRING_MAIN_BANNERMODE}.
+     */
+    static final Set<String> SPRING_BOOT_CORE = SpringBootMetadata.variables("logging.", "spring.main.");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
     private ServiceVariables() {
     }
 
-    /** Whether {@code service} binds {@code variable}: one of {@link #of}, or a Kafka client property if it uses Kafka. */
+    /**
+     * Whether {@code service} binds {@code variable}: one of {@link #of}, a Spring Boot logging or start-up property, or a Kafka
+     * client property if it uses Kafka.
+     */
     public static boolean binds(String service, String variable) {
-        return of(service).contains(variable)
+        return of(service).contains(variable) || SPRING_BOOT_CORE.contains(variable)
                 || of(service).contains("SPRING_KAFKA_BOOTSTRAPSERVERS") && KAFKA_CLIENT_PROPERTIES.stream().anyMatch(variable::startsWith);
     }
 

@@ -18,7 +18,9 @@ import dev.ksefplatform.schemas.v1.InvoiceSubmissionAbandoned;
 import dev.ksefplatform.schemas.v1.SessionOpened;
 import dev.ksefplatform.schemas.v1.SubmissionsHeld;
 import dev.ksefplatform.schemas.v1.SubmissionsResumed;
+import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.worker.engine.application.Engine;
+import dev.ksefplatform.worker.engine.application.LogIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +89,58 @@ class SubmissionEngineIT {
         assertThat(record.value().getAudit().getTenantNip()).isEqualTo(nip);
         assertThat(MessageHeaders.get(record.headers(), MessageHeaders.MESSAGE_TYPE)).hasValue("InvoiceAccepted");
         assertThat(MessageHeaders.get(record.headers(), MessageHeaders.MESSAGE_ID)).hasValue(record.value().getMessageId());
+    }
+
+    @Test
+    void everyLineLoggedForASubmissionCarriesItsTenantIntegrationCommandAndCorrelationIds() {
+        String nip = Nips.random();
+        CommandEnvelope command = Commands.submit("tenant-logs", nip);
+        command.setCorrelationId("correlation-" + command.getMessageId());
+        String laneRef = "lane:" + "TEST" + ":" + nip;
+        List<CapturedLogs.Entry> lines;
+
+        try (CapturedLogs logs = CapturedLogs.attach(); DebugLevel debug = new DebugLevel("dev.ksefplatform.worker")) {
+            env.kafka.publish(command);
+            env.kafka.awaitEvent(eventOf(command, UpoReceived.class));
+            lines = logs.entries();
+        }
+
+        List<CapturedLogs.Entry> action = lines.stream().filter(l -> "tenant-logs".equals(l.mdc().get(LogIds.TENANT))
+                || l.message().contains(nip) || l.message().contains(command.getMessageId())).toList();
+        assertThat(action).extracting(CapturedLogs.Entry::message).anyMatch(m -> m.startsWith("lane loaded"))
+                .anyMatch(m -> m.startsWith("lane step")).anyMatch(m -> m.startsWith("UPO stored"));
+        assertThat(action).allSatisfy(line -> {
+            assertThat(line.mdc()).as(line.message()).containsEntry(LogIds.TENANT, "tenant-logs")
+                    .containsEntry(LogIds.KSEF_CONTEXT, "TEST" + "/" + nip);
+            assertThat(List.of(line.mdc().get(LogIds.COMMAND), line.mdc().get(LogIds.CORRELATION))).as(line.message())
+                    .isIn(List.of(command.getMessageId(), command.getCorrelationId()), List.of(laneRef, laneRef));
+        });
+        // the integration is known from the lane's first lease on: only the lane's loading comes before it
+        assertThat(action.stream().dropWhile(l -> !l.mdc().containsKey(LogIds.INTEGRATION)).toList()).hasSizeGreaterThan(2)
+                .allSatisfy(l -> assertThat(l.mdc()).as(l.message())
+                        .containsEntry(LogIds.INTEGRATION, CredentialServiceStub.integrationOf(nip)));
+        assertThat(action.stream().takeWhile(l -> !l.mdc().containsKey(LogIds.INTEGRATION)))
+                .allSatisfy(l -> assertThat(l.mdc()).containsEntry(LogIds.COMMAND, laneRef));
+        assertThat(action).filteredOn(l -> command.getMessageId().equals(l.mdc().get(LogIds.COMMAND))).isNotEmpty();
+        assertThat(lines).filteredOn(l -> l.thread().startsWith("lane-"))
+                .allSatisfy(l -> assertThat(l.mdc()).as(l.message()).containsKeys(LogIds.TENANT, LogIds.COMMAND,
+                        LogIds.CORRELATION, LogIds.KSEF_CONTEXT));
+    }
+
+    /** Turns a logger's level to DEBUG while open, so that every step a lane takes is logged. */
+    private record DebugLevel(ch.qos.logback.classic.Logger logger, ch.qos.logback.classic.Level was)
+            implements AutoCloseable {
+
+        DebugLevel(String name) {
+            this((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name),
+                    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name)).getLevel());
+            logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        }
+
+        @Override
+        public void close() {
+            logger.setLevel(was);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ksefplatform.commandapi.submission.application;
 
+import dev.ksefplatform.commandapi.logging.LogIds;
 import dev.ksefplatform.commandapi.submission.domain.SubmissionStatus;
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
 import java.time.Clock;
@@ -42,8 +43,9 @@ public final class InvoiceStatusQuery {
     private Mono<SubmissionStatus> readModel(Tenant tenant, String commandId) {
         return statuses.find(tenant.id(), commandId)
                 .onErrorResume(e -> {
-                    log.warn("submission status unavailable tenantId={} commandId={} cause={}", tenant.id(), commandId,
-                            e.toString());
+                    LogIds.log(tenant.id(), commandId, () -> log.warn(
+                            "submission status unavailable tenantId={} commandId={} cause={}", tenant.id(), commandId,
+                            e.toString()));
                     return Mono.empty();
                 })
                 .defaultIfEmpty(SubmissionStatus.pending(commandId));

@@ -1,5 +1,6 @@
 package dev.ksefplatform.commandapi.submission.application;
 
+import dev.ksefplatform.commandapi.logging.LogIds;
 import dev.ksefplatform.commandapi.security.ActingPerson;
 import dev.ksefplatform.commandapi.security.ActingPersons;
 import dev.ksefplatform.commandapi.submission.domain.Requester;
@@ -90,13 +91,15 @@ public final class InvoiceSubmissions {
         return publisher.publish(submission)
                 .timeout(settings.publishTimeout())
                 .doOnSuccess(done -> marks.add(submission.commandId()))
-                .doOnSuccess(done -> log.info("command published tenantId={} commandId={} invoiceNumber={}",
-                        submission.tenantId(), submission.commandId(), submission.invoice().invoiceNumber()))
+                .doOnSuccess(done -> LogIds.log(submission.tenantId(), submission.commandId(), () -> log.info(
+                        "command published tenantId={} commandId={} invoiceNumber={}", submission.tenantId(),
+                        submission.commandId(), submission.invoice().invoiceNumber())))
                 .thenReturn(submission.commandId())
                 .onErrorResume(e -> {
                     // Recorded durably: the outbox relay publishes it, so the tenant still gets its 202.
-                    log.warn("publish deferred to outbox tenantId={} commandId={} cause={}",
-                            submission.tenantId(), submission.commandId(), e.toString());
+                    LogIds.log(submission.tenantId(), submission.commandId(), () -> log.warn(
+                            "publish deferred to outbox tenantId={} commandId={} cause={}", submission.tenantId(),
+                            submission.commandId(), e.toString()));
                     return Mono.just(submission.commandId());
                 });
     }

@@ -54,8 +54,9 @@ public final class IntegrationAdmin {
             return newIntegration(registration);
         }).flatMap(integration -> events.recorded(repository.insert(integration,
                         vault.seal(integration, registration.secret())), IntegrationEvent.Registered::new))
-                .doOnNext(saved -> log.info("integration registered integrationId={} tenantId={} environment={} nip={}",
-                        saved.id(), saved.tenantId(), saved.environment(), saved.taxpayerNip()));
+                .doOnNext(saved -> LogIds.log(saved.tenantId(), saved.id(), null, () -> log.info(
+                        "integration registered integrationId={} tenantId={} environment={} nip={}", saved.id(),
+                        saved.tenantId(), saved.environment(), saved.taxpayerNip())));
     }
 
     /** An integration acting with the provider's credential in the taxpayer's context: no secret of its own. */
@@ -67,9 +68,10 @@ public final class IntegrationAdmin {
                 .map(provider -> referencing(registration, provider))
                 .flatMap(integration -> events.recorded(repository.insert(integration, null),
                         IntegrationEvent.Registered::new))
-                .doOnNext(saved -> log.info("integration registered integrationId={} tenantId={} environment={} nip={} "
-                        + "providerCredentialId={}", saved.id(), saved.tenantId(), saved.environment(),
-                        saved.taxpayerNip(), saved.providerCredentialId()));
+                .doOnNext(saved -> LogIds.log(saved.tenantId(), saved.id(), null, () -> log.info(
+                        "integration registered integrationId={} tenantId={} environment={} nip={} providerCredentialId={}",
+                        saved.id(), saved.tenantId(), saved.environment(), saved.taxpayerNip(),
+                        saved.providerCredentialId())));
     }
 
     private Integration referencing(Registration r, ProviderCredential provider) {
@@ -127,7 +129,10 @@ public final class IntegrationAdmin {
             return current.withNewSecret(clock.instant());
         }).flatMap(next -> events.recorded(repository.replaceSecret(next, vault.seal(next, secret)),
                         IntegrationEvent.SecretRotated::new))
-                .doOnNext(next -> accessTokens.forgetIntegration(next.id().toString()));
+                .doOnNext(next -> accessTokens.forgetIntegration(next.id().toString()))
+                .doOnNext(next -> LogIds.log(next.tenantId(), next.id(), null, () -> log.info(
+                        "integration secret rotated integrationId={} tenantId={} status={}", next.id(), next.tenantId(),
+                        next.status())));
     }
 
     private Mono<Integration> transition(IntegrationId id, IntegrationStatus to, String why) {

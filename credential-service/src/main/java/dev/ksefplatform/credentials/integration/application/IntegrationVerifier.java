@@ -100,8 +100,8 @@ public final class IntegrationVerifier {
             accessTokens.remember(contextOf(active), outcome.tokens(), cause);
             return events.recorded(repository.update(active),
                             saved -> new IntegrationEvent.Verified(saved, confirmed.scopes(), cause))
-                    .doOnNext(saved -> log.info("integration verified integrationId={} tenantId={} status=ACTIVE",
-                            saved.id(), saved.tenantId()));
+                    .doOnNext(saved -> LogIds.log(saved.tenantId(), saved.id(), cause, () -> log.info(
+                            "integration verified integrationId={} tenantId={} status=ACTIVE", saved.id(), saved.tenantId())));
         }
         String reason = ((VerificationVerdict.Failed) outcome.verdict()).reason();
         Integration failed = integration.moveTo(outcome.tokenInactive() ? IntegrationStatus.EXPIRED
@@ -109,8 +109,9 @@ public final class IntegrationVerifier {
         accessTokens.forgetIntegration(integration.id().toString());
         return events.recorded(repository.update(failed),
                         saved -> new IntegrationEvent.StatusChanged(saved, integration.status(), cause))
-                .doOnNext(saved -> log.warn("integration verification failed integrationId={} tenantId={} status={} "
-                        + "reason={}", saved.id(), saved.tenantId(), saved.status(), reason));
+                .doOnNext(saved -> LogIds.log(saved.tenantId(), saved.id(), cause, () -> log.warn(
+                        "integration verification failed integrationId={} tenantId={} status={} reason={}", saved.id(),
+                        saved.tenantId(), saved.status(), reason)));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ksefplatform.credentials.lease.application;
 import dev.ksefplatform.credentials.integration.application.IntegrationEvents;
 import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
 import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
+import dev.ksefplatform.credentials.integration.application.LogIds;
 import dev.ksefplatform.credentials.integration.domain.Cause;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
@@ -43,9 +44,10 @@ public final class LeaseRefusals {
                               Instant at, Cause cause) {
         String integrationId = found != null && found.belongsTo(request.tenantId()) ? found.id().toString() : null;
         meters.counter("credentials.lease.denied", "reason", denied.reason().name()).increment();
-        log.warn("credential lease denied leaseId={} caller={} tenantId={} environment={} contextNip={} purpose={} reason={}",
-                leaseId, request.caller(), request.tenantId(), request.environment(), request.contextNip(),
-                request.purpose(), denied.reason());
+        LogIds.log(request.tenantId(), integrationId, cause, request.environment(), request.contextNip(), () -> log.warn(
+                "credential lease denied leaseId={} caller={} tenantId={} environment={} contextNip={} purpose={} "
+                        + "reason={}", leaseId, request.caller(), request.tenantId(), request.environment(),
+                request.contextNip(), request.purpose(), denied.reason()));
         Mono<Boolean> recordedRow = leaseLog.record(new LeaseRecord(leaseId, request, integrationId, at,
                 LeaseRecord.Outcome.DENIED, denied.reason().name())).thenReturn(true);
         return events.recorded(recordedRow, row -> new IntegrationEvent.LeaseDenied(request.tenantId(),
@@ -63,8 +65,9 @@ public final class LeaseRefusals {
                                           KsefCredentialRejected rejection, Cause cause) {
         Integration failed = IntegrationVerifier.refused(integration, rejection, at);
         accessTokens.forgetIntegration(integration.id().toString());
-        log.warn("KSeF refused a stored credential integrationId={} tenantId={} status={}", integration.id(),
-                integration.tenantId(), failed.status());
+        LogIds.log(integration.tenantId(), integration.id(), cause, () -> log.warn(
+                "KSeF refused a stored credential integrationId={} tenantId={} status={}", integration.id(),
+                integration.tenantId(), failed.status()));
         return events.recorded(integrations.update(failed),
                         saved -> new IntegrationEvent.StatusChanged(saved, integration.status(), cause))
                 .then(refuse(leaseId, request, failed, new LeaseDecision.Denied(DenialReason.INTEGRATION_NOT_ACTIVE,

@@ -2,6 +2,7 @@ package dev.ksefplatform.credentials.lease.application;
 
 import dev.ksefplatform.credentials.integration.application.IntegrationRepository;
 import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
+import dev.ksefplatform.credentials.integration.application.LogIds;
 import dev.ksefplatform.credentials.integration.application.CredentialSource;
 import dev.ksefplatform.credentials.integration.domain.Cause;
 import dev.ksefplatform.credentials.integration.domain.Integration;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,6 +27,8 @@ import reactor.core.publisher.Mono;
  * through {@link LeaseRefusals} and ends as a {@link LeaseRefused}, never retried.
  */
 public final class LeaseService {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaseService.class);
 
     private final IntegrationRepository integrations;
     private final CredentialSource credentials;
@@ -65,6 +70,9 @@ public final class LeaseService {
                         () -> credentials.open(integration).toFuture(), cause))
                 .flatMap(tokens -> leaseLog.record(record(leaseId, request, integration, at, LeaseRecord.Outcome.GRANTED, null))
                         .thenReturn(lease(leaseId, tokens, integration)))
+                .doOnNext(lease -> LogIds.log(request.tenantId(), integration.id(), cause, request.environment(),
+                        request.contextNip(), () -> log.info("credential lease granted leaseId={} caller={} purpose={} "
+                                + "validUntil={}", leaseId, request.caller(), request.purpose(), lease.validUntil())))
                 .onErrorResume(KsefCredentialRejected.class,
                         e -> refusals.credentialRejected(leaseId, request, integration, at, e, cause))
                 .onErrorResume(e -> !(e instanceof LeaseRefused), e -> leaseLog

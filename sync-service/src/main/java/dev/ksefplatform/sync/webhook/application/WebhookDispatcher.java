@@ -1,5 +1,6 @@
 package dev.ksefplatform.sync.webhook.application;
 
+import dev.ksefplatform.support.logging.LogIds;
 import dev.ksefplatform.sync.webhook.domain.RetryPolicy;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -52,8 +53,9 @@ public final class WebhookDispatcher {
     private Mono<Void> failed(DueDelivery delivery, Integer status, String error) {
         int attempts = delivery.attempts() + 1;
         Duration retryIn = retries.givesUpAfter(attempts) ? null : retries.pauseAfter(attempts);
-        log.info("webhook delivery failed webhookId={} eventId={} attempts={} status={} retryIn={}",
-                delivery.webhookId(), delivery.notification().eventId(), attempts, status, retryIn);
+        LogIds.log(delivery.notification().tenantId(), delivery.notification().eventId(), null, null, () -> log.info(
+                "webhook delivery failed webhookId={} eventId={} attempts={} status={} retryIn={}",
+                delivery.webhookId(), delivery.notification().eventId(), attempts, status, retryIn));
         String shortError = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
         return outbox.failed(delivery, status, shortError, retryIn);
     }

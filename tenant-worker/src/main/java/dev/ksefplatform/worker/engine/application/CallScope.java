@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * Which lane (or inbox sync) the KSeF calls made on this thread are for, and the lease they use, so that the audit
  * records every call under its tenant, context, integration and provider. Lanes and syncs run each step on one
- * thread, and ksef-client calls synchronously on the caller's thread.
+ * thread, and ksef-client calls synchronously on the caller's thread. The same ids go on the thread's log lines
+ * ({@link LogIds}).
  */
 public final class CallScope {
 
@@ -24,7 +25,8 @@ public final class CallScope {
     public static <T> T within(Current scope, Supplier<T> work) {
         Current previous = CURRENT.get();
         CURRENT.set(scope);
-        try {
+        Lease lease = scope.lease().get();
+        try (LogIds ids = LogIds.enter(scope.lane(), scope.cause(), lease == null ? null : lease.integrationId())) {
             return work.get();
         } finally {
             if (previous == null) {

@@ -191,19 +191,25 @@ public final class Engine {
             status.set(RUNNING);
             again = false;
             Instant next;
+            try (LogIds ids = LogIds.enter(lane.key, lane.laneRef(), null)) {
+                next = step();
+            }
+            afterTurn(next);
+        }
+
+        private Instant step() {
             try {
                 lane.commandsArrived(takeArrived());
-                next = lane.runOnce();
+                return lane.runOnce();
             } catch (LaneStore.LostOwnership lost) {
                 log.warn("lane stopped: {}", lost.getMessage());
                 retired = true;
-                next = Instant.MAX;
+                return Instant.MAX;
             } catch (RuntimeException e) {
                 log.error("lane step failed unexpectedly lane={} error={}", lane.key, e.toString(), e);
                 lane.reloadBeforeNextStep();
-                next = deps.clock().instant().plus(deps.retries().after(3));
+                return deps.clock().instant().plus(deps.retries().after(3));
             }
-            afterTurn(next);
         }
 
         private synchronized long takeArrived() {

@@ -27,10 +27,12 @@ public final class LeaseCache implements TenantCredentials {
         Key key = new Key(lane, purpose);
         Lease cached = leases.get(key);
         if (cached != null && isFresh(cached)) {
+            LogIds.leased(cached.integrationId());
             return cached;
         }
         Lease fresh = vault.lease(lane, purpose);
         leases.put(key, fresh);
+        LogIds.leased(fresh.integrationId());
         return fresh;
     }
 

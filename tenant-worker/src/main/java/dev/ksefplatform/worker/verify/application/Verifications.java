@@ -1,6 +1,7 @@
 package dev.ksefplatform.worker.verify.application;
 
 import dev.ksefplatform.worker.engine.application.KsefFailure;
+import dev.ksefplatform.worker.engine.application.LogIds;
 import dev.ksefplatform.worker.engine.application.RetrySchedule;
 import dev.ksefplatform.worker.verify.domain.IntegrationStatus;
 import dev.ksefplatform.worker.verify.domain.Verification;
@@ -47,6 +48,12 @@ public final class Verifications {
     }
 
     private void check(Verification verification) {
+        try (LogIds ids = LogIds.enter(null, verification.ref(), verification.integrationId())) {
+            checkLogged(verification);
+        }
+    }
+
+    private void checkLogged(Verification verification) {
         try {
             IntegrationStatus status = checks.verify(verification.ref().tenantId(), verification.integrationId());
             store.done(verification, status, owner);

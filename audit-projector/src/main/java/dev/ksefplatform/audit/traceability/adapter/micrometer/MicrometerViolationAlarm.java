@@ -2,6 +2,7 @@ package dev.ksefplatform.audit.traceability.adapter.micrometer;
 
 import dev.ksefplatform.audit.traceability.application.ViolationAlarm;
 import dev.ksefplatform.audit.traceability.domain.TenantViolation;
+import dev.ksefplatform.support.logging.LogIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -49,9 +50,10 @@ public final class MicrometerViolationAlarm implements ViolationAlarm {
 
     private void raise(TenantViolation v) {
         counter(v.reason()).increment();
-        log.error("tenant violation reason={} eventId={} eventType={} tenantId={} integrationId={} ownerTenantId={}"
+        LogIds.log(v.tenantId(), v.eventId(), v.integrationId(), v.correlationId(), () -> log.error(
+                "tenant violation reason={} eventId={} eventType={} tenantId={} integrationId={} ownerTenantId={}"
                         + " correlationId={}", v.reason(), v.eventId(), v.eventType(), v.tenantId(), v.integrationId(),
-                v.ownerTenantId(), v.correlationId());
+                v.ownerTenantId(), v.correlationId()));
     }
 
     private Counter counter(TenantViolation.Reason reason) {

@@ -1,5 +1,6 @@
 package dev.ksefplatform.commandapi.upstream.adapter.kafka;
 
+import dev.ksefplatform.commandapi.logging.LogIds;
 import dev.ksefplatform.commandapi.upstream.application.IngressCommand;
 import dev.ksefplatform.commandapi.upstream.application.IngressOutcome;
 import dev.ksefplatform.commandapi.upstream.application.UpstreamIntake;
@@ -51,15 +52,16 @@ public final class IngressListener implements MessageListener<String, byte[]> {
             refuse(record, system, command.messageId(), refused.tenantsOwn() ? command.tenantId() : null,
                     refused.reason());
         } else {
-            log.info("upstream command accepted upstream={} tenantId={} commandId={}", system, command.tenantId(),
-                    ((IngressOutcome.Accepted) outcome).commandId());
+            String commandId = ((IngressOutcome.Accepted) outcome).commandId();
+            LogIds.log(command.tenantId(), commandId, () -> log.info(
+                    "upstream command accepted upstream={} tenantId={} commandId={}", system, command.tenantId(), commandId));
         }
     }
 
     private void refuse(ConsumerRecord<String, byte[]> record, String system, String messageId, String tenantId,
                         String reason) {
-        log.warn("upstream command refused upstream={} messageId={} tenantId={} reason={}", system, messageId, tenantId,
-                reason);
+        LogIds.log(tenantId, messageId, () -> log.warn("upstream command refused upstream={} messageId={} tenantId={} "
+                + "reason={}", system, messageId, tenantId, reason));
         refusals.refuse(record, system, messageId, tenantId, reason);
     }
 

@@ -1,5 +1,6 @@
 package dev.ksefplatform.credentials.outbox.adapter.kafka;
 
+import dev.ksefplatform.credentials.integration.application.LogIds;
 import dev.ksefplatform.credentials.outbox.application.OutboxMessage;
 import dev.ksefplatform.credentials.outbox.application.OutboxPublisher;
 import dev.ksefplatform.schemas.serde.EventEnvelopeDeserializer;
@@ -54,8 +55,10 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
         List<Long> acked = new ArrayList<>();
         for (int i = 0; i < sends.size(); i++) {
             if (sends.get(i).isCompletedExceptionally()) {
-                log.warn("outbox send failed seq={} messageId={} cause={}", messages.get(i).seq(),
-                        messages.get(i).messageId(), sends.get(i).handle((ok, e) -> e.toString()).join());
+                OutboxMessage failed = messages.get(i);
+                String cause = sends.get(i).handle((ok, e) -> e.toString()).join();
+                LogIds.log(failed.key(), null, null, () -> log.warn("outbox send failed seq={} messageId={} cause={}",
+                        failed.seq(), failed.messageId(), cause));
                 break;
             }
             acked.add(messages.get(i).seq());

@@ -1,5 +1,6 @@
 package dev.ksefplatform.support.projection.adapter.kafka;
 
+import dev.ksefplatform.support.logging.LogIds;
 import dev.ksefplatform.support.projection.application.Poisoned;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,8 +23,9 @@ public final class PoisonRecords {
 
     public void skipped(Poisoned record) {
         counter.increment();
-        log.warn("poison record skipped topic={} partition={} offset={} messageId={} tenantId={} cause={}",
+        LogIds.log(record.tenantId(), record.messageId(), null, null, () -> log.warn(
+                "poison record skipped topic={} partition={} offset={} messageId={} tenantId={} cause={}",
                 record.position().topic(), record.position().partition(), record.position().offset(),
-                record.messageId(), record.tenantId(), record.cause());
+                record.messageId(), record.tenantId(), record.cause()));
     }
 }

@@ -2,10 +2,15 @@ package dev.ksefplatform.support.projection.adapter.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ksefplatform.support.logging.LogIds;
 import dev.ksefplatform.support.projection.application.Poisoned;
 import dev.ksefplatform.support.projection.domain.RecordPosition;
+import dev.ksefplatform.testsupport.CapturedLogs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class PoisonRecordsTest {
 
@@ -28,6 +33,21 @@ class PoisonRecordsTest {
 
         assertThat(meters.get(PoisonRecords.METRIC).tag("group", "sync-service").counter().count()).isEqualTo(1.0);
         assertThat(meters.get(PoisonRecords.METRIC).tag("group", "audit-projector").counter().count()).isZero();
+    }
+
+    @Test
+    void theSkipIsLoggedWithTheRecordsTenantAndEventIdsAndNothingLeftBehind() {
+        PoisonRecords poison = new PoisonRecords(meters, "audit-projector");
+
+        List<CapturedLogs.Entry> lines;
+        try (CapturedLogs logs = CapturedLogs.attach()) {
+            poison.skipped(poisoned("audit-projector", 19));
+            lines = logs.entries();
+        }
+
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line.mdc())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(LogIds.TENANT, "tenant-a", LogIds.EVENT, "m-19")));
+        assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
     private static Poisoned poisoned(String group, long offset) {
