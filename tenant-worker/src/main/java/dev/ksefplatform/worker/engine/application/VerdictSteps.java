@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 final class VerdictSteps {
 
+    /** A session holds at most 10,000 invoices: a list running longer (a token repeated) is not followed further. */
+    private static final int MAX_PAGES = 11;
+
     private final Lane lane;
     private final Verdicts verdicts;
     private final VerdictChoice choice;
@@ -70,7 +73,8 @@ final class VerdictSteps {
 
     /**
      * Reads the session's list until every invoice awaited in it was seen: final ones are decided, the others keep
-     * waiting (those due, for their next poll, so a list that never decides them is not read again at once). The list's calls serve many commands: they are the lane's own.
+     * waiting (those due, for their next poll, so a list that never decides them is not read again at once). The
+     * list's calls serve many commands: they are the lane's own.
      *
      * @return false when the budget ran out before the list was read
      */
@@ -79,6 +83,7 @@ final class VerdictSteps {
         lane.state.awaiting.values().stream().filter(a -> a.invoice().sessionRef().equals(session))
                 .forEach(a -> byRef.put(a.invoice().invoiceRef(), a));
         String continuation = null;
+        int pages = 0;
         do {
             if (!lane.acquire(KsefLimit.SESSION_INVOICE_LIST, 1)) {
                 return false;
@@ -95,8 +100,8 @@ final class VerdictSteps {
                 }
             }
             continuation = page.continuation();
-        } while (continuation != null && !byRef.isEmpty());
-        // a whole list that does not name an awaited invoice (yet): asked again later, not at once
+        } while (continuation != null && !byRef.isEmpty() && ++pages < MAX_PAGES);
+        // a list that does not name an awaited invoice (yet), or runs too long: asked again later, not at once
         byRef.values().stream().filter(a -> !a.due().isAfter(now)).forEach(a -> later(a, now));
         return true;
     }
