@@ -155,6 +155,52 @@ class InvoiceSubmissionIT {
         assertThat(upo.headers().getFirst("x-ms-meta-hash")).isEqualTo(sha256(upo.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(sendAfterClose.json().at("/exception/exceptionDetailList/0/exceptionCode").asInt()).isEqualTo(21180);
     }
+    @Test
+    void listsASessionsInvoicesPageByPageWithTheStatusEachOneAnswersAlone() throws Exception {
+        String nip = Invoices.randomNip();
+        Tokens tokens = KSEF.login(KSEF.seedToken(nip, WRITE_READ), nip);
+        Session session = KSEF.openSession(tokens.accessToken());
+        List<JsonNode> alone = new java.util.ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            alone.add(KSEF.sendAndAwait(tokens.accessToken(), session, Invoices.fa3(nip, "L-" + i)));
+        }
+        alone.add(KSEF.sendAndAwait(tokens.accessToken(), session, Invoices.fa3(nip, "L-1")));
+        String base = "/v2/sessions/" + session.referenceNumber();
+
+        JsonNode first = KSEF.call(HttpMethod.GET, base + "/invoices?pageSize=10", tokens.accessToken(), null).json();
+        String token = first.get("continuationToken").asText();
+        JsonNode second = KSEF.call(HttpMethod.GET, base + "/invoices?pageSize=10", tokens.accessToken(), null,
+                Map.of("x-continuation-token", token)).json();
+        JsonNode failed = KSEF.call(HttpMethod.GET, base + "/invoices/failed?pageSize=10", tokens.accessToken(), null)
+                .json();
+
+        List<JsonNode> listed = new java.util.ArrayList<>();
+        first.get("invoices").forEach(listed::add);
+        second.get("invoices").forEach(listed::add);
+        assertThat(first.get("invoices")).hasSize(10);
+        assertThat(second.get("invoices")).hasSize(2);
+        assertThat(second.path("continuationToken").isNull() || second.path("continuationToken").isMissingNode())
+                .as(second.toString()).isTrue();
+        assertThat(listed).extracting(i -> i.get("ordinalNumber").asInt()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9,
+                10, 11, 12);
+        for (int i = 0; i < 12; i++) {
+            JsonNode one = alone.get(i);
+            JsonNode inList = listed.get(i);
+            assertThat(inList.get("referenceNumber").asText()).isEqualTo(one.get("referenceNumber").asText());
+            assertThat(inList.get("invoiceHash").asText()).isEqualTo(one.get("invoiceHash").asText());
+            assertThat(inList.get("status")).isEqualTo(one.get("status"));
+            assertThat(inList.path("ksefNumber").asText(null)).isEqualTo(one.path("ksefNumber").asText(null));
+            assertThat(inList.hasNonNull("upoDownloadUrl")).isEqualTo(one.hasNonNull("upoDownloadUrl"));
+        }
+        assertThat(listed.get(11).at("/status/code").asInt()).isEqualTo(440);
+        assertThat(failed.get("invoices")).singleElement().satisfies(f -> assertThat(f.get("referenceNumber").asText())
+                .isEqualTo(alone.get(11).get("referenceNumber").asText()));
+        Reply badToken = KSEF.call(HttpMethod.GET, base + "/invoices?pageSize=10", tokens.accessToken(), null,
+                Map.of("x-continuation-token", "not base64!"));
+        assertThat(badToken.status()).isEqualTo(400);
+        assertThat(badToken.json().at("/exception/exceptionDetailList/0/exceptionCode").asInt()).isEqualTo(21418);
+    }
+
     private static byte[] download(String url) {
         URI uri = URI.create(url);
         String pathAndQuery = uri.getRawPath() + "?" + uri.getRawQuery();

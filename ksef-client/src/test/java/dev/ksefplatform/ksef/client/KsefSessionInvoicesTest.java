@@ -40,6 +40,44 @@ class KsefSessionInvoicesTest extends KsefWireMock {
     }
 
     @Test
+    void refusesAListThatRepeatsItsContinuationTokenRatherThanLoopingOrCuttingItShort() {
+        KSEF.stubFor(get(urlPathEqualTo(INVOICES))
+                .willReturn(json(200, page("20250626-EE-2F20AD2000-242386DF86-52", 1, "\"same-token\""))));
+
+        KsefUnexpectedResponseException e = catchThrowableOfType(KsefUnexpectedResponseException.class,
+                () -> client().sessionInvoices().all("access-jwt", SESSION_REF));
+
+        assertThat(e.getMessage()).contains("does not end after 2 pages");
+        KSEF.verify(2, getRequestedFor(urlPathEqualTo(INVOICES)));
+    }
+
+    @Test
+    void refusesAListLongerThanASessionCanBeRatherThanReturningPartOfIt() {
+        for (int n = 0; n < 20; n++) {
+            KSEF.stubFor(get(urlPathEqualTo(INVOICES)).withHeader("x-continuation-token",
+                            n == 0 ? absent() : equalTo("token-" + n))
+                    .willReturn(json(200, page("20250626-EE-2F20AD2000-242386DF86-52", n + 1,
+                            "\"token-" + (n + 1) + "\""))));
+        }
+
+        KsefUnexpectedResponseException e = catchThrowableOfType(KsefUnexpectedResponseException.class,
+                () -> client().sessionInvoices().all("access-jwt", SESSION_REF));
+
+        assertThat(e.getMessage()).contains("does not end after 11 pages");
+        KSEF.verify(11, getRequestedFor(urlPathEqualTo(INVOICES)));
+    }
+
+    @Test
+    void asksForPagesOfAThousand() {
+        KSEF.stubFor(get(urlPathEqualTo(INVOICES))
+                .willReturn(json(200, page("20250626-EE-2F20AD2000-242386DF86-52", 1, "null"))));
+
+        client().sessionInvoices().all("access-jwt", SESSION_REF);
+
+        KSEF.verify(getRequestedFor(urlEqualTo(INVOICES + "?pageSize=1000")));
+    }
+
+    @Test
     void downloadsTheUpoWithoutTheTokenAndChecksItsHash() throws Exception {
         byte[] upo = "<Potwierdzenie xmlns=\"http://upo.schematy.mf.gov.pl/KSeF/v4-3\"/>".getBytes(StandardCharsets.UTF_8);
         KSEF.stubFor(get(urlPathEqualTo("/storage/01/upo.xml")).willReturn(aResponse().withStatus(200)

@@ -30,6 +30,7 @@ public final class CostBenchmark {
     private final Finals finals;
     private final ProcessCpu cpu;
     private final Allocations allocations;
+    private final KsefCalls ksefCalls;
     private final Set<String> commands = new HashSet<>();
     private final Map<String, Double> idle = new LinkedHashMap<>();
     private int warmedUp;
@@ -46,6 +47,7 @@ public final class CostBenchmark {
         platform.services().forEach(app -> urls.put(app, platform.url(app)));
         urls.put(Apps.SIMULATOR, platform.url(Apps.SIMULATOR));
         this.allocations = new Allocations(urls);
+        this.ksefCalls = new KsefCalls(platform.url(Apps.SIMULATOR));
     }
 
     public static void main(String[] args) {
@@ -54,7 +56,7 @@ public final class CostBenchmark {
                 + Runtime.getRuntime().availableProcessors() + " cores, load average " + CostReport.loadAverage());
         long start = System.nanoTime();
         int exit;
-        try (CostPlatform platform = CostPlatform.start(settings.jvmOptions(), settings.workers());
+        try (CostPlatform platform = CostPlatform.start(settings.jvmOptions(), settings.workers(), settings.workerEnv());
              Finals finals = new Finals(platform.bootstrapServers())) {
             System.out.printf("platform up: %s, the simulator, Kafka and PostgreSQL as processes (%.0f s)%n",
                     platform.services(), (System.nanoTime() - start) / 1e9);
@@ -111,12 +113,14 @@ public final class CostBenchmark {
         System.out.printf("REST: %,d invoices at offered loads %s req/s, equal time each, each drained before the next%n",
                 settings.invoices(), Arrays.toString(settings.rates()));
         int finalsBefore = finals.count();
+        Map<String, Long> callsBefore = ksefCalls.sample();
         CostReport.Window window = measured(() -> {
             for (int rate : settings.rates()) {
                 gatewayWindow(rest, rate, (int) ((long) settings.invoices() * rate / perSecond));
             }
         });
         int processed = finals.count() - finalsBefore;
+        System.out.println(KsefCalls.line("rest", callsBefore, ksefCalls.sample(), processed));
         System.out.printf("REST: %,d invoices sent, %,d answered 202, %,d final on the event log in the phase (a request"
                 + " the client gave up on may still have been taken): CPU per invoice counts these%n", settings.invoices(),
                 commands.size() - warmedUp, processed);
@@ -142,6 +146,7 @@ public final class CostBenchmark {
     private double commandsPhase(List<ProducerRecord<String, CommandEnvelope>> records) {
         System.out.printf("Kafka: %,d SubmitInvoice commands straight onto %s (no gateway)%n", records.size(), Topics.COMMANDS.name());
         long[] at = new long[3];
+        Map<String, Long> callsBefore = ksefCalls.sample();
         CostReport.Window window = measured(() -> {
             at[0] = System.nanoTime();
             DirectCommands.publish(platform.bootstrapServers(), records);
@@ -152,6 +157,7 @@ public final class CostBenchmark {
         System.out.printf("FIGURE cost/engine end to end: %,d commands published in %.1f s, all final after %.1f s:"
                 + " %.0f invoices/s (goal ≥ 1,500/s)%n", records.size(), (at[1] - at[0]) / 1e9, seconds,
                 records.size() / seconds);
+        System.out.println(KsefCalls.line("kafka", callsBefore, ksefCalls.sample(), records.size()));
         System.out.println(CostReport.lines("kafka", records.size(), window, idle, platform.services()));
         return records.size() / seconds;
     }

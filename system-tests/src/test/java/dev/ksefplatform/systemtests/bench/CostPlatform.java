@@ -34,8 +34,9 @@ final class CostPlatform implements AutoCloseable {
     private boolean postgresStarted;
 
     /** {@code workers} tenant-worker instances: the first is {@code tenant-worker}, the next {@code tenant-worker-2}, … */
-    static CostPlatform start(String jvmOptions, int workers) {
+    static CostPlatform start(String jvmOptions, int workers, Map<String, String> workerEnvironment) {
         CostPlatform stack = new CostPlatform();
+        stack.workerEnvironment.putAll(workerEnvironment);
         for (int i = 2; i <= workers; i++) {
             stack.services.add(Apps.TENANT_WORKER + "-" + i);
         }
@@ -47,6 +48,8 @@ final class CostPlatform implements AutoCloseable {
             throw e;
         }
     }
+
+    private final Map<String, String> workerEnvironment = new java.util.LinkedHashMap<>();
 
     private void startAll(String jvmOptions) {
         postgres.start();
@@ -61,14 +64,18 @@ final class CostPlatform implements AutoCloseable {
 
     /**
      * The worker as the engine benchmark runs it with limits lifted: verdicts polled from 100 ms up to 1 s (KSeF's
-     * answer is immediate here), and a backlog over 100 goes as a batch (the simulator without limits reports none).
+     * answer is immediate here), and a backlog over 100 goes as a batch (the simulator without limits reports none);
+     * then {@code bench.workerEnv}'s variables, which may override these.
      */
-    private static Map<String, String> environment(String instance, String jvmOptions) {
+    private Map<String, String> environment(String instance, String jvmOptions) {
         if (!app(instance).equals(Apps.TENANT_WORKER)) {
             return Map.of("JAVA_TOOL_OPTIONS", jvmOptions);
         }
-        return Map.of("JAVA_TOOL_OPTIONS", jvmOptions, "WORKER_ENGINE_FIRST_POLL", "100ms",
-                "WORKER_ENGINE_MAX_POLL", "1s", "WORKER_ENGINE_BATCH_ALWAYS_ABOVE", "100", "WORKER_INSTANCE_ID", instance);
+        Map<String, String> env = new java.util.LinkedHashMap<>(Map.of("JAVA_TOOL_OPTIONS", jvmOptions,
+                "WORKER_ENGINE_FIRST_POLL", "100ms", "WORKER_ENGINE_MAX_POLL", "1s",
+                "WORKER_ENGINE_BATCH_ALWAYS_ABOVE", "100", "WORKER_INSTANCE_ID", instance));
+        env.putAll(workerEnvironment);
+        return env;
     }
 
     private static String app(String instance) {

@@ -8,10 +8,12 @@ import java.util.Arrays;
  * onto Kafka), {@code bench.warmup} (2000), {@code bench.warmupRate} (100/s), {@code bench.rates} (100,500,1000),
  * {@code bench.tenants} (20), {@code bench.idleSeconds} (30, after 10 s to settle), {@code bench.timeoutMinutes} (20, per drain) and
  * {@code bench.jvmOptions} (every service's JAVA_TOOL_OPTIONS; the Docker image's defaults with a fixed heap) and
- * {@code bench.workers} (1: tenant-worker instances sharing the commands topic's partitions in one consumer group).
+ * {@code bench.workers} (1: tenant-worker instances sharing the commands topic's partitions in one consumer group) and
+ * {@code bench.workerEnv} (none: {@code NAME=value,…} added to every tenant-worker's environment, e.g.
+ * {@code WORKER_ENGINE_VERDICT_LIST_FROM=2147483647} to ask every verdict one by one).
  */
 record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenants, int idleSeconds, Duration timeout,
-                String jvmOptions, int workers) {
+                String jvmOptions, int workers, java.util.Map<String, String> workerEnv) {
 
     static Settings fromSystemProperties() {
         return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 2_000),
@@ -20,12 +22,20 @@ record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenan
                 Integer.getInteger("bench.tenants", 20), Integer.getInteger("bench.idleSeconds", 30),
                 Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 20)),
                 System.getProperty("bench.jvmOptions", "-Xmx512m -XX:+ExitOnOutOfMemoryError"),
-                Integer.getInteger("bench.workers", 1));
+                Integer.getInteger("bench.workers", 1), variables(System.getProperty("bench.workerEnv", "")));
+    }
+
+    private static java.util.Map<String, String> variables(String list) {
+        java.util.Map<String, String> variables = new java.util.LinkedHashMap<>();
+        Arrays.stream(list.split(",")).filter(v -> v.contains("="))
+                .forEach(v -> variables.put(v.substring(0, v.indexOf('=')).trim(), v.substring(v.indexOf('=') + 1).trim()));
+        return variables;
     }
 
     @Override
     public String toString() {
-        return "invoices=%d warm-up=%d at %d/s rates=%s tenants=%d tenant-worker instances=%d services' JVM options \"%s\""
-                .formatted(invoices, warmup, warmupRate, Arrays.toString(rates), tenants, workers, jvmOptions);
+        return ("invoices=%d warm-up=%d at %d/s rates=%s tenants=%d tenant-worker instances=%d services' JVM options"
+                + " \"%s\" tenant-worker environment %s").formatted(invoices, warmup, warmupRate,
+                Arrays.toString(rates), tenants, workers, jvmOptions, workerEnv);
     }
 }

@@ -76,6 +76,36 @@ class SubmissionEngineIT {
     }
 
     @Test
+    void verdictsOfManyInvoicesOfOneSessionAreReadFromItsListWithFewerCallsThanInvoices() {
+        String nip = Nips.random();
+        String twice = Commands.uniqueNumber();
+        List<CommandEnvelope> commands = new ArrayList<>();
+        for (int i = 0; i < 38; i++) {
+            commands.add(Commands.submit("tenant-l", nip));
+        }
+        commands.add(Commands.submit("tenant-l", nip, twice));
+        commands.add(Commands.submit("tenant-l", nip, twice));
+
+        commands.forEach(env.kafka::publish);
+
+        List<Object> outcomes = commands.stream().map(c -> env.kafka.awaitEvent(outcomeOf(c)).value().getPayload())
+                .toList();
+        assertThat(outcomes.subList(0, 38)).allSatisfy(o -> assertThat(o).isInstanceOf(InvoiceAccepted.class));
+        InvoiceAccepted original = (InvoiceAccepted) outcomes.get(38);
+        assertThat(((InvoiceDuplicate) outcomes.get(39)).getOriginalKsefNumber()).isEqualTo(original.getKsefNumber());
+        assertThat(outcomes.stream().map(o -> o instanceof InvoiceAccepted a ? a.getSessionReferenceNumber() : "-")
+                .filter(s -> !s.equals("-")).distinct()).hasSize(1);
+        WorkerHarness.sleep(500);
+        assertThat(commands).allSatisfy(c -> assertThat(env.kafka.eventsSoFar().stream().filter(outcomeOf(c)))
+                .hasSize(1));
+        var calls = env.simulatorStats(nip).path("byEndpoint");
+        long listed = calls.path("GET /v2/sessions/{referenceNumber}/invoices").asLong();
+        long asked = calls.path("GET /v2/sessions/{referenceNumber}/invoices/{invoiceReferenceNumber}").asLong();
+        assertThat(listed).as("list calls, %s", calls).isPositive();
+        assertThat(listed + asked).as("verdict calls for 40 invoices, %s", calls).isLessThan(20);
+    }
+
+    @Test
     void everyEventCarriesTheCommandsIdsTheContextAndTheHeaders() {
         String nip = Nips.random();
         CommandEnvelope command = Commands.submit("tenant-b", nip);

@@ -13,13 +13,16 @@ import dev.ksefplatform.ksef.client.session.SessionDtos.InvoicesDto;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Session invoice listings (continuation tokens) and UPO downloads over HTTP. */
 public final class HttpKsefSessionInvoices implements KsefSessionInvoices {
 
     static final int PAGE_SIZE = 1000;
-    static final int MAX_PAGES = 100;
+    /** A session holds at most 10,000 invoices: ten full pages, and perhaps an empty one after a last token. */
+    static final int MAX_PAGES = 11;
 
     private final KsefHttp http;
 
@@ -61,11 +64,20 @@ public final class HttpKsefSessionInvoices implements KsefSessionInvoices {
         return response.body();
     }
 
+    /**
+     * Every page, or an exception: a list cut short would read as "not in the session" to a caller deciding whether an
+     * invoice arrived, so a list that does not end within a session's size, or repeats a token, is refused.
+     */
     private List<SessionInvoice> allPages(String accessToken, String path) {
         List<SessionInvoice> all = new ArrayList<>();
+        Set<String> tokens = new HashSet<>();
         SessionInvoicePage page = fetch(accessToken, path, null);
         all.addAll(page.invoices());
-        for (int pages = 1; !page.isLast() && pages < MAX_PAGES; pages++) {
+        for (int pages = 1; !page.isLast(); pages++) {
+            if (pages >= MAX_PAGES || !tokens.add(page.continuationToken())) {
+                throw new KsefUnexpectedResponseException(200, "session invoice list does not end after " + pages
+                        + " pages", null);
+            }
             page = fetch(accessToken, path, page.continuationToken());
             all.addAll(page.invoices());
         }

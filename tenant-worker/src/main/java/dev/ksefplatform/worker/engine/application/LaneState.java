@@ -3,6 +3,7 @@ package dev.ksefplatform.worker.engine.application;
 import dev.ksefplatform.worker.engine.domain.HoldReason;
 import dev.ksefplatform.worker.engine.domain.InFlightInvoice;
 import dev.ksefplatform.worker.engine.domain.LaneView;
+import dev.ksefplatform.worker.engine.domain.VerdictChoice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +61,17 @@ final class LaneState {
         List<LaneView.BatchView> batchViews = batches.values().stream()
                 .map(b -> new LaneView.BatchView(b.referenceNumber(), b.closed(), b.nextCheckAt())).toList();
         return new LaneView(queued, open, orphans, verdictsDue, unconfirmed.size(), prepared != null, batchViews,
-                Optional.ofNullable(hold), buildingBatch, batchPausedUntil);
+                Optional.ofNullable(hold), buildingBatch, batchPausedUntil, awaitingBySession());
+    }
+
+    /** The awaited verdicts by session; the lane knows the size of its current session only. */
+    List<VerdictChoice.SessionAwaiting> awaitingBySession() {
+        Map<String, List<Awaiting>> bySession = new LinkedHashMap<>();
+        awaiting.values().forEach(a -> bySession.computeIfAbsent(a.invoice().sessionRef(), s -> new ArrayList<>()).add(a));
+        String current = session == null ? null : session.referenceNumber();
+        return bySession.entrySet().stream().map(e -> new VerdictChoice.SessionAwaiting(e.getKey(), e.getValue().size(),
+                e.getKey().equals(current) ? sessionInvoices : 0,
+                e.getValue().stream().map(Awaiting::due).min(Comparator.naturalOrder()).orElseThrow())).toList();
     }
 
     /**

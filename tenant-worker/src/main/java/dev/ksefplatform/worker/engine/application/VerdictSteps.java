@@ -4,37 +4,53 @@ import dev.ksefplatform.worker.engine.domain.FinalInvoiceStatus;
 import dev.ksefplatform.worker.engine.domain.InFlightInvoice;
 import dev.ksefplatform.worker.engine.domain.KsefLimit;
 import dev.ksefplatform.worker.engine.domain.SubmissionOutcome;
+import dev.ksefplatform.worker.engine.domain.VerdictChoice;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Collects online verdicts apart from sending: the invoices whose next poll is due are asked for, within the
- * {@code invoiceStatus} budget, and each one that KSeF decided ends with its one final event.
+ * Collects online verdicts apart from sending, and each invoice KSeF decided ends with its one final event. Where
+ * {@link VerdictChoice} says so, a session's list answers for all its awaited invoices at once (
+ * {@code sessionInvoiceList} budget); the other invoices whose next poll is due are asked one by one, within the
+ * {@code invoiceStatus} budget.
  */
 final class VerdictSteps {
 
+    /** A session holds at most 10,000 invoices: a list running longer (a token repeated) is not followed further. */
+    private static final int MAX_PAGES = 11;
+
     private final Lane lane;
     private final Verdicts verdicts;
+    private final VerdictChoice choice;
 
     VerdictSteps(Lane lane) {
         this.lane = lane;
         this.verdicts = new Verdicts(lane);
+        this.choice = new VerdictChoice(lane.deps.settings());
     }
 
     void poll(int max) {
         Instant now = lane.deps.clock().instant();
+        List<String> listed = choice.listed(lane.state.awaitingBySession(), lane.deps.budget().view(lane.key), now);
         List<LaneState.Awaiting> due = lane.state.awaiting.values().stream().filter(a -> !a.due().isAfter(now))
+                .filter(a -> !listed.contains(a.invoice().sessionRef()))
                 .sorted(Comparator.comparing(LaneState.Awaiting::due)).limit(max).toList();
-        if (due.isEmpty()) {
+        if (due.isEmpty() && listed.isEmpty()) {
             return;
         }
         Lease lease = lane.lease(TenantCredentials.INVOICE_WRITE);
         Map<InFlightInvoice, FinalInvoiceStatus> decided = new LinkedHashMap<>();
         try {
+            for (String session : listed) {
+                if (!list(session, lease, decided, now)) {
+                    break;
+                }
+            }
             for (LaneState.Awaiting awaiting : due) {
                 if (!lane.acquire(KsefLimit.INVOICE_STATUS, 1)) {
                     break;
@@ -53,6 +69,41 @@ final class VerdictSteps {
         } finally {
             finish(decided, lease);
         }
+    }
+
+    /**
+     * Reads the session's list until every invoice awaited in it was seen: final ones are decided, the others keep
+     * waiting (those due, for their next poll, so a list that never decides them is not read again at once). The
+     * list's calls serve many commands: they are the lane's own.
+     *
+     * @return false when the budget ran out before the list was read
+     */
+    private boolean list(String session, Lease lease, Map<InFlightInvoice, FinalInvoiceStatus> decided, Instant now) {
+        Map<String, LaneState.Awaiting> byRef = new HashMap<>();
+        lane.state.awaiting.values().stream().filter(a -> a.invoice().sessionRef().equals(session))
+                .forEach(a -> byRef.put(a.invoice().invoiceRef(), a));
+        String continuation = null;
+        int pages = 0;
+        do {
+            if (!lane.acquire(KsefLimit.SESSION_INVOICE_LIST, 1)) {
+                return false;
+            }
+            Ksef.SessionPage page = lane.deps.ksef().sessionInvoices(lane.key, lease.accessToken(), session, false,
+                    continuation);
+            for (Ksef.SessionInvoice listed : page.invoices()) {
+                LaneState.Awaiting awaiting = byRef.remove(listed.invoiceRef());
+                if (awaiting != null && listed.status() != null) {
+                    lane.crashPoint(CrashPoints.AFTER_STATUS);
+                    decided.put(awaiting.invoice(), listed.status());
+                } else if (awaiting != null && !awaiting.due().isAfter(now)) {
+                    later(awaiting, now);
+                }
+            }
+            continuation = page.continuation();
+        } while (continuation != null && !byRef.isEmpty() && ++pages < MAX_PAGES);
+        // a list that does not name an awaited invoice (yet), or runs too long: asked again later, not at once
+        byRef.values().stream().filter(a -> !a.due().isAfter(now)).forEach(a -> later(a, now));
+        return true;
     }
 
     private void finish(Map<InFlightInvoice, FinalInvoiceStatus> decided, Lease lease) {

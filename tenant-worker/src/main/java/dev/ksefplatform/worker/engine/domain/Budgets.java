@@ -11,8 +11,8 @@ public interface Budgets {
     /** Calls of {@code limit} still allowed in the sliding minute and hour. */
     Capacity capacity(KsefLimit limit);
 
-    /** Calls left in the sliding minute and hour, and the per-minute limit the minute window refills to. */
-    record Capacity(int perMinute, int perHour, int limitPerMinute) {
+    /** Calls left in the sliding minute and hour, and the limits the windows refill to. */
+    record Capacity(int perMinute, int perHour, int limitPerMinute, int limitPerHour) {
 
         /** How many calls fit in the next {@code minutes}: the minute window refills, the hour window does not. */
         public long within(long minutes) {

@@ -16,9 +16,11 @@ import java.util.Optional;
 public final class LanePolicy {
 
     private final LaneSettings settings;
+    private final VerdictChoice verdicts;
 
     public LanePolicy(LaneSettings settings) {
         this.settings = settings;
+        this.verdicts = new VerdictChoice(settings);
     }
 
     public Step next(LaneView lane, Budgets budgets, Instant now) {
@@ -53,7 +55,8 @@ public final class LanePolicy {
             return Optional.of(new Step.CheckBatch(due.get().referenceNumber()));
         }
         if (lane.verdictsDueAt() != null && !lane.verdictsDueAt().isAfter(now)
-                && allowed(budgets, KsefLimit.INVOICE_STATUS, 1, now, blocked)) {
+                && (!verdicts.listed(lane.awaitingBySession(), budgets, now).isEmpty()
+                    || allowed(budgets, KsefLimit.INVOICE_STATUS, 1, now, blocked))) {
             return Optional.of(new Step.PollVerdicts(settings.pollChunk()));
         }
         return Optional.empty();

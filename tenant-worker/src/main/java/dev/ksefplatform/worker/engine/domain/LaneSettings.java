@@ -15,13 +15,15 @@ import java.time.Duration;
  * @param batchHorizon       a backlog the online budget cannot send within this goes as a batch
  * @param batchAlwaysAbove   a backlog this deep goes as a batch even when the online budget could carry it: one
  *                           upload and one UPO instead of as many sends and verdict polls as invoices
+ * @param verdictListFrom    at least this many verdicts due in one session may be read from the session's invoice list
+ *                           instead of one status call each ({@link VerdictChoice} decides whether it is cheaper)
  */
 public record LaneSettings(int sendChunk, int pollChunk, Duration sessionIdle, int sessionMaxInvoices,
                            Duration sessionExpiryMargin, int batchMinInvoices, int batchMaxInvoices,
-                           Duration batchHorizon, int batchAlwaysAbove) {
+                           Duration batchHorizon, int batchAlwaysAbove, int verdictListFrom) {
 
     public static LaneSettings defaults() {
         return new LaneSettings(10, 20, Duration.ofMinutes(2), 10_000, Duration.ofMinutes(30), 50, 10_000,
-                Duration.ofMinutes(2), 1_000);
+                Duration.ofMinutes(2), 1_000, 3);
     }
 }

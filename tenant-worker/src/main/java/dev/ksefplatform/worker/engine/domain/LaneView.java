@@ -18,14 +18,25 @@ import java.util.Optional;
  * @param hold              why the lane waits, if it does
  * @param buildingBatch     a batch is being zipped and uploaded
  * @param batchPausedUntil  KSeF failed a batch of this lane as a whole: no batch before then (null: none)
+ * @param awaitingBySession the online verdicts awaited, by session (for {@link VerdictChoice})
  */
 public record LaneView(long queued, Optional<OnlineSessionView> session, List<String> orphanedSessions,
                        Instant verdictsDueAt, int unconfirmedSends, boolean preparedBatch, List<BatchView> batches,
-                       Optional<Hold> hold, boolean buildingBatch, Instant batchPausedUntil) {
+                       Optional<Hold> hold, boolean buildingBatch, Instant batchPausedUntil,
+                       List<VerdictChoice.SessionAwaiting> awaitingBySession) {
 
     public LaneView {
         orphanedSessions = List.copyOf(orphanedSessions);
         batches = List.copyOf(batches);
+        awaitingBySession = List.copyOf(awaitingBySession);
+    }
+
+    /** A lane whose awaited verdicts are not told by session: they are asked one by one. */
+    public LaneView(long queued, Optional<OnlineSessionView> session, List<String> orphanedSessions,
+                    Instant verdictsDueAt, int unconfirmedSends, boolean preparedBatch, List<BatchView> batches,
+                    Optional<Hold> hold, boolean buildingBatch, Instant batchPausedUntil) {
+        this(queued, session, orphanedSessions, verdictsDueAt, unconfirmedSends, preparedBatch, batches, hold,
+                buildingBatch, batchPausedUntil, List.of());
     }
 
     public record OnlineSessionView(String referenceNumber, Instant validUntil, int invoices, Instant lastUsedAt) {

@@ -37,21 +37,21 @@ class LanePolicyTest {
 
     @Test
     void aBacklogTheOnlineBudgetCannotCarrySoonGoesAsABatch() {
-        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(30, 180, 30));
+        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(30, 180, 30, 180));
 
         assertThat(policy.next(withSession(lane(300)), budgets, NOW)).isEqualTo(new Step.StartBatch(300));
     }
 
     @Test
     void aSmallBacklogStaysOnline() {
-        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(30, 180, 30));
+        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(30, 180, 30, 180));
 
         assertThat(policy.next(withSession(lane(40)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
     }
 
     @Test
     void evenAFewInvoicesGoAsABatchWhenNoOnlineSendIsPossibleWithinTheHorizon() {
-        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(0, 0, 30));
+        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(0, 0, 30, 180));
         budgets.blocked(KsefLimit.INVOICE_SEND, NOW.plusSeconds(1200));
 
         assertThat(policy.next(withSession(lane(5)), budgets, NOW)).isEqualTo(new Step.StartBatch(5));
@@ -59,7 +59,7 @@ class LanePolicyTest {
 
     @Test
     void withLimitsLiftedABacklogStaysOnlineUntilItIsDeepEnoughToBeWorthABatch() {
-        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(1_000_000, 10_000_000, 1_000_000));
+        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(1_000_000, 10_000_000, 1_000_000, 10_000_000));
 
         assertThat(policy.next(withSession(lane(999)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
         assertThat(policy.next(withSession(lane(50_000)), budgets, NOW)).isEqualTo(new Step.StartBatch(10_000));
@@ -71,6 +71,23 @@ class LanePolicyTest {
                 Optional.empty(), false, null);
 
         assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.PollVerdicts(20));
+    }
+
+    @Test
+    void verdictsWorthAListAreCollectedWhileTheStatusBudgetIsSpent() {
+        budgets.blocked(KsefLimit.INVOICE_STATUS, NOW.plusSeconds(20));
+        LaneView lane = awaiting(new VerdictChoice.SessionAwaiting("S-1", 8, 8, NOW.minusMillis(1)));
+
+        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.PollVerdicts(20));
+    }
+
+    @Test
+    void withTheStatusBudgetSpentAFewVerdictsWaitForItRatherThanSpinning() {
+        budgets.blocked(KsefLimit.INVOICE_STATUS, NOW.plusSeconds(20));
+        LaneView lane = awaiting(new VerdictChoice.SessionAwaiting("S-1", 2, 8, NOW.minusMillis(1)));
+
+        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.Sleep(NOW.plusSeconds(20),
+                KsefLimit.INVOICE_STATUS));
     }
 
     @Test
@@ -127,6 +144,11 @@ class LanePolicyTest {
                 null);
     }
 
+    private static LaneView awaiting(VerdictChoice.SessionAwaiting session) {
+        return new LaneView(0, session(NOW), List.of(), session.dueAt(), 0, false, List.of(), Optional.empty(), false,
+                null, List.of(session));
+    }
+
     private static LaneView withSession(LaneView lane) {
         return new LaneView(lane.queued(), session(NOW), List.of(), null, 0, false, List.of(), Optional.empty(), false,
                 null);
@@ -155,7 +177,7 @@ class LanePolicyTest {
 
         @Override
         public Capacity capacity(KsefLimit limit) {
-            return capacity.getOrDefault(limit, new Capacity(30, 180, 30));
+            return capacity.getOrDefault(limit, new Capacity(30, 180, 30, 180));
         }
     }
 }

@@ -51,7 +51,8 @@ public class RateBudgetsAdapter implements KsefBudget {
             @Override
             public Capacity capacity(KsefLimit limit) {
                 Remaining remaining = budgets.remaining(context, group(limit));
-                return new Capacity(remaining.minute(), remaining.hour(), remaining.limit().perMinute());
+                return new Capacity(remaining.minute(), remaining.hour(), remaining.limit().perMinute(),
+                        remaining.limit().perHour());
             }
         };
     }
