@@ -365,7 +365,7 @@ class ConsoleBrowserIT {
         assertThat(pages.text(By.cssSelector("#seller .party-id"))).endsWith(seller);
         assertThat(pages.all(By.cssSelector("#lines .line"))).hasSize(1);
         pages.assertCleanPage();
-        assertThat(pages.text(By.id("invoice-type"))).isEqualTo("Invoice");
+        assertThat(pages.text(By.id("invoice-type"))).isEqualTo("Faktura");
         pages.screenshot("inbox-invoice", 1050);
         pages.waitFor(By.id("download-xml")).click();
         String xml = new String(downloaded(ksefNumber + ".xml"), StandardCharsets.UTF_8);
@@ -481,6 +481,48 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anOperatorSeesEachConsumerGroupsLagAndADeadLetterWithItsReason() throws Exception {
+        String commandId = UUID.randomUUID().toString();
+        publishUndecodableCommand(UUID.randomUUID().toString(), commandId);
+        pages.logIn(operator, password);
+
+        pages.reloadUntil("/operator/health", By.xpath("//tr[@class='dead-letter'][td[text()='" + commandId + "']]"),
+                Duration.ofSeconds(60));
+
+        assertThat(pages.textOf(By.cssSelector("#group-tenant-worker td:nth-child(2)"))).isEqualTo("STABLE");
+        assertThat(Integer.parseInt(pages.textOf(By.cssSelector("#group-tenant-worker td:nth-child(3)")))).isPositive();
+        assertThat(pages.all(By.cssSelector("#consumer-groups tbody tr"))).hasSize(5);
+        assertThat(pages.textOf(By.xpath("//tr[@class='dead-letter'][td[text()='" + commandId + "']]/td[@class='reason']")))
+                .contains("undecodable command");
+        pages.assertCleanPage();
+        pages.screenshot("operator-health");
+    }
+
+    @Test
+    void anOperatorActingForATenantDisablesItsIntegrationAndTheTenantsDashboardShowsIt() throws Exception {
+        Tenant other = client.onboard("Sigma Biuro Rachunkowe s.c.", randomNip());
+        String otherManager = person(Role.MANAGER, other.tenantId());
+        pages.logIn(operator, password);
+        pages.waitFor(By.id("q")).sendKeys(other.nip());
+        pages.navigateBy(() -> pages.waitFor(By.cssSelector("form.filters button")).click());
+        pages.navigateBy(() -> pages.waitFor(By.cssSelector("#tenant-" + other.tenantId() + " button.act-for")).click());
+        pages.open("/integrations");
+
+        pages.navigateBy(() -> pages.waitFor(By.cssSelector("button.disable")).click());
+
+        assertThat(pages.waitFor(By.cssSelector(".integration-status")).getDomAttribute("data-status")).isEqualTo("DISABLED");
+        pages.navigateBy(() -> pages.waitFor(By.id("end-acting")).click());
+        pages.logOut();
+        pages.logIn(otherManager, password);
+        pages.open("/dashboard");
+        WebElement shown = pages.waitFor(By.cssSelector("#integrations-needing-action li.integration-needing-action"));
+        assertThat(shown.getDomAttribute("data-status")).isEqualTo("DISABLED");
+        assertThat(pages.textOf(By.cssSelector("#integrations-needing-action li.integration-needing-action")))
+                .contains(other.nip(), "Wyłączona");
+        pages.assertCleanPage();
+    }
+
+    @Test
     void refusesAFormPostedWithoutItsCsrfToken() {
         pages.logIn(viewer, password);
         pages.waitFor(By.cssSelector("form.logout"));
@@ -563,6 +605,20 @@ class ConsoleBrowserIT {
         }
         assertThat(file).exists();
         return Files.readAllBytes(file);
+    }
+
+    /** Bytes that are no command envelope, as a broken upstream system might publish them. */
+    private static void publishUndecodableCommand(String tenantId, String commandId) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", stack.kafkaBootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>("ksef.commands.v1",
+                    tenantId, "not a command envelope".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ksef-message-id", commandId.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ksef-tenant-id", tenantId.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
     }
 
     private static String person(Role role, String tenantId) {
