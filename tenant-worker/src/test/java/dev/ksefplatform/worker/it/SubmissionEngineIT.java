@@ -238,11 +238,17 @@ class SubmissionEngineIT {
     void aPoisonRecordIsDeadLetteredWithAnEventAndCounted() {
         String messageId = UUID.randomUUID().toString();
         double before = deadLetters();
+        ConsumerRecord<String, byte[]> dead;
 
-        env.kafka.publishRaw("tenant-g", messageId, "not avro".getBytes(StandardCharsets.UTF_8));
-
-        ConsumerRecord<String, byte[]> dead = env.kafka.awaitDeadLetter(r -> messageId.equals(
-                MessageHeaders.get(r.headers(), MessageHeaders.MESSAGE_ID).orElse(null)));
+        try (CapturedLogs logs = CapturedLogs.attach()) {
+            env.kafka.publishRaw("tenant-g", messageId, "not avro".getBytes(StandardCharsets.UTF_8));
+            dead = env.kafka.awaitDeadLetter(r -> messageId.equals(
+                    MessageHeaders.get(r.headers(), MessageHeaders.MESSAGE_ID).orElse(null)));
+            assertThat(logs.entries()).filteredOn(l -> l.message().startsWith("command dead-lettered"))
+                    .filteredOn(l -> messageId.equals(l.mdc().get(LogIds.COMMAND))).singleElement()
+                    .satisfies(l -> assertThat(l.mdc()).containsEntry(LogIds.TENANT, "tenant-g")
+                            .containsEntry(LogIds.CORRELATION, messageId));
+        }
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
         ConsumerRecord<String, EventEnvelope> event = env.kafka.awaitEvent(r -> messageId.equals(r.value().getCausationId()));
         assertThat(event.value().getPayload()).isInstanceOf(CommandDeadLettered.class);

@@ -142,8 +142,11 @@ public class CommandIntake implements Runnable {
                     taken.commands().addAll(IntakeMapper.commands(envelope, record.partition(), record.offset(), now));
                 }
             } catch (RuntimeException refused) {
-                log.warn("command dead-lettered partition={} offset={} reason={}", record.partition(), record.offset(),
-                        refused.getMessage());
+                try (var ids = dev.ksefplatform.worker.engine.application.LogIds.enter(null, DeadLetters.ref(record),
+                        null)) {
+                    log.warn("command dead-lettered partition={} offset={} reason={}", record.partition(),
+                            record.offset(), refused.getMessage());
+                }
                 outbox.computeIfAbsent(record.partition(), p -> new ArrayList<>())
                         .addAll(deadLetters.of(record, reason(refused)));
                 refusedCount++;

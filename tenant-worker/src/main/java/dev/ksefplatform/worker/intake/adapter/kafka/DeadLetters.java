@@ -72,7 +72,8 @@ public final class DeadLetters {
         }
     }
 
-    private static CommandRef ref(ConsumerRecord<String, byte[]> record) {
+    /** The command a record claims to be (its headers, else its position): a dead letter's ids, also in its log line. */
+    static CommandRef ref(ConsumerRecord<String, byte[]> record) {
         String tenantId = record.key() != null ? record.key()
                 : MessageHeaders.get(record.headers(), MessageHeaders.TENANT_ID).orElse(UNKNOWN);
         String messageId = MessageHeaders.get(record.headers(), MessageHeaders.MESSAGE_ID)
