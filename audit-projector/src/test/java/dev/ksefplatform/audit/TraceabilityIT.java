@@ -6,8 +6,8 @@ import static dev.ksefplatform.audit.ItSupport.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.audit.traceability.adapter.micrometer.MicrometerViolationAlarm;
+import dev.ksefplatform.schemas.logging.LogScope;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
-import dev.ksefplatform.support.logging.LogIds;
 import dev.ksefplatform.testsupport.CapturedLogs;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -41,9 +41,9 @@ class TraceabilityIT extends AuditServiceIT {
                 .contains("1");
         assertThat(violations("MISSING_INTEGRATION")).isEqualTo(before + 1);
         assertThat(lines).filteredOn(l -> l.message().startsWith("tenant violation")).singleElement()
-                .satisfies(l -> assertThat(l.mdc()).containsEntry(LogIds.TENANT, "tenant-untraced")
-                        .containsEntry(LogIds.CORRELATION, "cmd-1")
-                        .containsEntry(LogIds.EVENT, untraceable.getMessageId()));
+                .satisfies(l -> assertThat(l.mdc()).containsEntry(LogScope.TENANT, "tenant-untraced")
+                        .containsEntry(LogScope.CORRELATION, "cmd-1")
+                        .containsEntry(LogScope.EVENT, untraceable.getMessageId()));
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.ksefplatform.commandapi.logging.LogIds;
 import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
@@ -20,6 +19,7 @@ import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
 import dev.ksefplatform.commandapi.tenant.domain.TenantStatus;
 import dev.ksefplatform.ksef.xml.Fa3Schema;
+import dev.ksefplatform.schemas.logging.LogScope;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import dev.ksefplatform.schemas.v1.SubmitInvoice;
@@ -205,10 +205,10 @@ class InvoiceApiIT {
 
         List<CapturedLogs.Entry> action = lines.stream().filter(l -> l.logger().startsWith("dev.ksefplatform")
                 && (l.message().contains(tenant.id()) || l.message().contains(accepted.commandId())
-                || tenant.id().equals(l.mdc().get(LogIds.TENANT)))).toList();
+                || tenant.id().equals(l.mdc().get(LogScope.TENANT)))).toList();
         assertThat(action).extracting(CapturedLogs.Entry::message).anyMatch(m -> m.startsWith("command published"));
-        assertThat(action).allSatisfy(l -> assertThat(l.mdc()).as(l.message()).containsEntry(LogIds.TENANT, tenant.id())
-                .containsEntry(LogIds.COMMAND, accepted.commandId()).containsEntry(LogIds.CORRELATION, accepted.commandId()));
+        assertThat(action).allSatisfy(l -> assertThat(l.mdc()).as(l.message()).containsEntry(LogScope.TENANT, tenant.id())
+                .containsEntry(LogScope.COMMAND, accepted.commandId()).containsEntry(LogScope.CORRELATION, accepted.commandId()));
         assertThat(lines).allSatisfy(l -> assertThat(l.message() + l.mdc()).doesNotContain(tenant.apiKey()));
     }
 

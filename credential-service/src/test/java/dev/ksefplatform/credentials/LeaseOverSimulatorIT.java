@@ -3,7 +3,7 @@ package dev.ksefplatform.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.credentials.session.application.AccessTokens;
-import dev.ksefplatform.credentials.integration.application.LogIds;
+import dev.ksefplatform.schemas.logging.LogScope;
 import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.credentials.support.CredentialServiceHarness;
 import dev.ksefplatform.credentials.support.Nips;
@@ -155,20 +155,20 @@ class LeaseOverSimulatorIT {
         }
 
         List<CapturedLogs.Entry> action = lines.stream().filter(l -> l.logger().startsWith("dev.ksefplatform")
-                && (tenant.tenantId().equals(l.mdc().get(LogIds.TENANT)) || l.message().contains(tenant.tenantId())
+                && (tenant.tenantId().equals(l.mdc().get(LogScope.TENANT)) || l.message().contains(tenant.tenantId())
                 || l.message().contains(tenant.integrationId()))).toList();
         assertThat(action).extracting(CapturedLogs.Entry::message).anyMatch(m -> m.startsWith("integration registered"))
                 .anyMatch(m -> m.startsWith("integration verified")).anyMatch(m -> m.startsWith("credential lease granted"))
                 .anyMatch(m -> m.startsWith("credential lease denied")).anyMatch(m -> m.startsWith("integration secret rotated"));
         assertThat(action).allSatisfy(l -> assertThat(l.mdc()).as(l.message())
-                .containsEntry(LogIds.TENANT, tenant.tenantId()).containsEntry(LogIds.INTEGRATION, tenant.integrationId()));
+                .containsEntry(LogScope.TENANT, tenant.tenantId()).containsEntry(LogScope.INTEGRATION, tenant.integrationId()));
         assertThat(action).filteredOn(l -> l.message().startsWith("credential lease granted")).singleElement()
-                .satisfies(l -> assertThat(l.mdc()).containsEntry(LogIds.COMMAND, "command-logs-1")
-                        .containsEntry(LogIds.CORRELATION, "correlation-logs-1")
-                        .containsEntry(LogIds.KSEF_CONTEXT, "TEST/" + tenant.nip()));
+                .satisfies(l -> assertThat(l.mdc()).containsEntry(LogScope.COMMAND, "command-logs-1")
+                        .containsEntry(LogScope.CORRELATION, "correlation-logs-1")
+                        .containsEntry(LogScope.KSEF_CONTEXT, "TEST/" + tenant.nip()));
         assertThat(action).filteredOn(l -> l.message().startsWith("credential lease denied")).singleElement()
-                .satisfies(l -> assertThat(l.mdc()).containsEntry(LogIds.COMMAND, "command-logs-2")
-                        .containsEntry(LogIds.CORRELATION, "correlation-logs-2"));
+                .satisfies(l -> assertThat(l.mdc()).containsEntry(LogScope.COMMAND, "command-logs-2")
+                        .containsEntry(LogScope.CORRELATION, "correlation-logs-2"));
         assertThat(lines).allSatisfy(l -> assertThat(String.join(" ", l.mdc().values()) + l.message())
                 .doesNotContain(tokensByTenant.get(tenant.tenantId())));
     }

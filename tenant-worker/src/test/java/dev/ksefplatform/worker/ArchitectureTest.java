@@ -16,11 +16,13 @@ class ArchitectureTest {
                     "org.apache.avro..", "dev.ksefplatform.schemas..", "java.net..", "reactor..",
                     "com.fasterxml.jackson..", "dev.ksefplatform.ksef..", "..application..", "..adapter..");
 
+    /** The schemas' message formats and transport, not their logging keys (a convention, {@code schemas.logging}). */
     @ArchTest
     static final ArchRule applicationKnowsNoTechnology = noClasses().that().resideInAPackage("..application..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                    "org.apache.avro..", "dev.ksefplatform.schemas..", "java.net..", "dev.ksefplatform.ksef..",
-                    "..adapter..");
+                    "org.apache.avro..", "dev.ksefplatform.schemas.v1..", "dev.ksefplatform.schemas.serde..",
+                    "dev.ksefplatform.schemas.topic..", "dev.ksefplatform.schemas.compat..", "java.net..",
+                    "dev.ksefplatform.ksef..", "..adapter..");
 
     @ArchTest
     static final ArchRule avroStaysInTheKafkaAdapter = noClasses().that()

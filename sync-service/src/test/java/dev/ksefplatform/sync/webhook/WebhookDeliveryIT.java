@@ -2,7 +2,7 @@ package dev.ksefplatform.sync.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ksefplatform.support.logging.LogIds;
+import dev.ksefplatform.schemas.logging.LogScope;
 import dev.ksefplatform.sync.TestEvents;
 import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.sync.support.SyncServiceITSupport;
@@ -50,7 +50,7 @@ class WebhookDeliveryIT extends SyncServiceITSupport {
             assertThat(list(tenant).toString()).doesNotContain(secret);
             assertThat(logs.lines()).isNotEmpty().noneMatch(line -> line.contains(secret));
             assertThat(logs.entries()).filteredOn(l -> l.message().startsWith("webhook delivery failed")).hasSize(2)
-                    .allSatisfy(l -> assertThat(l.mdc()).containsEntry(LogIds.TENANT, tenant).containsKey(LogIds.EVENT));
+                    .allSatisfy(l -> assertThat(l.mdc()).containsEntry(LogScope.TENANT, tenant).containsKey(LogScope.EVENT));
             assertThat(query("SELECT row_to_json(w)::text FROM sync.webhooks w WHERE tenant_id = '" + tenant + "'"))
                     .hasValueSatisfying(row -> assertThat(row).as("stored sealed, never in clear")
                             .doesNotContain(secret).doesNotContain("whsec_").contains("\"secret_key_id\":\"1\""));

@@ -5,6 +5,7 @@ import static dev.ksefplatform.worker.it.Commands.outcomeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.ksef.id.KsefNumber;
+import dev.ksefplatform.schemas.logging.LogScope;
 import dev.ksefplatform.schemas.topic.MessageHeaders;
 import dev.ksefplatform.schemas.v1.CommandDeadLettered;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
@@ -20,7 +21,6 @@ import dev.ksefplatform.schemas.v1.SubmissionsHeld;
 import dev.ksefplatform.schemas.v1.SubmissionsResumed;
 import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.worker.engine.application.Engine;
-import dev.ksefplatform.worker.engine.application.LogIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,26 +135,26 @@ class SubmissionEngineIT {
             lines = logs.entries();
         }
 
-        List<CapturedLogs.Entry> action = lines.stream().filter(l -> "tenant-logs".equals(l.mdc().get(LogIds.TENANT))
+        List<CapturedLogs.Entry> action = lines.stream().filter(l -> "tenant-logs".equals(l.mdc().get(LogScope.TENANT))
                 || l.message().contains(nip) || l.message().contains(command.getMessageId())).toList();
         assertThat(action).extracting(CapturedLogs.Entry::message).anyMatch(m -> m.startsWith("lane loaded"))
                 .anyMatch(m -> m.startsWith("lane step")).anyMatch(m -> m.startsWith("UPO stored"));
         assertThat(action).allSatisfy(line -> {
-            assertThat(line.mdc()).as(line.message()).containsEntry(LogIds.TENANT, "tenant-logs")
-                    .containsEntry(LogIds.KSEF_CONTEXT, "TEST" + "/" + nip);
-            assertThat(List.of(line.mdc().get(LogIds.COMMAND), line.mdc().get(LogIds.CORRELATION))).as(line.message())
+            assertThat(line.mdc()).as(line.message()).containsEntry(LogScope.TENANT, "tenant-logs")
+                    .containsEntry(LogScope.KSEF_CONTEXT, "TEST" + "/" + nip);
+            assertThat(List.of(line.mdc().get(LogScope.COMMAND), line.mdc().get(LogScope.CORRELATION))).as(line.message())
                     .isIn(List.of(command.getMessageId(), command.getCorrelationId()), List.of(laneRef, laneRef));
         });
         // the integration is known from the lane's first lease on: only the lane's loading comes before it
-        assertThat(action.stream().dropWhile(l -> !l.mdc().containsKey(LogIds.INTEGRATION)).toList()).hasSizeGreaterThan(2)
+        assertThat(action.stream().dropWhile(l -> !l.mdc().containsKey(LogScope.INTEGRATION)).toList()).hasSizeGreaterThan(2)
                 .allSatisfy(l -> assertThat(l.mdc()).as(l.message())
-                        .containsEntry(LogIds.INTEGRATION, CredentialServiceStub.integrationOf(nip)));
-        assertThat(action.stream().takeWhile(l -> !l.mdc().containsKey(LogIds.INTEGRATION)))
-                .allSatisfy(l -> assertThat(l.mdc()).containsEntry(LogIds.COMMAND, laneRef));
-        assertThat(action).filteredOn(l -> command.getMessageId().equals(l.mdc().get(LogIds.COMMAND))).isNotEmpty();
+                        .containsEntry(LogScope.INTEGRATION, CredentialServiceStub.integrationOf(nip)));
+        assertThat(action.stream().takeWhile(l -> !l.mdc().containsKey(LogScope.INTEGRATION)))
+                .allSatisfy(l -> assertThat(l.mdc()).containsEntry(LogScope.COMMAND, laneRef));
+        assertThat(action).filteredOn(l -> command.getMessageId().equals(l.mdc().get(LogScope.COMMAND))).isNotEmpty();
         assertThat(lines).filteredOn(l -> l.thread().startsWith("lane-"))
-                .allSatisfy(l -> assertThat(l.mdc()).as(l.message()).containsKeys(LogIds.TENANT, LogIds.COMMAND,
-                        LogIds.CORRELATION, LogIds.KSEF_CONTEXT));
+                .allSatisfy(l -> assertThat(l.mdc()).as(l.message()).containsKeys(LogScope.TENANT, LogScope.COMMAND,
+                        LogScope.CORRELATION, LogScope.KSEF_CONTEXT));
     }
 
     /** Turns a logger's level to DEBUG while open, so that every step a lane takes is logged. */
@@ -245,9 +245,9 @@ class SubmissionEngineIT {
             dead = env.kafka.awaitDeadLetter(r -> messageId.equals(
                     MessageHeaders.get(r.headers(), MessageHeaders.MESSAGE_ID).orElse(null)));
             assertThat(logs.entries()).filteredOn(l -> l.message().startsWith("command dead-lettered"))
-                    .filteredOn(l -> messageId.equals(l.mdc().get(LogIds.COMMAND))).singleElement()
-                    .satisfies(l -> assertThat(l.mdc()).containsEntry(LogIds.TENANT, "tenant-g")
-                            .containsEntry(LogIds.CORRELATION, messageId));
+                    .filteredOn(l -> messageId.equals(l.mdc().get(LogScope.COMMAND))).singleElement()
+                    .satisfies(l -> assertThat(l.mdc()).containsEntry(LogScope.TENANT, "tenant-g")
+                            .containsEntry(LogScope.CORRELATION, messageId));
         }
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
         ConsumerRecord<String, EventEnvelope> event = env.kafka.awaitEvent(r -> messageId.equals(r.value().getCausationId()));

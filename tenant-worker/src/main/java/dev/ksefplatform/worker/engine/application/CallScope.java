@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.engine.application;
 
+import dev.ksefplatform.schemas.logging.LogScope;
 import dev.ksefplatform.worker.engine.domain.CommandRef;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public final class CallScope {
         Current previous = CURRENT.get();
         CURRENT.set(scope);
         Lease lease = scope.lease().get();
-        try (LogIds ids = LogIds.enter(scope.lane(), scope.cause(), lease == null ? null : lease.integrationId())) {
+        try (LogScope ids = LogIds.enter(scope.lane(), scope.cause(), lease == null ? null : lease.integrationId())) {
             return work.get();
         } finally {
             if (previous == null) {

@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.engine.application;
 
+import dev.ksefplatform.schemas.logging.LogScope;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,7 +192,7 @@ public final class Engine {
             status.set(RUNNING);
             again = false;
             Instant next;
-            try (LogIds ids = LogIds.enter(lane.key, lane.laneRef(), null)) {
+            try (LogScope ids = LogIds.enter(lane.key, lane.laneRef(), null)) {
                 next = step();
             }
             afterTurn(next);

@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.verify.application;
 
+import dev.ksefplatform.schemas.logging.LogScope;
 import dev.ksefplatform.worker.engine.application.KsefFailure;
 import dev.ksefplatform.worker.engine.application.LogIds;
 import dev.ksefplatform.worker.engine.application.RetrySchedule;
@@ -48,7 +49,7 @@ public final class Verifications {
     }
 
     private void check(Verification verification) {
-        try (LogIds ids = LogIds.enter(null, verification.ref(), verification.integrationId())) {
+        try (LogScope ids = LogIds.enter(null, verification.ref(), verification.integrationId())) {
             checkLogged(verification);
         }
     }

@@ -2,7 +2,7 @@ package dev.ksefplatform.support.projection.adapter.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ksefplatform.support.logging.LogIds;
+import dev.ksefplatform.schemas.logging.LogScope;
 import dev.ksefplatform.support.projection.application.Poisoned;
 import dev.ksefplatform.support.projection.domain.RecordPosition;
 import dev.ksefplatform.testsupport.CapturedLogs;
@@ -46,7 +46,7 @@ class PoisonRecordsTest {
         }
 
         assertThat(lines).singleElement().satisfies(line -> assertThat(line.mdc())
-                .containsExactlyInAnyOrderEntriesOf(Map.of(LogIds.TENANT, "tenant-a", LogIds.EVENT, "m-19")));
+                .containsExactlyInAnyOrderEntriesOf(Map.of(LogScope.TENANT, "tenant-a", LogScope.EVENT, "m-19")));
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
 
