@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +12,7 @@ class LanePolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
     private final LanePolicy policy = new LanePolicy(LaneSettings.defaults());
-    private final FakeBudgets budgets = new FakeBudgets();
+    private final TestBudgets budgets = new TestBudgets(NOW, new Budgets.Capacity(30, 180, 30, 180));
 
     @Test
     void opensASessionForTheFirstQueuedInvoice() {
@@ -156,28 +154,5 @@ class LanePolicyTest {
 
     private static Optional<LaneView.OnlineSessionView> session(Instant lastUsed) {
         return Optional.of(new LaneView.OnlineSessionView("S-1", NOW.plus(Duration.ofHours(11)), 3, lastUsed));
-    }
-
-    private static final class FakeBudgets implements Budgets {
-        private final Map<KsefLimit, Instant> blocked = new EnumMap<>(KsefLimit.class);
-        private final Map<KsefLimit, Capacity> capacity = new EnumMap<>(KsefLimit.class);
-
-        void blocked(KsefLimit limit, Instant until) {
-            blocked.put(limit, until);
-        }
-
-        void capacity(KsefLimit limit, Capacity value) {
-            capacity.put(limit, value);
-        }
-
-        @Override
-        public Instant availableAt(KsefLimit limit, int permits) {
-            return blocked.getOrDefault(limit, NOW);
-        }
-
-        @Override
-        public Capacity capacity(KsefLimit limit) {
-            return capacity.getOrDefault(limit, new Capacity(30, 180, 30, 180));
-        }
     }
 }
