@@ -7,6 +7,7 @@ import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.schemas.v1.InvoiceAccepted;
+import dev.ksefplatform.schemas.v1.InvoiceSent;
 import dev.ksefplatform.schemas.v1.SessionOpened;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -307,24 +308,29 @@ public final class SubmissionBenchmark {
                 publishAll(env.bootstrap, List.of(command));
                 long published = outcomes.await(List.of(command), Duration.ofMinutes(5)).get(command.getMessageId());
                 latencies.add(published - sent);
-                phases.add(phases(env, command.getMessageId(), sent, outcomes.decided.get(command.getMessageId()),
-                        published));
+                phases.add(phases(env, command.getMessageId(), sent, outcomes, published));
             }
         }
-        System.out.println("  " + tenant + " phases (queued in the worker / outcome decided / event published, ms after"
-                + " the command was sent): " + phases);
+        System.out.println("  " + tenant + " phases (queued in the worker / session opened for it, - if reused / sent"
+                + " to KSeF / outcome decided / event published, ms after the command was sent): " + phases);
         return latencies;
     }
 
-    /** Where one command's latency went: Kafka + intake, the lane's KSeF work, the outbox relay. */
-    private static String phases(WorkerHarness env, String commandId, long sent, long decided, long published)
+    /**
+     * Where one command's latency went: Kafka + intake, opening a session, the send, waiting for KSeF's verdict, the
+     * outbox relay (event times are the worker's {@code occurredAt}).
+     */
+    private static String phases(WorkerHarness env, String commandId, long sent, Outcomes outcomes, long published)
             throws Exception {
         try (java.sql.Connection db = env.connect(); java.sql.PreparedStatement query = db.prepareStatement(
                 "SELECT received_at FROM worker.commands WHERE command_id = ?")) {
             query.setString(1, commandId);
             try (java.sql.ResultSet row = query.executeQuery()) {
                 long queued = row.next() ? row.getTimestamp(1).getTime() - sent : -1;
-                return queued + "/" + (decided - sent) + "/" + (published - sent);
+                Long opened = outcomes.opened.get(commandId);
+                return queued + "/" + (opened == null ? "-" : opened - sent) + "/"
+                        + (outcomes.sent.getOrDefault(commandId, sent) - sent) + "/"
+                        + (outcomes.decided.get(commandId) - sent) + "/" + (published - sent);
             }
         }
     }
@@ -395,6 +401,8 @@ public final class SubmissionBenchmark {
         private final KafkaConsumer<String, EventEnvelope> consumer;
         private final Map<String, Long> finals = new HashMap<>();
         private final Map<String, Long> decided = new HashMap<>();
+        private final Map<String, Long> opened = new HashMap<>();
+        private final Map<String, Long> sent = new HashMap<>();
         private final Map<String, Integer> sessions = new HashMap<>();
         private long accepted;
 
@@ -437,6 +445,10 @@ public final class SubmissionBenchmark {
             }
             if (payload instanceof SessionOpened) {
                 sessions.merge(record.value().getTenantId(), 1, Integer::sum);
+                opened.putIfAbsent(record.value().getCausationId(), record.value().getOccurredAt().toEpochMilli());
+            }
+            if (payload instanceof InvoiceSent) {
+                sent.putIfAbsent(record.value().getCausationId(), record.value().getOccurredAt().toEpochMilli());
             }
         }
 
