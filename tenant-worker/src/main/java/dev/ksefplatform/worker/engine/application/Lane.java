@@ -124,7 +124,7 @@ final class Lane {
         } else if (step instanceof Step.CloseOrphan close) {
             online.close(close.referenceNumber(), true);
         } else if (step instanceof Step.PollVerdicts poll) {
-            verdicts.poll(poll.invoices());
+            verdicts.poll(poll.invoices(), poll.listed());
         } else if (step instanceof Step.StartBatch start) {
             batches.start(start.invoices());
         } else if (step instanceof Step.CloseBatch) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Collects online verdicts apart from sending, and each invoice KSeF decided ends with its one final event. Where
@@ -26,19 +27,18 @@ final class VerdictSteps {
 
     private final Lane lane;
     private final Verdicts verdicts;
-    private final VerdictChoice choice;
 
     VerdictSteps(Lane lane) {
         this.lane = lane;
         this.verdicts = new Verdicts(lane);
-        this.choice = new VerdictChoice(lane.deps.settings());
     }
 
-    void poll(int max) {
+    /** Reads the lists of the sessions the policy chose, then asks up to {@code max} other due verdicts one by one. */
+    void poll(int max, List<String> listed) {
         Instant now = lane.deps.clock().instant();
-        List<String> listed = choice.listed(lane.state.awaitingBySession(), lane.deps.budget().view(lane.key), now);
+        Set<String> byList = Set.copyOf(listed);
         List<LaneState.Awaiting> due = lane.state.awaiting.values().stream().filter(a -> !a.due().isAfter(now))
-                .filter(a -> !listed.contains(a.invoice().sessionRef()))
+                .filter(a -> !byList.contains(a.invoice().sessionRef()))
                 .sorted(Comparator.comparing(LaneState.Awaiting::due)).limit(max).toList();
         if (due.isEmpty() && listed.isEmpty()) {
             return;

@@ -54,10 +54,11 @@ public final class LanePolicy {
         if (due.isPresent() && allowed(budgets, KsefLimit.SESSION_MISC, 1, now, blocked)) {
             return Optional.of(new Step.CheckBatch(due.get().referenceNumber()));
         }
-        if (lane.verdictsDueAt() != null && !lane.verdictsDueAt().isAfter(now)
-                && (!verdicts.listed(lane.awaitingBySession(), budgets, now).isEmpty()
-                    || allowed(budgets, KsefLimit.INVOICE_STATUS, 1, now, blocked))) {
-            return Optional.of(new Step.PollVerdicts(settings.pollChunk()));
+        if (lane.verdictsDueAt() != null && !lane.verdictsDueAt().isAfter(now)) {
+            List<String> listed = verdicts.listed(lane.awaitingBySession(), budgets, now);
+            if (!listed.isEmpty() || allowed(budgets, KsefLimit.INVOICE_STATUS, 1, now, blocked)) {
+                return Optional.of(new Step.PollVerdicts(settings.pollChunk(), listed));
+            }
         }
         return Optional.empty();
     }

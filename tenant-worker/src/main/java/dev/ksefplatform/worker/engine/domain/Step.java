@@ -1,6 +1,7 @@
 package dev.ksefplatform.worker.engine.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The one thing a lane does next. Each step makes at most a handful of KSeF calls, so lanes take turns fairly. */
 public sealed interface Step {
@@ -19,7 +20,15 @@ public sealed interface Step {
     record SendOnline(int invoices) implements Step {
     }
 
-    record PollVerdicts(int invoices) implements Step {
+    /**
+     * @param invoices at most this many verdicts asked one by one
+     * @param listed   the sessions whose list is read instead ({@link VerdictChoice}, decided once by the policy)
+     */
+    record PollVerdicts(int invoices, List<String> listed) implements Step {
+
+        public PollVerdicts {
+            listed = List.copyOf(listed);
+        }
     }
 
     record CloseOnline(String referenceNumber) implements Step {

@@ -68,7 +68,7 @@ class LanePolicyTest {
         LaneView lane = new LaneView(5, session(NOW), List.of(), NOW.minusMillis(1), 0, false, List.of(),
                 Optional.empty(), false, null);
 
-        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.PollVerdicts(20));
+        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.PollVerdicts(20, List.of()));
     }
 
     @Test
@@ -76,7 +76,7 @@ class LanePolicyTest {
         budgets.blocked(KsefLimit.INVOICE_STATUS, NOW.plusSeconds(20));
         LaneView lane = awaiting(new VerdictChoice.SessionAwaiting("S-1", 8, 8, NOW.minusMillis(1)));
 
-        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.PollVerdicts(20));
+        assertThat(policy.next(lane, budgets, NOW)).isEqualTo(new Step.PollVerdicts(20, List.of("S-1")));
     }
 
     @Test
