@@ -1,11 +1,9 @@
 package dev.ksefplatform.simulator.invoice;
 
-import java.io.ByteArrayInputStream;
+import dev.ksefplatform.ksef.xml.HardenedDom;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -20,6 +18,8 @@ public record InvoiceDetails(String sellerName, String buyerType, String buyerVa
                              BigDecimal netAmount, BigDecimal vatAmount, BigDecimal grossAmount, String currency,
                              String invoiceType) {
 
+    /** An FA(3) document nests about ten levels deep. */
+    private static final HardenedDom PARSER = new HardenedDom(64);
     private static final Pattern NET = Pattern.compile("P_13_\\d+");
     private static final Pattern VAT = Pattern.compile("P_14_\\d+");
     private static final Map<String, String> TYPES = Map.of("VAT", "Vat", "ZAL", "Zal", "KOR", "Kor", "ROZ", "Roz",
@@ -91,11 +91,7 @@ public record InvoiceDetails(String sellerName, String buyerType, String buyerVa
 
     private static Document parse(byte[] xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            return PARSER.parse(xml);
         } catch (Exception e) {
             throw new IllegalArgumentException("an XSD-valid invoice is well formed", e);
         }
