@@ -73,6 +73,7 @@ final class BatchVerdicts {
 
     /** The failed list first; invoices in neither the UPO nor it are looked up in the full list. */
     private void pageThrough(LaneState.BatchRun run, boolean failedOnly, Lease lease) {
+        ListPages pages = new ListPages();
         String continuation = null;
         do {
             if (!lane.acquire(KsefLimit.SESSION_INVOICE_LIST, 1)) {
@@ -81,7 +82,7 @@ final class BatchVerdicts {
             Ksef.SessionPage page = lane.deps.ksef().sessionInvoices(lane.key, lease.accessToken(),
                     run.referenceNumber(), failedOnly, continuation);
             decide(run, page.invoices(), lease);
-            continuation = page.continuation();
+            continuation = pages.next(page.continuation());
         } while (continuation != null && !run.byHash().isEmpty());
         if (failedOnly && !run.byHash().isEmpty()) {
             pageThrough(run, false, lease);

@@ -49,6 +49,7 @@ final class RecoverySteps {
         Map<String, InFlightInvoice> byHash = new HashMap<>();
         lost.forEach(i -> byHash.put(i.invoiceHash(), i));
         List<InFlightInvoice> found = new ArrayList<>();
+        ListPages pages = new ListPages();
         String continuation = null;
         do {
             if (!lane.acquire(KsefLimit.SESSION_INVOICE_LIST, 1)) {
@@ -62,7 +63,7 @@ final class RecoverySteps {
                     found.add(invoice.withInvoiceRef(listed.invoiceRef()));
                 }
             }
-            continuation = page.continuation();
+            continuation = pages.next(page.continuation());
         } while (continuation != null && !byHash.isEmpty());
         settleLookUp(sessionRef, found, List.copyOf(byHash.values()));
         return true;

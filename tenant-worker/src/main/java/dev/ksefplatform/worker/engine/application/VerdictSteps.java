@@ -22,9 +22,6 @@ import java.util.Set;
  */
 final class VerdictSteps {
 
-    /** A session holds at most 10,000 invoices: a list running longer (a token repeated) is not followed further. */
-    private static final int MAX_PAGES = 11;
-
     private final Lane lane;
     private final Verdicts verdicts;
 
@@ -82,8 +79,8 @@ final class VerdictSteps {
         Map<String, LaneState.Awaiting> byRef = new HashMap<>();
         lane.state.awaiting.values().stream().filter(a -> a.invoice().sessionRef().equals(session))
                 .forEach(a -> byRef.put(a.invoice().invoiceRef(), a));
+        ListPages pages = new ListPages();
         String continuation = null;
-        int pages = 0;
         do {
             if (!lane.acquire(KsefLimit.SESSION_INVOICE_LIST, 1)) {
                 return false;
@@ -99,9 +96,9 @@ final class VerdictSteps {
                     later(awaiting, now);
                 }
             }
-            continuation = page.continuation();
-        } while (continuation != null && !byRef.isEmpty() && ++pages < MAX_PAGES);
-        // a list that does not name an awaited invoice (yet), or runs too long: asked again later, not at once
+            continuation = pages.next(page.continuation());
+        } while (continuation != null && !byRef.isEmpty());
+        // a list that does not name an awaited invoice (yet): asked again later, not at once
         byRef.values().stream().filter(a -> !a.due().isAfter(now)).forEach(a -> later(a, now));
         return true;
     }

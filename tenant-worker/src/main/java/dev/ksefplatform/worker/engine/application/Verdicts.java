@@ -57,6 +57,7 @@ final class Verdicts {
      * another command's), absent = not confirmable now.
      */
     private Optional<Optional<String>> originalRef(InFlightInvoice invoice, FinalInvoiceStatus status, Lease lease) {
+        ListPages pages = new ListPages();
         String continuation = null;
         do {
             if (!lane.acquire(KsefLimit.SESSION_INVOICE_LIST, 1)) {
@@ -71,7 +72,7 @@ final class Verdicts {
                     return Optional.of(ours ? Optional.of(listed.invoiceRef()) : Optional.empty());
                 }
             }
-            continuation = page.continuation();
+            continuation = pages.next(page.continuation());
         } while (continuation != null);
         return Optional.of(Optional.empty());
     }

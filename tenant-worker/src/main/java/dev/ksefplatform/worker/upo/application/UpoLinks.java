@@ -2,6 +2,7 @@ package dev.ksefplatform.worker.upo.application;
 
 import dev.ksefplatform.worker.engine.application.Ksef;
 import dev.ksefplatform.worker.engine.application.KsefBudget;
+import dev.ksefplatform.worker.engine.application.ListPages;
 import dev.ksefplatform.worker.engine.application.Lease;
 import dev.ksefplatform.worker.engine.application.TenantCredentials;
 import dev.ksefplatform.worker.engine.domain.Budgets;
@@ -74,6 +75,7 @@ final class UpoLinks {
 
     private Map<String, UpoStore.Listed> byList(UpoFetch fetch, Lease lease) {
         Map<String, UpoStore.Listed> listed = new HashMap<>();
+        ListPages pages = new ListPages();
         String continuation = null;
         do {
             Ksef.SessionPage page = ksef.sessionInvoices(fetch.lane(), lease.accessToken(), fetch.sessionRef(), false,
@@ -81,7 +83,7 @@ final class UpoLinks {
             page.invoices().stream().filter(i -> i.status() != null && i.status().upoDownloadUrl() != null)
                     .forEach(i -> listed.put(i.invoiceHash(), new UpoStore.Listed(i.invoiceRef(),
                             i.status().upoDownloadUrl())));
-            continuation = page.continuation();
+            continuation = pages.next(page.continuation());
         } while (continuation != null && spare(fetch, KsefLimit.SESSION_INVOICE_LIST));
         store.listed(fetch.sessionRef(), listed);
         if (continuation == null) {
