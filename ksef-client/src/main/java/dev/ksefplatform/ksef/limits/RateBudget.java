@@ -25,19 +25,27 @@ final class RateBudget {
         this.log = new SlidingWindowLog(marginMillis);
     }
 
-    synchronized long tryAcquire(long now, int permits) {
+    /** {@code ticket}: the log's number of the first permit taken, -1 when none was. */
+    record Grant(long waitMillis, long ticket) {
+    }
+
+    synchronized Grant tryAcquire(long now, int permits) {
         long wait = waitMillis(now, permits);
-        if (wait == 0) {
-            log.record(now, permits);
-            lastUsedAt = now;
+        if (wait != 0) {
+            return new Grant(wait, -1);
         }
-        return wait;
+        lastUsedAt = now;
+        return new Grant(0, log.record(now, permits));
     }
 
     synchronized long waitMillis(long now, int permits) {
         recover(now);
         long blocked = Math.max(0, blockedUntil - now);
         return Math.max(blocked, log.waitMillis(now, permits, effective()));
+    }
+
+    synchronized void answered(long ticket, long now) {
+        log.countFrom(ticket, now);
     }
 
     synchronized void limit(Limit limit) {

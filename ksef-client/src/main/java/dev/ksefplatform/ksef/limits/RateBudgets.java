@@ -28,8 +28,11 @@ public final class RateBudgets {
         this.marginMillis = margin.toMillis();
     }
 
-    /** A grant, or when to ask again. */
-    public record Decision(boolean granted, Instant retryAt) {
+    /**
+     * A grant, or when to ask again. {@code ticket}: which calls of the budget a grant's permits are, for
+     * {@link #answered} (-1 when not granted).
+     */
+    public record Decision(boolean granted, Instant retryAt, long ticket) {
     }
 
     /** Takes {@code permits} of {@code group} for {@code context} if every window allows it now. */
@@ -40,8 +43,21 @@ public final class RateBudgets {
     /** As {@link #tryAcquire(String, LimitGroup, int)}; {@code endpoint} separates the counters of {@link LimitGroup#OTHER}. */
     public Decision tryAcquire(String context, LimitGroup group, String endpoint, int permits) {
         long now = clock.millis();
-        long wait = budget(context, group, endpoint).tryAcquire(now, permits);
-        return new Decision(wait == 0, Instant.ofEpochMilli(now + wait));
+        RateBudget.Grant grant = budget(context, group, endpoint).tryAcquire(now, permits);
+        return new Decision(grant.waitMillis() == 0, Instant.ofEpochMilli(now + grant.waitMillis()), grant.ticket());
+    }
+
+    /**
+     * The call of a grant was answered now. KSeF counted it at some moment between the grant and now, so from now on
+     * the budget counts it (and any call of the group granted after it, still on its way) as made now: never earlier
+     * than KSeF does. Counted from its grant, a call held up on its way (a busy machine, a slow connection) by more than
+     * the margin would leave a window here while KSeF still counts it in that window, and the next call would be
+     * answered 429.
+     */
+    public void answered(String context, LimitGroup group, String endpoint, Decision grant) {
+        if (grant.granted()) {
+            budget(context, group, endpoint).answered(grant.ticket(), clock.millis());
+        }
     }
 
     /** When {@code permits} could be taken, without taking them. */

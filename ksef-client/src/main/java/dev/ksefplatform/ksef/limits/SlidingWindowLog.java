@@ -17,6 +17,8 @@ final class SlidingWindowLog {
     private long[] times = new long[8];
     private int head;
     private int size;
+    /** How many calls were ever recorded: a call's ticket is the count before it. */
+    private long recorded;
 
     /** @param marginMillis added to every window: calls reach KSeF later, and not all after the same delay */
     SlidingWindowLog(long marginMillis) {
@@ -30,9 +32,28 @@ final class SlidingWindowLog {
                 Math.max(wait(now, permits, MINUTE, limit.perMinute()), wait(now, permits, HOUR, limit.perHour())));
     }
 
-    void record(long now, int permits) {
+    /** @return the ticket of the first of these calls */
+    long record(long now, int permits) {
+        long ticket = recorded;
         for (int i = 0; i < permits; i++) {
             append(now);
+        }
+        recorded += permits;
+        return ticket;
+    }
+
+    /**
+     * Counts the call of {@code ticket}, and those recorded after it, as made at {@code now} if that is later (the
+     * order of the log is kept). A call that already left the log (an hour ago) leaves the others as they are.
+     */
+    void countFrom(long ticket, long now) {
+        long index = ticket - (recorded - size);
+        if (index < 0) {
+            return;
+        }
+        for (int i = (int) index; i < size; i++) {
+            int slot = (head + i) % times.length;
+            times[slot] = Math.max(times[slot], now);
         }
     }
 

@@ -25,6 +25,48 @@ class RateBudgetsTest {
     }
 
     @Test
+    void aCallCountsFromItsAnswerSoAWindowNeverEndsBeforeKsefsDoes() {
+        RateBudgets.Decision first = budgets.tryAcquire("ctx", LimitGroup.INVOICE_SEND, 1);
+        for (int i = 1; i < 10; i++) {
+            budgets.tryAcquire("ctx", LimitGroup.INVOICE_SEND, 1);
+        }
+        clock.advance(700); // the ten sends were slow on their way: KSeF may have counted them up to now
+        budgets.answered("ctx", LimitGroup.INVOICE_SEND, null, first);
+        clock.advance(301); // a second after they were taken, but not after KSeF counted them
+
+        RateBudgets.Decision refused = budgets.tryAcquire("ctx", LimitGroup.INVOICE_SEND, 1);
+
+        assertThat(refused.granted()).isFalse();
+        assertThat(refused.retryAt().toEpochMilli()).isEqualTo(10_000_000 + 700 + 1_000 + 1);
+    }
+
+    @Test
+    void answeringMovesOnlyTheCallsTakenSinceNotEarlierOnes() {
+        budgets.tryAcquire("ctx", LimitGroup.INVOICE_SEND, 5);
+        clock.advance(500);
+        RateBudgets.Decision later = budgets.tryAcquire("ctx", LimitGroup.INVOICE_SEND, 5);
+        clock.advance(100);
+        budgets.answered("ctx", LimitGroup.INVOICE_SEND, null, later);
+        clock.advance(401); // the first five left the window, the last five count from their answer
+
+        assertThat(budgets.remaining("ctx", LimitGroup.INVOICE_SEND).second()).isEqualTo(5);
+    }
+
+    @Test
+    void callsMadeOneAfterAnotherEachCountFromTheirOwnAnswer() {
+        for (int i = 0; i < 10; i++) {
+            RateBudgets.Decision grant = budgets.tryAcquire("ctx", LimitGroup.INVOICE_SEND, 1);
+            clock.advance(60); // the next call is granted in the same millisecond as this one's answer
+            budgets.answered("ctx", LimitGroup.INVOICE_SEND, null, grant);
+        }
+
+        RateBudgets.Decision refused = budgets.tryAcquire("ctx", LimitGroup.INVOICE_SEND, 1);
+
+        // the first call counts from its answer 60 ms in, not from the last call's answer 600 ms in
+        assertThat(refused.retryAt().toEpochMilli()).isEqualTo(10_000_000 + 60 + 1_000 + 1);
+    }
+
+    @Test
     void contextsAndGroupsHaveTheirOwnBudgets() {
         for (int i = 0; i < 10; i++) {
             budgets.tryAcquire("a", LimitGroup.INVOICE_SEND, 1);

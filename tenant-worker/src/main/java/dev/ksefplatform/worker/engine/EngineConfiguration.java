@@ -84,9 +84,14 @@ public class EngineConfiguration {
     }
 
     @Bean
-    KsefEnvironments ksefEnvironments(WorkerProperties worker, PlatformProperties platform, CallLog calls, Clock clock) {
+    KsefEnvironments ksefEnvironments(WorkerProperties worker, PlatformProperties platform, CallLog calls,
+                                      RateBudgetsAdapter budget, Clock clock) {
+        ScopedCallObserver recorded = new ScopedCallObserver(calls, clock);
         return new KsefEnvironments(platform.environmentBaseUris(), worker.ksef().requestTimeout(),
-                worker.ksef().tempDirectoryOrDefault(), new ScopedCallObserver(calls, clock));
+                worker.ksef().tempDirectoryOrDefault(), call -> {
+                    recorded.called(call);
+                    budget.answered();
+                });
     }
 
     @Bean

@@ -30,7 +30,8 @@ final class BudgetGate {
         this.pause = pause;
     }
 
-    void acquire(String contextNip, KsefRoutes.Route route) {
+    /** @return the grant, for {@link #answered} */
+    RateBudgets.Decision acquire(String contextNip, KsefRoutes.Route route) {
         Instant giveUpAt = clock.instant().plus(maxWait);
         String key = route.perIp() ? KsefRoutes.PER_IP : contextNip;
         RateBudgets.Decision decision = budgets.tryAcquire(key, route.group(), route.endpoint(), 1);
@@ -42,6 +43,12 @@ final class BudgetGate {
             sleepUntil(decision.retryAt());
             decision = budgets.tryAcquire(key, route.group(), route.endpoint(), 1);
         }
+        return decision;
+    }
+
+    /** The call of {@code grant} was answered: it counts from now (see {@link RateBudgets#answered}). */
+    void answered(String contextNip, KsefRoutes.Route route, RateBudgets.Decision grant) {
+        budgets.answered(route.perIp() ? KsefRoutes.PER_IP : contextNip, route.group(), route.endpoint(), grant);
     }
 
     /** KSeF answered 429 although the budget allowed the call: another system shares the context (or the IP). */

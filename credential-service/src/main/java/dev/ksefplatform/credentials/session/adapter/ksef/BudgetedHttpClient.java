@@ -1,5 +1,6 @@
 package dev.ksefplatform.credentials.session.adapter.ksef;
 
+import dev.ksefplatform.ksef.limits.RateBudgets;
 import java.io.IOException;
 import java.net.Authenticator;
 import java.net.CookieHandler;
@@ -34,8 +35,13 @@ final class BudgetedHttpClient extends HttpClient {
             throws IOException, InterruptedException {
         String context = BudgetScope.current();
         KsefRoutes.Route route = KsefRoutes.of(request.method(), request.uri().getPath());
-        gate.acquire(context, route);
-        HttpResponse<T> response = delegate.send(request, handler);
+        RateBudgets.Decision grant = gate.acquire(context, route);
+        HttpResponse<T> response;
+        try {
+            response = delegate.send(request, handler);
+        } finally {
+            gate.answered(context, route, grant);
+        }
         if (response.statusCode() == 429) {
             gate.rateLimited(context, route, retryAfter(response));
         }
@@ -52,8 +58,9 @@ final class BudgetedHttpClient extends HttpClient {
                                                             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
         String context = BudgetScope.current();
         KsefRoutes.Route route = KsefRoutes.of(request.method(), request.uri().getPath());
-        gate.acquire(context, route);
-        return delegate.sendAsync(request, handler, pushPromiseHandler).thenApply(response -> {
+        RateBudgets.Decision grant = gate.acquire(context, route);
+        return delegate.sendAsync(request, handler, pushPromiseHandler)
+                .whenComplete((response, failure) -> gate.answered(context, route, grant)).thenApply(response -> {
             if (response.statusCode() == 429) {
                 gate.rateLimited(context, route, retryAfter(response));
             }

@@ -30,6 +30,22 @@ class BudgetGateTest {
     }
 
     @Test
+    void aSlowAnswerCountsTheCallFromWhenItCameBackSoTheNextWaitsLonger() {
+        BudgetGate gate = gate(Duration.ofSeconds(5));
+        for (int i = 0; i < 10; i++) {
+            RateBudgets.Decision grant = gate.acquire("5265877635", TOKEN_STATUS);
+            clock.advance(Duration.ofMillis(60)); // each answered 60 ms later: the last one 600 ms after the first
+            gate.answered("5265877635", TOKEN_STATUS, grant);
+        }
+
+        gate.acquire("5265877635", TOKEN_STATUS);
+
+        // the first call counts from its answer (60 ms after it was taken): a second after that, not after it was taken
+        assertThat(pauses).hasSize(1);
+        assertThat(pauses.get(0)).isBetween(Duration.ofMillis(460), Duration.ofMillis(470));
+    }
+
+    @Test
     void aCallBeyondTheSecondWindowWaitsForItsTurnWhenThatIsSoon() {
         BudgetGate gate = gate(Duration.ofSeconds(5));
         for (int i = 0; i < 10; i++) {

@@ -11,14 +11,24 @@ import dev.ksefplatform.worker.engine.domain.LaneKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
-/** {@link KsefBudget} over ksef-client's {@link RateBudgets}: the lane's limits as KSeF names them. */
+/**
+ * {@link KsefBudget} over ksef-client's {@link RateBudgets}: the lane's limits as KSeF names them. A call is made on the
+ * thread that took its permits; when the client tells of its answer ({@link #answered}), the permits that thread took
+ * count from that moment, never before KSeF counted the call.
+ */
 public class RateBudgetsAdapter implements KsefBudget {
+
+    /** More permits than a step takes before its calls; older ones are left counted from when they were taken. */
+    private static final int MAX_UNANSWERED = 16;
 
     private final RateBudgets budgets;
     private final BudgetSeeding seeding;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final ThreadLocal<Deque<Taken>> unanswered = ThreadLocal.withInitial(ArrayDeque::new);
 
     public RateBudgetsAdapter(RateBudgets budgets, BudgetSeeding seeding, Clock clock, MeterRegistry registry) {
         this.registry = registry;
@@ -29,12 +39,26 @@ public class RateBudgetsAdapter implements KsefBudget {
 
     @Override
     public boolean tryAcquire(LaneKey lane, KsefLimit limit, int permits) {
-        boolean granted = budgets.tryAcquire(lane.budgetContext(), group(limit), endpoint(limit), permits).granted();
+        RateBudgets.Decision decision = budgets.tryAcquire(lane.budgetContext(), group(limit), endpoint(limit), permits);
+        boolean granted = decision.granted();
         if (granted) {
+            Deque<Taken> taken = unanswered.get();
+            taken.addLast(new Taken(lane.budgetContext(), group(limit), endpoint(limit), decision));
+            if (taken.size() > MAX_UNANSWERED) {
+                taken.removeFirst();
+            }
             // every call to KSeF takes its permits first: the count of calls by group
             registry.counter("ksef.worker.ksef.calls", "group", group(limit).wireName()).increment(permits);
         }
         return granted;
+    }
+
+    /** A KSeF call made on this thread was answered (or failed): the permits the thread took before it count from now. */
+    public void answered() {
+        Deque<Taken> taken = unanswered.get();
+        for (Taken call = taken.pollFirst(); call != null; call = taken.pollFirst()) {
+            budgets.answered(call.context(), call.group(), call.endpoint(), call.grant());
+        }
     }
 
     @Override
@@ -94,5 +118,8 @@ public class RateBudgetsAdapter implements KsefBudget {
 
     private static String endpoint(KsefLimit limit) {
         return limit == KsefLimit.RATE_LIMITS_QUERY ? BudgetSeeding.ENDPOINT : null;
+    }
+
+    private record Taken(String context, LimitGroup group, String endpoint, RateBudgets.Decision grant) {
     }
 }
