@@ -105,7 +105,7 @@ class IntegrationFiltersIT {
     }
 
     @Test
-    void anOperatorsDisablingAndEnablingNameTheOperatorInTheirEvents() {
+    void anOperatorsDisablingAndEnablingNameTheOperatorAndTheIntegrationInTheirEvents() {
         WebTestClient gateway = service.client(CredentialServiceHarness.OTHER_CALLER);
         gateway.post().uri("/admin/v1/integrations/{id}/disable", b.inDemo()).header("X-Actor-Id", "operator-7")
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("DISABLED");
@@ -116,6 +116,7 @@ class IntegrationFiltersIT {
         assertThat(changes).hasSize(2).allSatisfy(e -> {
             assertThat(e.getAudit().getActor().getType()).isEqualTo("STAFF");
             assertThat(e.getAudit().getActor().getId()).isEqualTo("operator-7");
+            assertThat(e.getAudit().getIntegrationId()).as("the audit log finds it by integration").isEqualTo(b.inDemo());
         });
         assertThat(changes).extracting(e -> ((IntegrationStatusChanged) e.getPayload()).getToStatus())
                 .containsExactly("DISABLED", "PENDING");
