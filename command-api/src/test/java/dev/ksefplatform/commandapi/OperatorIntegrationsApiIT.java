@@ -139,6 +139,24 @@ class OperatorIntegrationsApiIT {
     }
 
     @Test
+    void anOperatorActingForTheTenantDisablesAndEnablesNamedWithTheTenantInTheVaultsEvents() {
+        Tenant tenant = onboard();
+
+        for (String action : List.of("disable", "enable")) {
+            call(client.post().uri("/api/v1/integrations/{id}/{action}", tenant.integrationId(), action)
+                    .header("Authorization", "Bearer " + CONSOLE_TOKEN).header("X-Act-For-Tenant", tenant.id())
+                    .header("X-Actor-Type", "STAFF").header("X-Actor-Id", "operator.jan"), 200);
+        }
+
+        assertThat(statusChangesBy(tenant.id(), 2)).hasSize(2).allSatisfy(e -> {
+            assertThat(e.getAudit().getActor().getType()).isEqualTo("STAFF");
+            assertThat(e.getAudit().getActor().getId()).isEqualTo("operator.jan");
+            assertThat(e.getAudit().getActor().getOnBehalfOf()).isEqualTo(tenant.id());
+            assertThat(e.getAudit().getIntegrationId()).isEqualTo(tenant.integrationId());
+        });
+    }
+
+    @Test
     void startsAMasterKeyRotationFollowsItToTheEndAndSaysWhatToDoAboutAMissingVersion() throws Exception {
         onboard();
         var started = client.post().uri("/admin/v1/vault/rotations").header("Authorization", "Bearer " + CONSOLE_TOKEN)

@@ -104,12 +104,17 @@ public final class IntegrationAdmin {
     }
 
     public Mono<Integration> disable(IntegrationId id, String why) {
-        return transition(id, IntegrationStatus.DISABLED, why, null);
+        return disable(id, why, null);
     }
 
     /** An operator's disabling: its event names {@code cause}'s actor for the audit log. */
     public Mono<Integration> disable(IntegrationId id, Cause cause) {
-        return transition(id, IntegrationStatus.DISABLED, "disabled by an administrator", cause);
+        return disable(id, "disabled by an administrator", cause);
+    }
+
+    /** {@code cause}: who asked, named in the event (null: nobody named). */
+    public Mono<Integration> disable(IntegrationId id, String why, Cause cause) {
+        return transition(id, IntegrationStatus.DISABLED, why, cause);
     }
 
     /** A re-enabled integration is PENDING until it is verified again. */
