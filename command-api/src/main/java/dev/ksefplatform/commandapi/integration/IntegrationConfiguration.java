@@ -1,6 +1,9 @@
 package dev.ksefplatform.commandapi.integration;
 
 import dev.ksefplatform.commandapi.integration.adapter.http.HttpIntegrationAccounts;
+import dev.ksefplatform.commandapi.integration.adapter.http.HttpVaultAdmin;
+import dev.ksefplatform.commandapi.integration.application.OperatorIntegrations;
+import dev.ksefplatform.commandapi.integration.application.VaultAdmin;
 import dev.ksefplatform.commandapi.integration.application.IntegrationAccounts;
 import dev.ksefplatform.commandapi.integration.application.SelfService;
 import dev.ksefplatform.commandapi.integration.application.TenantOnboarding;
@@ -16,11 +19,30 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Configuration(proxyBeanMethods = false)
 class IntegrationConfiguration {
 
+    /** One client (one connection pool) to credential-service for the tenants' calls and the operators'. */
+    record VaultClient(WebClient web) {
+    }
+
     @Bean
-    IntegrationAccounts integrationAccounts(WebClient.Builder web, CredentialServiceProperties vault,
-                                            @Value("${ksef.services.credential-service.url}") String url) {
-        WebClient client = SyncServiceClient.create(web, "credential-service", url, vault.token(), vault.timeout(), vault.maxIdle());
-        return new HttpIntegrationAccounts(client, vault.timeout());
+    VaultClient vaultClient(WebClient.Builder web, CredentialServiceProperties vault,
+                            @Value("${ksef.services.credential-service.url}") String url) {
+        return new VaultClient(SyncServiceClient.create(web, "credential-service", url, vault.token(), vault.timeout(),
+                vault.maxIdle()));
+    }
+
+    @Bean
+    IntegrationAccounts integrationAccounts(VaultClient client, CredentialServiceProperties vault) {
+        return new HttpIntegrationAccounts(client.web(), vault.timeout());
+    }
+
+    @Bean
+    VaultAdmin vaultAdmin(VaultClient client, CredentialServiceProperties vault) {
+        return new HttpVaultAdmin(client.web(), vault.timeout());
+    }
+
+    @Bean
+    OperatorIntegrations operatorIntegrations(VaultAdmin vaultAdmin, Tenants tenants) {
+        return new OperatorIntegrations(vaultAdmin, tenants);
     }
 
     @Bean

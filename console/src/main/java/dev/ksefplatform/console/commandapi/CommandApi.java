@@ -50,6 +50,12 @@ public final class CommandApi {
         return client.get().uri(uri -> build(uri, path, query)).exchangeToMono(CommandApi::json);
     }
 
+    /** An operator's own action on command-api's admin API (no tenant acted for): {@code X-Operator-Id} names them. */
+    public Mono<Map<String, Object>> operatorPost(String path, String operatorId, Object body) {
+        var request = client.method(HttpMethod.POST).uri(path).header("X-Operator-Id", operatorId);
+        return (body == null ? request : request.bodyValue(body)).exchangeToMono(CommandApi::json);
+    }
+
     /** A POST with a JSON body (or none). */
     public Mono<Map<String, Object>> post(Caller caller, String path, Object body) {
         var request = client.method(HttpMethod.POST).uri(path).headers(h -> actFor(h, caller));

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 /**
  * Service-to-service authentication (CONTRACTS §3): admin endpoints need caller {@code admin}, the
  * lease and re-check endpoints caller {@code tenant-worker}, the tenants' self-service caller {@code command-api}. Unknown or missing token 401, wrong caller 403.
+ * command-api also forwards the console operators' part of the admin API ({@link OperatorForwarding}), and only it.
  */
 public final class CallerAuthenticationFilter implements WebFilter {
 
@@ -30,7 +31,8 @@ public final class CallerAuthenticationFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        Optional<String> required = requiredCaller(exchange.getRequest().getPath().value());
+        String path = exchange.getRequest().getPath().value();
+        Optional<String> required = requiredCaller(path);
         if (required.isEmpty()) {
             return chain.filter(exchange);
         }
@@ -39,7 +41,8 @@ public final class CallerAuthenticationFilter implements WebFilter {
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     "a valid bearer token is required");
         }
-        if (!caller.get().equals(required.get())) {
+        if (!caller.get().equals(required.get())
+                && !OperatorForwarding.allows(caller.get(), exchange.getRequest().getMethod(), path)) {
             return problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "caller " + caller.get() + " may not use this endpoint");
         }

@@ -546,6 +546,46 @@ class ConsoleBrowserIT {
         assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
     }
 
+    @Test
+    void anOperatorFiltersIntegrationAccountsDisablesOneSeesItAuditedAndRotatesTheMasterKey() {
+        Tenant kappa = client.onboard("Kappa Księgowość sp. z o.o.", randomNip());
+        OperatorScreens screens = new OperatorScreens(pages);
+        pages.logIn(operator, password);
+        pages.open("/operator/tenants?q=" + kappa.nip());
+        pages.navigateBy(() -> pages.waitFor(By.cssSelector("#tenant-" + kappa.tenantId() + " a.tenant-accounts")).click());
+
+        screens.filter("CERTIFICATE", "ACTIVE");
+        assertThat(pages.all(By.id("no-accounts"))).as("the tenant has no certificate account").hasSize(1);
+        screens.filter("KSEF_TOKEN", "ACTIVE");
+        assertThat(screens.statusOf(kappa.integrationId())).isEqualTo("ACTIVE");
+        assertThat(pages.textOf(screens.account(kappa.integrationId()))).contains("Kappa Księgowość", kappa.nip(),
+                "Własny token KSeF");
+        pages.assertCleanPage();
+        pages.screenshot("operator-integrations");
+
+        screens.act(kappa.integrationId(), "disable");
+        assertThat(pages.waitFor(By.id("outcome")).getDomAttribute("data-done")).isEqualTo("disable");
+        assertThat(pages.all(screens.account(kappa.integrationId()))).as("ACTIVE filter kept: it left the list").isEmpty();
+        screens.filter("KSEF_TOKEN", "DISABLED");
+        assertThat(screens.statusOf(kappa.integrationId())).isEqualTo("DISABLED");
+        pages.assertCleanPage();
+        pages.navigateBy(() -> pages.waitFor(By.cssSelector("#account-" + kappa.integrationId() + " a.view-audit")).click());
+        pages.reloadUntil(pages.path() + "?tenantId=" + kappa.tenantId() + "&integrationId=" + kappa.integrationId(),
+                By.xpath("//tr[td/span[@data-event-type='IntegrationStatusChanged']]/td/span[@data-actor-type='STAFF']"),
+                Duration.ofSeconds(60));
+        pages.assertCleanPage();
+
+        screens.startRotation(2);
+        assertThat(pages.textOf(By.id("rotation-refused"))).contains("credentials.vault.master-keys.2");
+        pages.assertCleanPage();
+        screens.startRotation(1);
+        assertThat(screens.awaitRotationFinished(Duration.ofSeconds(60))).isEqualTo("COMPLETED");
+        assertThat(pages.textOf(By.id("rotation-failed"))).isEqualTo("0");
+        assertThat(pages.textOf(By.id("rotation-rewrapped"))).isEqualTo(pages.textOf(By.id("rotation-total")));
+        pages.assertCleanPage();
+        pages.screenshot("operator-master-key");
+    }
+
     /** A form the page did not offer, carrying the page's real CSRF token: only the server's role check stops it. */
     private void postWithTheLogoutFormsToken(String action) {
         driver.executeScript("const token = document.querySelector('form.logout input[name=_csrf]').value;"

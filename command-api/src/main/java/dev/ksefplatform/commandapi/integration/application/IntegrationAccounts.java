@@ -29,7 +29,8 @@ public interface IntegrationAccounts {
 
     Mono<IntegrationView> rotateSecret(String tenantId, String integrationId, IntegrationCredential credential);
 
-    Mono<IntegrationView> disable(String tenantId, String integrationId);
+    /** As {@link #verify}: the vault's event names {@code person} when there is one, else the tenant. */
+    Mono<IntegrationView> disable(String tenantId, String integrationId, Optional<ActingPerson> person);
 
-    Mono<IntegrationView> enable(String tenantId, String integrationId);
+    Mono<IntegrationView> enable(String tenantId, String integrationId, Optional<ActingPerson> person);
 }

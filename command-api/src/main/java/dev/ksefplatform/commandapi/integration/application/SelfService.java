@@ -51,10 +51,10 @@ public final class SelfService {
     }
 
     public Mono<IntegrationView> disable(Tenant tenant, String integrationId) {
-        return accounts.disable(tenant.id(), integrationId);
+        return ActingPersons.current().flatMap(person -> accounts.disable(tenant.id(), integrationId, person));
     }
 
     public Mono<IntegrationView> enable(Tenant tenant, String integrationId) {
-        return accounts.enable(tenant.id(), integrationId);
+        return ActingPersons.current().flatMap(person -> accounts.enable(tenant.id(), integrationId, person));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ksefplatform.credentials.integration.application;
 
+import dev.ksefplatform.credentials.integration.domain.Cause;
 import dev.ksefplatform.credentials.integration.domain.CredentialType;
 import dev.ksefplatform.credentials.integration.domain.Integration;
 import dev.ksefplatform.credentials.integration.domain.IntegrationEvent;
@@ -88,6 +89,9 @@ public final class IntegrationAdmin {
     }
 
     public Flux<Integration> list(IntegrationQuery query) {
+        if (query.environment() != null && !knownEnvironment.test(query.environment())) {
+            return Flux.error(new InvalidRequest("environment must be one of the configured KSeF environments"));
+        }
         return repository.list(query);
     }
 
@@ -100,12 +104,27 @@ public final class IntegrationAdmin {
     }
 
     public Mono<Integration> disable(IntegrationId id, String why) {
-        return transition(id, IntegrationStatus.DISABLED, why);
+        return disable(id, why, null);
+    }
+
+    /** An operator's disabling: its event names {@code cause}'s actor for the audit log. */
+    public Mono<Integration> disable(IntegrationId id, Cause cause) {
+        return disable(id, "disabled by an administrator", cause);
+    }
+
+    /** {@code cause}: who asked, named in the event (null: nobody named). */
+    public Mono<Integration> disable(IntegrationId id, String why, Cause cause) {
+        return transition(id, IntegrationStatus.DISABLED, why, cause);
     }
 
     /** A re-enabled integration is PENDING until it is verified again. */
     public Mono<Integration> enable(IntegrationId id) {
-        return transition(id, IntegrationStatus.PENDING, "enabled; verify the integration");
+        return enable(id, null);
+    }
+
+    /** As {@link #enable(IntegrationId)}, naming {@code cause}'s actor (null: none) in its event. */
+    public Mono<Integration> enable(IntegrationId id, Cause cause) {
+        return transition(id, IntegrationStatus.PENDING, "enabled; verify the integration", cause);
     }
 
     public Mono<Integration> revoke(IntegrationId id) {
@@ -135,9 +154,9 @@ public final class IntegrationAdmin {
                         next.status())));
     }
 
-    private Mono<Integration> transition(IntegrationId id, IntegrationStatus to, String why) {
+    private Mono<Integration> transition(IntegrationId id, IntegrationStatus to, String why, Cause cause) {
         return get(id).flatMap(current -> events.recorded(repository.update(current.moveTo(to, why, clock.instant())),
-                        next -> new IntegrationEvent.StatusChanged(next, current.status())))
+                        next -> new IntegrationEvent.StatusChanged(next, current.status(), cause)))
                 .doOnNext(next -> accessTokens.forgetIntegration(next.id().toString()));
     }
 

@@ -56,12 +56,13 @@ public final class TenantIntegrations {
         return get(tenantId, id).flatMap(owned -> admin.rotateSecret(owned.id(), type, secret));
     }
 
-    public Mono<Integration> disable(String tenantId, String id) {
-        return get(tenantId, id).flatMap(owned -> admin.disable(owned.id(), "disabled by the tenant"));
+    /** {@code cause}: the tenant's person (or an operator acting for it) that asked, named in the event. */
+    public Mono<Integration> disable(String tenantId, String id, Cause cause) {
+        return get(tenantId, id).flatMap(owned -> admin.disable(owned.id(), "disabled by the tenant", cause));
     }
 
-    public Mono<Integration> enable(String tenantId, String id) {
-        return get(tenantId, id).flatMap(owned -> admin.enable(owned.id()));
+    public Mono<Integration> enable(String tenantId, String id, Cause cause) {
+        return get(tenantId, id).flatMap(owned -> admin.enable(owned.id(), cause));
     }
 
     private Mono<ProviderCredential> soleProviderOf(String environment) {

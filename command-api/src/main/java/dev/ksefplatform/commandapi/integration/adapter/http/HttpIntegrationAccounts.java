@@ -81,13 +81,15 @@ public final class HttpIntegrationAccounts implements IntegrationAccounts {
     }
 
     @Override
-    public Mono<IntegrationView> disable(String tenantId, String integrationId) {
-        return one("disable", integrationId, vault.post().uri(ONE + "/disable", tenantId, integrationId));
+    public Mono<IntegrationView> disable(String tenantId, String integrationId, Optional<ActingPerson> person) {
+        return one("disable", integrationId, vault.post().uri(ONE + "/disable", tenantId, integrationId)
+                .headers(headers -> person.ifPresent(acting -> actor(headers, acting))));
     }
 
     @Override
-    public Mono<IntegrationView> enable(String tenantId, String integrationId) {
-        return one("enable", integrationId, vault.post().uri(ONE + "/enable", tenantId, integrationId));
+    public Mono<IntegrationView> enable(String tenantId, String integrationId, Optional<ActingPerson> person) {
+        return one("enable", integrationId, vault.post().uri(ONE + "/enable", tenantId, integrationId)
+                .headers(headers -> person.ifPresent(acting -> actor(headers, acting))));
     }
 
     private Mono<IntegrationView> one(String what, String integrationId, WebClient.RequestHeadersSpec<?> request) {

@@ -64,9 +64,10 @@ public final class IntegrationEventMapper {
         if (event instanceof IntegrationEvent.KsefCallRecorded recorded) {
             return callAudit(audit, recorded);
         }
+        // the integration's id too, so the audit log filtered by an integration shows its lifecycle, not only its calls
         Integration integration = ((IntegrationEvent.AboutIntegration) event).integration();
         return audit.setTenantNip(integration.taxpayerNip()).setProviderNip(integration.providerNip())
-                .setError(integration.reason()).build();
+                .setIntegrationId(integration.id().toString()).setError(integration.reason()).build();
     }
 
     private static Actor actor(Cause cause) {

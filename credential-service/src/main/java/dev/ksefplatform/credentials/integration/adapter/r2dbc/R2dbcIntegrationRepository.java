@@ -82,23 +82,11 @@ public final class R2dbcIntegrationRepository implements IntegrationRepository {
 
     @Override
     public Flux<Integration> list(IntegrationQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT " + SELECTED + " FROM credentials.integrations WHERE TRUE");
-        if (q.tenantId() != null) {
-            sql.append(" AND tenant_id = :tenant");
-        }
-        if (q.status() != null) {
-            sql.append(" AND status = :status");
-        }
-        sql.append(" ORDER BY created_at, id LIMIT :limit OFFSET :offset");
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString())
+        IntegrationFilterSql filter = IntegrationFilterSql.of(q);
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT " + SELECTED + " FROM credentials.integrations WHERE "
+                        + filter.where() + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
                 .bind("limit", q.size()).bind("offset", (long) q.page() * q.size());
-        if (q.tenantId() != null) {
-            spec = spec.bind("tenant", q.tenantId());
-        }
-        if (q.status() != null) {
-            spec = spec.bind("status", q.status().name());
-        }
-        return spec.map(R2dbcIntegrationRepository::integration).all();
+        return filter.bind(spec).map(R2dbcIntegrationRepository::integration).all();
     }
 
     @Override

@@ -4,10 +4,8 @@ import dev.ksefplatform.credentials.web.CauseHeaders;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.RequestHeader;
 import dev.ksefplatform.credentials.integration.application.IntegrationAdmin;
-import dev.ksefplatform.credentials.integration.application.IntegrationQuery;
 import dev.ksefplatform.credentials.integration.application.IntegrationVerifier;
 import dev.ksefplatform.credentials.integration.domain.IntegrationId;
-import dev.ksefplatform.credentials.integration.domain.IntegrationStatus;
 import dev.ksefplatform.credentials.integration.domain.InvalidRequest;
 import dev.ksefplatform.credentials.tenant.application.GatewayTenants;
 import java.net.URI;
@@ -46,14 +44,17 @@ public class IntegrationAdminController {
                         .body(created));
     }
 
+    /** Every tenant's integrations, filtered in the database; a filter value it does not know is a 400. */
     @GetMapping
     public Mono<IntegrationPage> list(@RequestParam(required = false) String tenantId,
                                       @RequestParam(required = false) String status,
+                                      @RequestParam(required = false) String kind,
+                                      @RequestParam(required = false) String environment,
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "50") int size) {
-        IntegrationQuery query = new IntegrationQuery(tenantId, status(status), page, size);
-        return admin.list(query).map(IntegrationBody::of).collectList()
-                .map(items -> new IntegrationPage(items, query.page(), query.size()));
+        return Mono.fromCallable(() -> IntegrationFilters.query(tenantId, status, kind, environment, page, size))
+                .flatMap(query -> admin.list(query).map(IntegrationBody::of).collectList()
+                        .map(items -> new IntegrationPage(items, query.page(), query.size())));
     }
 
     @GetMapping("/{id}")
@@ -67,14 +68,17 @@ public class IntegrationAdminController {
                 .flatMap(cause -> verifier.verify(IntegrationId.parse(id), cause)).map(IntegrationBody::of);
     }
 
+    /** The operator named in {@code X-Actor-Id} (else {@code admin}) is the event's actor, as for a verification. */
     @PostMapping("/{id}/disable")
-    public Mono<IntegrationBody> disable(@PathVariable String id) {
-        return admin.disable(IntegrationId.parse(id)).map(IntegrationBody::of);
+    public Mono<IntegrationBody> disable(@PathVariable String id, @RequestHeader HttpHeaders headers) {
+        return Mono.fromCallable(() -> CauseHeaders.ofAdmin(headers))
+                .flatMap(cause -> admin.disable(IntegrationId.parse(id), cause)).map(IntegrationBody::of);
     }
 
     @PostMapping("/{id}/enable")
-    public Mono<IntegrationBody> enable(@PathVariable String id) {
-        return admin.enable(IntegrationId.parse(id)).map(IntegrationBody::of);
+    public Mono<IntegrationBody> enable(@PathVariable String id, @RequestHeader HttpHeaders headers) {
+        return Mono.fromCallable(() -> CauseHeaders.ofAdmin(headers))
+                .flatMap(cause -> admin.enable(IntegrationId.parse(id), cause)).map(IntegrationBody::of);
     }
 
     @PostMapping("/{id}/revoke")
@@ -90,16 +94,5 @@ public class IntegrationAdminController {
         return Mono.fromCallable(() -> body.credential().secret())
                 .flatMap(secret -> admin.rotateSecret(IntegrationId.parse(id), body.credential().type(), secret))
                 .map(IntegrationBody::of);
-    }
-
-    private static IntegrationStatus status(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return IntegrationStatus.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequest("status must be one of PENDING, ACTIVE, ERROR, EXPIRED, DISABLED, REVOKED");
-        }
     }
 }

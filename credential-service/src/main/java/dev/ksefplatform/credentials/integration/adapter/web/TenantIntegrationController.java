@@ -60,14 +60,19 @@ public class TenantIntegrationController {
                 .flatMap(cause -> integrations.verify(tenantId, id, cause)).map(IntegrationBody::of);
     }
 
+    /** The actor headers name who asked, as for a verification (without them: the tenant). */
     @PostMapping("/{id}/disable")
-    public Mono<IntegrationBody> disable(@PathVariable String tenantId, @PathVariable String id) {
-        return integrations.disable(tenantId, id).map(IntegrationBody::of);
+    public Mono<IntegrationBody> disable(@PathVariable String tenantId, @PathVariable String id,
+                                         @RequestHeader HttpHeaders headers) {
+        return Mono.fromCallable(() -> CauseHeaders.ofTenant(tenantId, headers))
+                .flatMap(cause -> integrations.disable(tenantId, id, cause)).map(IntegrationBody::of);
     }
 
     @PostMapping("/{id}/enable")
-    public Mono<IntegrationBody> enable(@PathVariable String tenantId, @PathVariable String id) {
-        return integrations.enable(tenantId, id).map(IntegrationBody::of);
+    public Mono<IntegrationBody> enable(@PathVariable String tenantId, @PathVariable String id,
+                                        @RequestHeader HttpHeaders headers) {
+        return Mono.fromCallable(() -> CauseHeaders.ofTenant(tenantId, headers))
+                .flatMap(cause -> integrations.enable(tenantId, id, cause)).map(IntegrationBody::of);
     }
 
     @PostMapping("/{id}/secret")
