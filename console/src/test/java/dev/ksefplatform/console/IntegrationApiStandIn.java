@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * command-api's integrations and tenant list as {@link CommandApiStandIn} answers them for the wizard's page test:
  * every tenant has {@link #NIP}; a registration is answered with {@link #INTEGRATION_ID} (or the refusal set for the
- * next one), a verification with ACTIVE. Records each POST as {@code "<path> <body>"}.
+ * next one), a verification with ACTIVE, an act-for record with 201. Records each POST as {@code "<path> <body>"}.
  */
 final class IntegrationApiStandIn {
 
@@ -50,7 +50,14 @@ final class IntegrationApiStandIn {
     }
 
     private void tenants(HttpExchange exchange) throws IOException {
-        String tenantId = exchange.getRequestURI().getQuery().replaceAll(".*q=([0-9a-f-]+).*", "$1");
+        if (exchange.getRequestMethod().equals("POST")) {
+            posts.add(exchange.getRequestURI().getPath() + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            CommandApiStandIn.send(exchange, 201, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String query = String.valueOf(exchange.getRequestURI().getQuery());
+        String tenantId = query.matches(".*q=[0-9a-f-]+.*") ? query.replaceAll(".*q=([0-9a-f-]+).*", "$1") : INTEGRATION_ID;
         CommandApiStandIn.send(exchange, 200, "application/json", ("{\"items\":[{\"tenantId\":\"" + tenantId
                 + "\",\"name\":\"Bogusz\",\"nip\":\"" + NIP + "\",\"status\":\"ACTIVE\"}]}").getBytes(StandardCharsets.UTF_8));
     }
