@@ -61,6 +61,29 @@ class AuditProjectorIT extends AuditServiceIT {
     }
 
     @Test
+    void anOperatorActingForATenantIsTwoRowsOfThatTenantNamingBothIdentities() {
+        EventEnvelope start = TestEvents.staffActing("tenant-acted-for", "op-ala", true, T0);
+        EventEnvelope end = TestEvents.staffActing("tenant-acted-for", "op-ala", false, T0.plusSeconds(90));
+        publish(start);
+        publish(end);
+
+        awaitRows("tenant-acted-for", 2);
+
+        http.get().uri("/internal/v1/tenants/tenant-acted-for/audit?limit=100").header("Authorization", COMMAND_API)
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].eventType").isEqualTo("StaffActingEnded")
+                .jsonPath("$.items[0].operation").isEqualTo("staff.act-for.end")
+                .jsonPath("$.items[1].eventType").isEqualTo("StaffActingStarted")
+                .jsonPath("$.items[1].operation").isEqualTo("staff.act-for.start")
+                .jsonPath("$.items[1].tenantNip").isEqualTo("5265877635")
+                .jsonPath("$.items[1].actor.type").isEqualTo("STAFF")
+                .jsonPath("$.items[1].actor.id").isEqualTo("op-ala")
+                .jsonPath("$.items[1].actor.onBehalfOf").isEqualTo("tenant-acted-for");
+    }
+
+    @Test
     void sameEventDeliveredTwiceIsRecordedOnce() {
         EventEnvelope event = TestEvents.callFailed("tenant-twice", "cmd-2", T0);
         publish(event);

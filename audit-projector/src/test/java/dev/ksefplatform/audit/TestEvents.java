@@ -9,6 +9,8 @@ import dev.ksefplatform.schemas.v1.InvoiceAccepted;
 import dev.ksefplatform.schemas.v1.KsefCallFailed;
 import dev.ksefplatform.schemas.v1.KsefCallRecorded;
 import dev.ksefplatform.schemas.v1.RateLimited;
+import dev.ksefplatform.schemas.v1.StaffActingEnded;
+import dev.ksefplatform.schemas.v1.StaffActingStarted;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +49,18 @@ public final class TestEvents {
                         .setCalls(call.calls()).setFirstCallAt(occurredAt.minusSeconds(call.calls() - 1L)
                                 .truncatedTo(ChronoUnit.MILLIS))
                         .setSessionReferenceNumber("20261122-SO-2B5D3C7A0F-9B6E9C1D2A-7F").build());
+    }
+
+    /** An operator starting ({@code start}) or ending act-for, as command-api publishes it for the console. */
+    public static EventEnvelope staffActing(String tenantId, String operatorId, boolean start, Instant occurredAt) {
+        String id = UUID.randomUUID().toString();
+        return envelope(tenantId, id, occurredAt,
+                AuditInfo.newBuilder().setOperation(start ? "staff.act-for.start" : "staff.act-for.end")
+                        .setTenantNip("5265877635")
+                        .setActor(Actor.newBuilder().setType("STAFF").setId(operatorId).setOnBehalfOf(tenantId).build())
+                        .build(),
+                start ? StaffActingStarted.newBuilder().setOperator(operatorId).build()
+                        : StaffActingEnded.newBuilder().setOperator(operatorId).build());
     }
 
     /** The same call made by an operator ({@code STAFF}) acting for the tenant. */

@@ -41,6 +41,11 @@ final class CommandApiStandIn implements AutoCloseable {
         return queries;
     }
 
+    /** Answers {@code path} and below with {@code handler} as well (e.g. an {@link IntegrationApiStandIn}). */
+    void serve(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     void serve(String ksefNumber, byte[] xml) {
         documents.put(ksefNumber, xml);
     }
@@ -66,7 +71,7 @@ final class CommandApiStandIn implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         exchange.getResponseBody().write(body);

@@ -72,6 +72,27 @@ final class ConsoleSession {
         return result;
     }
 
+    /** A multipart form with plain fields and one file part, as a browser posts a form with a file input. */
+    EntityExchangeResult<String> postForm(String path, String csrfToken, Map<String, String> fields, String fileField,
+                                          String filename, byte[] bytes) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        if (csrfToken != null) {
+            body.part("_csrf", csrfToken);
+        }
+        fields.forEach(body::part);
+        body.part(fileField, new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+        EntityExchangeResult<String> result = client.post().uri(path).cookies(c -> cookies.forEach(c::add))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
+                .exchange().expectBody(String.class).returnResult();
+        keep(result.getResponseCookies());
+        return result;
+    }
+
     EntityExchangeResult<String> logIn(String login, String password) {
         return postFrom("/login", "/login", Map.of("username", login, "password", password));
     }

@@ -137,6 +137,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail actedForUnknownTenant(dev.ksefplatform.commandapi.acting.application.ActedForUnknownTenant e) {
+        return problem(HttpStatus.NOT_FOUND, "tenant-not-found", "Tenant not found", e);
+    }
+
+    @ExceptionHandler
     ProblemDetail upstreamTenantNotFound(dev.ksefplatform.commandapi.upstream.application.UpstreamTenantNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "tenant-not-found", "Tenant not found", e);
     }

@@ -18,7 +18,7 @@ class AuditPages {
 
     /** The filters offered; anything else is dropped rather than passed on (null too: Set.of refuses to look it up). */
     static final Set<String> EVENT_TYPES = Set.of("KsefCallRecorded", "InvoiceAccepted", "InvoiceRejected",
-            "CommandDeadLettered", "IntegrationStatusChanged", "InboxInvoiceReceived");
+            "CommandDeadLettered", "IntegrationStatusChanged", "InboxInvoiceReceived", "StaffActingStarted", "StaffActingEnded");
     static final Set<String> STATUS_CLASSES = Set.of("2xx", "4xx", "5xx");
     private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_=.:-]{1,500}");
 

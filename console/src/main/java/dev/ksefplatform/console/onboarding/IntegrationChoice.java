@@ -7,13 +7,14 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * What the wizard's first step chose: the KSeF environment, the permissions the integration uses and how it logs in
- * (the tenant's own KSeF token, or the platform provider's credential the tenant grants permissions to in KSeF).
+ * (the tenant's own KSeF token, its own certificate uploaded as a PKCS#12 file, or the platform provider's credential
+ * the tenant grants permissions to in KSeF).
  * Anything else is refused with the message key of a sentence saying what to choose.
  */
 public record IntegrationChoice(String environment, List<String> scopes, String kind) {
 
     static final List<String> SCOPES = List.of("InvoiceWrite", "InvoiceRead");
-    static final Set<String> KINDS = Set.of("KSEF_TOKEN", "PROVIDER");
+    static final Set<String> KINDS = Set.of("KSEF_TOKEN", "CERTIFICATE", "PROVIDER");
 
     static IntegrationChoice of(MultiValueMap<String, String> given, List<String> environments) {
         String environment = given.getFirst("environment");
@@ -33,8 +34,11 @@ public record IntegrationChoice(String environment, List<String> scopes, String 
 
     /** command-api's self-service body; the token goes in only here, from the form, and is never kept. */
     Map<String, Object> body(String ksefToken) {
-        Map<String, Object> credential = kind.equals("PROVIDER") ? Map.of("type", "PROVIDER")
-                : Map.of("type", "KSEF_TOKEN", "ksefToken", ksefToken);
+        return withCredential(kind.equals("PROVIDER") ? Map.of("type", "PROVIDER") : Map.of("type", "KSEF_TOKEN", "ksefToken", ksefToken));
+    }
+
+    /** The same with a credential already made (a checked certificate). */
+    Map<String, Object> withCredential(Map<String, Object> credential) {
         return Map.of("environment", environment, "scopes", scopes, "credential", credential);
     }
 

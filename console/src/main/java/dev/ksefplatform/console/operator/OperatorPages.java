@@ -1,5 +1,6 @@
 package dev.ksefplatform.console.operator;
 
+import dev.ksefplatform.console.acting.ActingAudit;
 import dev.ksefplatform.console.commandapi.CommandApi;
 import dev.ksefplatform.console.login.ConsoleUser;
 import dev.ksefplatform.console.web.ActingFor;
@@ -31,9 +32,11 @@ class OperatorPages {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final CommandApi commandApi;
+    private final ActingAudit actingAudit;
 
-    OperatorPages(CommandApi commandApi) {
+    OperatorPages(CommandApi commandApi, ActingAudit actingAudit) {
         this.commandApi = commandApi;
+        this.actingAudit = actingAudit;
     }
 
     @GetMapping("/operator/tenants")
@@ -52,7 +55,8 @@ class OperatorPages {
     @PostMapping("/operator/acting")
     Mono<String> act(@AuthenticationPrincipal ConsoleUser operator, ServerWebExchange exchange) {
         return exchange.getFormData().map(form -> checked(form.getFirst("tenantId")))
-                .flatMap(tenantId -> tenant(tenantId).zipWith(exchange.getSession(), (tenant, session) -> {
+                .flatMap(tenantId -> tenant(tenantId).flatMap(tenant -> actingAudit.started(operator.personId(), tenantId)
+                        .thenReturn(tenant)).zipWith(exchange.getSession(), (tenant, session) -> {
                     new ActingFor(tenantId, String.valueOf(tenant.get("name"))).keepIn(session);
                     log.info("operator acts for tenant operatorId={} tenantId={}", operator.personId(), tenantId);
                     return "redirect:/dashboard";
@@ -61,12 +65,13 @@ class OperatorPages {
 
     @PostMapping("/operator/acting/end")
     Mono<String> end(@AuthenticationPrincipal ConsoleUser operator, ServerWebExchange exchange) {
-        return exchange.getSession().map(session -> {
+        return exchange.getSession().flatMap(session -> {
             ActingFor ended = ActingFor.in(session);
             ActingFor.endIn(session);
             log.info("operator stops acting for tenant operatorId={} tenantId={}", operator.personId(),
                     ended == null ? null : ended.tenantId());
-            return "redirect:/operator/tenants";
+            return (ended == null ? Mono.<Void>empty() : actingAudit.ended(operator.personId(), ended.tenantId()))
+                    .thenReturn("redirect:/operator/tenants");
         });
     }
 

@@ -55,11 +55,15 @@ final class InvoiceUploads {
         return UploadOutcome.notSent(name, text("upload.not-submitted", locale), messages.getMessage(why, args, locale));
     }
 
-    /** A problem the console knows is named in the person's language; another by command-api's own title. */
+    /**
+     * A problem the console knows is named in the person's language (an upload title, else its {@code error.<type>}
+     * sentence); another by command-api's own title.
+     */
     private String title(CommandApiRefused refused, Locale locale) {
         Object given = refused.body().get("title");
         String otherwise = given == null ? text("upload.refused", locale) : given.toString();
-        return messages.getMessage("upload.problem." + refused.problem(), null, otherwise, locale);
+        String known = messages.getMessage("error." + refused.problem(), null, otherwise, locale);
+        return messages.getMessage("upload.problem." + refused.problem(), null, known, locale);
     }
 
     private String text(String key, Locale locale) {

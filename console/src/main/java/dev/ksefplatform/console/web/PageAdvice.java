@@ -29,8 +29,10 @@ class PageAdvice {
                 : e.status() == 403 || e.status() == 401 ? HttpStatus.FORBIDDEN : HttpStatus.SERVICE_UNAVAILABLE;
         exchange.getResponse().setStatusCode(status);
         model.addAttribute("status", status.value());
-        ErrorMessages.keyOf(e).ifPresentOrElse(key -> model.addAttribute("messageKey", key),
-                () -> model.addAttribute("detail", e.getMessage()));
+        ErrorMessages.keyOf(e).ifPresentOrElse(key -> {
+            model.addAttribute("messageKey", key);
+            ErrorMessages.detailsOf(e).ifPresent(details -> model.addAttribute("details", details));
+        }, () -> model.addAttribute("detail", e.getMessage()));
         return Viewers.of(exchange).doOnNext(viewer -> model.addAttribute("me", viewer)).thenReturn("error");
     }
 }

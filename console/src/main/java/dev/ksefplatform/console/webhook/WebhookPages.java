@@ -3,10 +3,10 @@ package dev.ksefplatform.console.webhook;
 import dev.ksefplatform.console.commandapi.Caller;
 import dev.ksefplatform.console.commandapi.CommandApi;
 import dev.ksefplatform.console.commandapi.CommandApiRefused;
+import dev.ksefplatform.console.web.Refusals;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +31,11 @@ class WebhookPages {
     private static final int MAX_URL = 2000;
 
     private final CommandApi commandApi;
-    private final MessageSource messages;
+    private final Refusals refusals;
 
-    WebhookPages(CommandApi commandApi, MessageSource messages) {
+    WebhookPages(CommandApi commandApi, Refusals refusals) {
         this.commandApi = commandApi;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/webhooks")
@@ -83,7 +83,7 @@ class WebhookPages {
                         return Mono.error(refused);
                     }
                     exchange.getResponse().setStatusCode(HttpStatus.valueOf(refused.status()));
-                    model.addAttribute("refusal", messages.getMessage("error.refused", new Object[] {refused.getMessage()}, locale));
+                    model.addAttribute("refusal", refusals.text(refused, locale));
                     return list(caller, null, model);
                 });
     }

@@ -91,7 +91,7 @@ class MessageBundlesTest {
                         .filter(literal -> prefixes.stream().anyMatch(literal::startsWith)).forEach(used::add);
             }
         }
-        assertThat(used).contains("error.command-not-found", "upload.too-many", "onboarding.choice.kind");
+        assertThat(used).contains("error.refused", "upload.too-many", "onboarding.choice.kind", "certificate.wrong-password");
         assertThat(used).allSatisfy(key -> assertThat(known(key)).as(key + " in both bundles").isTrue());
     }
 

@@ -22,6 +22,8 @@ class IntegrationChoiceTest {
                 "credential", Map.of("type", "KSEF_TOKEN", "ksefToken", "tok")));
         assertThat(IntegrationChoice.of(form("TEST", "PROVIDER", "InvoiceRead"), ENVIRONMENTS).body(null))
                 .containsEntry("credential", Map.of("type", "PROVIDER"));
+        assertThat(IntegrationChoice.of(form("TEST", "CERTIFICATE", "InvoiceWrite"), ENVIRONMENTS)
+                .withCredential(Map.of("type", "CERTIFICATE"))).containsEntry("credential", Map.of("type", "CERTIFICATE"));
     }
 
     @Test
@@ -34,7 +36,7 @@ class IntegrationChoiceTest {
                 .hasMessage("onboarding.choice.scopes");
         assertThatThrownBy(() -> IntegrationChoice.of(form("TEST", "KSEF_TOKEN", "InvoiceRead", "InvoiceRead"), ENVIRONMENTS))
                 .hasMessage("onboarding.choice.scopes");
-        assertThatThrownBy(() -> IntegrationChoice.of(form("TEST", "CERTIFICATE", "InvoiceRead"), ENVIRONMENTS))
+        assertThatThrownBy(() -> IntegrationChoice.of(form("TEST", "SMART_CARD", "InvoiceRead"), ENVIRONMENTS))
                 .hasMessage("onboarding.choice.kind");
     }
 

@@ -41,7 +41,9 @@ public final class MessageTypes {
             Map.entry("TenantViolationDetected", "TenantViolationDetected"),
             Map.entry("ProviderCredentialRegistered", "ProviderCredentialRegistered"),
             Map.entry("ProviderCredentialChanged", "ProviderCredentialChanged"),
-            Map.entry("SentInvoiceStored", "SentInvoiceStored"));
+            Map.entry("SentInvoiceStored", "SentInvoiceStored"),
+            Map.entry("StaffActingStarted", "StaffActingStarted"),
+            Map.entry("StaffActingEnded", "StaffActingEnded"));
 
     private MessageTypes() {
     }

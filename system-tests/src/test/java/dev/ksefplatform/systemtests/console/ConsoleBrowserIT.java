@@ -586,6 +586,88 @@ class ConsoleBrowserIT {
         pages.screenshot("operator-master-key");
     }
 
+    @Test
+    void aManagerOnboardsWithACertificateFileThroughTheWizardToAnActiveIntegration() throws Exception {
+        String nip = randomNip();
+        String newcomer = person(Role.MANAGER, registerTenantWithoutIntegration("Chi Certyfikaty sp. z o.o.", nip));
+        String filePassword = "p12-" + UUID.randomUUID();
+        Path file = ConsoleCertificates.pkcs12(downloads, nip, filePassword);
+
+        pages.logIn(newcomer, password);
+        pages.open("/onboarding");
+        pages.waitFor(By.id("kind-CERTIFICATE")).click();
+        pages.navigateBy(() -> pages.waitFor(By.id("next")).click());
+        pages.waitFor(By.id("pkcs12")).sendKeys(file.toString());
+        pages.waitFor(By.id("certificate-password")).sendKeys(filePassword);
+        pages.assertCleanPage();
+        pages.screenshot("wizard-certificate");
+        pages.navigateBy(() -> pages.waitFor(By.id("register-certificate")).click());
+
+        assertThat(pages.attribute(By.id("outcome-status"), "data-status")).isEqualTo("ACTIVE");
+        assertThat(pages.text(By.id("outcome-status"))).isEqualTo("Aktywna");
+        assertThat(pages.driver().getPageSource()).as("the password is never echoed").doesNotContain(filePassword);
+        pages.assertCleanPage();
+        pages.open("/integrations");
+        assertThat(pages.all(By.cssSelector("form input[name=pkcs12]"))).as("the certificate can be replaced").hasSize(1);
+        pages.assertCleanPage();
+    }
+
+    @Test
+    void theWizardRefusesACertificateFileInPolishSayingWhatToDo() throws Exception {
+        String nip = randomNip();
+        String newcomer = person(Role.MANAGER, registerTenantWithoutIntegration("Psi Pieczęcie s.c.", nip));
+        Path otherCompanys = ConsoleCertificates.pkcs12(downloads, randomNip(), "right-password");
+
+        pages.logIn(newcomer, password);
+        pages.open("/onboarding/credential?environment=TEST&scopes=InvoiceWrite&kind=CERTIFICATE");
+        pages.waitFor(By.id("pkcs12")).sendKeys(otherCompanys.toString());
+        pages.waitFor(By.id("certificate-password")).sendKeys("wrong-password");
+        pages.navigateBy(() -> pages.waitFor(By.id("register-certificate")).click());
+
+        assertThat(pages.textOf(By.id("onboarding-refusal"))).startsWith("Hasło nie otwiera tego pliku");
+        pages.waitFor(By.id("pkcs12")).sendKeys(otherCompanys.toString());
+        pages.waitFor(By.id("certificate-password")).sendKeys("right-password");
+        pages.navigateBy(() -> pages.waitFor(By.id("register-certificate")).click());
+        assertThat(pages.textOf(By.id("onboarding-refusal"))).contains("a nie dla NIP tego klienta (" + nip + ")");
+        assertThat(pages.driver().getPageSource()).doesNotContain("right-password");
+        assertThat(pages.all(By.id("certificate-password"))).as("the form again, empty").singleElement()
+                .satisfies(input -> assertThat(input.getAttribute("value")).isEmpty());
+        pages.assertCleanPage();
+        pages.screenshot("wizard-certificate-refused");
+    }
+
+    @Test
+    void anOperatorsActingForATenantIsInTheTenantsAuditLogInBothLanguages() {
+        pages.logIn(operator, password);
+        pages.waitFor(By.id("q")).sendKeys(tenant.nip());
+        pages.navigateBy(() -> pages.waitFor(By.cssSelector("form.filters button")).click());
+        pages.navigateBy(() -> pages.waitFor(By.cssSelector("#tenant-" + tenant.tenantId() + " button.act-for")).click());
+        pages.waitFor(By.id("acting-for"));
+        pages.navigateBy(() -> pages.waitFor(By.id("end-acting")).click());
+        pages.waitFor(By.id("q"));
+        pages.logOut();
+
+        pages.logIn(manager, password);
+        By ended = By.cssSelector("#audit-rows .audit-event-type[data-event-type='StaffActingEnded']");
+        pages.reloadUntil("/audit?eventType=StaffActingEnded", ended, Duration.ofSeconds(60));
+        WebElement endRow = pages.waitFor(By.xpath("//tr[contains(@class,'audit-row')]"
+                + "[.//span[@data-event-type='StaffActingEnded']]"));
+        assertThat(endRow.getText()).contains("Pracownik platformy przestał działać w imieniu klienta",
+                "staff.act-for.end", "Pracownik platformy", tenant.tenantId());
+        pages.open("/audit?eventType=StaffActingStarted");
+        assertThat(pages.text(By.cssSelector("#audit-rows .audit-event-type[data-event-type='StaffActingStarted']")))
+                .isEqualTo("Pracownik platformy zaczął działać w imieniu klienta");
+        assertThat(pages.attribute(By.cssSelector("#audit-rows .audit-actor span[data-actor-type]"), "data-actor-type"))
+                .isEqualTo("STAFF");
+        pages.assertCleanPage();
+        pages.screenshot("audit-acting");
+        pages.navigateBy(() -> pages.waitFor(By.id("lang-en")).click());
+        assertThat(pages.text(By.cssSelector("#audit-rows .audit-event-type[data-event-type='StaffActingStarted']")))
+                .isEqualTo("Staff started acting for the tenant");
+        pages.assertCleanPage();
+        pages.navigateBy(() -> pages.waitFor(By.id("lang-pl")).click());
+    }
+
     /** A form the page did not offer, carrying the page's real CSRF token: only the server's role check stops it. */
     private void postWithTheLogoutFormsToken(String action) {
         driver.executeScript("const token = document.querySelector('form.logout input[name=_csrf]').value;"

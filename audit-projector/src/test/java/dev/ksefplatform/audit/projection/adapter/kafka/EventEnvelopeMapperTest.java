@@ -74,6 +74,18 @@ class EventEnvelopeMapperTest {
     }
 
     @Test
+    void anOperatorActingForTheTenantIsAStaffActorOnBehalfOfIt() {
+        EventEnvelope envelope = TestEvents.staffActing("tenant-a", "op-ala", true, T0);
+
+        AuditedEvent event = mapper.toDomain(envelope, "tenant-a").orElseThrow();
+
+        assertThat(event.eventType()).isEqualTo("StaffActingStarted");
+        assertThat(event.operation()).isEqualTo("staff.act-for.start");
+        assertThat(event.actor()).isEqualTo(new Actor("STAFF", "op-ala", "tenant-a"));
+        assertThat(event.detail()).isNull();
+    }
+
+    @Test
     void recordWithoutValueIsUnmappable() {
         assertThatThrownBy(() -> mapper.toDomain(null, "tenant-a")).isInstanceOf(UnmappableEvent.class);
     }
