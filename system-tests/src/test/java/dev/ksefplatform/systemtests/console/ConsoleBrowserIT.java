@@ -576,7 +576,7 @@ class ConsoleBrowserIT {
         assertThat(pages.path()).isEqualTo("/inbox");
         pages.open("/dashboard");
         pages.assertCleanPage();
-        pages.screenshot("dashboard-arrivals-budget");
+        pages.screenshot("dashboard-arrivals-budget", 1900);
     }
 
     private void postWithTheLogoutFormsToken(String action) {
