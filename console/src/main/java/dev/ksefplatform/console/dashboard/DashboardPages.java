@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * A tenant's landing page: submissions by status today, over 7 and 30 days (one summary of 30 UTC days from
  * command-api) with a chart per day, the integrations needing action, the inbox's syncs and arrivals (today, 7 and 30
- * days), the KSeF budget left of the tenant's context, and the latest notifications. A part command-api cannot answer is shown as unavailable; the rest of the page still is.
+ * days), the KSeF budget left of the tenant's context, and the latest notifications. A part command-api cannot
+ * answer is shown as unavailable; the rest of the page still is.
  */
 @Controller
 class DashboardPages {
@@ -46,7 +47,7 @@ class DashboardPages {
                 part(parts, "notifications", commandApi.get(caller, "/api/v1/notifications", latest())),
                 part(parts, "arrivals", commandApi.get(caller, "/api/v1/inbox/summary", period())),
                 part(parts, "budget", commandApi.get(caller, "/api/v1/ksef-budget", new LinkedMultiValueMap<>())
-                        .<Object>map(budget -> budget)
+                        .cast(Object.class)
                         .onErrorResume(DashboardPages::notSeen, e -> Mono.just(BudgetPanel.notSeenYet()))))
                 .then(Mono.fromCallable(() -> {
                     DashboardModel.fill(model, parts);
