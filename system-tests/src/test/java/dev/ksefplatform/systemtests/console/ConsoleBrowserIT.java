@@ -571,6 +571,7 @@ class ConsoleBrowserIT {
         assertThat(panels.arrivals("today")).isBetween(0, 3);
         int[] exports = panels.leftThisHour("invoiceExport");
         assertThat(exports[0]).as("the sync's exports are counted").isLessThan(exports[1]);
+        assertThat(panels.nextCall("invoiceExport")).as("calls are left: the next may go now").isEqualTo("teraz");
         assertThat(pages.all(By.id("budget-waiting"))).as("KSeF's limit not reached").isEmpty();
         pages.navigateBy(() -> pages.waitFor(By.id("arrivals-inbox-link")).click());
         assertThat(pages.path()).isEqualTo("/inbox");

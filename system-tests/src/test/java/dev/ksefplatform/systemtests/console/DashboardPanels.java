@@ -43,6 +43,11 @@ final class DashboardPanels {
         return new int[] {number(m.group(1)), number(m.group(2))};
     }
 
+    /** When the group's next call may go, as the panel says it ("teraz": now). */
+    String nextCall(String group) {
+        return pages.text(By.cssSelector("#budget-groups .budget-group[data-group='" + group + "'] .budget-next"));
+    }
+
     private static int number(String text) {
         return Integer.parseInt(text.replace(" ", ""));
     }

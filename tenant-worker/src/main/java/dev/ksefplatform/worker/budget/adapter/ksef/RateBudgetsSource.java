@@ -39,10 +39,10 @@ public final class RateBudgetsSource implements BudgetSource {
 
     private GroupBudget group(String context, Map.Entry<LimitGroup, Remaining> entry, Instant now) {
         Remaining left = entry.getValue();
-        Instant available = budgets.availableAt(context, entry.getKey(), 1);
+        long wait = budgets.waitMillis(context, entry.getKey(), 1);
         return new GroupBudget(entry.getKey().wireName(), left.limit().perSecond(), left.limit().perMinute(),
                 left.limit().perHour(), left.second(), left.minute(), left.hour(),
-                available.isAfter(now) ? truncated(available) : null,
+                wait > 0 ? truncated(now.plusMillis(wait)) : null,
                 left.blockedMillis() > 0 ? truncated(now.plusMillis(left.blockedMillis())) : null);
     }
 

@@ -48,6 +48,18 @@ class RateBudgetsSourceTest {
     }
 
     @Test
+    void aGroupWithCallsLeftHasNothingToWaitForWhileTheClockMoves() {
+        Clock ticking = new Ticking();
+        RateBudgets moving = new RateBudgets(ticking, Duration.ZERO);
+        moving.tryAcquire("TEST/5265877635", LimitGroup.INVOICE_EXPORT, 1);
+
+        GroupBudget export = new RateBudgetsSource(moving, ticking).current().get(0).groups().get(0);
+
+        assertThat(export.leftMinute()).isEqualTo(15);
+        assertThat(export.availableAt()).as("a call may go now").isNull();
+    }
+
+    @Test
     void leavesOutThePerIpAuthGroupAndKeysThatNameNoContext() {
         budgets.tryAcquire("TEST/5265877635", LimitGroup.AUTH, 1);
         budgets.tryAcquire("auth-only", LimitGroup.INVOICE_SEND, 1);
@@ -57,5 +69,25 @@ class RateBudgetsSourceTest {
 
     private GroupBudget groupOf(String nip) {
         return source.current().stream().filter(b -> b.nip().equals(nip)).findFirst().orElseThrow().groups().get(0);
+    }
+
+    /** A clock one millisecond later at every reading, as the real one is between two readings. */
+    private static final class Ticking extends Clock {
+        private long millis = NOW.toEpochMilli();
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis++);
+        }
     }
 }
