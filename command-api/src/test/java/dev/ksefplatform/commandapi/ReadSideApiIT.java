@@ -189,6 +189,36 @@ class ReadSideApiIT {
     // ---- sync ----------------------------------------------------------------------------------------------------
 
     @Test
+    @SuppressWarnings("unchecked")
+    void countsOnlyTheTenantsOwnInboxArrivalsPerDay() throws Exception {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        receive(a, 2, "Subject2");
+        receive(b, 1, "Subject2");
+
+        Map<String, Object> summary = get(a, "/api/v1/inbox/summary?from=2026-11-19&to=2026-11-20", 200);
+
+        assertThat(summary).containsEntry("from", "2026-11-19").containsEntry("to", "2026-11-20")
+                .containsEntry("total", 2);
+        assertThat((List<Map<String, Object>>) summary.get("days")).containsExactly(
+                Map.of("day", "2026-11-19", "count", 0), Map.of("day", "2026-11-20", "count", 2));
+        assertThat(get(b, "/api/v1/inbox/summary?from=2026-11-20&to=2026-11-20", 200)).containsEntry("total", 1);
+    }
+
+    @Test
+    void refusesAnArrivalsSummaryWithoutAPeriodOrOverAMonth() {
+        Tenant a = registerTenant();
+
+        assertInvalid(a, "/api/v1/inbox/summary?to=2026-11-20", "from");
+        assertInvalid(a, "/api/v1/inbox/summary?from=2026-11-20", "to");
+        assertInvalid(a, "/api/v1/inbox/summary?from=2026-11-20&to=2026-11-19", "to");
+        assertInvalid(a, "/api/v1/inbox/summary?from=2026-11-01&to=2026-12-02", "to");
+        assertInvalid(a, "/api/v1/inbox/summary?from=2026-11-20&to=2026-11-20&tenantId=x", "tenantId");
+        client.get().uri("/api/v1/inbox/summary?from=2026-11-20&to=2026-11-20").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void startsOneSyncAtATimeAndReportsTheStatePerSubjectType() throws Exception {
         Tenant a = registerTenant();
         syncNow(a, "{}").expectStatus().isEqualTo(409)

@@ -33,14 +33,21 @@ final class SelfServiceStack implements AutoCloseable {
     static final String VAULT_WORKER = "it-vault-worker-token";
     static final String VAULT_COMMAND_API = "it-vault-command-api-token";
 
-    /** This module's classpath brings R2DBC, Flyway and Kafka; the simulator uses none of them. */
+    /**
+     * This module's test classpath brings R2DBC, Flyway, Kafka and (through tenant-worker, for KsefBudgetApiIT) a JDBC
+     * pool; the simulator uses none of them.
+     */
     private static final String SIMULATOR_EXCLUDES = String.join(",",
             "org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration",
             "org.springframework.boot.autoconfigure.r2dbc.R2dbcTransactionManagerAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.r2dbc.R2dbcDataAutoConfiguration",
             "org.springframework.boot.autoconfigure.data.r2dbc.R2dbcRepositoriesAutoConfiguration",
             "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
-            "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration");
+            "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration",
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration");
 
     private final ConfigurableApplicationContext simulator;
     private final ConfigurableApplicationContext vault;

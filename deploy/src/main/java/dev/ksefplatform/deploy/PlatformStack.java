@@ -151,11 +151,14 @@ public final class PlatformStack implements PlatformEndpoints, AutoCloseable {
         p.put("ksef.services.credential-service.url", url(Apps.CREDENTIAL_SERVICE));
         p.put("ksef.services.sync-service.url", url(Apps.SYNC_SERVICE));
         p.put("ksef.services.audit-projector.url", url(Apps.AUDIT_PROJECTOR));
+        p.put("ksef.services.tenant-worker.url", url(Apps.TENANT_WORKER));
         p.put("ksef.environments.TEST.base-url", url(Apps.SIMULATOR) + "/v2");
         p.put("commandapi.security.callers.admin", s.adminToken());
         p.put("commandapi.services.sync-service.token", s.commandApiToken());
         p.put("commandapi.services.credential-service.token", s.commandApiToken());
         p.put("commandapi.services.audit-projector.token", s.commandApiToken());
+        p.put("commandapi.services.tenant-worker.token", s.commandApiToken());
+        p.put("worker.security.callers.command-api", s.commandApiToken());
         p.put("credentials.security.callers.command-api", s.commandApiToken());
         p.put("credentials.security.callers.admin", s.adminToken());
         p.put("credentials.security.callers.tenant-worker", s.workerToken());

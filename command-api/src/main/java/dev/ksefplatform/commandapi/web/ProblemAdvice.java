@@ -166,6 +166,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail ksefBudgetNotSeen(dev.ksefplatform.commandapi.budget.application.KsefBudgetNotSeen e) {
+        return problem(HttpStatus.NOT_FOUND, "ksef-budget-not-seen", "KSeF budget not seen yet", e);
+    }
+
+    @ExceptionHandler
     ProblemDetail inboxSyncRunning(InboxSyncRunning e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "inbox-sync-running", "A sync is already running", e);
         problem.setProperty("commandId", e.commandId());

@@ -9,6 +9,8 @@ import org.springframework.ui.Model;
 /** Turns command-api's answers into what the dashboard shows; an answer missing is a part shown as unavailable. */
 final class DashboardModel {
 
+    private static final String RECEIVED = "RECEIVED";
+
     private DashboardModel() {
     }
 
@@ -27,6 +29,16 @@ final class DashboardModel {
         }
         if (parts.get("syncs") instanceof List<?> syncs) {
             model.addAttribute("syncs", syncs.stream().filter(DashboardModel::attempted).toList());
+        }
+        if (parts.get("arrivals") instanceof Map<?, ?> arrivals) {
+            List<DayCounts> days = arrivalDays(arrivals.get("days"));
+            model.addAttribute("arrivals", List.of(PeriodCounts.lastDays(days, 1, "today"),
+                    PeriodCounts.lastDays(days, 7, "week"), PeriodCounts.lastDays(days, DashboardPages.DAYS, "month")));
+        }
+        if (parts.get("budget") instanceof BudgetPanel budget) {
+            model.addAttribute("budget", budget);
+        } else if (parts.get("budget") instanceof Map<?, ?> budget) {
+            model.addAttribute("budget", BudgetPanel.of(budget));
         }
         if (parts.get("notifications") instanceof Map<?, ?> page && page.get("items") instanceof List<?> items) {
             model.addAttribute("notifications", items);
@@ -48,6 +60,16 @@ final class DashboardModel {
         }
         return list.stream().filter(Map.class::isInstance).map(Map.class::cast)
                 .map(day -> new DayCounts(String.valueOf(day.get("date")), counts(day.get("byStatus")))).toList();
+    }
+
+    /** Arrivals per day as one-status day counts, so the periods add up as the submissions' do. */
+    private static List<DayCounts> arrivalDays(Object days) {
+        if (!(days instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(Map.class::isInstance).map(Map.class::cast)
+                .map(day -> new DayCounts(String.valueOf(day.get("day")),
+                        Map.of(RECEIVED, day.get("count") instanceof Number n ? n.longValue() : 0L))).toList();
     }
 
     private static Map<String, Long> counts(Object byStatus) {

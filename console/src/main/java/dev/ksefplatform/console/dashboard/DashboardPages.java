@@ -2,6 +2,7 @@ package dev.ksefplatform.console.dashboard;
 
 import dev.ksefplatform.console.commandapi.Caller;
 import dev.ksefplatform.console.commandapi.CommandApi;
+import dev.ksefplatform.console.commandapi.CommandApiRefused;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -17,8 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * A tenant's landing page: submissions by status today, over 7 and 30 days (one summary of 30 UTC days from
- * command-api) with a chart per day, the integrations needing action, the inbox's syncs and the latest
- * notifications. A part command-api cannot answer is shown as unavailable; the rest of the page still is.
+ * command-api) with a chart per day, the integrations needing action, the inbox's syncs and arrivals (today, 7 and 30
+ * days), the KSeF budget left of the tenant's context, and the latest notifications. A part command-api cannot
+ * answer is shown as unavailable; the rest of the page still is.
  */
 @Controller
 class DashboardPages {
@@ -42,7 +44,11 @@ class DashboardPages {
                 part(parts, "summary", commandApi.get(caller, "/api/v1/invoices/summary", period())),
                 part(parts, "integrations", commandApi.get(caller, "/api/v1/integrations", new LinkedMultiValueMap<>())),
                 part(parts, "syncs", commandApi.getList(caller, "/api/v1/inbox/sync")),
-                part(parts, "notifications", commandApi.get(caller, "/api/v1/notifications", latest())))
+                part(parts, "notifications", commandApi.get(caller, "/api/v1/notifications", latest())),
+                part(parts, "arrivals", commandApi.get(caller, "/api/v1/inbox/summary", period())),
+                part(parts, "budget", commandApi.get(caller, "/api/v1/ksef-budget", new LinkedMultiValueMap<>())
+                        .cast(Object.class)
+                        .onErrorResume(DashboardPages::notSeen, e -> Mono.just(BudgetPanel.notSeenYet()))))
                 .then(Mono.fromCallable(() -> {
                     DashboardModel.fill(model, parts);
                     return "dashboard";
@@ -55,6 +61,11 @@ class DashboardPages {
             log.warn("dashboard part unavailable part={} error={}: {}", name, e.getClass().getSimpleName(), e.getMessage());
             return Mono.empty();
         }).then();
+    }
+
+    /** command-api's 404 before the platform's first KSeF call for the context: the whole limit, not a failure. */
+    private static boolean notSeen(Throwable e) {
+        return e instanceof CommandApiRefused refused && "ksef-budget-not-seen".equals(refused.problem());
     }
 
     private static synchronized void put(Map<String, Object> parts, String name, Object value) {

@@ -184,6 +184,44 @@ class InboxIT extends SyncServiceITSupport {
         }
     }
 
+    @Test
+    void arrivalsAreCountedPerUtcDayOfTheTenantOnly() {
+        String tenant = tenant("arrivals");
+        String other = tenant("arrivals-other");
+        Instant day1 = Instant.parse("2026-11-20T23:30:00Z");
+        publish(TestEvents.received(tenant, ksef(tenant, 1), "Subject2", sample(1), day1));
+        publish(TestEvents.received(tenant, ksef(tenant, 2), "Subject2", sample(2), day1.plusSeconds(1800)));
+        publish(TestEvents.received(tenant, ksef(tenant, 3), "Subject1", sample(3), day1.plusSeconds(3600)));
+        publish(TestEvents.received(tenant, ksef(tenant, 4), "Subject2", sample(4), Instant.parse("2026-11-25T10:00:00Z")));
+        publish(TestEvents.received(other, ksef(other, 1), "Subject2", sample(1), day1));
+        awaitRows(tenant, 4);
+        awaitRows(other, 1);
+
+        Map<?, ?> summary = http.get().uri("/internal/v1/tenants/{t}/inbox/summary?from=2026-11-20&to=2026-11-22", tenant)
+                .header("Authorization", COMMAND_API).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody();
+
+        assertThat(summary.get("total")).isEqualTo(3);
+        assertThat(summary.get("days")).isEqualTo(List.of(Map.of("day", "2026-11-20", "count", 1),
+                Map.of("day", "2026-11-21", "count", 2), Map.of("day", "2026-11-22", "count", 0)));
+        http.get().uri("/internal/v1/tenants/{t}/inbox/summary?from=2026-11-20&to=2026-11-20", other)
+                .header("Authorization", COMMAND_API).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1);
+    }
+
+    @Test
+    void badArrivalPeriodsAreBadRequestProblems() {
+        for (String bad : List.of("", "from=2026-11-01", "to=2026-11-01", "from=2026-11-02&to=2026-11-01",
+                "from=2026-11-01&to=2026-12-02", "from=yesterday&to=2026-11-01")) {
+            http.get().uri("/internal/v1/tenants/t/inbox/summary?" + bad).header("Authorization", COMMAND_API)
+                    .exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        http.get().uri("/internal/v1/tenants/t/inbox/summary?from=2026-11-01&to=2026-12-01")
+                .header("Authorization", COMMAND_API).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.days.length()").isEqualTo(31);
+    }
+
     private BodyContentSpec invoice(String tenant, String ksef) {
         return http.get().uri("/internal/v1/tenants/{t}/inbox/{k}", tenant, ksef).header("Authorization", COMMAND_API)
                 .exchange().expectStatus().isOk().expectBody();

@@ -185,6 +185,11 @@ class ConsoleBrowserIT {
         assertThat(pages.all(By.cssSelector("#submission-chart rect.bar-ACCEPTED"))).hasSize(1);
         assertThat(pages.attribute(By.id("integrations-ok"), "data-count")).isEqualTo("1");
         assertThat(pages.text(By.id("integrations-ok"))).isEqualTo("Integracja działa: nic nie trzeba robić.");
+        DashboardPanels panels = new DashboardPanels(pages);
+        panels.awaitBudgetOf("invoiceSend");
+        int[] sends = panels.leftThisHour("invoiceSend");
+        assertThat(sends[0]).as("two invoices sent this hour").isLessThanOrEqualTo(sends[1] - 2);
+        assertThat(panels.arrivals("month")).as("nothing received").isZero();
         pages.assertCleanPage();
         pages.screenshot("dashboard");
     }
@@ -669,6 +674,34 @@ class ConsoleBrowserIT {
     }
 
     /** A form the page did not offer, carrying the page's real CSRF token: only the server's role check stops it. */
+    @Test
+    void theDashboardShowsTheInboxArrivalsAndTheKsefBudgetTheSyncUsed() throws Exception {
+        Tenant receiving = client.onboard("Lambda Rachunki sp. z o.o.", randomNip());
+        String itsViewer = person(Role.VIEWER, receiving.tenantId());
+        String itsManager = person(Role.MANAGER, receiving.tenantId());
+        seedInbox(receiving.nip(), List.of(randomNip()), 3);
+        pages.logIn(itsManager, password);
+        pages.syncInboxUntil(By.cssSelector("#received .received-invoice"), Duration.ofSeconds(120));
+        pages.logOut();
+
+        pages.logIn(itsViewer, password);
+        DashboardPanels panels = new DashboardPanels(pages);
+        panels.awaitArrivals("month", 3);
+        panels.awaitBudgetOf("invoiceExport");
+
+        assertThat(panels.arrivals("week")).isEqualTo(3);
+        assertThat(panels.arrivals("today")).isBetween(0, 3);
+        int[] exports = panels.leftThisHour("invoiceExport");
+        assertThat(exports[0]).as("the sync's exports are counted").isLessThan(exports[1]);
+        assertThat(panels.nextCall("invoiceExport")).as("calls are left: the next may go now").isEqualTo("teraz");
+        assertThat(pages.all(By.id("budget-waiting"))).as("KSeF's limit not reached").isEmpty();
+        pages.navigateBy(() -> pages.waitFor(By.id("arrivals-inbox-link")).click());
+        assertThat(pages.path()).isEqualTo("/inbox");
+        pages.open("/dashboard");
+        pages.assertCleanPage();
+        pages.screenshot("dashboard-arrivals-budget", 1900);
+    }
+
     private void postWithTheLogoutFormsToken(String action) {
         driver.executeScript("const token = document.querySelector('form.logout input[name=_csrf]').value;"
                 + " const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"

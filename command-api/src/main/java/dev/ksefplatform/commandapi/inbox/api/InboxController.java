@@ -3,6 +3,7 @@ package dev.ksefplatform.commandapi.inbox.api;
 import dev.ksefplatform.commandapi.inbox.application.InboxDocument;
 import dev.ksefplatform.commandapi.inbox.application.InboxQueries;
 import dev.ksefplatform.commandapi.tenant.application.TenantAuthentication;
+import dev.ksefplatform.commandapi.web.DayPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -31,6 +32,8 @@ class InboxController {
 
     static final String API_KEY = "X-API-Key";
     static final String INBOX = "/api/v1/inbox";
+    /** sync-service's bound: a month of days. */
+    static final int MAX_SUMMARY_DAYS = 31;
 
     private final TenantAuthentication authentication;
     private final InboxQueries inbox;
@@ -57,6 +60,19 @@ class InboxController {
                                    ServerHttpRequest request) {
         return authentication.authenticate(apiKey)
                 .flatMap(tenant -> inbox.page(tenant, InboxListParameters.forwarded(request.getQueryParams())));
+    }
+
+    @GetMapping(INBOX + "/summary")
+    @Operation(summary = "Received documents counted per UTC day they reached the inbox (KSeF storage date, or receipt "
+            + "time when KSeF gave none), every day of the period listed")
+    @Parameter(name = "from", in = ParameterIn.QUERY, required = true, description = "first UTC day, yyyy-MM-dd")
+    @Parameter(name = "to", in = ParameterIn.QUERY, required = true,
+            description = "last UTC day, yyyy-MM-dd, at most " + MAX_SUMMARY_DAYS + " days from from (inclusive)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InboxDocs.Arrivals.class)))
+    Mono<Map<String, Object>> summary(@RequestHeader(name = API_KEY, required = false) String apiKey,
+                                      ServerHttpRequest request) {
+        return authentication.authenticate(apiKey).flatMap(tenant -> Mono.fromCallable(
+                () -> DayPeriod.of(request.getQueryParams(), MAX_SUMMARY_DAYS)).flatMap(period -> inbox.arrivals(tenant, period)));
     }
 
     @GetMapping(INBOX + "/{ksefNumber}")

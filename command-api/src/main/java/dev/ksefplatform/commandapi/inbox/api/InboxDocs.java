@@ -25,6 +25,12 @@ final class InboxDocs {
                      String runningCommandId, String runningSince, Boolean scheduled, String nextSyncAt) {
     }
 
+    record ArrivalDay(String day, long count) {
+    }
+
+    record Arrivals(String from, String to, long total, List<ArrivalDay> days) {
+    }
+
     record SyncStarted(String commandId, String subjectType) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.ksefplatform.commandapi.inbox.application;
 
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
+import dev.ksefplatform.commandapi.web.DayPeriod;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,6 +31,11 @@ public final class InboxQueries {
     public Mono<InboxDocument> document(Tenant tenant, String ksefNumber) {
         return known(ksefNumber).flatMap(number -> inbox.document(tenant.id(), number))
                 .switchIfEmpty(Mono.error(InboxInvoiceNotFound::new));
+    }
+
+    /** Arrivals per UTC day of the period (the dashboard's); the period is checked by the caller. */
+    public Mono<Map<String, Object>> arrivals(Tenant tenant, DayPeriod period) {
+        return inbox.arrivals(tenant.id(), period.from(), period.to());
     }
 
     public Mono<List<Object>> syncStates(Tenant tenant) {

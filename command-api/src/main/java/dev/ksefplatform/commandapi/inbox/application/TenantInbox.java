@@ -1,5 +1,6 @@
 package dev.ksefplatform.commandapi.inbox.application;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
@@ -18,6 +19,9 @@ public interface TenantInbox {
 
     /** The document as received; empty when the tenant has no such invoice. */
     Mono<InboxDocument> document(String tenantId, String ksefNumber);
+
+    /** Arrivals per UTC day {@code {from, to, total, days: [{day, count}]}}, over a period the gateway has checked. */
+    Mono<Map<String, Object>> arrivals(String tenantId, LocalDate from, LocalDate to);
 
     /** One entry per subject type. */
     Mono<List<Object>> syncStates(String tenantId);

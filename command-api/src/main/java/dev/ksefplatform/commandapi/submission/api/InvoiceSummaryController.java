@@ -2,16 +2,12 @@ package dev.ksefplatform.commandapi.submission.api;
 
 import dev.ksefplatform.commandapi.submission.application.InvoiceSummaryQuery;
 import dev.ksefplatform.commandapi.tenant.application.TenantAuthentication;
-import dev.ksefplatform.commandapi.web.InvalidQueryParameter;
-import dev.ksefplatform.commandapi.web.QueryParameters;
+import dev.ksefplatform.commandapi.web.DayPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -41,25 +37,7 @@ class InvoiceSummaryController {
             description = "last UTC day, yyyy-MM-dd, at most " + MAX_DAYS + " days after from")
     Mono<Map<String, Object>> summary(@RequestHeader(name = InvoiceController.API_KEY, required = false) String apiKey,
                                       ServerHttpRequest request) {
-        return authentication.authenticate(apiKey).flatMap(tenant -> Mono.fromCallable(() -> period(request))
-                .flatMap(period -> summaries.summary(tenant, period[0], period[1])));
-    }
-
-    private static LocalDate[] period(ServerHttpRequest request) {
-        QueryParameters given = QueryParameters.of(request.getQueryParams(), Set.of("from", "to"));
-        LocalDate from = required("from", given.date("from"));
-        LocalDate to = required("to", given.date("to"));
-        QueryParameters.ordered("from", from, "to", to);
-        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw new InvalidQueryParameter("to", "must be at most " + MAX_DAYS + " days after from");
-        }
-        return new LocalDate[] {from, to};
-    }
-
-    private static LocalDate required(String name, LocalDate value) {
-        if (value == null) {
-            throw new InvalidQueryParameter(name, "is required: a date yyyy-MM-dd");
-        }
-        return value;
+        return authentication.authenticate(apiKey).flatMap(tenant -> Mono.fromCallable(() -> DayPeriod.of(request.getQueryParams(), MAX_DAYS))
+                .flatMap(period -> summaries.summary(tenant, period.from(), period.to())));
     }
 }

@@ -1,6 +1,8 @@
 package dev.ksefplatform.sync.inbox.api;
 
+import dev.ksefplatform.sync.inbox.application.ArrivalsPeriod;
 import dev.ksefplatform.sync.inbox.application.InboxQueries;
+import dev.ksefplatform.sync.inbox.domain.ArrivalsSummary;
 import dev.ksefplatform.sync.inbox.domain.InboxFilter;
 import dev.ksefplatform.sync.inbox.domain.RawDocument;
 import java.math.BigDecimal;
@@ -38,6 +40,14 @@ public class InboxController {
                                     @RequestParam(required = false) String cursor) {
         InboxFilter filter = new InboxFilter(issuedFrom, issuedTo, sellerNip, subjectType, grossFrom, grossTo, q);
         return queries.page(tenantId, filter, cursor, limit).map(InboxPageView::of);
+    }
+
+    /** Arrivals per UTC day of {@code listedAt}, {@code from}..{@code to} inclusive (at most 31 days). */
+    @GetMapping(INBOX + "/summary")
+    public Mono<ArrivalsSummary> summary(@PathVariable String tenantId,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return queries.arrivals(tenantId, new ArrivalsPeriod(from, to));
     }
 
     @GetMapping(INBOX + "/{ksefNumber}")

@@ -1,6 +1,7 @@
 package dev.ksefplatform.sync.inbox.application;
 
 import dev.ksefplatform.support.paging.CursorNotFound;
+import dev.ksefplatform.sync.inbox.domain.ArrivalsSummary;
 import dev.ksefplatform.sync.inbox.domain.InboxEntry;
 import dev.ksefplatform.sync.inbox.domain.InboxFilter;
 import dev.ksefplatform.sync.inbox.domain.RawDocument;
@@ -44,6 +45,12 @@ public final class InboxQueries {
     public Mono<RawDocument> document(String tenantId, String ksefNumber) {
         return scope.read(tenantId, store.find(tenantId, ksefNumber))
                 .switchIfEmpty(Mono.error(() -> new InboxInvoiceNotFound(ksefNumber)));
+    }
+
+    /** Documents that reached the tenant's inbox per UTC day of the period (the dashboard's "inbox arrivals"). */
+    public Mono<ArrivalsSummary> arrivals(String tenantId, ArrivalsPeriod period) {
+        return scope.read(tenantId, inbox.arrivalsPerDay(tenantId, period.from(), period.to()).collectList())
+                .map(days -> ArrivalsSummary.of(period.from(), period.to(), days));
     }
 
     /** Rows of a page and the cursor of the next one (null on the last page). */

@@ -75,5 +75,11 @@ class InboxProjectionTest {
         public Flux<InboxEntry> page(String tenantId, InboxFilter filter, InboxCursor after, int limit) {
             return Flux.empty();
         }
+
+        @Override
+        public Flux<dev.ksefplatform.sync.inbox.domain.DailyArrivals> arrivalsPerDay(String tenantId,
+                java.time.LocalDate from, java.time.LocalDate to) {
+            return Flux.empty();
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.ksefplatform.commandapi.web.CursorNotFound;
 import dev.ksefplatform.commandapi.web.InvalidQueryParameter;
 import dev.ksefplatform.commandapi.web.ReadModelUnavailable;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -59,6 +60,13 @@ public final class HttpTenantInbox implements TenantInbox {
         return call("inbox", syncService.get().uri(TENANT + "/inbox/{ksefNumber}/xml", tenantId, ksefNumber),
                 response -> found(response, r -> r.bodyToMono(byte[].class).defaultIfEmpty(new byte[0])
                         .map(xml -> new InboxDocument(xml, r.headers().asHttpHeaders().getFirst("Repr-Digest")))));
+    }
+
+    @Override
+    public Mono<Map<String, Object>> arrivals(String tenantId, LocalDate from, LocalDate to) {
+        return call("inbox summary", syncService.get().uri(uri -> SyncServiceClient.uri(uri, TENANT + "/inbox/summary",
+                        tenantId, Map.of("from", from.toString(), "to", to.toString()))),
+                response -> response.statusCode().value() == 200 ? response.bodyToMono(OBJECT) : response.createError());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ksefplatform.sync.inbox.adapter.r2dbc;
 import dev.ksefplatform.support.projection.adapter.r2dbc.BatchRows;
 import dev.ksefplatform.sync.inbox.application.InboxCursor;
 import dev.ksefplatform.sync.inbox.application.InboxEntries;
+import dev.ksefplatform.sync.inbox.domain.DailyArrivals;
 import dev.ksefplatform.sync.inbox.domain.Direction;
 import dev.ksefplatform.sync.inbox.domain.InboxEntry;
 import dev.ksefplatform.sync.inbox.domain.InboxFilter;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -58,6 +60,18 @@ public final class R2dbcInboxEntries implements InboxEntries {
     public Flux<InboxEntry> page(String tenantId, InboxFilter filter, InboxCursor after, int limit) {
         InboxQuery query = InboxQuery.of(tenantId, filter, after, limit);
         return query.bind(db.sql(query.sql())).map(R2dbcInboxEntries::toEntry).all();
+    }
+
+    /** One grouped scan of the tenant's listing index; bounds are instants, so the index on listed_at serves it. */
+    @Override
+    public Flux<DailyArrivals> arrivalsPerDay(String tenantId, LocalDate from, LocalDate to) {
+        return db.sql("""
+                        SELECT (listed_at AT TIME ZONE 'UTC')::date AS day, count(*) AS arrivals FROM sync.inbox
+                        WHERE tenant_id = :tenantId AND listed_at >= :from AND listed_at < :until
+                        GROUP BY 1 ORDER BY 1""")
+                .bind("tenantId", tenantId).bind("from", from.atStartOfDay().atOffset(ZoneOffset.UTC))
+                .bind("until", to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+                .map(row -> new DailyArrivals(row.get("day", LocalDate.class), row.get("arrivals", Long.class))).all();
     }
 
     private static <V> Function<InboxEntry, V> facts(Function<InvoiceFacts, V> field) {

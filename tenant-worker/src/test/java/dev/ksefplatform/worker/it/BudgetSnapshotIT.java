@@ -1,0 +1,108 @@
+package dev.ksefplatform.worker.it;
+
+import static dev.ksefplatform.worker.it.Commands.outcomeOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ksefplatform.schemas.v1.CommandEnvelope;
+import dev.ksefplatform.schemas.v1.InvoiceAccepted;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The KSeF budget snapshot over the simulator with KSeF's official limits: after real sends the worker's internal API
+ * shows less left than the limit, for that context only, to command-api's token only.
+ */
+class BudgetSnapshotIT {
+
+    private static final String TOKEN = "budget-it-command-api-token";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static WorkerHarness env;
+    private static URI worker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        env = new WorkerHarness(true);
+        ConfigurableApplicationContext context = env.startWorker("--worker.budget.snapshot-period=300ms",
+                "--worker.security.callers.command-api=" + TOKEN);
+        worker = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        env.close();
+    }
+
+    @Test
+    void afterRealSendsTheSnapshotShowsLessLeftForThatContextOnly() throws Exception {
+        String nipA = Nips.random();
+        String nipB = Nips.random();
+        List<CommandEnvelope> commands = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            commands.add(Commands.submit("budget-a", nipA));
+        }
+
+        commands.forEach(env.kafka::publish);
+        commands.forEach(c -> assertThat(env.kafka.awaitEvent(outcomeOf(c)).value().getPayload())
+                .isInstanceOf(InvoiceAccepted.class));
+
+        JsonNode sent = awaitGroup(nipA, "invoiceSend", 5);
+        assertThat(sent.path("perHour").asInt()).isPositive();
+        assertThat(sent.path("leftHour").asInt()).isLessThanOrEqualTo(sent.path("perHour").asInt() - 5);
+        assertThat(sent.path("leftMinute").asInt()).isLessThan(sent.path("perMinute").asInt());
+        HttpResponse<String> other = get("/internal/v1/contexts/TEST/" + nipB + "/budget", TOKEN);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(other.body()).contains("budget-not-seen").doesNotContain(nipA);
+    }
+
+    @Test
+    void onlyCommandApisTokenReadsABudgetAndBadPathsAreProblems() throws Exception {
+        assertThat(get("/internal/v1/contexts/TEST/1234567890/budget", null).statusCode()).isEqualTo(401);
+        assertThat(get("/internal/v1/contexts/TEST/1234567890/budget", "not-a-token").statusCode()).isEqualTo(401);
+        HttpResponse<String> bad = get("/internal/v1/contexts/TEST/12345/budget", TOKEN);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("invalid-request");
+    }
+
+    /** The group's entry once it shows at least {@code used} calls in the hour (the snapshot lags a period). */
+    private static JsonNode awaitGroup(String nip, String group, int used) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get("/internal/v1/contexts/TEST/" + nip + "/budget", TOKEN);
+            if (response.statusCode() == 200) {
+                JsonNode body = new ObjectMapper().readTree(response.body());
+                assertThat(body.path("nip").asText()).isEqualTo(nip);
+                for (JsonNode entry : body.path("groups")) {
+                    if (entry.path("group").asText().equals(group)
+                            && entry.path("perHour").asInt() - entry.path("leftHour").asInt() >= used) {
+                        return entry;
+                    }
+                }
+                last = body;
+            }
+            WorkerHarness.sleep(200);
+        }
+        throw new AssertionError("no snapshot of " + group + " with " + used + " calls within 30 s; last " + last);
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(worker.resolve(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
