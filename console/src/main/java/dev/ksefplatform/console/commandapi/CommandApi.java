@@ -50,6 +50,12 @@ public final class CommandApi {
         return client.get().uri(uri -> build(uri, path, query)).exchangeToMono(CommandApi::json);
     }
 
+    /** An operator's action at command-api's admin API (a JSON body), as the console itself. */
+    public Mono<Map<String, Object>> operatorPost(String path, Object body) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchangeToMono(CommandApi::json);
+    }
+
     /** A POST with a JSON body (or none). */
     public Mono<Map<String, Object>> post(Caller caller, String path, Object body) {
         var request = client.method(HttpMethod.POST).uri(path).headers(h -> actFor(h, caller));
