@@ -231,6 +231,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** The cause (which may name internal hosts) is logged here, never answered. */
     @ExceptionHandler
+    ProblemDetail deadLetterNotFound(dev.ksefplatform.commandapi.deadletter.application.DeadLetterNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "dead-letter-not-found", "Dead letter not found", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail notRedrivable(dev.ksefplatform.commandapi.deadletter.application.DeadLetterNotRedrivable e) {
+        return problem(HttpStatus.CONFLICT, "dead-letter-not-redrivable", "Dead letter cannot be re-driven", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidRedrive(dev.ksefplatform.commandapi.deadletter.application.InvalidRedriveRequest e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidDeadLetter(dev.ksefplatform.commandapi.deadletter.domain.InvalidDeadLetterAddress e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e);
+    }
+
+    @ExceptionHandler
     ProblemDetail kafkaUnavailable(dev.ksefplatform.commandapi.platform.application.KafkaUnavailable e) {
         log.warn("kafka unavailable cause={}", String.valueOf(e.getCause()));
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", "Temporarily unavailable", e);

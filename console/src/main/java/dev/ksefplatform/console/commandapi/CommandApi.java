@@ -56,9 +56,10 @@ public final class CommandApi {
         return (body == null ? request : request.bodyValue(body)).exchangeToMono(CommandApi::json);
     }
 
-    /** An operator's write to command-api's admin API, as the console itself (no person acted for). */
+    /** An operator's action at command-api's admin API (a JSON body), as the console itself. */
     public Mono<Map<String, Object>> operatorPost(String path, Object body) {
-        return client.post().uri(path).bodyValue(body).exchangeToMono(CommandApi::json);
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchangeToMono(CommandApi::json);
     }
 
     /** A POST with a JSON body (or none). */

@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The platform's health for operators: each consumer group's lag (Kafka's own offsets, through command-api), and the
- * latest dead letters and KSeF rate-limit waits across tenants (from the audit log), with whose they were.
+ * latest dead letters and KSeF rate-limit waits across tenants (from the audit log), with whose they were; and the
+ * newest records of the commands' dead-letter topic, each with a re-drive button or the reason it has none.
  */
 @Controller
 class HealthPages {
@@ -25,13 +26,16 @@ class HealthPages {
     }
 
     @GetMapping("/operator/health")
-    Mono<String> health(Model model) {
+    Mono<String> health(Model model, RedriveOutcome outcome) {
+        model.addAttribute("redriveOutcome", outcome);
         return Mono.zip(commandApi.operatorGet("/admin/v1/platform/consumers", new LinkedMultiValueMap<>()),
-                        latest("CommandDeadLettered"), latest("RateLimited"))
+                        latest("CommandDeadLettered"), latest("RateLimited"), RedriveOutcome.redrivable(commandApi))
                 .doOnNext(all -> {
                     model.addAttribute("groups", all.getT1().get("items"));
                     model.addAttribute("deadLetters", all.getT2());
                     model.addAttribute("rateLimits", all.getT3());
+                    model.addAttribute("redrivable", all.getT4().orElse(List.of()));
+                    model.addAttribute("redrivableUnavailable", all.getT4().isEmpty());
                 })
                 .thenReturn("operator-health");
     }

@@ -15,6 +15,11 @@ public final class MessageHeaders {
     /** The payload's wire name, see {@link MessageTypes}. */
     public static final String MESSAGE_TYPE = "ksef-message-type";
     public static final String SOURCE = "ksef-source";
+    /**
+     * On a command re-published by an operator's re-drive: the dead letter it came from, as
+     * {@code topic-partition@offset}. The worker takes such a command again only if it dead-lettered it unsent.
+     */
+    public static final String REDRIVE_OF = "ksef-redrive-of";
 
     private MessageHeaders() {
     }

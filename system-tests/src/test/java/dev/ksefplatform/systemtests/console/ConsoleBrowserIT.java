@@ -673,6 +673,27 @@ class ConsoleBrowserIT {
         pages.navigateBy(() -> pages.waitFor(By.id("lang-pl")).click());
     }
 
+    @Test
+    void anOperatorReDrivesADeadLetterFromTheHealthPageAndSeesTheOutcome() throws Exception {
+        String nip = randomNip();
+        String tenantId = registerTenantWithoutIntegration("Theta Księgowość s.c.", nip);
+        String commandId = DeadLetterCommands.publishSubmitInvoice(stack.kafkaBootstrapServers(), tenantId, nip);
+        pages.logIn(operator, password);
+        String deadLetter = pages.reloadUntil("/operator/health", By.xpath("//tr[@class='redrivable'][td[@class='command']"
+                + "[text()='" + commandId + "']]"), Duration.ofSeconds(90)).getDomAttribute("data-dead-letter");
+        String row = "//tr[@data-dead-letter='" + deadLetter + "']";
+        assertThat(pages.textOf(By.xpath(row + "/td[@class='reason']"))).contains("tenant-violation");
+        pages.waitFor(By.xpath(row + "//input[@name='note']")).sendKeys("integracja klienta już jest");
+
+        pages.navigateBy(() -> pages.waitFor(By.xpath(row + "//button[@class='redrive-button']")).click());
+
+        assertThat(pages.textOf(By.id("redrive-outcome"))).contains(deadLetter, "opublikowano ponownie");
+        assertThat(pages.textOf(By.xpath(row + "//p[@class='redriven']"))).startsWith("Wysłane ponownie przez");
+        assertThat(pages.all(By.xpath(row + "//button"))).isEmpty();
+        pages.assertCleanPage();
+        pages.screenshot("operator-redrive");
+    }
+
     /** A form the page did not offer, carrying the page's real CSRF token: only the server's role check stops it. */
     @Test
     void theDashboardShowsTheInboxArrivalsAndTheKsefBudgetTheSyncUsed() throws Exception {

@@ -11,6 +11,8 @@ import dev.ksefplatform.worker.engine.application.CallLog;
 import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
 import java.time.Duration;
 import dev.ksefplatform.worker.engine.adapter.jdbc.JdbcLaneStore;
+import dev.ksefplatform.worker.intake.adapter.kafka.DeadLetters;
+import dev.ksefplatform.worker.intake.adapter.kafka.RebuiltDeadLetters;
 import dev.ksefplatform.worker.engine.adapter.kafka.AvroEventEncoder;
 import dev.ksefplatform.worker.engine.adapter.ksef.BudgetSeeding;
 import dev.ksefplatform.worker.engine.adapter.ksef.ClientKsef;
@@ -112,7 +114,8 @@ public class EngineConfiguration {
                   ObjectProvider<PermissionRechecks> rechecks, Clock clock) {
         CrashPoints crash = crashPoints.getIfAvailable(() -> CrashPoints.NONE);
         WorkerProperties.Engine engine = worker.engine();
-        LaneDeps deps = new LaneDeps(new JdbcLaneStore(jdbc, tx, encoder, workerInstanceId, crash, relay::nudge),
+        LaneDeps deps = new LaneDeps(new JdbcLaneStore(jdbc, tx, encoder, workerInstanceId, crash, relay::nudge,
+                        new RebuiltDeadLetters(new DeadLetters(encoder, events), clock)),
                 ksef, budget, credentials, events,
                 engine.laneSettings(), new LanePolicy(engine.laneSettings()),
                 new RetrySchedule(engine.retryInitial(), engine.retryMax(), engine.firstPoll(), engine.maxPoll()),

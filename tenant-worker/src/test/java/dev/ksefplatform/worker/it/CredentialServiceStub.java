@@ -65,6 +65,11 @@ final class CredentialServiceStub implements AutoCloseable {
         denied.add(contextNip);
     }
 
+    /** The tenant registered its integration for the NIP: leases are lent again (after {@link #deny}). */
+    void register(String contextNip) {
+        denied.remove(contextNip);
+    }
+
     /** Leases for the NIP answer 403 integration-not-active until {@link #activate}. */
     void deactivate(String contextNip) {
         inactive.add(contextNip);

@@ -67,6 +67,28 @@ final class KafkaProbe implements AutoCloseable {
         await(raw.send(record));
     }
 
+    /** Republishes a dead letter to the commands topic as command-api's re-drive does: key, bytes and ids, marked. */
+    void redrive(ConsumerRecord<String, byte[]> deadLetter) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMANDS.name(), deadLetter.key(),
+                deadLetter.value());
+        for (String name : List.of(MessageHeaders.MESSAGE_ID, MessageHeaders.TENANT_ID, MessageHeaders.CORRELATION_ID)) {
+            MessageHeaders.get(deadLetter.headers(), name).ifPresent(v -> MessageHeaders.put(record.headers(), name, v));
+        }
+        MessageHeaders.put(record.headers(), MessageHeaders.REDRIVE_OF,
+                deadLetter.topic() + "-" + deadLetter.partition() + "@" + deadLetter.offset());
+        await(raw.send(record));
+    }
+
+    /** Publishes a command marked as the re-drive of {@code redriveOf}, as if it had been dead-lettered there. */
+    void publishRedrive(CommandEnvelope command, String redriveOf) {
+        ProducerRecord<String, CommandEnvelope> record =
+                new ProducerRecord<>(Topics.COMMANDS.name(), command.getTenantId(), command);
+        MessageHeaders.put(record.headers(), MessageHeaders.MESSAGE_ID, command.getMessageId());
+        MessageHeaders.put(record.headers(), MessageHeaders.TENANT_ID, command.getTenantId());
+        MessageHeaders.put(record.headers(), MessageHeaders.REDRIVE_OF, redriveOf);
+        await(commands.send(record));
+    }
+
     /** The first event matching, waiting up to the deadline. */
     ConsumerRecord<String, EventEnvelope> awaitEvent(Predicate<ConsumerRecord<String, EventEnvelope>> match) {
         return events.await(match);

@@ -15,7 +15,6 @@ import dev.ksefplatform.schemas.v1.InvoiceDuplicate;
 import dev.ksefplatform.schemas.v1.InvoiceSent;
 import dev.ksefplatform.schemas.v1.SentInvoiceStored;
 import dev.ksefplatform.schemas.v1.UpoReceived;
-import dev.ksefplatform.schemas.v1.InvoiceSubmissionAbandoned;
 import dev.ksefplatform.schemas.v1.SessionOpened;
 import dev.ksefplatform.schemas.v1.SubmissionsHeld;
 import dev.ksefplatform.schemas.v1.SubmissionsResumed;
@@ -190,7 +189,7 @@ class SubmissionEngineIT {
     }
 
     @Test
-    void aTenantViolationAbandonsTheCommandsWithoutCallingKsef() {
+    void aTenantViolationDeadLettersTheCommandsWithoutCallingKsef() {
         String nip = Nips.random();
         env.credentials.deny(nip);
         CommandEnvelope command = Commands.submit("tenant-d", nip);
@@ -198,8 +197,11 @@ class SubmissionEngineIT {
         env.kafka.publish(command);
 
         Object outcome = env.kafka.awaitEvent(outcomeOf(command)).value().getPayload();
-        assertThat(outcome).isInstanceOf(InvoiceSubmissionAbandoned.class);
-        assertThat(((InvoiceSubmissionAbandoned) outcome).getReason()).contains("tenant-violation");
+        assertThat(outcome).isInstanceOf(CommandDeadLettered.class);
+        assertThat(((CommandDeadLettered) outcome).getReason()).contains("tenant-violation");
+        ConsumerRecord<String, byte[]> dead = env.kafka.awaitDeadLetter(r -> command.getMessageId().equals(
+                MessageHeaders.get(r.headers(), MessageHeaders.MESSAGE_ID).orElse(null)));
+        assertThat(dead.key()).isEqualTo("tenant-d");
         assertThat(env.kafka.eventsSoFar()).noneMatch(eventOf(command, InvoiceSent.class));
     }
 

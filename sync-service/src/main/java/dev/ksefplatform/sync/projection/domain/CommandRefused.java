@@ -10,9 +10,19 @@ public record CommandRefused(EventMeta meta, String reason, String topic) implem
 
     /** The owner command-api gives a refusal of a tenant the system may not act for (CONTRACTS §5). */
     public static final String UPSTREAM_OWNER_PREFIX = "upstream:";
+    /** How the worker's reason starts when it refuses a re-driven command (CONTRACTS §5, "Re-drives"). */
+    public static final String REDRIVE_REFUSED_PREFIX = "re-drive refused: ";
 
     /** Whether the refused command is a tenant's, rather than an upstream system's own refused record. */
     public boolean ownedByATenant() {
         return !meta.tenantId().startsWith(UPSTREAM_OWNER_PREFIX);
+    }
+
+    /**
+     * Whether this is the worker's refusal of an operator's re-drive: it says why the re-drive did not run (the
+     * command ran or runs already, or was never taken) and leaves the command's own outcome as it stands.
+     */
+    public boolean refusedRedrive() {
+        return reason != null && reason.startsWith(REDRIVE_REFUSED_PREFIX);
     }
 }

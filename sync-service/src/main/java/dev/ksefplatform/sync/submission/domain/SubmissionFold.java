@@ -20,7 +20,8 @@ import java.util.Optional;
  * SENT also replaces a FAILED: the command was taken again (re-driven from the dead-letter topic, or a refused
  * upstream record sent again with its message id), while a SENT published again from before the failure does not.
  * A refusal owned by an upstream system ({@link CommandRefused#ownedByATenant}) makes no row, so it can never stand
- * in the way of the tenant's own row of the same command id.
+ * in the way of the tenant's own row of the same command id; nor does the worker's refusal of a re-drive
+ * ({@link CommandRefused#refusedRedrive}), so a command running or done is never shown FAILED by it.
  */
 public final class SubmissionFold {
 
@@ -96,7 +97,7 @@ public final class SubmissionFold {
             return Optional.of(row(e.meta(), SubmissionStatus.FAILED, null, null, e.invoiceNumber(), e.reason(),
                     List.of(), null, null, null));
         }
-        if (event instanceof CommandRefused e && e.ownedByATenant()) {
+        if (event instanceof CommandRefused e && e.ownedByATenant() && !e.refusedRedrive()) {
             return Optional.of(row(e.meta(), SubmissionStatus.FAILED, null, null, null, e.reason(), List.of(), null,
                     null, null));
         }

@@ -229,6 +229,16 @@ class SubmissionFoldTest {
     }
 
     @Test
+    void theWorkersRefusalOfAReDriveLeavesARunningOrFinishedCommandAsItIs() {
+        Submission sent = SubmissionFold.evolve(Optional.empty(), sent("e0", T0)).orElseThrow();
+        SyncEvent refusal = refused("e9", "tenant-a", T0.plusSeconds(5),
+                "re-drive refused: command cmd-1 is still SENT; a command never runs twice");
+
+        assertThat(SubmissionFold.evolve(Optional.of(sent), refusal)).contains(sent);
+        assertThat(SubmissionFold.evolve(Optional.empty(), refusal)).isEmpty();
+    }
+
+    @Test
     void laterSentInANewSessionReplacesTheEarlierButAnOlderOneDoesNot() {
         Submission first = SubmissionFold.evolve(Optional.empty(), sent("e0", T0)).orElseThrow();
         SyncEvent resent = new SubmissionSent(meta("e5", "tenant-a", T0.plusSeconds(600)), "20261122-SO-2", "Online",

@@ -190,7 +190,7 @@ final class Lane {
 
     private Instant leaseDenied(TenantCredentials.LeaseDenied e, Instant now) {
         if (e.violation()) {
-            new Abandonment(this).abandonQueued("tenant-violation: " + e.getMessage());
+            new DeadLettering(this).deadLetterQueued(e.getMessage()); // "tenant-violation: <the vault's detail>"
             return now;
         }
         return hold(HoldReason.INTEGRATION_NOT_ACTIVE, e.getMessage(), now);

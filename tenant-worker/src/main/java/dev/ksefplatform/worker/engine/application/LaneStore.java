@@ -53,6 +53,9 @@ public interface LaneStore {
     /** → DONE with the outcome (and the final events). */
     void finished(LaneKey lane, Map<String, String> outcomes, List<WorkerEvent> events);
 
+    /** QUEUED → DONE {@code DEAD_LETTERED}: each command rebuilt for the dead-letter topic, with its event. */
+    void deadLettered(LaneKey lane, Collection<String> commandIds, String reason);
+
     /** Events that change no command (held, resumed, a failed call). */
     void record(LaneKey lane, List<WorkerEvent> events);
 

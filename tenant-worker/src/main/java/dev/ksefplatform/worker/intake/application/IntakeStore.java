@@ -16,7 +16,8 @@ public interface IntakeStore {
 
     /**
      * Queues the commands, inbox syncs and verifications (a command id seen before is skipped), writes the outbox
-     * records (dead letters and their events) and stores the offsets, all or nothing.
+     * records (dead letters and their events) and stores the offsets, all or nothing; in the same transaction each
+     * re-drive is decided by {@link RedriveRule} against the rows it finds (locked).
      */
-    void store(String topic, Taken taken, Map<Integer, List<EventEncoder.Encoded>> outbox, Map<Integer, Long> offsets);
+    Stored store(String topic, Taken taken, Map<Integer, List<EventEncoder.Encoded>> outbox, Map<Integer, Long> offsets);
 }

@@ -86,6 +86,22 @@ class EventEnvelopeMapperTest {
     }
 
     @Test
+    void anOperatorsReDriveIsARowOfItsOwnWithTheOperatorAsActor() {
+        EventEnvelope envelope = TestEvents.envelope("tenant-a", "cmd-5", T0,
+                AuditInfo.newBuilder().setOperation("command.redrive")
+                        .setActor(dev.ksefplatform.schemas.v1.Actor.newBuilder().setType("STAFF").setId("ops-1").build())
+                        .build(),
+                dev.ksefplatform.schemas.v1.CommandRedriven.newBuilder().setDeadLetter("ksef.commands.v1-dlt-3@17")
+                        .setOperator("ops-1").setNote("integration registered").build());
+
+        AuditedEvent event = mapper.toDomain(envelope, "tenant-a").orElseThrow();
+
+        assertThat(event.eventType()).isEqualTo("CommandRedriven");
+        assertThat(event.operation()).isEqualTo("command.redrive");
+        assertThat(event.actor()).isEqualTo(new Actor("STAFF", "ops-1", null));
+    }
+
+    @Test
     void recordWithoutValueIsUnmappable() {
         assertThatThrownBy(() -> mapper.toDomain(null, "tenant-a")).isInstanceOf(UnmappableEvent.class);
     }

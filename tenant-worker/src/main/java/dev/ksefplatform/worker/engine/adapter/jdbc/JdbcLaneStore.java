@@ -3,6 +3,7 @@ package dev.ksefplatform.worker.engine.adapter.jdbc;
 import dev.ksefplatform.worker.engine.application.CrashPoints;
 import dev.ksefplatform.worker.engine.application.EventEncoder;
 import dev.ksefplatform.worker.engine.application.LaneStore;
+import dev.ksefplatform.worker.engine.application.UnsentDeadLetters;
 import dev.ksefplatform.worker.engine.domain.InFlightInvoice;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
 import dev.ksefplatform.worker.engine.domain.QueuedInvoice;
@@ -30,10 +31,12 @@ public class JdbcLaneStore implements LaneStore {
     private final String instanceId;
     private final CrashPoints crashPoints;
     private final Runnable afterCommit;
+    private final UnsentDeadLetters deadLetters;
 
     /** @param afterCommit told after each transaction that wrote events (the relay publishes them at once) */
     public JdbcLaneStore(JdbcTemplate jdbc, TransactionTemplate tx, EventEncoder encoder, String instanceId,
-                         CrashPoints crashPoints, Runnable afterCommit) {
+                         CrashPoints crashPoints, Runnable afterCommit, UnsentDeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.tx = tx;
         this.outbox = new OutboxWriter(jdbc, encoder);
@@ -152,6 +155,19 @@ public class JdbcLaneStore implements LaneStore {
                       FROM unnest(?::text[], ?::text[]) AS f(id, outcome)
                      WHERE c.command_id = f.id AND c.state <> 'DONE'""", Sql.textArray(ids), Sql.textArray(names));
         });
+    }
+
+    @Override
+    public void deadLettered(LaneKey lane, Collection<String> commandIds, String reason) {
+        inOwnedTransaction(lane, List.of(), () -> {
+            Rows.unsent(jdbc, lane, commandIds).forEach(command ->
+                    outbox.writeEncoded(lane.partition(), deadLetters.of(command, reason)));
+            jdbc.update("""
+                    UPDATE worker.commands SET state = 'DONE', outcome = 'DEAD_LETTERED', finished_at = now(), xml = NULL
+                     WHERE command_id = ANY (?::text[]) AND state = 'QUEUED'""",
+                    (Object) Sql.textArray(List.copyOf(commandIds)));
+        });
+        afterCommit.run();
     }
 
     @Override

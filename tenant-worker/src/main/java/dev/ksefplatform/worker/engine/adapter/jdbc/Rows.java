@@ -1,6 +1,7 @@
 package dev.ksefplatform.worker.engine.adapter.jdbc;
 
 import dev.ksefplatform.worker.engine.application.LaneStore.StoredSession;
+import dev.ksefplatform.worker.engine.application.UnsentCommand;
 import dev.ksefplatform.worker.engine.domain.CommandRef;
 import dev.ksefplatform.worker.engine.domain.InFlightInvoice;
 import dev.ksefplatform.worker.engine.domain.InvoiceForm;
@@ -11,6 +12,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,6 +39,18 @@ final class Rows {
                         rs.getString("form_schema_version"), rs.getString("form_value")), rs.getString("invoice_number"),
                         rs.getString("invoice_hash"), rs.getBoolean("offline_mode"), rs.getBytes("xml"), earlier(rs)),
                 lane.tenantId(), lane.environment(), lane.contextNip(), max);
+    }
+
+    /** Queued commands of the lane among {@code ids}, with everything their dead letter needs. */
+    static List<UnsentCommand> unsent(JdbcTemplate jdbc, LaneKey lane, Collection<String> ids) {
+        return jdbc.query("SELECT " + REF_COLUMNS + ", source, form_system_code, form_schema_version, form_value,"
+                        + " offline_mode, xml, source_offset FROM worker.commands WHERE command_id = ANY (?::text[])"
+                        + " AND state = 'QUEUED' ORDER BY seq",
+                (rs, i) -> new UnsentCommand(ref(rs), lane, rs.getString("source"), new InvoiceForm(
+                        rs.getString("form_system_code"), rs.getString("form_schema_version"), rs.getString("form_value")),
+                        rs.getString("invoice_number"), rs.getString("invoice_hash"), rs.getBoolean("offline_mode"),
+                        rs.getBytes("xml"), rs.getObject("source_offset") == null ? -1 : rs.getLong("source_offset")),
+                (Object) Sql.textArray(List.copyOf(ids))); // one array, not the varargs
     }
 
     static List<InFlightInvoice> inFlight(JdbcTemplate jdbc, LaneKey lane) {

@@ -5,6 +5,7 @@ import dev.ksefplatform.worker.intake.application.IntakeStore;
 import dev.ksefplatform.worker.intake.application.NewCommand;
 import dev.ksefplatform.worker.intake.application.NewInboxSync;
 import dev.ksefplatform.worker.intake.application.NewVerification;
+import dev.ksefplatform.worker.intake.application.Stored;
 import dev.ksefplatform.worker.intake.application.Taken;
 import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
 import java.sql.Timestamp;
@@ -21,11 +22,13 @@ public class JdbcIntakeStore implements IntakeStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final OutboxWriter outbox;
+    private final JdbcRedrives redrives;
 
     public JdbcIntakeStore(JdbcTemplate jdbc, TransactionTemplate tx, OutboxWriter outbox) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.outbox = outbox;
+        this.redrives = new JdbcRedrives(jdbc, outbox);
     }
 
     @Override
@@ -47,9 +50,9 @@ public class JdbcIntakeStore implements IntakeStore {
     }
 
     @Override
-    public void store(String topic, Taken taken, Map<Integer, List<EventEncoder.Encoded>> records,
-                      Map<Integer, Long> offsets) {
-        tx.executeWithoutResult(status -> {
+    public Stored store(String topic, Taken taken, Map<Integer, List<EventEncoder.Encoded>> records,
+                        Map<Integer, Long> offsets) {
+        return tx.execute(status -> {
             insert(taken.commands());
             insertSyncs(taken.syncs());
             insertVerifications(taken.verifications());
@@ -59,6 +62,7 @@ public class JdbcIntakeStore implements IntakeStore {
                     ON CONFLICT (topic, partition) DO UPDATE SET last_offset = GREATEST(worker.applied_offsets.last_offset,
                                                                                     EXCLUDED.last_offset)""",
                     topic, partition, offset));
+            return redrives.apply(taken.redrives());
         });
     }
 
@@ -118,8 +122,8 @@ public class JdbcIntakeStore implements IntakeStore {
                 INSERT INTO worker.commands (command_id, tenant_id, partition, kind, environment, context_nip,
                        correlation_id, causation_id, source, actor_type, actor_id, actor_on_behalf_of, received_at,
                        form_system_code, form_schema_version, form_value, invoice_number, invoice_hash, offline_mode,
-                       xml, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED')
+                       xml, source_offset, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED')
                 ON CONFLICT (command_id) DO NOTHING""", commands, 500, (ps, c) -> {
             ps.setString(1, c.ref().commandId());
             ps.setString(2, c.ref().tenantId());
@@ -141,6 +145,7 @@ public class JdbcIntakeStore implements IntakeStore {
             ps.setString(18, c.invoiceHash());
             ps.setBoolean(19, c.offlineMode());
             ps.setBytes(20, c.xml());
+            ps.setLong(21, c.offset());
         });
     }
 }

@@ -10,7 +10,9 @@ import dev.ksefplatform.worker.intake.application.IntakeStore;
 import dev.ksefplatform.worker.intake.application.NewCommand;
 import dev.ksefplatform.worker.intake.application.NewInboxSync;
 import dev.ksefplatform.worker.intake.application.NewVerification;
+import dev.ksefplatform.worker.intake.application.Stored;
 import dev.ksefplatform.worker.intake.application.Taken;
+import dev.ksefplatform.schemas.topic.MessageHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,6 +133,11 @@ public class CommandIntake implements Runnable {
             offsets.merge(record.partition(), record.offset(), Math::max);
             try {
                 CommandEnvelope envelope = decoder.deserialize(TOPIC, record.headers(), record.value());
+                Optional<String> redriveOf = MessageHeaders.get(record.headers(), MessageHeaders.REDRIVE_OF);
+                if (redriveOf.isPresent()) {
+                    taken.redrives().add(RedrivenRecords.of(record, envelope, redriveOf.get(), deadLetters, now));
+                    continue;
+                }
                 NewInboxSync sync = IntakeMapper.sync(envelope, record.partition(), now);
                 NewVerification verification = sync != null ? null
                         : IntakeMapper.verification(envelope, record.partition(), record.offset(), record.value(), now);
@@ -152,11 +159,13 @@ public class CommandIntake implements Runnable {
                 refusedCount++;
             }
         }
-        store.store(TOPIC, taken, outbox, offsets);
+        Stored stored = store.store(TOPIC, taken, outbox, offsets);
+        refusedCount += stored.refused();
         if (refusedCount > 0) {
             deadLettered.accept(refusedCount); // counted once committed: a rewound poll is not counted twice
         }
         wakeLanes(taken.commands());
+        wakeLanes(stored.requeued());
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         offsets.forEach((p, o) -> commit.put(new TopicPartition(TOPIC, p), new OffsetAndMetadata(o + 1)));
         consumer.commitAsync(commit, null);
