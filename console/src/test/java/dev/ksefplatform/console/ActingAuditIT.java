@@ -3,10 +3,7 @@ package dev.ksefplatform.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.console.person.application.PersonRegistration;
-import dev.ksefplatform.console.person.domain.NewPerson;
 import dev.ksefplatform.console.person.domain.Role;
-import dev.ksefplatform.testsupport.EmbeddedPostgres;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +23,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
 class ActingAuditIT {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final CommandApiStandIn COMMAND_API = new CommandApiStandIn();
     private static final IntegrationApiStandIn TENANTS = new IntegrationApiStandIn(COMMAND_API);
 
@@ -38,8 +34,7 @@ class ActingAuditIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("ksef.services.command-api.url", COMMAND_API::url);
+        LoggedIn.infrastructure(registry, COMMAND_API::url);
     }
 
     @AfterAll
@@ -49,12 +44,10 @@ class ActingAuditIT {
 
     @Test
     void recordsTheStartAndTheEndOfActingForATenantNamingTheOperator() {
-        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-        String login = "operator-" + UUID.randomUUID().toString().substring(0, 8);
-        String operatorId = registration.register(new NewPerson(login, PASSWORD, Role.OPERATOR, null)).block(Duration.ofSeconds(10));
+        LoggedIn operator = LoggedIn.as(Role.OPERATOR, null, client, registration);
+        String operatorId = operator.personId();
+        ConsoleSession session = operator.session();
         String tenantId = UUID.randomUUID().toString();
-        ConsoleSession session = new ConsoleSession(client);
-        session.logIn(login, PASSWORD);
         TENANTS.posts().clear();
 
         EntityExchangeResult<String> started = session.postFrom("/operator/tenants", "/operator/acting", Map.of("tenantId", tenantId));

@@ -3,12 +3,8 @@ package dev.ksefplatform.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.console.person.application.PersonRegistration;
-import dev.ksefplatform.console.person.domain.NewPerson;
 import dev.ksefplatform.console.person.domain.Role;
-import dev.ksefplatform.testsupport.EmbeddedPostgres;
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +24,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
 class HealthRedriveIT {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final AdminApiStandIn COMMAND_API = new AdminApiStandIn();
 
     @Autowired
@@ -42,8 +37,7 @@ class HealthRedriveIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("ksef.services.command-api.url", COMMAND_API::url);
+        LoggedIn.infrastructure(registry, COMMAND_API::url);
     }
 
     @AfterAll
@@ -53,11 +47,9 @@ class HealthRedriveIT {
 
     @BeforeEach
     void logIn() {
-        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-        operator = "ops-" + UUID.randomUUID().toString().substring(0, 8);
-        registration.register(new NewPerson(operator, PASSWORD, Role.OPERATOR, null)).block(Duration.ofSeconds(10));
-        session = new ConsoleSession(client);
-        session.logIn(operator, PASSWORD);
+        LoggedIn person = LoggedIn.as(Role.OPERATOR, null, client, registration);
+        session = person.session();
+        operator = person.login();
     }
 
     @Test

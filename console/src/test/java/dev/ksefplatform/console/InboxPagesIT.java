@@ -3,10 +3,7 @@ package dev.ksefplatform.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.console.person.application.PersonRegistration;
-import dev.ksefplatform.console.person.domain.NewPerson;
 import dev.ksefplatform.console.person.domain.Role;
-import dev.ksefplatform.testsupport.EmbeddedPostgres;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +23,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
 class InboxPagesIT {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final CommandApiStandIn COMMAND_API = new CommandApiStandIn();
     private static final String READABLE = "5265877635-20251031-0100A0B0C0D0-E1";
     private static final String UNREADABLE = "5265877635-20251031-0100A0B0C0D1-F2";
@@ -41,8 +37,7 @@ class InboxPagesIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("ksef.services.command-api.url", COMMAND_API::url);
+        LoggedIn.infrastructure(registry, COMMAND_API::url);
     }
 
     @AfterAll
@@ -52,12 +47,8 @@ class InboxPagesIT {
 
     @BeforeEach
     void logIn() {
-        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-        String viewer = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
-        registration.register(new NewPerson(viewer, PASSWORD, Role.VIEWER, UUID.randomUUID().toString()))
-                .block(Duration.ofSeconds(10));
-        session = new ConsoleSession(client);
-        session.logIn(viewer, PASSWORD);
+        LoggedIn person = LoggedIn.as(Role.VIEWER, UUID.randomUUID().toString(), client, registration);
+        session = person.session();
     }
 
     @Test

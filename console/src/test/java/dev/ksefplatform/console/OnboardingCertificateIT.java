@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.console.certificate.Pkcs12Files;
 import dev.ksefplatform.console.person.application.PersonRegistration;
-import dev.ksefplatform.console.person.domain.NewPerson;
 import dev.ksefplatform.console.person.domain.Role;
-import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -48,8 +46,7 @@ class OnboardingCertificateIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("ksef.services.command-api.url", COMMAND_API::url);
+        LoggedIn.infrastructure(registry, COMMAND_API::url);
     }
 
     @AfterAll
@@ -59,12 +56,8 @@ class OnboardingCertificateIT {
 
     @BeforeEach
     void logIn() {
-        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-        String manager = "manager-" + UUID.randomUUID().toString().substring(0, 8);
-        registration.register(new NewPerson(manager, PASSWORD, Role.MANAGER, UUID.randomUUID().toString()))
-                .block(Duration.ofSeconds(10));
-        session = new ConsoleSession(client);
-        session.logIn(manager, PASSWORD);
+        LoggedIn person = LoggedIn.as(Role.MANAGER, UUID.randomUUID().toString(), client, registration);
+        session = person.session();
         INTEGRATIONS.posts().clear();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ksefplatform.console.person.application.PersonRegistration;
 import dev.ksefplatform.console.person.domain.NewPerson;
 import dev.ksefplatform.console.person.domain.Role;
-import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -42,8 +41,7 @@ class OperatorPagesIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("ksef.services.command-api.url", COMMAND_API::url);
+        LoggedIn.infrastructure(registry, COMMAND_API::url);
     }
 
     @AfterAll
@@ -53,12 +51,9 @@ class OperatorPagesIT {
 
     @BeforeEach
     void logIn() {
-        client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
-        String login = "operator-" + UUID.randomUUID().toString().substring(0, 8);
-        operatorId = registration.register(new NewPerson(login, PASSWORD, Role.OPERATOR, null))
-                .block(Duration.ofSeconds(10));
-        session = new ConsoleSession(client);
-        session.logIn(login, PASSWORD);
+        LoggedIn person = LoggedIn.as(Role.OPERATOR, null, client, registration);
+        session = person.session();
+        operatorId = person.personId();
     }
 
     @Test
