@@ -31,7 +31,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@code GET /api/v1/ksef-budget} through command-api to the real tenant-worker's internal endpoint (in this JVM, as
  * the one-JVM launcher runs it). The snapshot rows are written here as the worker's snapshot writer writes them
  * (that writer is proven over the simulator by the worker's BudgetSnapshotIT); what is tested is the forwarding:
- * the tenant's NIP from the registry, 404 before any snapshot, 401 without a key.
+ * the tenant's NIP from the registry, 404 before any snapshot, 401 without a key. Likewise the operators' largest
+ * backlogs ({@code GET /admin/v1/platform/backlog}) over rows of the worker's commands table.
  */
 @SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + CommandApiApplication.CONFIG_NAME)
@@ -92,6 +93,45 @@ class KsefBudgetApiIT {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "ksef-budget-not-seen");
         client.get().uri("/api/v1/ksef-budget").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void operatorsSeeTheLargestBacklogsAndTenantsDoNot() throws SQLException {
+        String tenant = "backlog-" + UUID.randomUUID();
+        String nip = Invoices.randomNip();
+        for (int i = 0; i < 3; i++) {
+            command(tenant, nip, "QUEUED");
+        }
+        command(tenant, nip, "SENT");
+        command(tenant, nip, "DONE");
+
+        Map<String, Object> page = client.get().uri("/admin/v1/platform/backlog?limit=100")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+
+        assertThat((List<Map<String, Object>>) page.get("items")).filteredOn("tenantId", tenant).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("contextNip", nip).containsEntry("environment", "TEST")
+                        .containsEntry("queued", 3).containsEntry("inKsef", 1).containsKey("oldestQueuedAt"));
+        client.get().uri("/admin/v1/platform/backlog?limit=0").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .exchange().expectStatus().isBadRequest();
+        client.get().uri("/admin/v1/platform/backlog").header("X-API-Key", registerTenant().apiKey()).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    /** A command row as the worker's intake writes it, on a partition no worker owns (so none runs it). */
+    private static void command(String tenant, String nip, String state) throws SQLException {
+        try (Connection connection = EmbeddedPostgres.get().connect(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO worker.commands (command_id, tenant_id, partition, kind, environment, context_nip,"
+                        + " correlation_id, received_at, state) VALUES (?, ?, 999, 'SUBMIT_INVOICE', 'TEST', ?, ?, now(), ?)")) {
+            String id = UUID.randomUUID().toString();
+            insert.setString(1, id);
+            insert.setString(2, tenant);
+            insert.setString(3, nip);
+            insert.setString(4, id);
+            insert.setString(5, state);
+            insert.executeUpdate();
+        }
     }
 
     /** A row as tenant-worker's JdbcBudgetSnapshots writes it. */

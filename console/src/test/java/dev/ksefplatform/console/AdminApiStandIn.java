@@ -19,6 +19,7 @@ final class AdminApiStandIn implements AutoCloseable {
 
     static final String GOOD = "ksef.commands.v1-dlt-3@17";
     static final String POISON = "ksef.commands.v1-dlt-5@2";
+    static final String BACKLOG = "tenant-with-a-backlog";
 
     private final HttpServer server;
     private final List<String> redrives = new CopyOnWriteArrayList<>();
@@ -31,6 +32,9 @@ final class AdminApiStandIn implements AutoCloseable {
         }
         server.createContext("/admin/v1/platform/consumers", e -> send(e, 200, "{\"items\":[]}"));
         server.createContext("/admin/v1/audit", e -> send(e, 200, "{\"items\":[],\"nextCursor\":null}"));
+        server.createContext("/admin/v1/platform/backlog", e -> send(e, 200, "{\"items\":[{\"tenantId\":\"" + BACKLOG
+                + "\",\"environment\":\"TEST\",\"contextNip\":\"5265877635\",\"queued\":1234,\"inKsef\":56,"
+                + "\"oldestQueuedAt\":\"2026-12-03T10:15:00Z\"}]}"));
         server.createContext("/admin/v1/dead-letters", this::deadLetters);
         server.start();
     }

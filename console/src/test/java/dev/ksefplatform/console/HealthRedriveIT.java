@@ -53,6 +53,16 @@ class HealthRedriveIT {
     }
 
     @Test
+    void theLargestBacklogIsShownWithItsContextCountsAndOldestQueuedTimeInWarsaw() {
+        String page = session.get("/operator/health").getResponseBody();
+
+        assertThat(page).contains("Zaległości klientów").contains("data-tenant=\"" + AdminApiStandIn.BACKLOG + "\"")
+                .contains("TEST · 5265877635").contains("<td class=\"queued\">1234</td>")
+                .contains("<td class=\"in-ksef\">56</td>").contains("03.12.2026 11:15")
+                .doesNotContain("id=\"backlog-unavailable\"");
+    }
+
+    @Test
     void aReDrivableDeadLetterHasAButtonAndAPoisonOneSaysWhyNot() {
         String page = session.get("/operator/health").getResponseBody();
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The KSeF budget snapshot over the simulator with KSeF's official limits: after real sends the worker's internal API
- * shows less left than the limit, for that context only, to command-api's token only.
+ * The worker's internal API over the simulator with KSeF's official limits: the KSeF budget snapshot (after real sends
+ * less left than the limit, for that context only) and the largest backlogs, to command-api's token only.
  */
 class BudgetSnapshotIT {
 
@@ -68,6 +68,31 @@ class BudgetSnapshotIT {
     }
 
     @Test
+    void aContextWaitingForItsIntegrationShowsItsQueuedCommandsAmongTheLargestBacklogs() throws Exception {
+        String nip = Nips.random();
+        env.credentials.deactivate(nip); // the lane holds: waiting for an integration is not a failure
+        List<CommandEnvelope> commands = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            commands.add(Commands.submit("backlog-c", nip));
+        }
+        commands.forEach(env.kafka::publish);
+
+        JsonNode held = awaitBacklog("backlog-c", 3);
+        assertThat(held.path("environment").asText()).isEqualTo("TEST");
+        assertThat(held.path("contextNip").asText()).isEqualTo(nip);
+        assertThat(held.path("inKsef").asLong()).isZero();
+        assertThat(held.path("oldestQueuedAt").asText()).isNotBlank();
+        assertThat(get("/internal/v1/backlog?limit=0", TOKEN).statusCode()).isEqualTo(400);
+        assertThat(get("/internal/v1/backlog?limit=101", TOKEN).statusCode()).isEqualTo(400);
+        assertThat(get("/internal/v1/backlog", null).statusCode()).isEqualTo(401);
+
+        env.credentials.activate(nip);
+        commands.forEach(c -> assertThat(env.kafka.awaitEvent(outcomeOf(c)).value().getPayload())
+                .isInstanceOf(InvoiceAccepted.class));
+        assertThat(awaitBacklog("backlog-c", 0)).isNull();
+    }
+
+    @Test
     void onlyCommandApisTokenReadsABudgetAndBadPathsAreProblems() throws Exception {
         assertThat(get("/internal/v1/contexts/TEST/1234567890/budget", null).statusCode()).isEqualTo(401);
         assertThat(get("/internal/v1/contexts/TEST/1234567890/budget", "not-a-token").statusCode()).isEqualTo(401);
@@ -96,6 +121,31 @@ class BudgetSnapshotIT {
             WorkerHarness.sleep(200);
         }
         throw new AssertionError("no snapshot of " + group + " with " + used + " calls within 30 s; last " + last);
+    }
+
+    /** The tenant's entry once it shows {@code queued} queued commands (null once it has none open). */
+    private static JsonNode awaitBacklog(String tenant, int queued) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get("/internal/v1/backlog?limit=100", TOKEN);
+            assertThat(response.statusCode()).isEqualTo(200);
+            last = response.body();
+            JsonNode found = null;
+            for (JsonNode entry : new ObjectMapper().readTree(last).path("items")) {
+                if (entry.path("tenantId").asText().equals(tenant)) {
+                    found = entry;
+                }
+            }
+            if (queued == 0 && found == null) {
+                return null;
+            }
+            if (found != null && found.path("queued").asLong() == queued) {
+                return found;
+            }
+            WorkerHarness.sleep(200);
+        }
+        throw new AssertionError("no backlog of " + queued + " for " + tenant + " within 30 s; last " + last);
     }
 
     private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

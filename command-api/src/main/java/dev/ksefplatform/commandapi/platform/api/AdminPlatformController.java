@@ -2,9 +2,11 @@ package dev.ksefplatform.commandapi.platform.api;
 
 import dev.ksefplatform.commandapi.platform.application.ConsumerLag;
 import dev.ksefplatform.commandapi.platform.application.KafkaUnavailable;
+import dev.ksefplatform.commandapi.platform.application.WorkerBacklogs;
 import dev.ksefplatform.commandapi.platform.domain.GroupLag;
 import dev.ksefplatform.commandapi.platform.domain.TopicLag;
 import dev.ksefplatform.commandapi.security.BearerCallers;
+import dev.ksefplatform.commandapi.web.InvalidQueryParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -23,10 +26,26 @@ class AdminPlatformController {
 
     private final BearerCallers callers;
     private final ConsumerLag lag;
+    private final WorkerBacklogs backlogs;
 
-    AdminPlatformController(BearerCallers callers, ConsumerLag lag) {
+    AdminPlatformController(BearerCallers callers, ConsumerLag lag, WorkerBacklogs backlogs) {
         this.callers = callers;
         this.lag = lag;
+        this.backlogs = backlogs;
+    }
+
+    @GetMapping("/admin/v1/platform/backlog")
+    @Operation(summary = "The tenants' KSeF contexts with the most open commands (queued, in KSeF, the oldest queued), "
+            + "from tenant-worker; limit 1-100, default 20; admin or console bearer token. 503 read-model-unavailable "
+            + "when tenant-worker does not answer in time")
+    Mono<Map<String, List<Map<String, Object>>>> backlog(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(defaultValue = "20") String limit) {
+        callers.requireAny(authorization, CALLERS);
+        if (!limit.matches("\\d{1,3}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > 100) {
+            throw new InvalidQueryParameter("limit", "must be 1 to 100");
+        }
+        return backlogs.largest(Integer.parseInt(limit)).map(items -> Map.of("items", items));
     }
 
     @GetMapping("/admin/v1/platform/consumers")
