@@ -499,6 +499,8 @@ class ConsoleBrowserIT {
         assertThat(pages.all(By.cssSelector("#consumer-groups tbody tr"))).hasSize(5);
         assertThat(pages.textOf(By.xpath("//tr[@class='dead-letter'][td[text()='" + commandId + "']]/td[@class='reason']")))
                 .contains("undecodable command");
+        assertThat(pages.all(By.id("backlog-unavailable"))).as("the backlog read from tenant-worker").isEmpty();
+        assertThat(pages.all(By.id("backlog")).size() + pages.all(By.id("no-backlog")).size()).isEqualTo(1);
         pages.assertCleanPage();
         pages.screenshot("operator-health");
     }
