@@ -73,7 +73,7 @@ final class Exports {
             workers.after(delay, () -> export.fail(BEYOND_HWM, clock.instant()));
         } else {
             InvoiceSearch.Found found = search.find(caller.contextNip(), request.filters(), false, hwm);
-            workers.laterOnPool(delay, () -> build(export, request, found));
+            workers.packageLater(delay, () -> build(export, request, found));
         }
         return export.referenceNumber();
     }

@@ -51,7 +51,7 @@ final class BatchSessions {
         BatchPackage batch = new BatchPackage(request.batchFile(), Boolean.TRUE.equals(request.offlineMode()),
                 directory(reference), now);
         OnlineSession session = new OnlineSession(reference, caller, now, now.plus(OnlineSessions.LIFETIME), key,
-                request.iv(), sessions.workers().lane(), batch);
+                request.iv(), sessions.workers().packageLane(), batch);
         batches.put(reference, session);
         sessions.register(session);
         return new Opened(reference, batch.parts().stream().map(part -> new PartUploadRequest(part.ordinalNumber(),

@@ -14,20 +14,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The simulator's background threads: one timer for the statuses' delays (its tasks must be short), a pool, one
- * thread per core, for the work itself (invoice decisions, batch packages, export packages), and helpers that share
- * out one large job (a batch package) across the cores. Work that must keep its order (the invoices of one session)
- * runs on a {@link SerialLane} of the pool.
+ * thread per core, for online invoice decisions, a pool of the same size for packages (batch packages, export
+ * packages), and helpers that share out one large job (a batch package) across the cores. Work that must keep its
+ * order (the invoices of one session) runs on a {@link SerialLane}.
+ *
+ * <p>Packages have threads of their own because KSeF does not queue one taxpayer's online invoice behind another's
+ * batch: with one pool, two batch packages held both its threads and an online verdict waited seconds for them (the
+ * noisy-neighbour benchmark). The threads still share the cores, as KSeF's work shares its machines.
  */
 public final class Workers implements AutoCloseable {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemons("ksef-sim-timer"));
     private final ExecutorService pool;
+    private final ExecutorService packages;
     private final ExecutorService helpers;
     private final int threads;
 
     public Workers(int threads) {
         this.threads = threads;
         this.pool = Executors.newFixedThreadPool(threads, daemons("ksef-sim-worker"));
+        this.packages = Executors.newFixedThreadPool(threads, daemons("ksef-sim-package"));
         this.helpers = Executors.newFixedThreadPool(threads, daemons("ksef-sim-helper"));
     }
 
@@ -59,19 +65,25 @@ public final class Workers implements AutoCloseable {
         timer.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@code task} on the pool after {@code delay}. */
-    public void laterOnPool(Duration delay, Runnable task) {
-        after(delay, () -> pool.execute(task));
-    }
-
     public SerialLane lane() {
         return new SerialLane(pool);
+    }
+
+    /** A lane for a session whose work is a package (a batch session). */
+    public SerialLane packageLane() {
+        return new SerialLane(packages);
+    }
+
+    /** Runs {@code task}, which builds a package, on the package threads after {@code delay}. */
+    public void packageLater(Duration delay, Runnable task) {
+        after(delay, () -> packages.execute(task));
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
         pool.shutdownNow();
+        packages.shutdownNow();
         helpers.shutdownNow();
     }
 

@@ -5,6 +5,7 @@ import dev.ksefplatform.worker.engine.domain.InFlightInvoice;
 import dev.ksefplatform.worker.engine.domain.KsefLimit;
 import dev.ksefplatform.worker.engine.domain.SubmissionOutcome;
 import dev.ksefplatform.worker.engine.domain.VerdictChoice;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -116,9 +117,10 @@ final class VerdictSteps {
 
     private void later(LaneState.Awaiting awaiting, Instant now) {
         int polls = awaiting.polls() + 1;
+        Duration wait = lane.deps.retries().poll(polls, lane.state.awaiting.size(),
+                lane.deps.budget().view(lane.key).capacity(KsefLimit.INVOICE_STATUS));
         lane.state.awaiting.put(awaiting.invoice().ref().commandId(),
-                new LaneState.Awaiting(awaiting.invoice(),
-                        now.plus(lane.deps.retries().poll(polls, lane.state.awaiting.size())), polls));
+                new LaneState.Awaiting(awaiting.invoice(), now.plus(wait), polls));
     }
 
     /** A 440 that may be this command's own earlier send, not confirmable now (budget): asked again later. */

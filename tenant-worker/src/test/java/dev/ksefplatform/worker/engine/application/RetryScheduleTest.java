@@ -2,6 +2,7 @@ package dev.ksefplatform.worker.engine.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ksefplatform.worker.engine.domain.Budgets.Capacity;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,27 @@ class RetryScheduleTest {
     void theCapGrowsWithWhatIsAwaitingSoTheLanePollsAtMostOncePerThreeSeconds() {
         assertThat(schedule.poll(6, 4)).isEqualTo(Duration.ofSeconds(12));
         assertThat(schedule.poll(7, 50)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aLaneAwaitingFewVerdictsWithAmpleBudgetPollsEveryFirstPollForItsFirstTenPolls() {
+        Capacity ample = new Capacity(120, 1_200, 120, 1_200);
+        assertThat(schedule.poll(1, 1, ample)).isEqualTo(Duration.ofMillis(300));
+        assertThat(schedule.poll(9, 2, ample)).isEqualTo(Duration.ofMillis(300));
+        assertThat(schedule.poll(10, 1, ample)).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theFlatScheduleStopsAtHalfOfEitherWindowOrWithMoreAwaiting() {
+        assertThat(schedule.poll(2, 1, new Capacity(60, 1_200, 120, 1_200))).isEqualTo(Duration.ofMillis(1_200));
+        assertThat(schedule.poll(2, 1, new Capacity(120, 600, 120, 1_200))).isEqualTo(Duration.ofMillis(1_200));
+        assertThat(schedule.poll(2, 3, new Capacity(120, 1_200, 120, 1_200))).isEqualTo(Duration.ofMillis(1_200));
+    }
+
+    @Test
+    void anUnlimitedBudgetIsAmpleWithoutOverflowing() {
+        int max = Integer.MAX_VALUE;
+        assertThat(schedule.poll(1, 1, new Capacity(max, max, max, max))).isEqualTo(Duration.ofMillis(300));
+        assertThat(schedule.poll(1, 1, new Capacity(0, max, max, max))).isEqualTo(Duration.ofMillis(600));
     }
 }
