@@ -25,8 +25,7 @@ class PageAdvice {
 
     @ExceptionHandler
     Mono<String> refused(CommandApiRefused e, Model model, ServerWebExchange exchange) {
-        HttpStatus status = e.status() == 404 ? HttpStatus.NOT_FOUND
-                : e.status() == 403 || e.status() == 401 ? HttpStatus.FORBIDDEN : HttpStatus.SERVICE_UNAVAILABLE;
+        HttpStatus status = pageStatus(e.status());
         exchange.getResponse().setStatusCode(status);
         model.addAttribute("status", status.value());
         ErrorMessages.keyOf(e).ifPresentOrElse(key -> {
@@ -34,5 +33,17 @@ class PageAdvice {
             ErrorMessages.detailsOf(e).ifPresent(details -> model.addAttribute("details", details));
         }, () -> model.addAttribute("detail", e.getMessage()));
         return Viewers.of(exchange).doOnNext(viewer -> model.addAttribute("me", viewer)).thenReturn("error");
+    }
+
+    /**
+     * The page's status for command-api's: its own 4xx (the request was refused, retrying will not help; 401 is the
+     * console's token, so the viewer sees 403), and 503 for anything else (command-api failed or is unreachable).
+     */
+    static HttpStatus pageStatus(int refused) {
+        if (refused == 401 || refused == 403) {
+            return HttpStatus.FORBIDDEN;
+        }
+        HttpStatus status = HttpStatus.resolve(refused);
+        return status != null && status.is4xxClientError() ? status : HttpStatus.SERVICE_UNAVAILABLE;
     }
 }
