@@ -61,4 +61,31 @@ class ActingAuditIT {
         assertThat(TENANTS.posts().get(1)).startsWith("/admin/v1/tenants/" + tenantId + "/acting ")
                 .contains("\"action\":\"end\"", "\"operatorId\":\"" + operatorId + "\"");
     }
+
+    @Test
+    void loggingOutWhileActingEndsItAndRecordsTheEnd() {
+        LoggedIn operator = LoggedIn.as(Role.OPERATOR, null, client, registration);
+        ConsoleSession session = operator.session();
+        String tenantId = UUID.randomUUID().toString();
+        TENANTS.posts().clear();
+
+        session.postFrom("/operator/tenants", "/operator/acting", Map.of("tenantId", tenantId));
+        EntityExchangeResult<String> loggedOut = session.postFrom("/dashboard", "/logout", Map.of());
+
+        assertThat(loggedOut.getResponseHeaders().getLocation()).hasToString("/login?logout");
+        assertThat(TENANTS.posts()).hasSize(2);
+        assertThat(TENANTS.posts().get(1)).startsWith("/admin/v1/tenants/" + tenantId + "/acting ")
+                .contains("\"action\":\"end\"", "\"operatorId\":\"" + operator.personId() + "\"");
+    }
+
+    @Test
+    void loggingOutWithoutActingRecordsNothing() {
+        LoggedIn operator = LoggedIn.as(Role.OPERATOR, null, client, registration);
+        TENANTS.posts().clear();
+
+        EntityExchangeResult<String> loggedOut = operator.session().postFrom("/operator/tenants", "/logout", Map.of());
+
+        assertThat(loggedOut.getResponseHeaders().getLocation()).hasToString("/login?logout");
+        assertThat(TENANTS.posts()).isEmpty();
+    }
 }

@@ -8,7 +8,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 
@@ -28,7 +31,8 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ReactiveAuthenticationManager authentication,
                                            ServerAuthenticationSuccessHandler success,
-                                           ServerAuthenticationFailureHandler failure) {
+                                           ServerAuthenticationFailureHandler failure,
+                                           ServerLogoutHandler actingEnds) {
         var loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(java.net.URI.create("/login?logout"));
         return http
@@ -41,7 +45,11 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(new MultipartCsrfTokens()))
                 .formLogin(form -> form.loginPage("/login")
                         .authenticationSuccessHandler(success).authenticationFailureHandler(failure))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut)
+                        // first: acting ends (and is recorded) while the session still knows for whom
+                        // (a handler given replaces Spring's default, so the default comes second)
+                        .logoutHandler(new DelegatingServerLogoutHandler(actingEnds,
+                                new SecurityContextServerLogoutHandler())))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.mode(Mode.DENY))
