@@ -61,8 +61,9 @@ final class OperatorApiStandIn implements AutoCloseable {
                     + "\"detail\":\"integration cannot move from DISABLED to ACTIVE\"}");
             return;
         }
+        String listed = String.valueOf(exchange.getRequestURI().getQuery()).contains("status=DISABLED") ? "DISABLED" : "ACTIVE";
         send(exchange, 200, "application/json", path.endsWith("/disable") ? account("DISABLED")
-                : "{\"items\":[" + account("ACTIVE") + "],\"page\":0,\"size\":25}");
+                : "{\"items\":[" + account(listed) + "],\"page\":0,\"size\":25}");
     }
 
     private void rotations(HttpExchange exchange) throws IOException {

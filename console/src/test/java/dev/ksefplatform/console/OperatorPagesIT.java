@@ -72,6 +72,18 @@ class OperatorPagesIT {
     }
 
     @Test
+    void offersTheQuickActionsTheAccountsStatusAllows() {
+        String active = session.get("/operator/integrations").getResponseBody();
+        String disabled = session.get("/operator/integrations?status=DISABLED").getResponseBody();
+
+        String account = "/operator/integrations/" + OperatorApiStandIn.ACCOUNT;
+        assertThat(active).contains(account + "/verify", account + "/disable", "class=\"verify\"", "class=\"disable\"")
+                .doesNotContain(account + "/enable");
+        assertThat(disabled).contains(account + "/enable", "class=\"enable\"")
+                .doesNotContain(account + "/verify", account + "/disable");
+    }
+
+    @Test
     void aQuickActionNamesTheOperatorAndReturnsToTheFilteredList() {
         String list = "/operator/integrations?kind=KSEF_TOKEN";
         EntityExchangeResult<String> done = session.postFrom(list, "/operator/integrations/"
