@@ -13,7 +13,8 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Splits a {@link GatewayRecording}'s execution and allocation samples of command-api's threads into the request's
  * parts: each sample goes to the innermost frame of its stack that belongs to a known part (a frame of the JDK's
- * collections or concurrency is charged to whoever called it). Command: command-api/README.md, "Load benchmark".
+ * collections or concurrency is charged to whoever called it). Several recordings of one build pool their samples;
+ * {@code -Dmethods=true} also lists the frames behind each part. Command: command-api/README.md, "Load benchmark".
  */
 public final class JfrSplit {
 
@@ -58,7 +59,11 @@ public final class JfrSplit {
         Map<String, Long> cpu = new TreeMap<>();
         Map<String, Long> allocated = new TreeMap<>();
         Map<String, Long> methods = new TreeMap<>();
-        for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+        List<RecordedEvent> events = new java.util.ArrayList<>();
+        for (String file : args) {
+            events.addAll(RecordingFile.readAllEvents(Path.of(file)));
+        }
+        for (RecordedEvent event : events) {
             String type = event.getEventType().getName();
             if (type.equals("jdk.ExecutionSample") && isGateway(event.getThread("sampledThread"))) {
                 cpu.merge(part(event), 1L, Long::sum);
