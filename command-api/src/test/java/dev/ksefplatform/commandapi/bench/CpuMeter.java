@@ -58,7 +58,7 @@ final class CpuMeter {
         return new Sample(System.nanoTime(), os.getProcessCpuTime(), byGroup, postgresTicks(), machineTicks());
     }
 
-    private static String group(String threadName) {
+    static String group(String threadName) {
         return GROUPS.stream().filter(g -> threadName.startsWith(g[0])).map(g -> g[1]).findFirst().orElse("other JVM threads");
     }
 

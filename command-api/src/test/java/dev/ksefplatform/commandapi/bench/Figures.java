@@ -7,6 +7,8 @@ import java.util.TreeMap;
 final class Figures {
 
     private static final double TICK_MILLIS = 10; // USER_HZ = 100 on Linux
+    /** {@link CpuMeter}'s groups of command-api's own threads (the rest of the JVM is broker and load generator). */
+    static final String GATEWAY = "gateway: ";
 
     private Figures() {
     }
@@ -24,14 +26,23 @@ final class Figures {
                 100.0 * (after.machine()[0] - before.machine()[0]) / Math.max(1, after.machine()[1] - before.machine()[1]),
                 gcMillis));
         double threads = 0;
+        double gatewayCpu = 0;
+        double gatewayBytes = 0;
         for (Map.Entry<String, long[]> group : new TreeMap<>(after.groups()).entrySet()) {
             long[] was = before.groups().getOrDefault(group.getKey(), new long[2]);
             double cpu = (group.getValue()[0] - was[0]) / 1e6;
             threads += cpu;
+            if (group.getKey().startsWith(GATEWAY)) {
+                gatewayCpu += cpu;
+                gatewayBytes += group.getValue()[1] - was[1];
+            }
             out.append(String.format("         %-30s CPU %.3f ms/req, allocated %7.1f KB/req%n", group.getKey(), cpu / n,
                     (group.getValue()[1] - was[1]) / 1024.0 / n));
         }
-        out.append(String.format("         %-30s CPU %.3f ms/req (process CPU minus thread CPU)", "GC, JIT, VM", (process - threads) / n));
+        out.append(String.format("         %-30s CPU %.3f ms/req (process CPU minus thread CPU)%n", "GC, JIT, VM", (process - threads) / n));
+        int accepted = Math.max(1, r.succeeded());
+        out.append(String.format("         %-30s CPU %.3f ms, allocated %.1f KB per accepted request (its threads: %s*)",
+                "command-api", gatewayCpu / accepted, gatewayBytes / 1024.0 / accepted, GATEWAY));
         return out.toString();
     }
 }

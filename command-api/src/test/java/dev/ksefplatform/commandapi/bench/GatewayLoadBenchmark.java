@@ -39,7 +39,8 @@ import reactor.netty.resources.LoopResources;
  * fixed offered loads of valid 5 KB invoices from many tenants, and, in the same run, the floor: the same record
  * produced straight to Kafka at the same rates. Prints figures, asserts nothing. Command: command-api/README.md,
  * <i>Load benchmark</i>. System properties: {@code rates} (100,500,1000), {@code window} seconds (20),
- * {@code warmup} seconds (40), {@code tenants} (100).
+ * {@code warmup} seconds (40), {@code tenants} (100), {@code floor} (true; false skips it), {@code jfr} (a file: records the gateway's windows),
+ * {@code gatewayLog} (the level of command-api's own loggers, WARN; INFO as deployed).
  */
 public final class GatewayLoadBenchmark {
 
@@ -67,20 +68,29 @@ public final class GatewayLoadBenchmark {
         OpenLoop.run(100, warmup.dividedBy(4), submit);
         OpenLoop.run(rates[rates.length - 1] / 2, warmup.minus(warmup.dividedBy(4)), submit);
         List<String> lines = new ArrayList<>();
-        for (int rate : rates) {
-            lines.add(measure("gateway POST /api/v1/invoices", rate, window, submit));
+        try (GatewayRecording recording = GatewayRecording.start(System.getProperty("jfr"))) {
+            for (int rate : rates) {
+                lines.add(measure("gateway POST /api/v1/invoices", rate, window, submit));
+            }
         }
+        if (Boolean.parseBoolean(System.getProperty("floor", "true"))) {
+            measureFloor(kafka, tenants.get(0), parts, rates, window, lines);
+        }
+        lines.forEach(System.out::println);
+        app.close();
+        System.exit(0);
+    }
+
+    private static void measureFloor(String kafka, Tenant tenant, byte[][] parts, int[] rates, Duration window,
+                                     List<String> lines) {
         try (KafkaProducer<String, CommandEnvelope> producer = floorProducer(kafka)) {
-            ProducerRecord<String, CommandEnvelope> record = floorRecord(tenants.get(0), parts);
+            ProducerRecord<String, CommandEnvelope> record = floorRecord(tenant, parts);
             IntFunction<Mono<Boolean>> produce = i -> Mono.create(sink -> producer.send(record, (m, e) -> sink.success(e == null)));
             OpenLoop.run(rates[rates.length - 1], Duration.ofSeconds(10), produce);
             for (int rate : rates) {
                 lines.add(measure("floor: same record to Kafka", rate, window, produce));
             }
         }
-        lines.forEach(System.out::println);
-        app.close();
-        System.exit(0);
     }
 
     private static String measure(String what, int rate, Duration window, IntFunction<Mono<Boolean>> call) {
@@ -95,7 +105,7 @@ public final class GatewayLoadBenchmark {
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String kafka) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka,
                 "--commandapi.security.callers.admin=" + ADMIN, "--ksef.services.sync-service.url=http://localhost:9",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN", "--logging.level.dev.ksefplatform=" + System.getProperty("gatewayLog", "WARN")));
         postgres.springProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
         return CommandApiApplication.builder().run(args.toArray(String[]::new));
     }

@@ -6,7 +6,7 @@ import dev.ksefplatform.ksef.xml.InvoiceFacts;
 
 /**
  * The gateway's checks of an invoice, in the order a tenant should fix them: UTF-8, shape limits, well-formedness and
- * FA(3) (one pass over the bytes), then the seller. CPU-bound: keep off event loops.
+ * FA(3) (one pass over the bytes), then the seller. CPU-bound, ~20 µs per KB: a large invoice belongs off event loops.
  */
 public final class InvoiceInspection {
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The gateway's load benchmark (figures, not a test): command-api on embedded PostgreSQL and Kafka under open-loop
+# fixed offered loads of 5 KB invoices, then the same record straight to Kafka (the floor). command-api/README.md,
+# "Load benchmark".
+#   command-api/bench.sh                                   rates 100,500,1000, windows of 20 s, warm-up 40 s
+#   BENCH_OPTS='-Dwindow=15 -Dwarmup=20 -Drates=100,300' command-api/bench.sh
+#   BENCH_OPTS='-Djfr=/tmp/gateway.jfr ...' command-api/bench.sh     records the gateway's windows (JFR "profile")
+# MVN overrides the Maven command (default ./mvnw); build the project's modules first (install -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+${MVN:-./mvnw} -q -B -pl command-api test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench.cp
+cd command-api
+exec java -Xmx1g -Djdk.xml.maxOccurLimit=0 -cp "target/test-classes:target/classes:$(cat target/bench.cp)" \
+  ${BENCH_OPTS:-} dev.ksefplatform.commandapi.bench.GatewayLoadBenchmark
