@@ -101,14 +101,22 @@ public final class SubmissionBenchmark {
             }
             int recordSize = new CommandEnvelopeSerializer().serialize(Topics.COMMANDS.name(), commands.get(0)).length;
             Outcomes outcomes = new Outcomes(env.bootstrap);
+            Profile profile = Profile.start();
+            DatabaseCosts database = new DatabaseCosts(env).start();
             long start = System.nanoTime();
             publishAll(env.bootstrap, commands);
             outcomes.await(commands, Duration.ofMinutes(30));
             double seconds = (System.nanoTime() - start) / 1e9;
+            awaitUposDone(env, database, Duration.ofMinutes(5));
+            double withUpos = (System.nanoTime() - start) / 1e9;
+            profile.stop(invoices);
+            database.stop();
             outcomes.close();
             System.out.printf("%n== throughput: %d tenants, %,d invoices, limits lifted%n", tenants, invoices);
-            System.out.printf("end to end %.0f invoices/s (%.1f s, %d accepted)%n", invoices / seconds, seconds,
-                    outcomes.accepted);
+            System.out.printf("end to end %.0f invoices/s (%.1f s, %d accepted); every UPO stored after %.1f s%n",
+                    invoices / seconds, seconds, outcomes.accepted, withUpos);
+            profile.print(invoices);
+            database.print(invoices);
             double raw = rawKafka(env.bootstrap, recordSize, invoices);
             System.out.printf("raw Kafka produce of %,d-byte records (acks=all, idempotent, same broker) %.0f records/s;"
                     + " end to end is %.2f %% of it%n", recordSize, raw, 100 * invoices / seconds / raw);
@@ -223,6 +231,24 @@ public final class SubmissionBenchmark {
             syncs.close();
             steady.close();
         }
+    }
+
+    /** Waits until the worker holds no UPO to fetch (the paced UPO thread's work is part of an invoice's cost). */
+    private static void awaitUposDone(WorkerHarness env, DatabaseCosts database, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.sql.Connection db = env.connect(); java.sql.Statement s = db.createStatement();
+                 java.sql.ResultSet row = s.executeQuery(
+                         "SELECT count(*) FROM worker.upo_fetches WHERE state = 'PENDING'")) {
+                row.next();
+                database.ownRead();
+                if (row.getLong(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("UPOs still pending after " + timeout);
     }
 
     /** A consumer of ksef.events.v1 (read_committed) positioned at its end now. */

@@ -1,15 +1,20 @@
 package dev.ksefplatform.worker.upo.application;
 
+import dev.ksefplatform.schemas.logging.LogScope;
 import dev.ksefplatform.worker.engine.application.CallScope;
 import dev.ksefplatform.worker.engine.application.Ksef;
 import dev.ksefplatform.worker.engine.application.KsefFailure;
 import dev.ksefplatform.worker.engine.application.Lease;
+import dev.ksefplatform.worker.engine.application.LogIds;
 import dev.ksefplatform.worker.engine.application.RetrySchedule;
 import dev.ksefplatform.worker.engine.application.TenantCredentials;
 import dev.ksefplatform.worker.upo.domain.UpoFetch;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +34,8 @@ public final class UpoFetches {
 
     private static final Logger log = LoggerFactory.getLogger(UpoFetches.class);
     private static final Duration NO_BUDGET = Duration.ofSeconds(5);
+    /** Sent documents read and published in one transaction: a bound on the XML held at once, not a tuning knob. */
+    private static final int DOCUMENTS_AT_ONCE = 10;
 
     private final UpoStore store;
     private final UpoEvents events;
@@ -70,18 +77,77 @@ public final class UpoFetches {
         Collection<Integer> partitions = ownedPartitions.get();
         if (!partitions.isEmpty()) {
             links.newRound();
-            store.due(partitions, settings.batch(), clock.instant()).forEach(this::work);
+            List<UpoStore.Published> upos = new ArrayList<>();
+            for (List<UpoFetch> chunk : chunks(store.due(partitions, settings.batch(), clock.instant()))) {
+                storeDocuments(chunk).forEach(fetch -> work(fetch, upos::add));
+            }
+            storeUpos(upos);
         }
     }
 
-    private void work(UpoFetch fetch) {
+    /** Rows in groups of {@link #DOCUMENTS_AT_ONCE}: the documents of one group are in memory together. */
+    private static List<List<UpoFetch>> chunks(List<UpoFetch> due) {
+        List<List<UpoFetch>> chunks = new ArrayList<>();
+        for (int i = 0; i < due.size(); i += DOCUMENTS_AT_ONCE) {
+            chunks.add(due.subList(i, Math.min(due.size(), i + DOCUMENTS_AT_ONCE)));
+        }
+        return chunks;
+    }
+
+    /**
+     * The {@code SentInvoiceStored} of every row of the chunk not yet published: one read of their XML, one fenced
+     * transaction. If that fails, each row stores its own in {@link #work} (and is retried alone if that fails too).
+     */
+    private List<UpoFetch> storeDocuments(List<UpoFetch> chunk) {
+        List<UpoFetch> pending = chunk.stream().filter(f -> !f.documentStored()).toList();
+        if (pending.isEmpty()) {
+            return chunk;
+        }
+        try {
+            Map<String, byte[]> xml = store.sentXml(pending.stream().map(f -> f.ref().commandId()).toList());
+            store.documentsStored(pending.stream().map(f -> {
+                byte[] document = xml.get(f.ref().commandId());
+                return new UpoStore.Published(f, document == null ? null : events.sentInvoiceStored(f, document));
+            }).toList(), settings.owner());
+            return chunk.stream().map(f -> f.documentStored() ? f : f.withDocumentStored()).toList();
+        } catch (RuntimeException e) {
+            log.warn("documents of {} accepted invoices not stored together, one by one now cause={}", pending.size(),
+                    e.getMessage());
+            return chunk;
+        }
+    }
+
+    /**
+     * The {@code UpoReceived} of every UPO this tick downloaded, in one fenced transaction; if that fails, each is
+     * retried later with its link (nothing was written: the transaction is all or nothing).
+     */
+    private void storeUpos(List<UpoStore.Published> upos) {
+        if (upos.isEmpty()) {
+            return;
+        }
+        try {
+            store.uposStored(upos, settings.owner());
+        } catch (RuntimeException e) {
+            upos.forEach(upo -> retry(upo.fetch(), upo.fetch().upoUrl(), e.getMessage(), true));
+            return;
+        }
+        for (UpoStore.Published upo : upos) {
+            UpoFetch fetch = upo.fetch();
+            try (LogScope ids = LogIds.enter(fetch.lane(), fetch.ref(), fetch.integrationId())) {
+                log.info("UPO stored command={} tenantId={} ksefNumber={}", fetch.ref().commandId(),
+                        fetch.ref().tenantId(), fetch.ksefNumber());
+            }
+        }
+    }
+
+    private void work(UpoFetch fetch, Consumer<UpoStore.Published> downloaded) {
         AtomicReference<Lease> lease = new AtomicReference<>();
         AtomicBoolean documentStored = new AtomicBoolean(fetch.documentStored());
         try {
             CallScope.within(new CallScope.Current(fetch.lane(), fetch.ref(), lease::get), () -> {
                 storeDocument(fetch);
                 documentStored.set(true);
-                fetchUpo(fetch, lease::set);
+                fetchUpo(fetch, lease::set, downloaded);
                 return null;
             });
         } catch (KsefFailure e) {
@@ -100,7 +166,7 @@ public final class UpoFetches {
         }
     }
 
-    private void fetchUpo(UpoFetch fetch, Consumer<Lease> using) {
+    private void fetchUpo(UpoFetch fetch, Consumer<Lease> using, Consumer<UpoStore.Published> downloaded) {
         if (fetch.upoUrl() != null) {
             attribute(fetch, using);
         }
@@ -115,9 +181,7 @@ public final class UpoFetches {
             retry(fetch, null, "the UPO does not name " + fetch.ksefNumber(), true);
             return;
         }
-        store.upoStored(fetch.withUpoUrl(link.get()), events.upoReceived(fetch, upo.xml()), settings.owner());
-        log.info("UPO stored command={} tenantId={} ksefNumber={}", fetch.ref().commandId(), fetch.ref().tenantId(),
-                fetch.ksefNumber());
+        downloaded.accept(new UpoStore.Published(fetch.withUpoUrl(link.get()), events.upoReceived(fetch, upo.xml())));
     }
 
     /**

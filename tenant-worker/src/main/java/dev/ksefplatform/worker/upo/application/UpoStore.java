@@ -19,11 +19,18 @@ public interface UpoStore {
     /** The XML as sent, kept until its {@code SentInvoiceStored} is written; null when none was kept. */
     byte[] sentXml(String commandId);
 
+    /** {@link #sentXml(String)} of several rows in one read: command id → XML, rows without a copy left out. */
+    Map<String, byte[]> sentXml(Collection<String> commandIds);
+
+    /** {@link #documentStored} of several rows in one transaction (one ownership check per partition). */
+    void documentsStored(List<Published> rows, String owner);
+
+    /** The UPOs' events are in the outbox: the rows are done, in one transaction (one ownership check per partition). */
+    void uposStored(List<Published> rows, String owner);
+
     /** The XML's event is in the outbox: the row drops the XML. */
     void documentStored(UpoFetch fetch, Encoded event, String owner);
 
-    /** The UPO's event is in the outbox: the row is done. */
-    void upoStored(UpoFetch fetch, Encoded event, String owner);
 
     /** Not now: try again at {@code notBefore}; {@code upoUrl} is the link to try then (null: ask KSeF for a new one). */
     void later(UpoFetch fetch, Instant notBefore, String upoUrl, String error, String owner);
@@ -35,5 +42,9 @@ public interface UpoStore {
     void listed(String sessionRef, Map<String, Listed> byInvoiceHash);
 
     record Listed(String invoiceRef, String upoUrl) {
+    }
+
+    /** A row and the event its write publishes ({@code event} null: nothing to publish, e.g. no XML was kept). */
+    record Published(UpoFetch fetch, Encoded event) {
     }
 }

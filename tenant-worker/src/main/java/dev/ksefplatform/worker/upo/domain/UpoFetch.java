@@ -17,4 +17,9 @@ public record UpoFetch(CommandRef ref, LaneKey lane, String ksefNumber, String i
         return new UpoFetch(ref, lane, ksefNumber, invoiceNumber, invoiceHash, sessionRef, invoiceRef, acquiredAt, url,
                 integrationId, providerNip, documentStored, attempts, createdAt);
     }
+
+    public UpoFetch withDocumentStored() {
+        return new UpoFetch(ref, lane, ksefNumber, invoiceNumber, invoiceHash, sessionRef, invoiceRef, acquiredAt,
+                upoUrl, integrationId, providerNip, true, attempts, createdAt);
+    }
 }

@@ -21,18 +21,28 @@ public final class OutboxWriter {
     }
 
     public void writeEncoded(int partition, List<EventEncoder.Encoded> records) {
-        if (records.isEmpty()) {
+        writeRows(records.stream().map(r -> new Row(partition, r)).toList());
+    }
+
+    /** Events of several partitions in one JDBC batch (a transaction that serves rows of many lanes at once). */
+    public void writeRows(List<Row> rows) {
+        if (rows.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("""
                 INSERT INTO worker.outbox (partition, topic, tenant_id, message_id, value, headers)
-                VALUES (?, ?, ?, ?, ?, ?)""", records, 500, (ps, r) -> {
-            ps.setInt(1, partition);
+                VALUES (?, ?, ?, ?, ?, ?)""", rows, 500, (ps, row) -> {
+            EventEncoder.Encoded r = row.record();
+            ps.setInt(1, row.partition());
             ps.setString(2, r.topic());
             ps.setString(3, r.key());
             ps.setString(4, r.messageId());
             ps.setBytes(5, r.value());
             ps.setBytes(6, HeaderCodec.encode(r.headers()));
         });
+    }
+
+    /** One event and the partition whose outbox rows it joins. */
+    public record Row(int partition, EventEncoder.Encoded record) {
     }
 }

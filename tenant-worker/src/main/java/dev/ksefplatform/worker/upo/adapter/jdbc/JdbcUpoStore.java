@@ -5,6 +5,7 @@ import dev.ksefplatform.worker.engine.domain.CommandRef;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
 import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
 import dev.ksefplatform.worker.upo.application.UpoStore;
+import dev.ksefplatform.worker.upo.application.UpoStore.Published;
 import dev.ksefplatform.worker.upo.domain.UpoFetch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,9 +13,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link UpoStore} over {@code worker.upo_fetches}; a write by an instance that lost the partition is a no-op. */
@@ -68,18 +74,40 @@ public class JdbcUpoStore implements UpoStore {
     }
 
     @Override
+    public Map<String, byte[]> sentXml(Collection<String> commandIds) {
+        Map<String, byte[]> xml = new HashMap<>();
+        jdbc.query("SELECT command_id, xml FROM worker.upo_fetches WHERE command_id = ANY (?) AND xml IS NOT NULL",
+                (RowCallbackHandler) rs -> xml.put(rs.getString(1), rs.getBytes(2)),
+                (Object) commandIds.toArray(String[]::new));
+        return xml;
+    }
+
+    @Override
+    public void documentsStored(List<Published> rows, String owner) {
+        owned(rows, owner, kept -> jdbc.update(
+                "UPDATE worker.upo_fetches SET document_stored = true, xml = NULL WHERE command_id = ANY (?)",
+                (Object) commandIds(kept)));
+    }
+
+    @Override
+    public void uposStored(List<Published> rows, String owner) {
+        owned(rows, owner, kept -> jdbc.update("""
+                UPDATE worker.upo_fetches f SET state = 'DONE', done_at = now(), upo_url = u.upo_url,
+                       attempts = f.attempts + 1, last_error = NULL
+                  FROM unnest(?::varchar[], ?::text[]) AS u(command_id, upo_url)
+                 WHERE f.command_id = u.command_id AND f.state = 'PENDING'""", commandIds(kept),
+                kept.stream().map(r -> r.fetch().upoUrl()).toArray(String[]::new)));
+    }
+
+    private static String[] commandIds(List<Published> rows) {
+        return rows.stream().map(r -> r.fetch().ref().commandId()).toArray(String[]::new);
+    }
+
+    @Override
     public void documentStored(UpoFetch fetch, Encoded event, String owner) {
         owned(fetch, owner, event, () -> jdbc.update(
                 "UPDATE worker.upo_fetches SET document_stored = true, xml = NULL WHERE command_id = ?",
                 fetch.ref().commandId()));
-    }
-
-    @Override
-    public void upoStored(UpoFetch fetch, Encoded event, String owner) {
-        owned(fetch, owner, event, () -> jdbc.update("""
-                UPDATE worker.upo_fetches SET state = 'DONE', done_at = now(), upo_url = ?, attempts = attempts + 1,
-                       last_error = NULL
-                 WHERE command_id = ? AND state = 'PENDING'""", fetch.upoUrl(), fetch.ref().commandId()));
     }
 
     @Override
@@ -105,6 +133,35 @@ public class JdbcUpoStore implements UpoStore {
         jdbc.batchUpdate("""
                 UPDATE worker.upo_fetches SET invoice_ref = ?, upo_url = ?
                  WHERE session_ref = ? AND invoice_hash = ? AND state = 'PENDING'""", rows);
+    }
+
+    /**
+     * One transaction for rows of several partitions: each partition's ownership checked once ({@code FOR SHARE}, in
+     * partition order), the rows of partitions this instance no longer owns left as they are (as {@link #owned(UpoFetch,
+     * String, Encoded, Runnable)} does for one), the others changed and their events written in one batch.
+     */
+    private void owned(List<Published> rows, String owner, Consumer<List<Published>> change) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        boolean wrote = Boolean.TRUE.equals(tx.execute(status -> {
+            Set<Integer> mine = new HashSet<>(jdbc.queryForList("""
+                    SELECT partition FROM worker.partition_owners WHERE partition = ANY (?) AND owner = ?
+                     ORDER BY partition FOR SHARE""", Integer.class,
+                    rows.stream().map(r -> r.fetch().lane().partition()).distinct().toArray(Integer[]::new), owner));
+            List<Published> kept = rows.stream().filter(r -> mine.contains(r.fetch().lane().partition())).toList();
+            if (kept.isEmpty()) {
+                return false;
+            }
+            change.accept(kept);
+            List<OutboxWriter.Row> events = kept.stream().filter(r -> r.event() != null)
+                    .map(r -> new OutboxWriter.Row(r.fetch().lane().partition(), r.event())).toList();
+            outbox.writeRows(events);
+            return !events.isEmpty();
+        }));
+        if (wrote) {
+            afterCommit.run();
+        }
     }
 
     private void owned(UpoFetch fetch, String owner, Encoded event, Runnable change) {
