@@ -273,8 +273,13 @@ class SubmissionEngineIT {
         for (int i = 0; i < 120; i++) {
             commands.add(Commands.submit("tenant-i", nip));
         }
+        // the lane holds until all 120 are queued: on a loaded machine the intake could otherwise hand them over so
+        // slowly that the queue never grows past batch-always-above and every one goes online (seen once)
+        env.credentials.deactivate(nip);
 
         commands.forEach(env.kafka::publish);
+        awaitQueued("tenant-i", nip, 120);
+        env.credentials.activate(nip);
 
         List<InvoiceAccepted> accepted = commands.stream()
                 .map(c -> (InvoiceAccepted) env.kafka.awaitEvent(outcomeOf(c)).value().getPayload()).toList();
@@ -287,6 +292,21 @@ class SubmissionEngineIT {
                 UpoReceived.class)).value().getPayload()).getKsefNumber()).toList();
         assertThat(upoNumbers).isEqualTo(accepted.stream().map(InvoiceAccepted::getKsefNumber).toList());
         assertThat(env.simulatorStats(nip).path("receivedMoreThanOnce").asLong()).isZero();
+    }
+
+    private static void awaitQueued(String tenant, String nip, long queued) {
+        var jdbc = worker.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long seen = -1;
+        while (System.nanoTime() < deadline) {
+            seen = jdbc.queryForObject("SELECT count(*) FROM worker.commands WHERE tenant_id = ? AND context_nip = ?"
+                    + " AND state = 'QUEUED'", Long.class, tenant, nip);
+            if (seen == queued) {
+                return;
+            }
+            WorkerHarness.sleep(100);
+        }
+        throw new AssertionError("queued for " + nip + ": " + seen + " of " + queued);
     }
 
     @Test
