@@ -32,7 +32,8 @@ final class CostPlatform implements AutoCloseable {
      * ({@link PostgresStatements}).
      */
     private static final Map<String, String> POSTGRES_SETTINGS = Map.of("max_connections", "300",
-            "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "all");
+            "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "all",
+            "pg_stat_statements.track_planning", "on");
 
     private final Postgres postgres = new Postgres(freshDirectory("postgres"), POSTGRES_SETTINGS);
     private final KafkaBroker kafka = new KafkaBroker(freshDirectory("kafka"));
