@@ -8,9 +8,9 @@ import java.sql.Statement;
 /**
  * Which statements PostgreSQL spent its time on over one phase, from {@code pg_stat_statements} (preloaded by
  * {@link CostPlatform}, every statement tracked, nested ones too, planning timed apart: the services keep no
- * server-side prepared statements, so each execution is planned again). Each service logs in as a user named after it, so
- * the user column names the owner ({@code sync-service}; {@code sync_reader}, {@code audit_reader}: a service's tenant reads, which switch
- * role; {@code postgres}: this benchmark's own backlog reads).
+ * server-side prepared statements, so each execution is planned again). Each service logs in as a user named after
+ * it, so the user column names the owner ({@code sync-service}; {@code sync_reader}, {@code audit_reader}: a
+ * service's tenant reads, which switch role; {@code postgres}: this benchmark's own backlog reads).
  */
 final class PostgresStatements {
 
