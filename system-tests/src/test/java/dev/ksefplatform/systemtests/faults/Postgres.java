@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * A PostgreSQL server of one fault test (zonky's embedded binaries, its own process), with database {@code ksef}:
@@ -16,22 +17,43 @@ import java.sql.Statement;
  */
 public final class Postgres implements AutoCloseable {
 
+    /** The fault suite's server: a crash of the machine is not what it tests, so commits need not reach the disk. */
+    private static final Map<String, String> FAULT_SUITE = Map.of("max_connections", "300", "fsync", "off");
+
     private final int port = FreePorts.pick();
     private final Path directory;
+    private final Map<String, String> settings;
     private EmbeddedPostgres server;
 
     public Postgres(Path directory) {
+        this(directory, FAULT_SUITE);
+    }
+
+    /** @param settings the server's configuration ({@code postgresql.conf} names), the defaults for the rest */
+    public Postgres(Path directory, Map<String, String> settings) {
         this.directory = directory;
+        this.settings = Map.copyOf(settings);
     }
 
     public void start() {
         try {
-            server = EmbeddedPostgres.builder().setPort(port).setDataDirectory(directory).setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "300").setServerConfig("fsync", "off").start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port).setDataDirectory(directory)
+                    .setCleanDataDirectory(false);
+            settings.forEach(builder::setServerConfig);
+            server = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
         }
         createDatabase();
+    }
+
+    /** A superuser login of its own with the platform's password, so that a service's statements carry its name. */
+    public void createLogin(String name) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE ROLE \"" + name + "\" LOGIN SUPERUSER PASSWORD 'postgres'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create login " + name, e);
+        }
     }
 
     /** Stops the server (fast shutdown: clients are disconnected). */

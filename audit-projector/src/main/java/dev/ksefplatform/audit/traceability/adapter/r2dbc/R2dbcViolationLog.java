@@ -5,6 +5,7 @@ import dev.ksefplatform.audit.traceability.domain.TenantViolation;
 import dev.ksefplatform.support.projection.adapter.r2dbc.BatchRows;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,7 +45,9 @@ public final class R2dbcViolationLog implements ViolationLog {
                 .text("reason", v -> v.reason().name()).timestamp("recorded_at", v -> now);
     }
 
+    /** Each inserted event id once: an event delivered twice within one batch is two violations but one row. */
     private static List<TenantViolation> newlyRecorded(List<TenantViolation> violations, Set<String> inserted) {
-        return violations.stream().filter(v -> inserted.contains(v.eventId())).toList();
+        Set<String> unreported = new HashSet<>(inserted);
+        return violations.stream().filter(v -> unreported.remove(v.eventId())).toList();
     }
 }
