@@ -12,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Where an invoice is inspected: the command is recorded on the thread the inspection ran on. */
@@ -57,38 +55,13 @@ class InvoiceSubmissionsTest {
     }
 
     /** Answers as for a repeated idempotency key (nothing to publish) and notes the thread it was called on. */
-    private static final class ThreadRecorder implements CommandLog {
+    private static final class ThreadRecorder extends UnusedCommandLog {
         volatile String thread;
 
         @Override
         public Mono<Recorded> record(InvoiceSubmission submission, String idempotencyKey) {
             thread = Thread.currentThread().getName();
             return Mono.just(new Recorded(submission.commandId(), submission.invoice().sha256(), false));
-        }
-
-        @Override
-        public Mono<Void> markPublished(Collection<String> commandIds, Instant publishedAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Flux<InvoiceSubmission> claimUnpublished(Instant before, Instant now, Instant claimedUntil, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<Long> markEventsSeen(Collection<String> commandIds, Instant seenAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Flux<String> owned(String tenantId, Collection<String> commandIds) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<RecordedCommand> find(String tenantId, String commandId) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.ksefplatform.commandapi.submission.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
 import dev.ksefplatform.commandapi.tenant.domain.TenantStatus;
 import java.time.Instant;
@@ -81,36 +80,11 @@ class InvoiceSummaryQueryTest {
         }
     }
 
-    private static final class OwnsAll implements CommandLog {
+    private static final class OwnsAll extends UnusedCommandLog {
 
         @Override
         public Flux<String> owned(String tenantId, Collection<String> commandIds) {
             return Flux.fromIterable(commandIds);
-        }
-
-        @Override
-        public Mono<Recorded> record(InvoiceSubmission submission, String idempotencyKey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<Void> markPublished(Collection<String> commandIds, Instant publishedAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Flux<InvoiceSubmission> claimUnpublished(Instant before, Instant now, Instant claimedUntil, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<Long> markEventsSeen(Collection<String> commandIds, Instant seenAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<RecordedCommand> find(String tenantId, String commandId) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -36,38 +35,13 @@ class OutboxRelayTest {
         assertThat(commands.before).containsExactly(START.minusSeconds(30), START.plus(Duration.ofMinutes(10)).minusSeconds(30));
     }
 
-    private static final class ClaimsRecorder implements CommandLog {
+    private static final class ClaimsRecorder extends UnusedCommandLog {
         final List<Instant> before = new ArrayList<>();
 
         @Override
         public Flux<InvoiceSubmission> claimUnpublished(Instant before, Instant now, Instant claimedUntil, int limit) {
             this.before.add(before);
             return Flux.empty();
-        }
-
-        @Override
-        public Mono<Recorded> record(InvoiceSubmission submission, String idempotencyKey) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<Void> markPublished(Collection<String> commandIds, Instant publishedAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<Long> markEventsSeen(Collection<String> commandIds, Instant seenAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<RecordedCommand> find(String tenantId, String commandId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Flux<String> owned(String tenantId, Collection<String> commandIds) {
-            throw new UnsupportedOperationException();
         }
     }
 
