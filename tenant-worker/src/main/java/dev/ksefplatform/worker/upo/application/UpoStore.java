@@ -31,7 +31,6 @@ public interface UpoStore {
     /** The XML's event is in the outbox: the row drops the XML. */
     void documentStored(UpoFetch fetch, Encoded event, String owner);
 
-
     /** Not now: try again at {@code notBefore}; {@code upoUrl} is the link to try then (null: ask KSeF for a new one). */
     void later(UpoFetch fetch, Instant notBefore, String upoUrl, String error, String owner);
 

@@ -137,8 +137,9 @@ public class JdbcUpoStore implements UpoStore {
 
     /**
      * One transaction for rows of several partitions: each partition's ownership checked once ({@code FOR SHARE}, in
-     * partition order), the rows of partitions this instance no longer owns left as they are (as {@link #owned(UpoFetch,
-     * String, Encoded, Runnable)} does for one), the others changed and their events written in one batch.
+     * partition order), the rows of partitions this instance no longer owns left as they are (a write by an instance
+     * that lost the partition is a no-op), the others changed and their events written in one batch; the relay is
+     * woken after the commit when an event was written.
      */
     private void owned(List<Published> rows, String owner, Consumer<List<Published>> change) {
         if (rows.isEmpty()) {
@@ -164,20 +165,8 @@ public class JdbcUpoStore implements UpoStore {
         }
     }
 
+    /** The same for one row. */
     private void owned(UpoFetch fetch, String owner, Encoded event, Runnable change) {
-        boolean wrote = Boolean.TRUE.equals(tx.execute(status -> {
-            if (jdbc.queryForList("SELECT 1 FROM worker.partition_owners WHERE partition = ? AND owner = ? FOR SHARE",
-                    Integer.class, fetch.lane().partition(), owner).isEmpty()) {
-                return false;
-            }
-            change.run();
-            if (event != null) {
-                outbox.writeEncoded(fetch.lane().partition(), List.of(event));
-            }
-            return event != null;
-        }));
-        if (wrote) {
-            afterCommit.run();
-        }
+        owned(List.of(new Published(fetch, event)), owner, kept -> change.run());
     }
 }
