@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order (the invoices of one session) runs on a {@link SerialLane}.
  *
  * <p>Packages have threads of their own because KSeF does not queue one taxpayer's online invoice behind another's
- * batch: with one pool, two batch packages held both its threads and an online verdict waited seconds for them (the
- * noisy-neighbour benchmark). The threads still share the cores, as KSeF's work shares its machines.
+ * batch: with one pool, two batch packages could hold both its threads while an online verdict waited behind them
+ * (the noisy-neighbour benchmark). The threads still share the cores, as KSeF's work shares its machines.
  */
 public final class Workers implements AutoCloseable {
 
