@@ -1,8 +1,12 @@
 package dev.ksefplatform.console.acting;
 
 import dev.ksefplatform.console.commandapi.CommandApi;
+import dev.ksefplatform.console.web.ActingFor;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,6 +16,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public final class ActingAudit {
+
+    private static final Logger log = LoggerFactory.getLogger(ActingAudit.class);
 
     private final CommandApi commandApi;
 
@@ -25,6 +31,25 @@ public final class ActingAudit {
 
     public Mono<Void> ended(String operatorId, String tenantId) {
         return record(operatorId, tenantId, "end");
+    }
+
+    /**
+     * Ends the session's acting, if any, and records the end; never fails (a logout or an expiry does not wait on
+     * command-api): an end it could not record is logged as a warning.
+     */
+    Mono<Void> endIn(WebSession session, String operatorId, String occasion) {
+        ActingFor acting = ActingFor.in(session);
+        if (acting == null) {
+            return Mono.empty();
+        }
+        ActingFor.endIn(session);
+        log.info("operator stops acting for tenant at {} operatorId={} tenantId={}", occasion, operatorId,
+                acting.tenantId());
+        return ended(operatorId, acting.tenantId()).onErrorResume(e -> {
+            log.warn("the end of acting was not recorded operatorId={} tenantId={} cause={}", operatorId,
+                    acting.tenantId(), e.toString());
+            return Mono.empty();
+        });
     }
 
     private Mono<Void> record(String operatorId, String tenantId, String action) {
