@@ -2,10 +2,9 @@ package dev.ksefplatform.console.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.ksefplatform.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class IdleSessionsTest {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T08:00:00Z"));
     private final List<String> expired = new CopyOnWriteArrayList<>();
     private final IdleSessions sessions = new IdleSessions(TIMEOUT, Duration.ofMinutes(1),
             session -> Mono.fromRunnable(() -> expired.add(session.getId())), clock);
@@ -24,7 +23,7 @@ class IdleSessionsTest {
     @Test
     void aSessionIdleLongerThanTheTimeoutExpiresOnItsNextRequestAndIsReportedOnce() {
         WebSession session = started();
-        clock.move(TIMEOUT.plusSeconds(1));
+        clock.advance(TIMEOUT.plusSeconds(1));
 
         assertThat(sessions.retrieveSession(session.getId()).blockOptional()).isEmpty();
         assertThat(sessions.retrieveSession(session.getId()).blockOptional()).isEmpty();
@@ -34,9 +33,9 @@ class IdleSessionsTest {
     @Test
     void theSweepExpiresOnlyTheIdleSessions() {
         WebSession idle = started();
-        clock.move(TIMEOUT.minusMinutes(1));
+        clock.advance(TIMEOUT.minusMinutes(1));
         WebSession used = started();
-        clock.move(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
 
         assertThat(sessions.sweep().block()).isEqualTo(1);
         assertThat(sessions.sweep().block()).isZero();
@@ -47,9 +46,9 @@ class IdleSessionsTest {
     @Test
     void aRequestWithinTheTimeoutKeepsTheSessionAlive() {
         WebSession session = started();
-        clock.move(TIMEOUT.minusMinutes(1));
+        clock.advance(TIMEOUT.minusMinutes(1));
         assertThat(sessions.retrieveSession(session.getId()).blockOptional()).isPresent();
-        clock.move(TIMEOUT.minusMinutes(1));
+        clock.advance(TIMEOUT.minusMinutes(1));
 
         assertThat(sessions.sweep().block()).isZero();
         assertThat(sessions.retrieveSession(session.getId()).blockOptional()).isPresent();
@@ -70,7 +69,7 @@ class IdleSessionsTest {
         WebSession session = failing.createWebSession().block();
         session.start();
         session.save().block();
-        clock.move(TIMEOUT.plusSeconds(1));
+        clock.advance(TIMEOUT.plusSeconds(1));
 
         assertThat(failing.sweep().block()).isEqualTo(1);
         assertThat(failing.getSessions()).isEmpty();
@@ -81,29 +80,5 @@ class IdleSessionsTest {
         session.start();
         session.save().block();
         return session;
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-04T08:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

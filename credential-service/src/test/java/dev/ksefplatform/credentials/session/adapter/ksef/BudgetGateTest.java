@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ksefplatform.credentials.session.application.KsefBusy;
 import dev.ksefplatform.ksef.limits.RateBudgets;
-import java.time.Clock;
+import dev.ksefplatform.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,7 @@ class BudgetGateTest {
     private static final KsefRoutes.Route TOKEN_STATUS = KsefRoutes.of("GET", "/v2/tokens/20261202-EC-0A1B2C3D4E-5F");
     private static final KsefRoutes.Route CHALLENGE = KsefRoutes.of("POST", "/v2/auth/challenge");
 
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-02T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final List<Duration> pauses = new ArrayList<>();
 
     private BudgetGate gate(Duration maxWait) {
@@ -93,32 +91,5 @@ class BudgetGateTest {
                 busy -> assertThat(busy.retryAt()).isAfterOrEqualTo(clock.instant().plusSeconds(29)));
         clock.advance(Duration.ofSeconds(31));
         gate.acquire("5265877635", TOKEN_STATUS);
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
