@@ -18,8 +18,10 @@ public class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public List<OutboxRecord> next(int max) {
-        // the oldest rows of the owned partitions, read without a bitmap scan (migration V7 says why)
-        return jdbc.query("SELECT id, topic, tenant_id, value, headers FROM worker.outbox_next(?, ?)",
+        return jdbc.query("""
+                SELECT o.id, o.topic, o.tenant_id, o.value, o.headers FROM worker.outbox o
+                 WHERE o.partition IN (SELECT partition FROM worker.partition_owners WHERE owner = ?)
+                 ORDER BY o.id LIMIT ?""",
                 (rs, i) -> new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
                         HeaderCodec.decode(rs.getBytes(5))), instanceId, max);
     }
