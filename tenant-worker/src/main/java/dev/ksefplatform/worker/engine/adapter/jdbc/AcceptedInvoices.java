@@ -4,7 +4,6 @@ import dev.ksefplatform.worker.engine.domain.CommandRef;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
 import dev.ksefplatform.worker.engine.domain.SubmissionOutcome;
 import dev.ksefplatform.worker.engine.domain.WorkerEvent;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,8 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class AcceptedInvoices {
 
-    private static final int COLUMNS = 15;
-
     private AcceptedInvoices() {
     }
 
@@ -26,43 +23,36 @@ final class AcceptedInvoices {
         if (accepted.isEmpty()) {
             return;
         }
-        List<List<String>> columns = new ArrayList<>();
-        for (int i = 0; i < COLUMNS; i++) {
-            columns.add(new ArrayList<>(accepted.size()));
-        }
-        for (WorkerEvent e : accepted) {
-            SubmissionOutcome.Accepted a = (SubmissionOutcome.Accepted) e.payload();
-            CommandRef ref = e.cause();
-            CommandRef.Actor actor = ref.actor();
-            add(columns, ref.commandId(), ref.tenantId(), ref.correlationId(),
-                    actor == null ? null : actor.type(), actor == null ? null : actor.id(),
-                    actor == null ? null : actor.onBehalfOf(), a.ksefNumber(), a.invoiceNumber(), a.invoiceHash(),
-                    a.sessionReferenceNumber(), a.invoiceReferenceNumber() == null
-                            || a.invoiceReferenceNumber().isEmpty() ? null : a.invoiceReferenceNumber(),
-                    a.acquiredAt() == null ? null : a.acquiredAt().toString(), a.upoDownloadUrl(),
-                    e.audit().integrationId(), e.audit().providerNip());
-        }
-        // one statement for the step's accepted invoices (column arrays), not one per invoice
-        List<Object> args = new ArrayList<>(List.of(lane.partition(), lane.environment(), lane.contextNip()));
-        columns.forEach(column -> args.add(Sql.textArray(column)));
-        jdbc.update("""
+        jdbc.batchUpdate("""
                 INSERT INTO worker.upo_fetches (command_id, tenant_id, partition, environment, context_nip, correlation_id,
                        actor_type, actor_id, actor_on_behalf_of, ksef_number, invoice_number, invoice_hash, session_ref,
                        invoice_ref, acquired_at, upo_url, integration_id, provider_nip, xml, not_before)
-                SELECT f.id, f.tenant, ?::int, ?::text, ?::text, f.correlation, f.actor_type, f.actor_id, f.on_behalf_of, f.ksef_number,
-                       f.invoice_number, f.invoice_hash, f.session_ref, f.invoice_ref, f.acquired_at::timestamptz,
-                       f.upo_url, f.integration, f.provider, c.xml, now()
-                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                       AS f(id, tenant, correlation, actor_type, actor_id, on_behalf_of, ksef_number, invoice_number,
-                            invoice_hash, session_ref, invoice_ref, acquired_at, upo_url, integration, provider)
-                  JOIN worker.commands c ON c.command_id = f.id
-                ON CONFLICT (command_id) DO NOTHING""", args.toArray());
-    }
-
-    private static void add(List<List<String>> columns, String... values) {
-        for (int i = 0; i < values.length; i++) {
-            columns.get(i).add(values[i]);
-        }
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, c.xml, now()
+                  FROM worker.commands c WHERE c.command_id = ?
+                ON CONFLICT (command_id) DO NOTHING""", accepted, 500, (ps, e) -> {
+            SubmissionOutcome.Accepted a = (SubmissionOutcome.Accepted) e.payload();
+            CommandRef ref = e.cause();
+            CommandRef.Actor actor = ref.actor();
+            ps.setString(1, ref.commandId());
+            ps.setString(2, ref.tenantId());
+            ps.setInt(3, lane.partition());
+            ps.setString(4, lane.environment());
+            ps.setString(5, lane.contextNip());
+            ps.setString(6, ref.correlationId());
+            ps.setString(7, actor == null ? null : actor.type());
+            ps.setString(8, actor == null ? null : actor.id());
+            ps.setString(9, actor == null ? null : actor.onBehalfOf());
+            ps.setString(10, a.ksefNumber());
+            ps.setString(11, a.invoiceNumber());
+            ps.setString(12, a.invoiceHash());
+            ps.setString(13, a.sessionReferenceNumber());
+            ps.setString(14, a.invoiceReferenceNumber() == null || a.invoiceReferenceNumber().isEmpty()
+                    ? null : a.invoiceReferenceNumber());
+            ps.setTimestamp(15, a.acquiredAt() == null ? null : java.sql.Timestamp.from(a.acquiredAt()));
+            ps.setString(16, a.upoDownloadUrl());
+            ps.setString(17, e.audit().integrationId());
+            ps.setString(18, e.audit().providerNip());
+            ps.setString(19, ref.commandId());
+        });
     }
 }
