@@ -25,6 +25,12 @@ public final class EmbeddedPostgres {
                             .setServerConfig("max_connections", "300")
                             .setServerConfig("fsync", "off")
                             .setServerConfig("synchronous_commit", "off");
+            // a benchmark may preload extra libraries, e.g. -Dksef.test.postgres.preload=pg_stat_statements
+            String preload = System.getProperty("ksef.test.postgres.preload");
+            if (preload != null && !preload.isBlank()) {
+                builder.setServerConfig("shared_preload_libraries", preload)
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }

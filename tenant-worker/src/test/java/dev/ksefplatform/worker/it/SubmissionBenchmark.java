@@ -102,6 +102,7 @@ public final class SubmissionBenchmark {
             int recordSize = new CommandEnvelopeSerializer().serialize(Topics.COMMANDS.name(), commands.get(0)).length;
             Outcomes outcomes = new Outcomes(env.bootstrap);
             Profile profile = Profile.start();
+            WorkerStatements statements = new WorkerStatements(env).start();
             DatabaseCosts database = new DatabaseCosts(env).start();
             long start = System.nanoTime();
             publishAll(env.bootstrap, commands);
@@ -117,6 +118,7 @@ public final class SubmissionBenchmark {
                     invoices / seconds, seconds, outcomes.accepted, withUpos);
             profile.print(invoices);
             database.print(invoices);
+            statements.print(invoices);
             double raw = rawKafka(env.bootstrap, recordSize, invoices);
             System.out.printf("raw Kafka produce of %,d-byte records (acks=all, idempotent, same broker) %.0f records/s;"
                     + " end to end is %.2f %% of it%n", recordSize, raw, 100 * invoices / seconds / raw);
