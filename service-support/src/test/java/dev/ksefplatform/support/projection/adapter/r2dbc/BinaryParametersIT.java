@@ -6,6 +6,7 @@ import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import java.nio.ByteBuffer;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,25 @@ class BinaryParametersIT {
 
         assertThat(empty).isZero();
         assertThat(rows).containsExactly("x", "y", "z");
+    }
+
+    @Test
+    void sendsTimestampArraysAsTheSameInstants() {
+        OffsetDateTime[] values = {OffsetDateTime.parse("2026-11-21T08:00:00.123Z"),
+                OffsetDateTime.parse("2026-03-29T02:30:00.000001+02:00"), null,
+                OffsetDateTime.parse("1970-01-01T00:00:00Z"), OffsetDateTime.parse("1899-12-31T23:59:59.999999Z")};
+        String sql = "SELECT array_agg(to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') ORDER BY i)::text"
+                + " AS json, min(pg_typeof(:a)::text) AS type FROM unnest(CAST(:a AS timestamptz[])) WITH ORDINALITY AS u(t, i)";
+
+        List<String> read = timestampRead(DB, sql, values);
+
+        assertThat(read).isEqualTo(timestampRead(DRIVERS_OWN, sql, values));
+        assertThat(read.get(0)).isEqualTo("{2026-11-21T08:00:00.123000,2026-03-29T00:30:00.000001,NULL,"
+                + "1970-01-01T00:00:00.000000,1899-12-31T23:59:59.999999}");
+    }
+
+    private static List<String> timestampRead(DatabaseClient db, String sql, OffsetDateTime[] values) {
+        return db.sql(sql).bind("a", values)
+                .map(row -> List.of(row.get("json", String.class), row.get("type", String.class))).one().block();
     }
 }

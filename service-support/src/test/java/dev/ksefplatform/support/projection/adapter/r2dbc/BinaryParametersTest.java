@@ -9,6 +9,8 @@ import io.r2dbc.postgresql.codec.PostgresqlObjectId;
 import io.r2dbc.postgresql.message.Format;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +28,7 @@ class BinaryParametersTest {
         assertThat(codecs.encode(new String[] {"a", null}).toString()).contains("FORMAT_BINARY");
         assertThat(codecs.encode(ByteBuffer.wrap(new byte[] {1, 2})).toString()).contains("FORMAT_BINARY");
         assertThat(codecs.encode(ByteBuffer.allocateDirect(2)).toString()).contains("FORMAT_BINARY");
+        assertThat(codecs.encode(new OffsetDateTime[] {OffsetDateTime.now(), null}).toString()).contains("FORMAT_BINARY");
     }
 
     @Test
@@ -37,5 +40,14 @@ class BinaryParametersTest {
                 PostgresqlObjectId.VARCHAR_ARRAY.getObjectId(), Format.FORMAT_TEXT, String[].class);
 
         assertThat(decoded).containsExactly("a", "b c");
+    }
+
+    @Test
+    void roundsToTheMicrosecondAsTheServerDoes() {
+        assertThat(BinaryTimestampArrayCodec.micros(Instant.parse("2000-01-01T00:00:00Z"))).isZero();
+        assertThat(BinaryTimestampArrayCodec.micros(Instant.parse("1999-12-31T23:59:59.999999Z"))).isEqualTo(-1);
+        assertThat(BinaryTimestampArrayCodec.micros(Instant.parse("2000-01-01T00:00:00.000001500Z"))).isEqualTo(2);
+        assertThat(BinaryTimestampArrayCodec.micros(Instant.parse("2000-01-01T00:00:00.000002500Z"))).isEqualTo(2);
+        assertThat(BinaryTimestampArrayCodec.micros(Instant.parse("2000-01-01T00:00:00.000002501Z"))).isEqualTo(3);
     }
 }
