@@ -9,14 +9,18 @@ import dev.ksefplatform.support.projection.adapter.kafka.EventsListener;
 import dev.ksefplatform.support.projection.adapter.kafka.KafkaEventReplay;
 import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecords;
 import dev.ksefplatform.support.projection.adapter.kafka.ProjectionErrorHandler;
+import dev.ksefplatform.support.projection.adapter.r2dbc.BinaryParameters;
 import dev.ksefplatform.support.projection.adapter.r2dbc.R2dbcAppliedOffsets;
 import dev.ksefplatform.support.projection.api.RebuildController;
 import dev.ksefplatform.support.projection.application.AppliedOffsets;
 import dev.ksefplatform.support.projection.application.EventProjector;
 import dev.ksefplatform.support.projection.application.ReadModelRebuild;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.r2dbc.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -38,6 +42,13 @@ public class ProjectionConfiguration {
     @Bean
     TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
         return TransactionalOperator.create(transactionManager);
+    }
+
+    /** Text-array parameters (every column of a batch's rows) in binary, not escaped text: {@link BinaryParameters}. */
+    @Bean
+    @ConditionalOnProperty(name = "ksef.db.binary-parameters", matchIfMissing = true) // false: the driver's text, to compare
+    ConnectionFactoryOptionsBuilderCustomizer binaryParameters() {
+        return options -> options.option(PostgresqlConnectionFactoryProvider.EXTENSIONS, List.of(new BinaryParameters()));
     }
 
     @Bean
