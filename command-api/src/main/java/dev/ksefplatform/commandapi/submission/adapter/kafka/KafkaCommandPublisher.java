@@ -33,8 +33,8 @@ public final class KafkaCommandPublisher implements CommandPublisher {
 
     /**
      * send() can block up to max.block.ms on missing metadata or a full buffer: it runs on the event loop only when
-     * neither can happen ({@link InPlaceSends}), else on boundedElastic (a hand-off there and back cost ~0.2 ms of CPU
-     * per request: README "Cost of a request"). The ack completes on the producer's single I/O thread; what follows
+     * neither can happen ({@link InPlaceSends}), else on boundedElastic (saves two thread hand-offs per request, a
+     * small saving: README "Cost of a request"). The ack completes on the producer's single I/O thread; what follows
      * it (the response) moves to the parallel scheduler, off that thread.
      */
     @Override
