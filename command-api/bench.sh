@@ -5,6 +5,7 @@
 #   command-api/bench.sh                                   rates 100,500,1000, windows of 20 s, warm-up 40 s
 #   BENCH_OPTS='-Dwindow=15 -Dwarmup=20 -Drates=100,300' command-api/bench.sh
 #   BENCH_OPTS='-Djfr=/tmp/gateway.jfr ...' command-api/bench.sh     records the gateway's windows (JFR "profile")
+#   BENCH_CLASS=EventLogBenchmark command-api/bench.sh     the cost of the event log alone (commands straight to Kafka)
 # MVN overrides the Maven command (default ./mvnw); build the project's modules first (install -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,4 +13,4 @@ ${MVN:-./mvnw} -q -B -pl command-api test-compile dependency:build-classpath -Dm
   -Dmdep.outputFile=target/bench.cp
 cd command-api
 exec java -Xmx1g -Djdk.xml.maxOccurLimit=0 -cp "target/test-classes:target/classes:$(cat target/bench.cp)" \
-  ${BENCH_OPTS:-} dev.ksefplatform.commandapi.bench.GatewayLoadBenchmark
+  ${BENCH_OPTS:-} dev.ksefplatform.commandapi.bench.${BENCH_CLASS:-GatewayLoadBenchmark}

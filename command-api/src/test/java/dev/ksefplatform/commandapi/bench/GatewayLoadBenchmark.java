@@ -102,7 +102,7 @@ public final class GatewayLoadBenchmark {
         return Figures.line(what, rate, result, before, after, gcMillis() - gcBefore);
     }
 
-    private static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String kafka) {
+    static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String kafka) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka,
                 "--commandapi.security.callers.admin=" + ADMIN, "--ksef.services.sync-service.url=http://localhost:9",
                 "--logging.level.root=WARN", "--logging.level.dev.ksefplatform=" + System.getProperty("gatewayLog", "WARN")));
@@ -110,14 +110,14 @@ public final class GatewayLoadBenchmark {
         return CommandApiApplication.builder().run(args.toArray(String[]::new));
     }
 
-    private static HttpClient client(int port) {
+    static HttpClient client(int port) {
         ConnectionProvider connections = ConnectionProvider.builder("bench-client").maxConnections(1024)
                 .pendingAcquireMaxCount(-1).pendingAcquireTimeout(Duration.ofSeconds(60)).build();
         return HttpClient.create(connections).runOn(LoopResources.create("bench-client", 1, true))
                 .baseUrl("http://localhost:" + port);
     }
 
-    private static List<Tenant> register(HttpClient http, int count) {
+    static List<Tenant> register(HttpClient http, int count) {
         List<Tenant> tenants = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String nip = Invoices.randomNip();
@@ -157,7 +157,7 @@ public final class GatewayLoadBenchmark {
                 "TEST", tenant.nip(), document, Instant.now()));
     }
 
-    private static long gcMillis() {
+    static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 

@@ -9,11 +9,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
- * Reads {@code ksef.events.v1} for its correlation-id header only (values are never decoded) and tells the gateway
+ * Reads {@code ksef.events.v1} for its correlation-id header only (keys and values are never decoded, see
+ * {@link IgnoredPart}) and tells the gateway
  * which of its commands have events. The offsets are committed after the batch is stored, so nothing is missed; a
  * batch seen twice changes nothing.
  */
-public final class EventLogWatcher implements BatchMessageListener<String, byte[]> {
+public final class EventLogWatcher implements BatchMessageListener<Void, Void> {
 
     private final EventLogProgress progress;
     private final Duration timeout;
@@ -24,7 +25,7 @@ public final class EventLogWatcher implements BatchMessageListener<String, byte[
     }
 
     @Override
-    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+    public void onMessage(List<ConsumerRecord<Void, Void>> records) {
         List<String> correlationIds = records.stream()
                 .map(r -> MessageHeaders.get(r.headers(), MessageHeaders.CORRELATION_ID))
                 .flatMap(Optional::stream)

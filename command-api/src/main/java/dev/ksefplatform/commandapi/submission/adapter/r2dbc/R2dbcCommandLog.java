@@ -5,6 +5,7 @@ import dev.ksefplatform.commandapi.submission.domain.InvoiceDocument;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
 import dev.ksefplatform.commandapi.submission.domain.Requester;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Statement;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,32 +35,47 @@ public final class R2dbcCommandLog implements CommandLog {
                 .switchIfEmpty(Mono.defer(() -> byIdempotencyKey(submission.tenantId(), idempotencyKey)));
     }
 
+    /**
+     * With {@code $n} markers, bound by index on the driver's statement: {@code DatabaseClient} would rewrite named
+     * parameters into this on every insert (README "Cost of a request").
+     */
+    private static final String INSERT = """
+            INSERT INTO gateway.commands (command_id, tenant_id, idempotency_key, invoice_number, sha256,
+                state, environment, context_nip, seller_nip, xml, created_at, upstream_id, actor_type, actor_id)
+            VALUES ($1, $2, $3, $4, $5, 'RECEIVED', $6, $7, $8, $9, $10, $11, $12, $13)
+            ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
+            RETURNING command_id, sha256""";
+
     private Mono<Recorded> insert(InvoiceSubmission s, String idempotencyKey) {
         InvoiceDocument invoice = s.invoice();
-        var spec = db.sql("""
-                        INSERT INTO gateway.commands (command_id, tenant_id, idempotency_key, invoice_number, sha256,
-                            state, environment, context_nip, seller_nip, xml, created_at, upstream_id, actor_type, actor_id)
-                        VALUES (:commandId, :tenantId, :idempotencyKey, :invoiceNumber, :sha256,
-                            'RECEIVED', :environment, :contextNip, :sellerNip, :xml, :createdAt, :upstreamId,
-                            :actorType, :actorId)
-                        ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
-                        RETURNING command_id, sha256""")
-                .bind("commandId", UUID.fromString(s.commandId()))
-                .bind("tenantId", UUID.fromString(s.tenantId()))
-                .bind("sha256", invoice.sha256())
-                .bind("environment", s.environment())
-                .bind("contextNip", s.contextNip())
-                .bind("sellerNip", invoice.sellerNip())
-                .bind("xml", new String(invoice.xml(), StandardCharsets.UTF_8))
-                .bind("createdAt", s.acceptedAt().atOffset(ZoneOffset.UTC));
-        spec = s.upstreamId() == null ? spec.bindNull("upstreamId", String.class) : spec.bind("upstreamId", s.upstreamId());
-        spec = s.person() == null ? spec.bindNull("actorType", String.class).bindNull("actorId", String.class)
-                : spec.bind("actorType", s.person().type()).bind("actorId", s.person().id());
-        spec = idempotencyKey == null ? spec.bindNull("idempotencyKey", String.class) : spec.bind("idempotencyKey", idempotencyKey);
-        spec = invoice.invoiceNumber() == null ? spec.bindNull("invoiceNumber", String.class)
-                : spec.bind("invoiceNumber", invoice.invoiceNumber());
-        return spec.map(row -> new Recorded(row.get("command_id", UUID.class).toString(), row.get("sha256", String.class), true))
-                .one();
+        return db.inConnection(connection -> {
+            Statement insert = connection.createStatement(INSERT)
+                    .bind(0, UUID.fromString(s.commandId()))
+                    .bind(1, UUID.fromString(s.tenantId()))
+                    .bind(4, invoice.sha256())
+                    .bind(5, s.environment())
+                    .bind(6, s.contextNip())
+                    .bind(7, invoice.sellerNip())
+                    .bind(8, new String(invoice.xml(), StandardCharsets.UTF_8))
+                    .bind(9, s.acceptedAt().atOffset(ZoneOffset.UTC));
+            bindNullable(insert, 2, idempotencyKey);
+            bindNullable(insert, 3, invoice.invoiceNumber());
+            bindNullable(insert, 10, s.upstreamId());
+            bindNullable(insert, 11, s.person() == null ? null : s.person().type());
+            bindNullable(insert, 12, s.person() == null ? null : s.person().id());
+            return Flux.from(insert.execute())
+                    .flatMap(result -> result.map(row -> new Recorded(row.get("command_id", UUID.class).toString(),
+                            row.get("sha256", String.class), true)))
+                    .next();
+        });
+    }
+
+    private static void bindNullable(Statement statement, int index, String value) {
+        if (value == null) {
+            statement.bindNull(index, String.class);
+        } else {
+            statement.bind(index, value);
+        }
     }
 
     private Mono<Recorded> byIdempotencyKey(String tenantId, String idempotencyKey) {
