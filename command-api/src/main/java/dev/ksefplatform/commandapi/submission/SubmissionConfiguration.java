@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -58,9 +57,7 @@ class SubmissionConfiguration {
 
     @Bean
     CommandPublisher commandPublisher(KafkaTemplate<String, CommandEnvelope> kafka) {
-        Object buffer = kafka.getProducerFactory().getConfigurationProperties()
-                .getOrDefault(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024); // kafka-clients' default
-        return new KafkaCommandPublisher(kafka, Topics.COMMANDS.name(), Long.parseLong(buffer.toString()));
+        return new KafkaCommandPublisher(kafka, Topics.COMMANDS.name());
     }
 
     /** The one pool of kept-alive connections to sync-service, shared by every feature that reads from it. */
