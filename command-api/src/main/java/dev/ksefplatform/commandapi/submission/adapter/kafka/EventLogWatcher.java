@@ -10,9 +10,8 @@ import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
  * Reads {@code ksef.events.v1} for its correlation-id header only (keys and values are never decoded, see
- * {@link IgnoredPart}) and tells the gateway
- * which of its commands have events. The offsets are committed after the batch is stored, so nothing is missed; a
- * batch seen twice changes nothing.
+ * {@link IgnoredPart}) and tells the gateway which of its commands have events. The offsets are committed after the
+ * batch is stored, so nothing is missed; a batch seen twice changes nothing.
  */
 public final class EventLogWatcher implements BatchMessageListener<Void, Void> {
 

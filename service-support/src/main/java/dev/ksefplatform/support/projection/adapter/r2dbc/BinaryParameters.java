@@ -10,8 +10,9 @@ import reactor.core.publisher.Mono;
 /**
  * Parameters in PostgreSQL's binary format where the driver would write text that costs more to make than the
  * statement costs to run: {@code bytea} ({@link BinaryByteaCodec}), text arrays ({@link BinaryTextArrayCodec}) and
- * timestamp arrays ({@link BinaryTimestampArrayCodec}). Put before the driver's codecs on each connection of a pool that is given this extension
- * ({@code PostgresqlConnectionFactoryProvider.EXTENSIONS}, see sync-service's {@code ProjectionConfiguration}).
+ * timestamp arrays ({@link BinaryTimestampArrayCodec}). Put before the driver's codecs on each connection of a pool
+ * that is given this extension ({@code PostgresqlConnectionFactoryProvider.EXTENSIONS}, see sync-service's
+ * {@code ProjectionConfiguration}). Hand-written because the driver (1.0.x) offers no binary encoding for these types.
  */
 public final class BinaryParameters implements CodecRegistrar {
 
