@@ -8,10 +8,10 @@
 #   tenant-worker/bench.sh inbox           one tenant's 100,000 received invoices, then 200 tenants with 3 each
 # BENCH_OPTS=-Dbench.nicedSimulator=true runs the neighbour scenario's simulator as its own process at nice 19
 # (-Dbench.simulatorNice=N: another niceness, relative to the benchmark's own).
-# A second argument divides the invoice counts (e.g. "limits 10" for a quick look).
+# A second argument divides the invoice counts (e.g. "limits 10" for a quick look). MVN overrides the Maven command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -pl tenant-worker test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
+${MVN:-./mvnw} -q -B -pl tenant-worker test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
 cd tenant-worker
 exec java -Xmx2g ${BENCH_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.cp)" \
   -Dlogging.level.root=WARN -Dlogging.level.dev.ksefplatform=WARN \
