@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /** The one place exceptions become RFC 7807 problems, each with a stable type. */
 @RestControllerAdvice
@@ -229,7 +230,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-query-timeout", "Audit query too broad", e);
     }
 
-    /** The cause (which may name internal hosts) is logged here, never answered. */
     @ExceptionHandler
     ProblemDetail deadLetterNotFound(dev.ksefplatform.commandapi.deadletter.application.DeadLetterNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "dead-letter-not-found", "Dead letter not found", e);
@@ -281,10 +281,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS).body(problem);
     }
 
-    /** Anything unforeseen: logged with its cause here, answered without internals. */
+    /**
+     * Anything unforeseen: logged with its cause here, answered without internals. A client that went away before its
+     * answer (its connection closed or reset) is no error of the service: that is logged at DEBUG, and no one reads the
+     * answer (an overloaded gateway's clients giving up had filled the log with ERRORs).
+     */
     @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
-        log.error("unhandled error", e);
+        if (AbortedException.isConnectionReset(e) || e instanceof AbortedException) {
+            log.debug("client went away before its answer cause={}", e.toString());
+        } else {
+            log.error("unhandled error", e);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "the request could not be processed");
         problem.setType(URI.create(TYPE_BASE + "internal-error"));
         problem.setTitle("Internal error");
