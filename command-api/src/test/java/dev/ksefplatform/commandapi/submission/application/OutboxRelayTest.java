@@ -3,10 +3,9 @@ package dev.ksefplatform.commandapi.submission.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
-import java.time.Clock;
+import dev.ksefplatform.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class OutboxRelayTest {
         Mono<Long> run = relay.relay();
 
         run.block();
-        clock.now = START.plus(Duration.ofMinutes(10));
+        clock.set(START.plus(Duration.ofMinutes(10)));
         run.block();
 
         assertThat(commands.before).containsExactly(START.minusSeconds(30), START.plus(Duration.ofMinutes(10)).minusSeconds(30));
@@ -42,29 +41,6 @@ class OutboxRelayTest {
         public Flux<InvoiceSubmission> claimUnpublished(Instant before, Instant now, Instant claimedUntil, int limit) {
             this.before.add(before);
             return Flux.empty();
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
