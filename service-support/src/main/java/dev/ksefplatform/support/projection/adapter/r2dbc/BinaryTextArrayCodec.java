@@ -2,15 +2,9 @@ package dev.ksefplatform.support.projection.adapter.r2dbc;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.r2dbc.postgresql.client.EncodedParameter;
-import io.r2dbc.postgresql.codec.Codec;
-import io.r2dbc.postgresql.codec.CodecMetadata;
-import io.r2dbc.postgresql.codec.PostgresTypeIdentifier;
 import io.r2dbc.postgresql.codec.PostgresqlObjectId;
-import io.r2dbc.postgresql.message.Format;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import reactor.core.publisher.Mono;
+import java.util.function.Supplier;
 
 /**
  * Sends a {@code String[]} parameter ({@link BatchRows}' text columns, {@code = ANY(:ids)}) as {@code text[]} in
@@ -20,40 +14,18 @@ import reactor.core.publisher.Mono;
  * did from the driver's text ({@code BinaryParametersIT} compares the two); encodes only, decoding stays with the
  * driver.
  */
-final class BinaryTextArrayCodec implements Codec<String[]>, CodecMetadata {
+final class BinaryTextArrayCodec extends EncodeOnlyCodec<String[]> {
 
     private static final int HEADER = 20;
 
-    /**
-     * The driver looks an encoder up by the value's class in a cache it fills from each codec's metadata, first
-     * codec first: without this, its own codec for the class would be found before this one is asked.
-     */
-    @Override
-    public Class<?> type() {
-        return String[].class;
-    }
-
-    /** None: the driver would then also cache this codec to decode these types, which it does not. */
-    @Override
-    public Iterable<PostgresTypeIdentifier> getDataTypes() {
-        return List.of();
+    BinaryTextArrayCodec() {
+        super(String[].class, PostgresqlObjectId.TEXT_ARRAY.getObjectId());
     }
 
     @Override
-    public boolean canEncode(Object value) {
-        return value instanceof String[];
-    }
-
-    @Override
-    public EncodedParameter encode(Object value) {
-        String[] elements = ((String[]) value).clone();
-        return new EncodedParameter(Format.FORMAT_BINARY, PostgresqlObjectId.TEXT_ARRAY.getObjectId(),
-                Mono.fromSupplier(() -> binary(elements)));
-    }
-
-    @Override
-    public EncodedParameter encode(Object value, int dataType) {
-        return encode(value);
+    Supplier<ByteBuf> encoding(String[] value) {
+        String[] elements = value.clone();
+        return () -> binary(elements);
     }
 
     /** {@code array_recv}'s input: dimensions, has-nulls flag, element type, then size and lower bound (1). */
@@ -80,25 +52,5 @@ final class BinaryTextArrayCodec implements Codec<String[]>, CodecMetadata {
             }
         }
         return out;
-    }
-
-    @Override
-    public boolean canEncodeNull(Class<?> type) {
-        return false;
-    }
-
-    @Override
-    public EncodedParameter encodeNull() {
-        throw new UnsupportedOperationException("a null array is encoded by the driver's codec");
-    }
-
-    @Override
-    public boolean canDecode(int dataType, Format format, Class<?> type) {
-        return false;
-    }
-
-    @Override
-    public String[] decode(ByteBuf buffer, int dataType, Format format, Class<? extends String[]> type) {
-        throw new UnsupportedOperationException("an array is decoded by the driver's codec");
     }
 }
