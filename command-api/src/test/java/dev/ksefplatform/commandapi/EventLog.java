@@ -17,7 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes to {@code ksef.events.v1} what the worker writes once it has sent an invoice to KSeF. */
-final class EventLog {
+public final class EventLog {
 
     private final String bootstrapServers;
 
@@ -26,6 +26,16 @@ final class EventLog {
     }
 
     void invoiceSent(String tenantId, String commandId) throws Exception {
+        ProducerRecord<String, EventEnvelope> record = invoiceSentRecord(tenantId, commandId);
+        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
+                new EventEnvelopeSerializer())) {
+            producer.send(record).get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The record the worker writes once it has sent {@code commandId}'s invoice (also the event-log benchmark's). */
+    public static ProducerRecord<String, EventEnvelope> invoiceSentRecord(String tenantId, String commandId) {
         EventEnvelope event = EventEnvelope.newBuilder()
                 .setMessageId(UUID.randomUUID().toString()).setTenantId(tenantId)
                 .setCorrelationId(commandId).setCausationId(commandId)
@@ -41,10 +51,6 @@ final class EventLog {
         MessageHeaders.put(record.headers(), MessageHeaders.CAUSATION_ID, commandId);
         MessageHeaders.put(record.headers(), MessageHeaders.MESSAGE_TYPE, MessageTypes.of(event.getPayload()));
         MessageHeaders.put(record.headers(), MessageHeaders.SOURCE, "tenant-worker");
-        try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
-                new EventEnvelopeSerializer())) {
-            producer.send(record).get(20, TimeUnit.SECONDS);
-        }
+        return record;
     }
 }

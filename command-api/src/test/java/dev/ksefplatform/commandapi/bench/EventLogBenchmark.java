@@ -1,22 +1,16 @@
 package dev.ksefplatform.commandapi.bench;
 
+import dev.ksefplatform.commandapi.EventLog;
 import dev.ksefplatform.schemas.serde.EventEnvelopeSerializer;
-import dev.ksefplatform.schemas.topic.MessageHeaders;
-import dev.ksefplatform.schemas.topic.MessageTypes;
-import dev.ksefplatform.schemas.topic.Topics;
-import dev.ksefplatform.schemas.v1.AuditInfo;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
-import dev.ksefplatform.schemas.v1.InvoiceSent;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import reactor.core.publisher.Mono;
@@ -66,7 +60,7 @@ public final class EventLogBenchmark {
         return Mono.create(sink -> {
             int[] left = {events};
             for (int e = 0; e < events; e++) {
-                producer.send(record(tenantId, commandId), (m, error) -> {
+                producer.send(EventLog.invoiceSentRecord(tenantId, commandId), (m, error) -> {
                     if (error != null) {
                         sink.success(false);
                     } else if (--left[0] == 0) {
@@ -75,25 +69,6 @@ public final class EventLogBenchmark {
                 });
             }
         });
-    }
-
-    private static ProducerRecord<String, EventEnvelope> record(String tenantId, String commandId) {
-        EventEnvelope event = EventEnvelope.newBuilder()
-                .setMessageId(UUID.randomUUID().toString()).setTenantId(tenantId)
-                .setCorrelationId(commandId).setCausationId(commandId)
-                .setOccurredAt(Instant.now()).setSource("tenant-worker")
-                .setAudit(AuditInfo.newBuilder().setOperation("ksef.invoice.send").setHttpStatus(202).build())
-                .setPayload(InvoiceSent.newBuilder().setSessionReferenceNumber("20260605-SO-0000000001-AF")
-                        .setInvoiceHash("aGFzaA==").build())
-                .build();
-        ProducerRecord<String, EventEnvelope> record = new ProducerRecord<>(Topics.EVENTS.name(), tenantId, event);
-        MessageHeaders.put(record.headers(), MessageHeaders.MESSAGE_ID, event.getMessageId());
-        MessageHeaders.put(record.headers(), MessageHeaders.TENANT_ID, tenantId);
-        MessageHeaders.put(record.headers(), MessageHeaders.CORRELATION_ID, commandId);
-        MessageHeaders.put(record.headers(), MessageHeaders.CAUSATION_ID, commandId);
-        MessageHeaders.put(record.headers(), MessageHeaders.MESSAGE_TYPE, MessageTypes.of(event.getPayload()));
-        MessageHeaders.put(record.headers(), MessageHeaders.SOURCE, "tenant-worker");
-        return record;
     }
 
     /** An outbox relay's producer (acks=all, idempotent, zstd, linger 2 ms), under a client id the meter groups apart. */
