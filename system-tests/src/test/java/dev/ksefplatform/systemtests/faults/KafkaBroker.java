@@ -5,18 +5,16 @@ import dev.ksefplatform.deploy.files.Repository;
 import dev.ksefplatform.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * Kafka's own broker (KRaft, broker and controller in one) as an OS process: {@code kafka.Kafka} from the
@@ -182,9 +180,11 @@ public final class KafkaBroker implements AutoCloseable {
         return ProcessPlatform.LOGS.resolve(name + ".log").toAbsolutePath();
     }
 
+    /**
+     * Kafka's own random id, which never starts with '-': a hand-made base64 id did one time in 64, and the storage
+     * tool then read it as an option ("argument --cluster-id/-t: expected one argument", a RestartsIT failure in CI).
+     */
     private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        return Uuid.randomUuid().toString();
     }
 }
