@@ -61,12 +61,12 @@ public final class KsefClient {
         this.clock = b.clock;
     }
 
-    // Plain-http targets (simulator, local stack) get HTTP/1.1: an h2c upgrade attempt buys nothing there.
+    // HTTP/2 as KSeF serves it over TLS; on plain http (the simulator) the first request of a connection asks for
+    // the h2c upgrade, and a server that does not offer it answers in HTTP/1.1.
     private static HttpClient defaultHttpClient(Builder b) {
         return HttpClient.newBuilder()
                 .connectTimeout(b.requestTimeout)
-                .version("https".equalsIgnoreCase(b.baseUri.getScheme())
-                        ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .version(HttpClient.Version.HTTP_2)
                 .build();
     }
 

@@ -81,7 +81,9 @@ public final class KsefHttp {
      * Sends a file to a pre-signed storage URL with exactly the given method and headers: no token, streamed from disk.
      */
     public void upload(String method, URI url, Map<String, String> headers, Path file) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(transferTimeout);
+        // HTTP/1.1, a connection per part: a 100 MB body gains nothing from multiplexing, and on plain http it would
+        // otherwise carry an h2c upgrade, which a server must buffer whole before it switches.
+        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(transferTimeout).version(HttpClient.Version.HTTP_1_1);
         headers.forEach((name, value) -> {
             if (value != null && !RESTRICTED_HEADERS.contains(name.toLowerCase())) {
                 b.setHeader(name, value);
