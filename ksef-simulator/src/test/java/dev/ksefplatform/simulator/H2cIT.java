@@ -3,17 +3,14 @@ package dev.ksefplatform.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.simulator.invoice.InvoiceVerifier;
+import dev.ksefplatform.simulator.support.RunningSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * HTTP/2 over plain http: a client that asks for the upgrade (the JDK's, as ksef-client builds it) gets HTTP/2, even
@@ -22,19 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class H2cIT {
 
-    private static ConfigurableApplicationContext simulator;
-    private static URI root;
-
-    @BeforeAll
-    static void start() {
-        simulator = KsefSimulatorApplication.builder().run("--server.port=0");
-        root = URI.create("http://localhost:" + ((WebServerApplicationContext) simulator).getWebServer().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+    private final URI root = RunningSimulator.url();
 
     @Test
     void upgradesARequestCarryingTheLargestOnlineInvoiceAndServesTheNextOnHttp2() throws Exception {
