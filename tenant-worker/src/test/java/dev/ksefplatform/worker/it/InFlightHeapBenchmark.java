@@ -75,6 +75,7 @@ final class InFlightHeapBenchmark {
                         count(env, "SELECT count(*) FROM worker.commands WHERE state = 'SENT'"), run, load);
                 awaitDone(env, total);
                 relayBatch(env, relay, none, invoices, run, load);
+                java.lang.ref.Reference.reachabilityFence(batch); // in every snapshot of the run, as in "none"
             }
         } finally {
             simulator.destroyForcibly();
