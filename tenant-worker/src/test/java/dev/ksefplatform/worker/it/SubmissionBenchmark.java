@@ -59,7 +59,8 @@ public final class SubmissionBenchmark {
             inbox(100_000 / scale, 200 / scale);
         }
         if (scenario.equals("memory")) {
-            InFlightHeapBenchmark.run(500 / scale, Integer.getInteger("bench.runs", 3));
+            InFlightHeapBenchmark.run(Integer.getInteger("bench.invoices", 500 / scale),
+                    Integer.getInteger("bench.runs", 3));
         }
         System.exit(0);
     }
