@@ -48,7 +48,8 @@ public final class RequestHeapBenchmark {
         byte[][] parts = Invoices.fiveKilobyteParts();
         OpenLoop.run(100, Duration.ofSeconds(Long.getLong("warmup", 30)),
                 i -> GatewayLoadBenchmark.submit(http, tenants.get(i % tenants.size()), parts, i));
-        Path tenantFile = Files.createTempFile("tenants", ".txt");
+        Path tenantFile = Files.createTempFile("tenants", ".txt"); // the bench's own API keys, for HeldRequests
+        tenantFile.toFile().deleteOnExit();
         Files.write(tenantFile, tenants.stream().map(t -> t.id() + " " + t.nip() + " " + t.apiKey()).toList());
         ConnectionPool pool = (ConnectionPool) app.getBean(ConnectionFactory.class);
         for (int run = 1; run <= Integer.getInteger("runs", 3); run++) {
