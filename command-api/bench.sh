@@ -6,6 +6,7 @@
 #   BENCH_OPTS='-Dwindow=15 -Dwarmup=20 -Drates=100,300' command-api/bench.sh
 #   BENCH_OPTS='-Djfr=/tmp/gateway.jfr ...' command-api/bench.sh     records the gateway's windows (JFR "profile")
 #   BENCH_CLASS=EventLogBenchmark command-api/bench.sh     the cost of the event log alone (commands straight to Kafka)
+#   BENCH_CLASS=RequestHeapBenchmark command-api/bench.sh  heap per in-flight invoice (requests held at the INSERT; event log)
 # MVN overrides the Maven command (default ./mvnw); build the project's modules first (install -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -102,11 +102,12 @@ public final class GatewayLoadBenchmark {
         return Figures.line(what, rate, result, before, after, gcMillis() - gcBefore);
     }
 
-    static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String kafka) {
+    static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String kafka, String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka,
                 "--commandapi.security.callers.admin=" + ADMIN, "--ksef.services.sync-service.url=http://localhost:9",
                 "--logging.level.root=WARN", "--logging.level.dev.ksefplatform=" + System.getProperty("gatewayLog", "WARN")));
         postgres.springProperties().forEach((name, value) -> args.add("--" + name + "=" + value));
+        args.addAll(List.of(extra));
         return CommandApiApplication.builder().run(args.toArray(String[]::new));
     }
 
@@ -132,7 +133,7 @@ public final class GatewayLoadBenchmark {
         return tenants;
     }
 
-    private static Mono<Boolean> submit(HttpClient http, Tenant tenant, byte[][] parts, int i) {
+    static Mono<Boolean> submit(HttpClient http, Tenant tenant, byte[][] parts, int i) {
         byte[] xml = Invoices.join(parts, tenant.nip(), "B" + i);
         return http.headers(h -> h.add("X-API-Key", tenant.apiKey()).add("Content-Type", "application/xml")
                         .add("Idempotency-Key", UUID.randomUUID().toString()))

@@ -58,6 +58,10 @@ public final class SubmissionBenchmark {
         if (scenario.equals("inbox")) {
             inbox(100_000 / scale, 200 / scale);
         }
+        if (scenario.equals("memory")) {
+            InFlightHeapBenchmark.run(Integer.getInteger("bench.invoices", 500 / scale),
+                    Integer.getInteger("bench.runs", 3));
+        }
         System.exit(0);
     }
 
@@ -170,7 +174,7 @@ public final class SubmissionBenchmark {
         }
     }
 
-    private static void awaitUp(java.net.URI url) throws Exception {
+    static void awaitUp(java.net.URI url) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         for (int i = 0; i < 600; i++) {
             try {
@@ -368,7 +372,15 @@ public final class SubmissionBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
     }
 
-    private static void publishAll(String bootstrap, List<CommandEnvelope> commands) throws Exception {
+    /** A record the intake cannot decode: it dead-letters it (the memory scenario's way to stop it at the outbox). */
+    static void publishUndecodable(String bootstrap) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), "bench-undecodable", new byte[] {1, 2, 3})).get();
+        }
+    }
+
+    static void publishAll(String bootstrap, List<CommandEnvelope> commands) throws Exception {
         try (KafkaProducer<String, CommandEnvelope> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new CommandEnvelopeSerializer())) {

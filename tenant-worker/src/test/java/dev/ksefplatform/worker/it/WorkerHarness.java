@@ -118,9 +118,19 @@ final class WorkerHarness implements AutoCloseable {
         args.put("worker.engine.session-idle", "30s");
         // the simulator with its limits off reports limits no client reaches: backlogs of 100 still go as a batch
         args.put("worker.engine.batch-always-above", 100);
+        List<String> others = new ArrayList<>();
+        for (String e : extra) {
+            // an extra --key=value replaces the default (Spring would join two values of one key with a comma)
+            int eq = e.indexOf('=');
+            if (e.startsWith("--") && eq > 0 && args.containsKey(e.substring(2, eq))) {
+                args.put(e.substring(2, eq), e.substring(eq + 1));
+            } else {
+                others.add(e);
+            }
+        }
         List<String> list = new ArrayList<>();
         args.forEach((k, v) -> list.add("--" + k + "=" + v));
-        list.addAll(List.of(extra));
+        list.addAll(others);
         return list.toArray(String[]::new);
     }
 
