@@ -43,9 +43,19 @@ public final class SubmissionBenchmark {
     private SubmissionBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        String scenario = args.length > 0 ? args[0] : "all";
-        int scale = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    public static void main(String[] args) {
+        // The worker's and the broker's threads are not daemons: without an explicit exit a failed scenario would
+        // leave the JVM running (and burning CPU beside the next measurement).
+        try {
+            run(args.length > 0 ? args[0] : "all", args.length > 1 ? Integer.parseInt(args[1]) : 1);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(String scenario, int scale) throws Exception {
         if (scenario.equals("limits") || scenario.equals("all")) {
             limits(10_000 / scale);
         }
@@ -62,7 +72,6 @@ public final class SubmissionBenchmark {
             InFlightHeapBenchmark.run(Integer.getInteger("bench.invoices", 500 / scale),
                     Integer.getInteger("bench.runs", 3));
         }
-        System.exit(0);
     }
 
     static void limits(int invoices) throws Exception {
