@@ -15,10 +15,6 @@ import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.EventEnvelope;
 import dev.ksefplatform.systemtests.KafkaLog;
 import dev.ksefplatform.systemtests.SimulatorSide;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,12 +29,12 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The services as processes (two workers) on a Kafka broker and a PostgreSQL server that are processes of their own,
@@ -47,6 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * then KSeF itself misbehaves in every way the simulator can, all at once (a fault storm).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(FaultStack.RESTARTS)
+@ExtendWith(FaultStack.Shared.class)
 class RestartsIT {
 
     static final int TENANTS = 20;
@@ -65,30 +63,15 @@ class RestartsIT {
     private static final List<Tenant> TENANT_LIST = new ArrayList<>();
 
     @BeforeAll
-    static void startTheBrokerAndThePlatform() {
-        postgres = new Postgres(freshDirectory("postgres"));
-        postgres.start();
-        kafka = new KafkaBroker(freshDirectory("kafka"));
-        kafka.startFresh();
-        platform = FaultPlatform.start(kafka.bootstrapServers(), postgres.database());
-        gateways = FaultPlatform.clients(platform);
+    static void onboardTheTenants(FaultStack stack) {
+        postgres = stack.postgres;
+        kafka = stack.kafka;
+        platform = stack.platform;
+        gateways = stack.gateways;
         client = gateways.get(0);
         Load onboarding = new Load(gateways);
         onboarding.onboard(TENANTS);
         TENANT_LIST.addAll(onboarding.tenants());
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @Test
@@ -354,12 +337,4 @@ class RestartsIT {
         return rows;
     }
 
-    static Path freshDirectory(String name) {
-        try {
-            Files.createDirectories(Path.of("target", "fault-data"));
-            return Files.createTempDirectory(Path.of("target", "fault-data"), name).toAbsolutePath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

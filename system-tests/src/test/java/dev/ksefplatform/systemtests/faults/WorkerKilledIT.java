@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ksefplatform.deploy.PlatformClient;
 import dev.ksefplatform.deploy.PlatformClient.Tenant;
 import dev.ksefplatform.deploy.ProcessPlatform;
-import dev.ksefplatform.testsupport.EmbeddedKafka;
-import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,19 +16,22 @@ import java.util.stream.Collectors;
 import dev.ksefplatform.deploy.ServiceProcess;
 import dev.ksefplatform.deploy.files.Observability;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two tenant-workers as OS processes share the commands topic; one is killed ({@code kill -9}) while 20 tenants'
  * invoices are in KSeF's hands and more keep arriving. The survivor takes its partitions over, and every accepted
- * command ends final exactly once, with nothing received twice by the simulator.
+ * command ends final exactly once, with nothing received twice by the simulator. The platform is the suite's
+ * ({@link FaultStack}), after {@link RestartsIT}'s restarts, with tenants of this class's own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(FaultStack.KILLS)
+@ExtendWith(FaultStack.Shared.class)
 class WorkerKilledIT {
 
     static final int TENANTS = 20;
@@ -46,24 +47,13 @@ class WorkerKilledIT {
     private static String kafka;
 
     @BeforeAll
-    static void startThePlatformWithTwoWorkers() {
-        EmbeddedPostgres postgres = EmbeddedPostgres.get();
-        kafka = EmbeddedKafka.get().bootstrapServers();
-        long t0 = System.nanoTime();
-        platform = FaultPlatform.start(kafka, new ProcessPlatform.Database(postgres.host(), postgres.port(),
-                postgres.username(), postgres.password()));
-        System.out.printf("FIGURE faults: eight processes (two workers, two command-apis) ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        gateways = FaultPlatform.clients(platform);
+    static void shareTheSuitesPlatform(FaultStack stack) {
+        kafka = stack.kafka.bootstrapServers();
+        platform = stack.platform;
+        gateways = stack.gateways;
         client = gateways.get(0);
         otherGateway = gateways.get(1);
-        queue = new WorkerQueue(postgres::connect);
-    }
-
-    @AfterAll
-    static void stopEveryProcess() {
-        if (platform != null) {
-            platform.close();
-        }
+        queue = new WorkerQueue(stack.postgres::connect);
     }
 
     @Test
