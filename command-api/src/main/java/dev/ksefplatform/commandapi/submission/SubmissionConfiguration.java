@@ -8,6 +8,8 @@ import dev.ksefplatform.commandapi.submission.adapter.kafka.EventLogWatcher;
 import dev.ksefplatform.commandapi.submission.adapter.kafka.IgnoredPart;
 import dev.ksefplatform.commandapi.submission.adapter.kafka.KafkaCommandPublisher;
 import dev.ksefplatform.commandapi.submission.adapter.r2dbc.R2dbcCommandLog;
+import dev.ksefplatform.commandapi.submission.adapter.r2dbc.Utf8TextParameters;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import dev.ksefplatform.commandapi.submission.api.InvoiceBodyReader;
 import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
@@ -27,12 +29,14 @@ import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.autoconfigure.r2dbc.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -53,6 +57,12 @@ class SubmissionConfiguration {
     @Bean
     CommandLog commandLog(DatabaseClient db) {
         return new R2dbcCommandLog(db);
+    }
+
+    /** The insert's invoice XML goes to the driver as its UTF-8 bytes, not a {@code String}: {@link Utf8TextParameters}. */
+    @Bean
+    ConnectionFactoryOptionsBuilderCustomizer utf8TextParameters() {
+        return options -> options.option(PostgresqlConnectionFactoryProvider.EXTENSIONS, List.of(new Utf8TextParameters()));
     }
 
     @Bean

@@ -14,7 +14,7 @@ import jdk.jfr.consumer.RecordingFile;
  * Splits a {@link GatewayRecording}'s execution and allocation samples of command-api's threads into the request's
  * parts: each sample goes to the innermost frame of its stack that belongs to a known part (a frame of the JDK's
  * collections or concurrency is charged to whoever called it). Several recordings of one build pool their samples;
- * {@code -Dmethods=true} also lists the frames behind each part. Command: command-api/README.md, "Load benchmark".
+ * {@code -Dmethods=true} also lists the frames behind each part, for execution and for allocation. Command: command-api/README.md, "Load benchmark".
  */
 public final class JfrSplit {
 
@@ -59,6 +59,7 @@ public final class JfrSplit {
         Map<String, Long> cpu = new TreeMap<>();
         Map<String, Long> allocated = new TreeMap<>();
         Map<String, Long> methods = new TreeMap<>();
+        Map<String, Long> allocatedBy = new TreeMap<>();
         List<RecordedEvent> events = new java.util.ArrayList<>();
         for (String file : args) {
             events.addAll(RecordingFile.readAllEvents(Path.of(file)));
@@ -70,12 +71,14 @@ public final class JfrSplit {
                 methods.merge(part(event) + " <- " + callers(event), 1L, Long::sum);
             } else if (type.equals("jdk.ObjectAllocationSample") && isGateway(event.getThread("eventThread"))) {
                 allocated.merge(part(event), event.getLong("weight"), Long::sum);
+                allocatedBy.merge(part(event) + " <- " + callers(event), event.getLong("weight"), Long::sum);
             }
         }
         print("execution samples of command-api's threads", cpu);
         print("allocation samples of command-api's threads (weight)", allocated);
         if (Boolean.getBoolean("methods")) {
             print("execution samples by part and the frames that put them there", methods);
+            print("allocation (weight) by part and the frames that put it there", allocatedBy);
         }
     }
 

@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@link CommandLog} in {@code gateway.commands}. The invoice XML is kept only until the command
  * is published: after that the event log holds it, and the gateway needs just the metadata. It is
- * kept as text: checked UTF-8 round-trips to the same bytes, and text needs no hex encoding.
+ * kept as text: checked UTF-8 round-trips to the same bytes, and text needs no hex encoding. It is bound as its
+ * bytes ({@link Utf8Text}), never decoded on the way in.
  */
 public final class R2dbcCommandLog implements CommandLog {
 
@@ -56,7 +57,7 @@ public final class R2dbcCommandLog implements CommandLog {
                     .bind(5, s.environment())
                     .bind(6, s.contextNip())
                     .bind(7, invoice.sellerNip())
-                    .bind(8, new String(invoice.xml(), StandardCharsets.UTF_8))
+                    .bind(8, new Utf8Text(invoice.xml()))
                     .bind(9, s.acceptedAt().atOffset(ZoneOffset.UTC));
             bindNullable(insert, 2, idempotencyKey);
             bindNullable(insert, 3, invoice.invoiceNumber());
