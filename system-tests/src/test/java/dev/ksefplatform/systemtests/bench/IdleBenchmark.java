@@ -75,9 +75,11 @@ public final class IdleBenchmark {
         double elapsed = after.secondsSince(before);
         StringBuilder line = new StringBuilder("FIGURE idle/window " + n + ": CPU ms per second at rest over "
                 + Math.round(elapsed) + " s:");
-        pids.keySet().forEach(name -> line.append(String.format(" %s %.1f;", name, after.millisSince(before, name) / elapsed)));
+        pids.keySet().forEach(name -> line.append(String.format(" %s %.1f;", name,
+                after.millisSince(before, name) / elapsed)));
         System.out.println(line.append(' ').append(CostReport.others(before, after)));
-        threadsBefore.forEach((app, t0) -> System.out.println(threads(app, t0, ThreadCpu.sample(pids.get(app)), elapsed)));
+        threadsBefore.forEach((app, t0) -> System.out.println(threads(app, t0, ThreadCpu.sample(pids.get(app)),
+                elapsed)));
     }
 
     private static String threads(String app, ThreadCpu.Sample before, ThreadCpu.Sample after, double seconds) {

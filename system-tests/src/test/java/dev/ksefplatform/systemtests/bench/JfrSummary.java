@@ -31,10 +31,12 @@ final class JfrSummary {
             for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
                 switch (e.getEventType().getName()) {
                     case "jdk.ExecutionSample" -> {
-                        byThread.merge(e.getThread("sampledThread").getJavaName().replaceAll("[0-9]+", "#"), 1.0, Double::sum);
+                        String thread = e.getThread("sampledThread").getJavaName().replaceAll("[0-9]+", "#");
+                        byThread.merge(thread, 1.0, Double::sum);
                         byFrame.merge(frame(e.getStackTrace()), 1.0, Double::sum);
                     }
-                    case "jdk.ObjectAllocationSample" -> allocated.merge(frame(e.getStackTrace()), e.getLong("weight") / 1024.0, Double::sum);
+                    case "jdk.ObjectAllocationSample" ->
+                            allocated.merge(frame(e.getStackTrace()), e.getLong("weight") / 1024.0, Double::sum);
                     case "jdk.GarbageCollection" -> {
                         gc[0]++;
                         gc[1] += e.getDuration().toNanos() / 1e6;
@@ -45,8 +47,9 @@ final class JfrSummary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return String.format("FIGURE idle/jfr %s (%d s): %.0f GCs, %.0f ms; execution samples (20 ms each thread) by thread:%s%n"
-                        + "    by frame:%s%n    allocated KB per second by frame:%s", app, seconds, gc[0], gc[1],
+        return String.format("FIGURE idle/jfr %s (%d s): %.0f GCs, %.0f ms; execution samples (one per 10 ms of a"
+                        + " running Java thread) by thread:%s%n    by frame:%s%n    allocated KB per second by frame:%s",
+                app, seconds, gc[0], gc[1],
                 top(byThread, 1), top(byFrame, 1), top(allocated, seconds));
     }
 
@@ -55,8 +58,9 @@ final class JfrSummary {
             return "(no stack)";
         }
         List<RecordedFrame> frames = stack.getFrames();
-        RecordedFrame own = frames.stream().filter(f -> f.getMethod().getType().getName().startsWith("dev.ksefplatform"))
-                .findFirst().orElse(frames.get(0));
+        RecordedFrame own = frames.stream()
+                .filter(f -> f.getMethod().getType().getName().startsWith("dev.ksefplatform")).findFirst()
+                .orElse(frames.get(0));
         String top = name(frames.get(0));
         return own == frames.get(0) ? top : name(own) + " > " + top;
     }

@@ -36,7 +36,8 @@ final class ThreadCpu {
     static Sample sample(long pid) {
         Map<Long, Map.Entry<String, Long>> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            tasks.forEach(task -> read(task).ifPresent(e -> threads.put(Long.parseLong(task.getFileName().toString()), e)));
+            tasks.forEach(task -> read(task)
+                    .ifPresent(e -> threads.put(Long.parseLong(task.getFileName().toString()), e)));
         } catch (IOException e) {
             return new Sample(Map.of()); // the process has ended: the caller reports it dead
         }
