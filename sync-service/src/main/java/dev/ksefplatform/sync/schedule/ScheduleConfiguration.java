@@ -8,7 +8,6 @@ import dev.ksefplatform.sync.schedule.adapter.r2dbc.PostgresSchedulerLock;
 import dev.ksefplatform.sync.schedule.adapter.r2dbc.R2dbcCommandOutbox;
 import dev.ksefplatform.sync.schedule.adapter.r2dbc.R2dbcSyncCandidates;
 import dev.ksefplatform.sync.schedule.adapter.r2dbc.R2dbcSyncRuns;
-import dev.ksefplatform.sync.schedule.application.IdlePacing;
 import dev.ksefplatform.sync.schedule.application.InboxScheduler;
 import dev.ksefplatform.sync.schedule.application.OutboxRelay;
 import dev.ksefplatform.sync.schedule.application.SyncIssuer;
@@ -20,9 +19,7 @@ import dev.ksefplatform.sync.schedule.application.SyncStatusQueries;
 import dev.ksefplatform.sync.schedule.domain.ScheduleSettings;
 import dev.ksefplatform.support.tenancy.application.TenantScope;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -61,16 +58,8 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    SyncIssuer syncIssuer(SyncRuns runs, DatabaseClient db, ScheduleSettings settings, IdlePacing outboxPacing) {
-        return new SyncIssuer(runs, new R2dbcCommandOutbox(db), new AvroSyncCommandEncoder(), settings.runningTimeout(),
-                outboxPacing::wake);
-    }
-
-    /** The relay runs every {@code sync.outbox.interval} while woken or busy, else backs off to {@code idle-every}. */
-    @Bean
-    IdlePacing outboxPacing(@Value("${sync.outbox.interval}") Duration every,
-                            @Value("${sync.outbox.idle-every:10s}") Duration idleEvery) {
-        return new IdlePacing((int) Math.max(1, idleEvery.toMillis() / Math.max(1, every.toMillis())));
+    SyncIssuer syncIssuer(SyncRuns runs, DatabaseClient db, ScheduleSettings settings) {
+        return new SyncIssuer(runs, new R2dbcCommandOutbox(db), new AvroSyncCommandEncoder(), settings.runningTimeout());
     }
 
     @Bean
@@ -104,7 +93,7 @@ public class ScheduleConfiguration {
     }
 
     @Bean
-    OutboxTicker outboxTicker(OutboxRelay relay, IdlePacing outboxPacing) {
-        return new OutboxTicker(relay, outboxPacing);
+    OutboxTicker outboxTicker(OutboxRelay relay) {
+        return new OutboxTicker(relay);
     }
 }

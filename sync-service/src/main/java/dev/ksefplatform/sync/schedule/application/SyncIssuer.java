@@ -14,12 +14,8 @@ public final class SyncIssuer {
     private final CommandOutbox outbox;
     private final SyncCommandEncoder encoder;
     private final Duration runningTimeout;
-    private final Runnable written;
 
-    /** @param written told when a command was written (the relay's wake; the transaction may not have committed) */
-    public SyncIssuer(SyncRuns runs, CommandOutbox outbox, SyncCommandEncoder encoder, Duration runningTimeout,
-                      Runnable written) {
-        this.written = written;
+    public SyncIssuer(SyncRuns runs, CommandOutbox outbox, SyncCommandEncoder encoder, Duration runningTimeout) {
         this.runs = runs;
         this.outbox = outbox;
         this.encoder = encoder;
@@ -29,8 +25,7 @@ public final class SyncIssuer {
     /** True when the order was issued, false when another sync of the tenant and subject type runs. */
     public Mono<Boolean> issue(SyncOrder order) {
         return runs.claim(order, order.issuedAt().minus(runningTimeout))
-                .flatMap(claimed -> claimed ? outbox.append(encoder.encode(order)).then(Mono.fromRunnable(written))
-                        .thenReturn(true) : Mono.just(false));
+                .flatMap(claimed -> claimed ? outbox.append(encoder.encode(order)).thenReturn(true) : Mono.just(false));
     }
 
     public Duration runningTimeout() {
