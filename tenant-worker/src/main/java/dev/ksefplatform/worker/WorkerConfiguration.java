@@ -74,7 +74,7 @@ class WorkerConfiguration {
     }
 
     @Bean
-    CommandIntake commandIntake(ConsumerFactory<?, ?> consumers, JdbcTemplate jdbc, TransactionTemplate tx,
+    CommandIntake commandIntake(ConsumerFactory<?, ?> consumers, JdbcTemplate jdbc, TransactionTemplate tx, OutboxRelay relay,
                                 EventEncoder encoder, EventFactory events, Engine engine, String workerInstanceId,
                                 WorkerProperties worker, Clock clock,
                                 io.micrometer.core.instrument.MeterRegistry registry) {
@@ -86,7 +86,7 @@ class WorkerConfiguration {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
         // Micrometer's Kafka binder: kafka_consumer_fetch_manager_records_lag(_max), the commands topic's lag per partition
         new KafkaClientMetrics(consumer).bindTo(registry);
-        return new CommandIntake(consumer, new JdbcIntakeStore(jdbc, tx, new OutboxWriter(jdbc, encoder)),
+        return new CommandIntake(consumer, new JdbcIntakeStore(jdbc, tx, new OutboxWriter(jdbc, encoder, relay::nudge)),
                 engine, encoder, events, workerInstanceId, worker.engine().drainTimeout(), clock,
                 WorkerMetrics.deadLetters(registry, "intake")::increment);
     }

@@ -72,7 +72,10 @@ public record WorkerProperties(String instanceId, @DefaultValue Services service
                       @DefaultValue("7d") Duration giveUpAfter) {
     }
 
-    /** The relay of events from worker.outbox to Kafka. */
-    public record Outbox(@DefaultValue("500") int batchSize, @DefaultValue("50ms") Duration idle) {
+    /**
+     * The relay of events from worker.outbox to Kafka. Every outbox write wakes it after its commit, so {@code idle}
+     * only bounds how long rows it was not told of wait (a partition taken over from another instance, a lost wake).
+     */
+    public record Outbox(@DefaultValue("500") int batchSize, @DefaultValue("1s") Duration idle) {
     }
 }

@@ -81,8 +81,10 @@ public class EngineConfiguration {
 
     @Bean
     CallRecordWriter callRecordWriter(CallLog calls, AvroEventEncoder encoder, JdbcTemplate jdbc, TransactionTemplate tx,
+                                      OutboxRelay relay,
                                       Clock clock) {
-        return new CallRecordWriter(calls, encoder, new OutboxWriter(jdbc, encoder), tx, Duration.ofSeconds(1), clock);
+        return new CallRecordWriter(calls, encoder, new OutboxWriter(jdbc, encoder, relay::nudge), tx,
+                Duration.ofSeconds(1), clock);
     }
 
     @Bean

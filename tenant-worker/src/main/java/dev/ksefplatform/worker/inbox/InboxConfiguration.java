@@ -28,11 +28,12 @@ public class InboxConfiguration {
 
     @Bean
     InboxRuntime inboxRuntime(JdbcTemplate jdbc, TransactionTemplate tx, AvroEventEncoder encoder,
+                              dev.ksefplatform.worker.outbox.application.OutboxRelay relay,
                               KsefEnvironments environments, ClientKsef ksef, RateBudgetsAdapter budget,
                               LeaseCache credentials, Engine engine, WorkerProperties worker, String workerInstanceId,
                               ObjectProvider<CrashPoints> crashPoints, Clock clock) {
         WorkerProperties.Inbox inbox = worker.inbox();
-        JdbcInboxStore store = new JdbcInboxStore(jdbc, tx, new OutboxWriter(jdbc, encoder));
+        JdbcInboxStore store = new JdbcInboxStore(jdbc, tx, new OutboxWriter(jdbc, encoder, relay::nudge));
         InboxRun run = new InboxRun(store, new ClientInboxKsef(environments, ksef, budget, inbox.exportTimeout(), clock),
                 new AvroInboxEvents(encoder, clock), credentials,
                 new InboxRun.InboxSettings(workerInstanceId, inbox.lookBack(), inbox.maxWindows(), inbox.maxFailures(),

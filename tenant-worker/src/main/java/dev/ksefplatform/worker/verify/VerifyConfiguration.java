@@ -26,9 +26,11 @@ public class VerifyConfiguration {
 
     @Bean
     JdbcVerificationStore verificationStore(JdbcTemplate jdbc, TransactionTemplate tx, EventEncoder encoder,
+                                            dev.ksefplatform.worker.outbox.application.OutboxRelay relay,
                                             EventFactory events, Clock clock,
                                             io.micrometer.core.instrument.MeterRegistry registry) {
-        return new JdbcVerificationStore(jdbc, tx, new OutboxWriter(jdbc, encoder), new DeadLetters(encoder, events),
+        return new JdbcVerificationStore(jdbc, tx, new OutboxWriter(jdbc, encoder, relay::nudge),
+                new DeadLetters(encoder, events),
                 clock, dev.ksefplatform.worker.WorkerMetrics.deadLetters(registry, "verification")::increment);
     }
 

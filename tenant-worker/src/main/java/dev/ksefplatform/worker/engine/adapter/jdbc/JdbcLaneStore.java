@@ -39,7 +39,7 @@ public class JdbcLaneStore implements LaneStore {
         this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.outbox = new OutboxWriter(jdbc, encoder);
+        this.outbox = new OutboxWriter(jdbc, encoder, afterCommit);
         this.instanceId = instanceId;
         this.crashPoints = crashPoints;
         this.afterCommit = afterCommit;

@@ -44,6 +44,7 @@ public class CommandIntake implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(CommandIntake.class);
     private static final String TOPIC = Topics.COMMANDS.name();
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final IntakeStore store;
@@ -77,7 +78,9 @@ public class CommandIntake implements Runnable {
         try {
             consumer.subscribe(List.of(TOPIC), new Rebalance());
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                // a poll returns as soon as records come, and stop() wakes it: a longer wait costs no latency, and
+                // at rest the loop turns once a second, not five times (README, issue #8 at rest)
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
                     takeOrRewind(records);
                 }
