@@ -187,7 +187,7 @@ class ConsoleBrowserIT {
         assertThat(pages.text(By.id("integrations-ok"))).isEqualTo("Integracja działa: nic nie trzeba robić.");
         DashboardPanels panels = new DashboardPanels(pages);
         panels.awaitBudgetOf("invoiceSend");
-        int[] sends = panels.leftThisHour("invoiceSend");
+        int[] sends = panels.awaitSpentThisHour("invoiceSend", 2);
         assertThat(sends[0]).as("two invoices sent this hour").isLessThanOrEqualTo(sends[1] - 2);
         assertThat(panels.arrivals("month")).as("nothing received").isZero();
         pages.assertCleanPage();
@@ -714,7 +714,7 @@ class ConsoleBrowserIT {
 
         assertThat(panels.arrivals("week")).isEqualTo(3);
         assertThat(panels.arrivals("today")).isBetween(0, 3);
-        int[] exports = panels.leftThisHour("invoiceExport");
+        int[] exports = panels.awaitSpentThisHour("invoiceExport", 1);
         assertThat(exports[0]).as("the sync's exports are counted").isLessThan(exports[1]);
         assertThat(panels.nextCall("invoiceExport")).as("calls are left: the next may go now").isEqualTo("teraz");
         assertThat(pages.all(By.id("budget-waiting"))).as("KSeF's limit not reached").isEmpty();

@@ -43,6 +43,30 @@ final class DashboardPanels {
         return new int[] {number(m.group(1)), number(m.group(2))};
     }
 
+    /**
+     * Reloads the dashboard until the group's hour counts at least {@code spent} calls gone, for up to 30 s, and returns
+     * {left, limit}: the panel reads the worker's snapshot, written every 10 s, so it may not count the last calls yet.
+     */
+    int[] awaitSpentThisHour(String group, int spent) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int[] left = leftThisHour(group);
+        while (left[0] > left[1] - spent && System.nanoTime() < deadline) {
+            pause();
+            pages.open("/dashboard");
+            left = leftThisHour(group);
+        }
+        return left;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** When the group's next call may go, as the panel says it ("teraz": now). */
     String nextCall(String group) {
         return pages.text(By.cssSelector("#budget-groups .budget-group[data-group='" + group + "'] .budget-next"));
