@@ -234,7 +234,8 @@ final class ConsolePages {
         return driver;
     }
 
-    private static void sleep() {
+    /** The pause between two looks at a page that is expected to change. */
+    static void sleep() {
         try {
             Thread.sleep(500);
         } catch (InterruptedException e) {

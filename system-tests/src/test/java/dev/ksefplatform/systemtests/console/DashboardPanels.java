@@ -51,20 +51,11 @@ final class DashboardPanels {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int[] left = leftThisHour(group);
         while (left[0] > left[1] - spent && System.nanoTime() < deadline) {
-            pause();
+            ConsolePages.sleep();
             pages.open("/dashboard");
             left = leftThisHour(group);
         }
         return left;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** When the group's next call may go, as the panel says it ("teraz": now). */

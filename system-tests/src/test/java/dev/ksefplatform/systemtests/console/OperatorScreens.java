@@ -55,18 +55,9 @@ final class OperatorScreens {
             if (!"RUNNING".equals(status)) {
                 return status;
             }
-            pause();
+            ConsolePages.sleep();
         } while (System.nanoTime() < deadline);
         assertThat(status).as("the rotation still runs after " + timeout).isNotEqualTo("RUNNING");
         return status;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
