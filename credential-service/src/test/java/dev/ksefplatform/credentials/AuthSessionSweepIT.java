@@ -57,6 +57,22 @@ class AuthSessionSweepIT {
                 .bind("ref", reference).map(row -> row.get("state", String.class)).one().defaultIfEmpty("none").block();
     }
 
+    /**
+     * The integration's open session. The service records a session beside the login, not before answering it
+     * ({@code R2dbcSessionRecords} writes without blocking), so the row may follow the verification's answer; read at
+     * once, it was missing once in CI.
+     */
+    private static String awaitOpenSessionOf(String integrationId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String reference = openSessionOf(integrationId);
+        while (reference == null && System.nanoTime() < deadline) {
+            pause();
+            reference = openSessionOf(integrationId);
+        }
+        assertThat(reference).as("the verification's session is recorded OPEN").isNotNull();
+        return reference;
+    }
+
     private static String openSessionOf(String integrationId) {
         return db().sql("SELECT reference_number FROM credentials.auth_sessions WHERE integration_id = :id "
                         + "AND state = 'OPEN'")
@@ -68,15 +84,19 @@ class AuthSessionSweepIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String current = state(reference);
         while (!expected.equals(current) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            pause();
             current = state(reference);
         }
         return current;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -93,7 +113,7 @@ class AuthSessionSweepIT {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String integrationId = (String) registered.get("integrationId");
         admin.post().uri("/admin/v1/integrations/{id}/verify", integrationId).exchange().expectStatus().isOk();
-        String ownSession = openSessionOf(integrationId);
+        String ownSession = awaitOpenSessionOf(integrationId);
         // another instance of this service opened a session in the context and replaced it
         AuthTokens otherInstance = direct.auth().loginWithKsefToken(ContextIdentifier.nip(nip), token);
         db().sql("INSERT INTO credentials.auth_sessions (reference_number, integration_id, environment, context_nip, "
