@@ -33,7 +33,7 @@ public class UpoConfiguration {
         WorkerProperties.Engine settings = worker.engine();
         RetrySchedule retries = new RetrySchedule(settings.retryInitial(), settings.retryMax(), settings.firstPoll(),
                 settings.maxPoll());
-        UpoFetches fetches = new UpoFetches(new JdbcUpoStore(jdbc, tx, new OutboxWriter(jdbc, encoder, relay::nudge), relay::nudge),
+        UpoFetches fetches = new UpoFetches(new JdbcUpoStore(jdbc, tx, new OutboxWriter(jdbc, encoder, relay::nudge)),
                 new AvroUpoEvents(encoder, clock), new UpoKsef(ksef, budget, leases), engine::ownedPartitions,
                 new UpoFetches.Settings(workerInstanceId, worker.upo().batch(), retries, worker.upo().giveUpAfter()),
                 clock, WorkerMetrics.upoLost(registry)::increment);

@@ -186,6 +186,10 @@ class SubmissionEngineIT {
         Object outcome = env.kafka.awaitEvent(outcomeOf(again)).value().getPayload();
         assertThat(outcome).isInstanceOf(InvoiceDuplicate.class);
         assertThat(((InvoiceDuplicate) outcome).getOriginalKsefNumber()).isEqualTo(original.getKsefNumber());
+        // a finished command drops its XML (an accepted one's was copied for the UPO thread in the same transaction)
+        assertThat(worker.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT state || ' ' || outcome || ' ' || (xml IS NULL) FROM worker.commands WHERE command_id = ?",
+                String.class, again.getMessageId())).isEqualTo("DONE DUPLICATE true");
     }
 
     @Test

@@ -30,19 +30,17 @@ public class JdbcLaneStore implements LaneStore {
     private final OutboxWriter outbox;
     private final String instanceId;
     private final CrashPoints crashPoints;
-    private final Runnable afterCommit;
     private final UnsentDeadLetters deadLetters;
 
-    /** @param afterCommit told after each transaction that wrote events (the relay publishes them at once) */
+    /** @param eventsWritten told after each transaction that wrote events (the relay publishes them at once) */
     public JdbcLaneStore(JdbcTemplate jdbc, TransactionTemplate tx, EventEncoder encoder, String instanceId,
-                         CrashPoints crashPoints, Runnable afterCommit, UnsentDeadLetters deadLetters) {
+                         CrashPoints crashPoints, Runnable eventsWritten, UnsentDeadLetters deadLetters) {
         this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.outbox = new OutboxWriter(jdbc, encoder, afterCommit);
+        this.outbox = new OutboxWriter(jdbc, encoder, eventsWritten);
         this.instanceId = instanceId;
         this.crashPoints = crashPoints;
-        this.afterCommit = afterCommit;
     }
 
     @Override
@@ -167,7 +165,6 @@ public class JdbcLaneStore implements LaneStore {
                      WHERE command_id = ANY (?::text[]) AND state = 'QUEUED'""",
                     (Object) Sql.textArray(List.copyOf(commandIds)));
         });
-        afterCommit.run();
     }
 
     @Override
@@ -197,8 +194,5 @@ public class JdbcLaneStore implements LaneStore {
             outbox.write(lane.partition(), events);
             crashPoints.reached(CrashPoints.BEFORE_COMMIT);
         });
-        if (!events.isEmpty()) {
-            afterCommit.run();
-        }
     }
 }

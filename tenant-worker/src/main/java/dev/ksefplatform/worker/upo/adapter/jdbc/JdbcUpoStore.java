@@ -29,14 +29,12 @@ public class JdbcUpoStore implements UpoStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final OutboxWriter outbox;
-    private final Runnable afterCommit;
 
-    /** @param afterCommit told after a transaction that wrote an event (the relay publishes it at once) */
-    public JdbcUpoStore(JdbcTemplate jdbc, TransactionTemplate tx, OutboxWriter outbox, Runnable afterCommit) {
+    /** @param outbox writes a transaction's events and wakes the relay after its commit */
+    public JdbcUpoStore(JdbcTemplate jdbc, TransactionTemplate tx, OutboxWriter outbox) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.outbox = outbox;
-        this.afterCommit = afterCommit;
     }
 
     @Override
@@ -138,31 +136,26 @@ public class JdbcUpoStore implements UpoStore {
     /**
      * One transaction for rows of several partitions: each partition's ownership checked once ({@code FOR SHARE}, in
      * partition order), the rows of partitions this instance no longer owns left as they are (a write by an instance
-     * that lost the partition is a no-op), the others changed and their events written in one batch; the relay is
-     * woken after the commit when an event was written.
+     * that lost the partition is a no-op), the others changed and their events written in one batch (the writer wakes
+     * the relay after the commit).
      */
     private void owned(List<Published> rows, String owner, Consumer<List<Published>> change) {
         if (rows.isEmpty()) {
             return;
         }
-        boolean wrote = Boolean.TRUE.equals(tx.execute(status -> {
+        tx.executeWithoutResult(status -> {
             Set<Integer> mine = new HashSet<>(jdbc.queryForList("""
                     SELECT partition FROM worker.partition_owners WHERE partition = ANY (?) AND owner = ?
                      ORDER BY partition FOR SHARE""", Integer.class,
                     rows.stream().map(r -> r.fetch().lane().partition()).distinct().toArray(Integer[]::new), owner));
             List<Published> kept = rows.stream().filter(r -> mine.contains(r.fetch().lane().partition())).toList();
             if (kept.isEmpty()) {
-                return false;
+                return;
             }
             change.accept(kept);
-            List<OutboxWriter.Row> events = kept.stream().filter(r -> r.event() != null)
-                    .map(r -> new OutboxWriter.Row(r.fetch().lane().partition(), r.event())).toList();
-            outbox.writeRows(events);
-            return !events.isEmpty();
-        }));
-        if (wrote) {
-            afterCommit.run();
-        }
+            outbox.writeRows(kept.stream().filter(r -> r.event() != null)
+                    .map(r -> new OutboxWriter.Row(r.fetch().lane().partition(), r.event())).toList());
+        });
     }
 
     /** The same for one row. */
