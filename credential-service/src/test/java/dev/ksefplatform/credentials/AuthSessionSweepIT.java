@@ -15,7 +15,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,12 +66,7 @@ class AuthSessionSweepIT {
      * once, it was missing once in CI.
      */
     private static String awaitOpenSessionOf(String integrationId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String reference = openSessionOf(integrationId);
-        while (reference == null && System.nanoTime() < deadline) {
-            pause();
-            reference = openSessionOf(integrationId);
-        }
+        String reference = await(() -> openSessionOf(integrationId), Objects::nonNull);
         assertThat(reference).as("the verification's session is recorded OPEN").isNotNull();
         return reference;
     }
@@ -81,22 +79,23 @@ class AuthSessionSweepIT {
     }
 
     private static String awaitState(String reference, String expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String current = state(reference);
-        while (!expected.equals(current) && System.nanoTime() < deadline) {
-            pause();
-            current = state(reference);
-        }
-        return current;
+        return await(() -> state(reference), expected::equals);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+    /** Reads until {@code done} or 30 s have passed; the last read. */
+    private static <T> T await(Supplier<T> read, Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        T current = read.get();
+        while (!done.test(current) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            current = read.get();
         }
+        return current;
     }
 
     @Test
