@@ -248,7 +248,7 @@ public final class SubmissionBenchmark {
         }
     }
 
-    /** Waits until the worker holds no UPO to fetch (the paced UPO thread's work is part of an invoice's cost). */
+    /** Waits until the worker holds no UPO to fetch (the UPO thread's work is part of an invoice's cost). */
     private static void awaitUposDone(WorkerHarness env, DatabaseCosts database, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -69,20 +69,25 @@ public final class UpoFetches {
     }
 
     /**
-     * Works through at most {@code batch} due rows; called every tick. The pace is the point: a backlog of accepted
-     * invoices (a batch of 10,000) adds at most {@code batch} documents and UPOs a tick to the worker's load, so the
-     * lanes sending other invoices meanwhile do not wait behind it.
+     * One round: works through at most {@code batch} due rows. Answers whether the round was full (more rows may be
+     * due now: the thread runs the next round at once). The round bounds what one transaction and the heap carry; the
+     * pace is the thread's own: it runs beside the lanes' pool, never in it, so the lanes' turns do not wait for it,
+     * and the UPOs of accepted invoices keep up with the rate they are accepted at (one round a tick once capped that
+     * at {@code batch} a second, 50, below what one instance accepts).
      */
-    public void tick() {
+    public boolean tick() {
         Collection<Integer> partitions = ownedPartitions.get();
-        if (!partitions.isEmpty()) {
-            links.newRound();
-            List<UpoStore.Published> upos = new ArrayList<>();
-            for (List<UpoFetch> chunk : chunks(store.due(partitions, settings.batch(), clock.instant()))) {
-                storeDocuments(chunk).forEach(fetch -> work(fetch, upos::add));
-            }
-            storeUpos(upos);
+        if (partitions.isEmpty()) {
+            return false;
         }
+        links.newRound();
+        List<UpoFetch> due = store.due(partitions, settings.batch(), clock.instant());
+        List<UpoStore.Published> upos = new ArrayList<>();
+        for (List<UpoFetch> chunk : chunks(due)) {
+            storeDocuments(chunk).forEach(fetch -> work(fetch, upos::add));
+        }
+        storeUpos(upos);
+        return due.size() == settings.batch();
     }
 
     /** Rows in groups of {@link #DOCUMENTS_AT_ONCE}: the documents of one group are in memory together. */
