@@ -5,18 +5,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Work the platform still has, read from its database: submissions the gateway has not yet published and commands
- * the worker has not finished. Requests the benchmark gave up on may still have been accepted; a window begins only
- * once their work is done, so that it is not charged to the next one.
+ * Work the platform still has, read from its database: submissions the gateway has not yet published, commands the
+ * worker has not finished and accepted invoices whose sent XML and UPO it has not yet published. Requests the benchmark
+ * gave up on may still have been accepted; a window ends only once their work is done, so that it is not charged to
+ * the next one, and an invoice's UPO is part of its cost.
  */
 final class Backlog {
 
     /**
      * Both counts read a partial index of the open rows only: {@code published_at IS NULL} (the same rows as
      * {@code state = 'RECEIVED'}) scanned the whole table, 2.7 of PostgreSQL's 16 ms per invoice in a REST phase.
+     * The UPOs' count reads the partial index of pending rows ({@code upo_fetches_due}).
      */
     private static final String OPEN = "SELECT (SELECT count(*) FROM gateway.commands WHERE state = 'RECEIVED')"
-            + " + (SELECT count(*) FROM worker.commands WHERE state <> 'DONE')";
+            + " + (SELECT count(*) FROM worker.commands WHERE state <> 'DONE')"
+            + " + (SELECT count(*) FROM worker.upo_fetches WHERE state = 'PENDING')";
 
     /** Opens a connection to the platform's database. */
     interface Connections {
@@ -45,7 +48,7 @@ final class Backlog {
         for (long open = open(); open > 0 && System.currentTimeMillis() - start < maxMillis; open = open()) {
             if (System.currentTimeMillis() - report > 10_000) {
                 report = System.currentTimeMillis();
-                System.out.printf("  … %,d submissions still open in the platform (accepted after the client gave up)%n", open);
+                System.out.printf("  … %,d submissions or UPOs still open in the platform%n", open);
             }
             CostBenchmark.pause(200);
         }
