@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rateLimits      the official per (context, IP) limits, on by default
  * @param exportMaxInvoices invoices in one export package before it is truncated (KSeF: 10,000; smaller lets a test
  *                          see several windows without a huge inbox)
+ * @param storageLatency  how long a pre-signed UPO download waits before it is answered (0 by default): KSeF's storage
+ *                        is another host across the internet, tens of milliseconds away, where the simulator is local;
+ *                        a benchmark sets it to see what a client's downloads cost in time
  */
 @ConfigurationProperties("simulator")
 public record SimulatorProperties(
@@ -23,7 +26,8 @@ public record SimulatorProperties(
         Duration refreshTokenTtl,
         Duration upoLinkTtl,
         RateLimits rateLimits,
-        Integer exportMaxInvoices) {
+        Integer exportMaxInvoices,
+        Duration storageLatency) {
 
     public record RateLimits(boolean enabled) {
     }
@@ -36,6 +40,7 @@ public record SimulatorProperties(
         upoLinkTtl = orDefault(upoLinkTtl, Duration.ofHours(1));
         rateLimits = rateLimits == null ? new RateLimits(true) : rateLimits;
         exportMaxInvoices = exportMaxInvoices == null ? 10_000 : exportMaxInvoices;
+        storageLatency = orDefault(storageLatency, Duration.ZERO);
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {
