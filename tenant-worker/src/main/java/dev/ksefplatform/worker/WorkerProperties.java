@@ -67,10 +67,11 @@ public record WorkerProperties(String instanceId, @DefaultValue Services service
     /**
      * Publishing sent XML and UPOs of accepted invoices: how often the thread looks when its last round was not full
      * (a full round is followed by the next at once), how many rows a round takes, and how long after its acceptance
-     * an invoice's UPO is still tried (a failure after that ends it {@code LOST}).
+     * an invoice's UPO is still tried (a failure after that ends it {@code LOST}); how many of a round's downloads run
+     * at once (each a round trip to KSeF's storage).
      */
     public record Upo(@DefaultValue("1s") Duration tick, @DefaultValue("50") int batch,
-                      @DefaultValue("7d") Duration giveUpAfter) {
+                      @DefaultValue("7d") Duration giveUpAfter, @DefaultValue("8") int downloads) {
     }
 
     /**

@@ -76,7 +76,7 @@ public final class SubmissionBenchmark {
 
     static void limits(int invoices) throws Exception {
         try (WorkerHarness env = new WorkerHarness(true)) {
-            env.startWorker();
+            env.startWorker(workerArguments());
             warmUp(env);
             String nip = Nips.random();
             List<CommandEnvelope> commands = new ArrayList<>();
@@ -100,9 +100,16 @@ public final class SubmissionBenchmark {
         }
     }
 
+    /**
+     * {@code bench.storageLatency} (0ms): the simulator's UPO storage answers after it (KSeF's storage is across the
+     * internet); {@code bench.upoDownloads}: the worker's {@code worker.upo.downloads} in every scenario (its
+     * default unless set).
+     */
     static void throughput(int tenants, int invoices) throws Exception {
-        try (WorkerHarness env = new WorkerHarness(false)) {
-            env.startWorker();
+        String latency = System.getProperty("bench.storageLatency", "0ms");
+        String downloads = System.getProperty("bench.upoDownloads");
+        try (WorkerHarness env = new WorkerHarness(false, "--simulator.storage-latency=" + latency)) {
+            env.startWorker(workerArguments());
             warmUp(env);
             List<CommandEnvelope> commands = new ArrayList<>();
             List<String> nips = new ArrayList<>();
@@ -126,7 +133,8 @@ public final class SubmissionBenchmark {
             profile.stop(invoices);
             database.stop();
             outcomes.close();
-            System.out.printf("%n== throughput: %d tenants, %,d invoices, limits lifted%n", tenants, invoices);
+            System.out.printf("%n== throughput: %d tenants, %,d invoices, limits lifted, UPO storage latency %s,"
+                    + " worker.upo.downloads %s%n", tenants, invoices, latency, downloads == null ? "default" : downloads);
             System.out.printf("end to end %.0f invoices/s (%.1f s, %d accepted); every UPO stored after %.1f s%n",
                     invoices / seconds, seconds, outcomes.accepted, withUpos);
             profile.print(invoices);
@@ -161,7 +169,7 @@ public final class SubmissionBenchmark {
             harness = new WorkerHarness(true);
         }
         try (WorkerHarness env = harness) {
-            env.startWorker();
+            env.startWorker(workerArguments());
             warmUp(env);
             List<Long> idle = oneByOne(env, "bench-idle-b", Nips.random(), singles);
             String nipA = Nips.random();
@@ -200,7 +208,7 @@ public final class SubmissionBenchmark {
     /** One tenant with a large inbox synced from scratch, then many tenants each receiving a few (limits on). */
     static void inbox(int invoices, int tenants) throws Exception {
         try (WorkerHarness env = new WorkerHarness(true)) {
-            env.startWorker();
+            env.startWorker(workerArguments());
             java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             String buyer = Nips.random();
             env.seedInbox("""
@@ -324,6 +332,12 @@ public final class SubmissionBenchmark {
         public void close() {
             consumer.close();
         }
+    }
+
+    /** The worker's arguments the benchmark's system properties ask for ({@code bench.upoDownloads}). */
+    private static String[] workerArguments() {
+        String downloads = System.getProperty("bench.upoDownloads");
+        return downloads == null ? new String[0] : new String[] {"--worker.upo.downloads=" + downloads};
     }
 
     private static void warmUp(WorkerHarness env) throws Exception {

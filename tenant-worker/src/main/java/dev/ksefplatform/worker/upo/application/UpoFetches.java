@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes, for every accepted invoice of the partitions this instance owns, the XML as sent
- * ({@code SentInvoiceStored}) and then its UPO ({@code UpoReceived}), apart from the lanes: one thread, never a send.
+ * ({@code SentInvoiceStored}) and then its UPO ({@code UpoReceived}), apart from the lanes: one thread (a round's
+ * downloads on a small pool of its own, {@link Downloads}), never a send.
  * The UPO comes from the pre-signed link KSeF gave (not rate-limited); an expired or missing link is asked again within
  * the lane's budget ({@link UpoLinks}). The client checks the bytes against {@code x-ms-meta-hash}; the UPO must name
  * the invoice's KSeF number. Whatever fails is tried again later with back-off: a UPO never fails or re-sends anything.
@@ -46,6 +49,7 @@ public final class UpoFetches {
     private final Settings settings;
     private final Clock clock;
     private final Runnable lost;
+    private final Downloads downloads;
 
     /**
      * {@code batch}: rows a tick takes; {@code retries}: back-off after a failure; {@code giveUpAfter}: how long
@@ -56,7 +60,7 @@ public final class UpoFetches {
 
     /** {@code lost} is told of every row given up (a metric). */
     public UpoFetches(UpoStore store, UpoEvents events, UpoKsef ksef, Supplier<Collection<Integer>> ownedPartitions,
-                      Settings settings, Clock clock, Runnable lost) {
+                      Settings settings, Clock clock, Runnable lost, Downloads downloads) {
         this.store = store;
         this.events = events;
         this.ksef = ksef.ksef();
@@ -66,6 +70,7 @@ public final class UpoFetches {
         this.settings = settings;
         this.clock = clock;
         this.lost = lost;
+        this.downloads = downloads;
     }
 
     /**
@@ -82,11 +87,13 @@ public final class UpoFetches {
         }
         links.newRound();
         List<UpoFetch> due = store.due(partitions, settings.batch(), clock.instant());
-        List<UpoStore.Published> upos = new ArrayList<>();
+        List<UpoFetch> documented = new ArrayList<>(due.size());
         for (List<UpoFetch> chunk : chunks(due)) {
-            storeDocuments(chunk).forEach(fetch -> work(fetch, upos::add));
+            documented.addAll(storeDocuments(chunk));
         }
-        storeUpos(upos);
+        Queue<UpoStore.Published> upos = new ConcurrentLinkedQueue<>();
+        downloads.each(documented, fetch -> work(fetch, upos::add));
+        storeUpos(List.copyOf(upos));
         return due.size() == settings.batch();
     }
 

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * status ({@code invoiceStatus}: the verdict polls' group), or, for an invoice of a batch, the session's invoice list
  * ({@code sessionInvoiceList}, 1,000 invoices a page; a session is listed at most once a round, and the links of every
  * invoice of the page are kept for the others). A call takes a permit only while more than half of the group's minute
- * and more than half a minute's worth of its hour are left, so sending and verdicts always come first.
+ * and more than half a minute's worth of its hour are left, so sending and verdicts always come first. A round's
+ * downloads run on several threads; one asks at a time, so a session is still listed once.
  */
 final class UpoLinks {
 
@@ -37,7 +38,7 @@ final class UpoLinks {
     }
 
     /** Forgets the sessions listed in the previous round. */
-    void newRound() {
+    synchronized void newRound() {
         listedThisRound.clear();
     }
 
@@ -47,7 +48,7 @@ final class UpoLinks {
      *
      * @throws NoLinkYet when KSeF named no link for the invoice
      */
-    Optional<String> fresh(UpoFetch fetch, Consumer<Lease> using) {
+    synchronized Optional<String> fresh(UpoFetch fetch, Consumer<Lease> using) {
         Map<String, UpoStore.Listed> listed = listedThisRound.get(fetch.sessionRef());
         if (fetch.invoiceRef() == null && listed != null) {
             return Optional.of(own(listed, fetch));
