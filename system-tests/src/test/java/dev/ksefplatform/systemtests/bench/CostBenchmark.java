@@ -36,6 +36,7 @@ public final class CostBenchmark {
     private int warmedUp;
     /** When the last drain found the platform's database with nothing open (every UPO stored included). */
     private long drainedNanos;
+    private PostgresWaits waits;
     /** No event for this long: the platform has nothing left to do. */
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -128,6 +129,7 @@ public final class CostBenchmark {
                 commands.size() - warmedUp, processed);
         System.out.println(CostReport.lines("rest", processed, window, idle, platform.services()));
         System.out.println(platform.statements().lines("rest", processed));
+        System.out.println(waits.lines("rest"));
         return processed / window.cpuAfter().secondsSince(window.cpuBefore());
     }
 
@@ -163,6 +165,7 @@ public final class CostBenchmark {
         System.out.println(KsefCalls.line("kafka", callsBefore, ksefCalls.sample(), records.size()));
         System.out.println(CostReport.lines("kafka", records.size(), window, idle, platform.services()));
         System.out.println(platform.statements().lines("kafka", records.size()));
+        System.out.println(waits.lines("kafka"));
         return records.size() / seconds;
     }
 
@@ -209,7 +212,10 @@ public final class CostBenchmark {
         Map<String, Double> allocatedBefore = allocations.sample();
         platform.statements().reset();
         ProcessCpu.Sample before = cpu.sample();
-        phase.run();
+        try (PostgresWaits sampled = platform.waits()) {
+            waits = sampled;
+            phase.run();
+        }
         ProcessCpu.Sample after = cpu.sample();
         return new CostReport.Window(before, after, allocatedBefore, allocations.sample());
     }
