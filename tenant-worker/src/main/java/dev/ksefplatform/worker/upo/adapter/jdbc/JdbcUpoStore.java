@@ -37,16 +37,24 @@ public class JdbcUpoStore implements UpoStore {
         this.outbox = outbox;
     }
 
+    /**
+     * Each owned partition's earliest {@code limit} due rows in the order of {@code upo_fetches_due}, the earliest
+     * {@code limit} of those: bounded by partitions × {@code limit}. {@code partition = ANY (…) ORDER BY not_before}
+     * cannot be read in index order, so it sorted every due row: 14–18 ms a call with 2,400 pending (issue #8).
+     */
     @Override
     public List<UpoFetch> due(Collection<Integer> partitions, int limit, Instant now) {
         return jdbc.query("""
-                SELECT command_id, tenant_id, correlation_id, actor_type, actor_id, actor_on_behalf_of, environment,
-                       context_nip, partition, ksef_number, invoice_number, invoice_hash, session_ref, invoice_ref,
-                       acquired_at, upo_url, integration_id, provider_nip, document_stored, attempts, created_at
-                  FROM worker.upo_fetches
-                 WHERE state = 'PENDING' AND partition = ANY (?) AND not_before <= ?
-                 ORDER BY not_before LIMIT ?""", (rs, n) -> fetch(rs),
-                partitions.toArray(Integer[]::new), Timestamp.from(now), limit);
+                SELECT f.* FROM unnest(?::integer[]) AS p(partition) CROSS JOIN LATERAL (
+                       SELECT command_id, tenant_id, correlation_id, actor_type, actor_id, actor_on_behalf_of,
+                              environment, context_nip, partition, ksef_number, invoice_number, invoice_hash,
+                              session_ref, invoice_ref, acquired_at, upo_url, integration_id, provider_nip,
+                              document_stored, attempts, created_at, not_before
+                         FROM worker.upo_fetches
+                        WHERE state = 'PENDING' AND partition = p.partition AND not_before <= ?
+                        ORDER BY not_before LIMIT ?) f
+                 ORDER BY f.not_before LIMIT ?""", (rs, n) -> fetch(rs),
+                partitions.toArray(Integer[]::new), Timestamp.from(now), limit, limit);
     }
 
     private static UpoFetch fetch(ResultSet rs) throws SQLException {

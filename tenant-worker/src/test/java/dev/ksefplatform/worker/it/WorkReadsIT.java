@@ -1,0 +1,121 @@
+package dev.ksefplatform.worker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import dev.ksefplatform.worker.outbox.adapter.jdbc.JdbcOutboxStore;
+import dev.ksefplatform.worker.outbox.application.OutboxRecord;
+import dev.ksefplatform.worker.upo.adapter.jdbc.JdbcUpoStore;
+import dev.ksefplatform.worker.upo.domain.UpoFetch;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The two reads the worker repeats under load — the outbox relay's next batch and the UPO thread's due rows — on a
+ * real PostgreSQL with the worker's own migrations: the oldest rows of the owned partitions only, in order, at most the
+ * limit, whichever partitions hold them (each is read per partition, then merged).
+ */
+class WorkReadsIT {
+
+    private static final String DATABASE = "work_reads_it";
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void migrate() throws Exception {
+        EmbeddedPostgres pg = EmbeddedPostgres.get();
+        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+        String url = "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + DATABASE;
+        Flyway.configure().dataSource(url, pg.username(), pg.password()).schemas("worker").createSchemas(true)
+                .locations("classpath:db/migration/worker").load().migrate();
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(url, pg.username(), pg.password()));
+    }
+
+    @BeforeEach
+    void ownership() {
+        jdbc.execute("TRUNCATE worker.outbox, worker.upo_fetches, worker.partition_owners");
+        for (int partition = 0; partition < 3; partition++) {
+            jdbc.update("INSERT INTO worker.partition_owners (partition, owner, epoch, since) VALUES (?, ?, 1, now())",
+                    partition, partition == 1 ? "other" : "me");
+        }
+    }
+
+    @Test
+    void theRelayReadsTheOldestRowsOfItsOwnPartitionsInOrder() {
+        List<Long> mine = new ArrayList<>();
+        for (int i = 0; i < 30; i++) { // partition 0 takes the first ten, then 1 and 2 alternate
+            int partition = i < 10 ? 0 : i % 2 == 0 ? 1 : 2;
+            long id = outbox(partition, "m-" + i);
+            if (partition != 1) {
+                mine.add(id);
+            }
+        }
+        JdbcOutboxStore store = new JdbcOutboxStore(jdbc, "me");
+
+        assertThat(ids(store.next(4))).containsExactlyElementsOf(mine.subList(0, 4));
+        assertThat(ids(store.next(12))).containsExactlyElementsOf(mine.subList(0, 12));
+        assertThat(ids(store.next(100))).containsExactlyElementsOf(mine);
+        OutboxRecord first = store.next(1).get(0);
+        assertThat(first.topic()).isEqualTo("ksef.events.v1");
+        assertThat(first.value()).isEqualTo("m-0".getBytes());
+
+        store.delete(mine.subList(0, 11));
+        assertThat(ids(store.next(3))).containsExactlyElementsOf(mine.subList(11, 14));
+        assertThat(new JdbcOutboxStore(jdbc, "other").next(100)).extracting(r -> new String(r.value()))
+                .containsExactly("m-10", "m-12", "m-14", "m-16", "m-18", "m-20", "m-22", "m-24", "m-26", "m-28");
+    }
+
+    @Test
+    void theUpoThreadReadsTheEarliestDueRowsOfTheGivenPartitionsOnly() {
+        Instant now = Instant.parse("2026-12-05T03:00:00Z");
+        upo("late-0", 0, now.minusSeconds(10), "PENDING");
+        upo("early-2", 2, now.minusSeconds(50), "PENDING");
+        upo("early-0", 0, now.minusSeconds(40), "PENDING");
+        upo("mid-2", 2, now.minusSeconds(30), "PENDING");
+        upo("other-1", 1, now.minusSeconds(60), "PENDING");
+        upo("done-0", 0, now.minusSeconds(70), "DONE");
+        upo("future-2", 2, now.plusSeconds(5), "PENDING");
+        JdbcUpoStore store = new JdbcUpoStore(jdbc, null, null);
+
+        assertThat(commands(store.due(Set.of(0, 2), 3, now))).containsExactly("early-2", "early-0", "mid-2");
+        assertThat(commands(store.due(Set.of(0, 2), 10, now))).containsExactly("early-2", "early-0", "mid-2", "late-0");
+        assertThat(commands(store.due(Set.of(0, 2), 10, now.plusSeconds(5)))).endsWith("late-0", "future-2");
+        assertThat(commands(store.due(Set.of(1), 10, now))).containsExactly("other-1");
+        assertThat(store.due(Set.of(), 10, now)).isEmpty();
+    }
+
+    private static long outbox(int partition, String value) {
+        return jdbc.queryForObject("""
+                INSERT INTO worker.outbox (partition, topic, tenant_id, message_id, value) VALUES (?, 'ksef.events.v1',
+                'tenant-a', ?, ?) RETURNING id""", Long.class, partition, value, value.getBytes());
+    }
+
+    private static void upo(String commandId, int partition, Instant notBefore, String state) {
+        jdbc.update("""
+                INSERT INTO worker.upo_fetches (command_id, tenant_id, partition, environment, context_nip,
+                    correlation_id, ksef_number, session_ref, state, not_before)
+                VALUES (?, 'tenant-a', ?, 'TEST', '5260250274', ?, ?, 'session-1', ?, ?)""",
+                commandId, partition, "corr-" + commandId, "ksef-" + commandId, state, Timestamp.from(notBefore));
+    }
+
+    private static List<Long> ids(List<OutboxRecord> records) {
+        return records.stream().map(OutboxRecord::id).toList();
+    }
+
+    private static List<String> commands(List<UpoFetch> fetches) {
+        return fetches.stream().map(f -> f.ref().commandId()).toList();
+    }
+}
