@@ -24,7 +24,9 @@ public final class EmbeddedPostgres {
                     io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                             .setServerConfig("max_connections", "300")
                             .setServerConfig("fsync", "off")
-                            .setServerConfig("synchronous_commit", "off");
+                            .setServerConfig("synchronous_commit", "off")
+                            // as the deployments: the worker's queue tables need fresh statistics (its V7 migration)
+                            .setServerConfig("autovacuum_naptime", "2s");
             // a benchmark may preload extra libraries, e.g. -Dksef.test.postgres.preload=pg_stat_statements
             String preload = System.getProperty("ksef.test.postgres.preload");
             if (preload != null && !preload.isBlank()) {

@@ -28,12 +28,12 @@ final class CostPlatform implements AutoCloseable {
     static final String BENCH = "benchmark";
 
     /**
-     * The server as production runs it (commits reach the disk), with every statement counted
-     * ({@link PostgresStatements}).
+     * The server as production runs it (commits reach the disk, autovacuum looks every 2 s as the deployments set it),
+     * with every statement counted ({@link PostgresStatements}).
      */
     private static final Map<String, String> POSTGRES_SETTINGS = Map.of("max_connections", "300",
-            "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "all",
-            "pg_stat_statements.track_planning", "on");
+            "autovacuum_naptime", "2s", "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track",
+            "all", "pg_stat_statements.track_planning", "on");
 
     private final Postgres postgres = new Postgres(freshDirectory("postgres"), POSTGRES_SETTINGS);
     private final KafkaBroker kafka = new KafkaBroker(freshDirectory("kafka"));
@@ -116,6 +116,10 @@ final class CostPlatform implements AutoCloseable {
 
     Backlog backlog() {
         return new Backlog(postgres::connect);
+    }
+
+    PostgresWaits waits() {
+        return new PostgresWaits(postgres::connect);
     }
 
     PostgresStatements statements() {

@@ -49,6 +49,21 @@ class SubmissionEngineIT {
         env.close();
     }
 
+    /**
+     * Issue #8: the queue tables' plans follow their contents. Every connection the worker takes plans each execution
+     * (no generic plan cached while the tables were empty), and its migrations ask autovacuum for fresh statistics.
+     */
+    @Test
+    void theWorkersConnectionsPlanEachExecutionAndItsQueueTablesAreAnalysedOften() {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = worker.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+        assertThat(jdbc.queryForList("""
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = 'worker' AND 'autovacuum_analyze_scale_factor=0.05' = ANY (c.reloptions)
+                 ORDER BY 1""", String.class)).containsExactly("commands", "outbox", "upo_fetches");
+    }
+
     @Test
     void invoicesOfATenantGoThroughOneReusedOnlineSession() {
         String nip = Nips.random();
