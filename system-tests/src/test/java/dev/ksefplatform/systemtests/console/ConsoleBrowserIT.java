@@ -419,7 +419,8 @@ class ConsoleBrowserIT {
     void anOperatorActsForTheTenantUnderAPlainBannerUntilItEnds() {
         pages.logIn(operator, password);
         pages.waitFor(By.id("q")).sendKeys(tenant.nip());
-        pages.waitFor(By.cssSelector("form.filters button")).click();
+        // the unfiltered list already holds #tenants: wait for the search's page, not the one being left
+        pages.navigateBy(() -> pages.waitFor(By.cssSelector("form.filters button")).click());
         pages.waitFor(By.cssSelector("#tenants"));
         assertThat(pages.all(By.cssSelector("#tenants tbody tr"))).as("the search's one tenant").hasSize(1);
         pages.waitFor(By.cssSelector("#tenant-" + tenant.tenantId() + " button.act-for")).click();
