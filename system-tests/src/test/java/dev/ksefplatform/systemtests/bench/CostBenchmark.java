@@ -40,6 +40,7 @@ public final class CostBenchmark {
     /** No event for this long: the platform has nothing left to do. */
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final java.nio.file.Path JFR = java.nio.file.Path.of("target", "cost-jfr").toAbsolutePath();
 
     private CostBenchmark(CostPlatform platform, Settings settings, Finals finals) {
         this.platform = platform;
@@ -152,12 +153,17 @@ public final class CostBenchmark {
         System.out.printf("Kafka: %,d SubmitInvoice commands straight onto %s (no gateway)%n", records.size(), Topics.COMMANDS.name());
         long[] at = new long[3];
         Map<String, Long> callsBefore = ksefCalls.sample();
+        Recordings recordings = settings.jfr() ? Recordings.start(services(), JFR, "kafka") : null;
         CostReport.Window window = measured(() -> {
             at[0] = System.nanoTime();
             DirectCommands.publish(platform.bootstrapServers(), records);
             at[1] = System.nanoTime();
             at[2] = drain("Kafka", ids(records));
         });
+        if (recordings != null) {
+            recordings.stop().forEach((app, file) -> System.out.println(JfrSummary.lines("cost/kafka jfr " + app
+                    + " (" + file + ")", file, records.size(), "invoice")));
+        }
         double seconds = (at[2] - at[0]) / 1e9;
         System.out.printf("FIGURE cost/engine end to end: %,d commands published in %.1f s, all final after %.1f s:"
                 + " %.0f invoices/s (goal ≥ 1,500/s); every sent XML and UPO published after %.1f s%n", records.size(),
@@ -218,6 +224,12 @@ public final class CostBenchmark {
         }
         ProcessCpu.Sample after = cpu.sample();
         return new CostReport.Window(before, after, allocatedBefore, allocations.sample());
+    }
+
+    private Map<String, Long> services() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        platform.services().forEach(app -> pids.put(app, platform.pids().get(app)));
+        return pids;
     }
 
     private static Set<String> ids(List<ProducerRecord<String, CommandEnvelope>> records) {

@@ -3,7 +3,6 @@ package dev.ksefplatform.systemtests.bench;
 import dev.ksefplatform.deploy.Apps;
 import dev.ksefplatform.deploy.PlatformClient;
 import dev.ksefplatform.deploy.PlatformClient.Tenant;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ public final class IdleBenchmark {
     private static final Path JFR = Path.of("target", "idle-jfr").toAbsolutePath();
     private static final int THREAD_LINES = 8;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         Settings s = Settings.fromSystemProperties();
         int settle = Integer.getInteger("bench.settleSeconds", 20);
         int windows = Integer.getInteger("bench.windows", 2);
@@ -91,29 +90,13 @@ public final class IdleBenchmark {
     }
 
     /** A JFR recording of one more window at rest per service (JFR's own threads cost CPU, so not in the figures). */
-    private static void record(CostPlatform platform, int seconds) throws Exception {
-        Files.createDirectories(JFR);
-        Map<String, Path> files = new LinkedHashMap<>();
-        for (String app : platform.services()) {
-            Path file = JFR.resolve(app + ".jfr");
-            files.put(app, file);
-            jcmd(platform.pids().get(app), "JFR.start", "name=idle", "settings=profile", "duration=" + seconds + "s",
-                    "filename=" + file);
-        }
-        CostBenchmark.pause((seconds + 5) * 1_000L);
-        for (Map.Entry<String, Path> f : files.entrySet()) {
-            System.out.println(JfrSummary.lines(f.getKey(), f.getValue(), seconds));
-        }
-    }
-
-    private static void jcmd(long pid, String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid)));
-        line.addAll(List.of(command));
-        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("jcmd " + line + ": " + out);
-        }
+    private static void record(CostPlatform platform, int seconds) {
+        Map<String, Long> services = new LinkedHashMap<>();
+        platform.services().forEach(app -> services.put(app, platform.pids().get(app)));
+        Recordings recordings = Recordings.start(services, JFR, "idle");
+        CostBenchmark.pause(seconds * 1_000L);
+        recordings.stop().forEach((app, file) ->
+                System.out.println(JfrSummary.lines("idle/jfr " + app + " (" + seconds + " s)", file, seconds, "second")));
     }
 
     private IdleBenchmark() {

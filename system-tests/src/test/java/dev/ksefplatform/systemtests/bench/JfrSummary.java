@@ -12,8 +12,9 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * What one service's JFR recording at rest says: Java execution samples by thread and by the project's own frame (the
- * first {@code dev.ksefplatform} frame of the stack, else the top frame), allocation by the same frame, and the GCs.
+ * What one service's JFR recording says: Java execution samples by thread and by the project's own frame (the first
+ * {@code dev.ksefplatform} frame of the stack, else the top frame), allocation by the same frame (per second at rest,
+ * per invoice in the cost benchmark), and the GCs.
  */
 final class JfrSummary {
 
@@ -22,7 +23,7 @@ final class JfrSummary {
     private JfrSummary() {
     }
 
-    static String lines(String app, Path file, int seconds) {
+    static String lines(String label, Path file, double per, String unit) {
         Map<String, Double> byThread = new HashMap<>();
         Map<String, Double> byFrame = new HashMap<>();
         Map<String, Double> allocated = new HashMap<>();
@@ -47,10 +48,9 @@ final class JfrSummary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return String.format("FIGURE idle/jfr %s (%d s): %.0f GCs, %.0f ms; execution samples (one per 10 ms of a"
-                        + " running Java thread) by thread:%s%n    by frame:%s%n    allocated KB per second by frame:%s",
-                app, seconds, gc[0], gc[1],
-                top(byThread, 1), top(byFrame, 1), top(allocated, seconds));
+        return String.format("FIGURE %s: %.0f GCs, %.0f ms; execution samples (one per 10 ms of a running Java thread)"
+                        + " by thread:%s%n    by frame:%s%n    allocated KB per %s by frame:%s",
+                label, gc[0], gc[1], top(byThread, 1), top(byFrame, 1), unit, top(allocated, per));
     }
 
     private static String frame(RecordedStackTrace stack) {
@@ -70,10 +70,10 @@ final class JfrSummary {
         return type.substring(type.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
     }
 
-    private static String top(Map<String, Double> counts, int per) {
+    private static String top(Map<String, Double> counts, double per) {
         StringBuilder out = new StringBuilder();
         counts.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(LINES)
-                .forEach(e -> out.append(String.format("%n        %8.1f  %s", e.getValue() / per, e.getKey())));
+                .forEach(e -> out.append(String.format("%n        %9.2f  %s", e.getValue() / per, e.getKey())));
         return out.toString();
     }
 }

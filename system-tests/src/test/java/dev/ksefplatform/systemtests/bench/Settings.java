@@ -10,10 +10,11 @@ import java.util.Arrays;
  * {@code bench.jvmOptions} (every service's JAVA_TOOL_OPTIONS; the Docker image's defaults with a fixed heap) and
  * {@code bench.workers} (1: tenant-worker instances sharing the commands topic's partitions in one consumer group) and
  * {@code bench.workerEnv} (none: {@code NAME=value,…} added to every tenant-worker's environment, e.g.
- * {@code WORKER_ENGINE_VERDICT_LIST_FROM=2147483647} to ask every verdict one by one).
+ * {@code WORKER_ENGINE_VERDICT_LIST_FROM=2147483647} to ask every verdict one by one) and {@code bench.jfr} (false:
+ * record the Kafka phase of the cost benchmark with JFR in every service, {@code target/cost-jfr/<service>.jfr}).
  */
 record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenants, int idleSeconds, Duration timeout,
-                String jvmOptions, int workers, java.util.Map<String, String> workerEnv) {
+                String jvmOptions, int workers, java.util.Map<String, String> workerEnv, boolean jfr) {
 
     static Settings fromSystemProperties() {
         return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 2_000),
@@ -22,7 +23,8 @@ record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenan
                 Integer.getInteger("bench.tenants", 20), Integer.getInteger("bench.idleSeconds", 30),
                 Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 20)),
                 System.getProperty("bench.jvmOptions", "-Xmx512m -XX:+ExitOnOutOfMemoryError"),
-                Integer.getInteger("bench.workers", 1), variables(System.getProperty("bench.workerEnv", "")));
+                Integer.getInteger("bench.workers", 1), variables(System.getProperty("bench.workerEnv", "")),
+                Boolean.getBoolean("bench.jfr"));
     }
 
     private static java.util.Map<String, String> variables(String list) {
@@ -35,7 +37,8 @@ record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenan
     @Override
     public String toString() {
         return ("invoices=%d warm-up=%d at %d/s rates=%s tenants=%d tenant-worker instances=%d services' JVM options"
-                + " \"%s\" tenant-worker environment %s").formatted(invoices, warmup, warmupRate,
-                Arrays.toString(rates), tenants, workers, jvmOptions, workerEnv);
+                + " \"%s\" tenant-worker environment %s%s").formatted(invoices, warmup, warmupRate,
+                Arrays.toString(rates), tenants, workers, jvmOptions, workerEnv,
+                jfr ? ", the Kafka phase recorded with JFR (its figures include JFR's cost)" : "");
     }
 }
