@@ -87,7 +87,8 @@ class WorkerConfiguration {
         // Micrometer's Kafka binder: kafka_consumer_fetch_manager_records_lag(_max), the commands topic's lag per partition
         new KafkaClientMetrics(consumer).bindTo(registry);
         return new CommandIntake(consumer, new JdbcIntakeStore(jdbc, tx, new OutboxWriter(jdbc, encoder, relay::nudge)),
-                engine, encoder, events, workerInstanceId, worker.engine().drainTimeout(), clock,
+                engine, encoder, events, workerInstanceId, worker.engine().drainTimeout(),
+                worker.retention().acceptWithin(), clock,
                 WorkerMetrics.deadLetters(registry, "intake")::increment);
     }
 

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("worker")
 public record WorkerProperties(String instanceId, @DefaultValue Services services, @DefaultValue Ksef ksef,
                                @DefaultValue Engine engine, @DefaultValue Outbox outbox, @DefaultValue Inbox inbox,
-                               @DefaultValue Metrics metrics, @DefaultValue Upo upo) {
+                               @DefaultValue Metrics metrics, @DefaultValue Upo upo,
+                               @DefaultValue Retention retention) {
 
     public record Services(@DefaultValue CredentialService credentialService) {
     }
@@ -79,5 +80,30 @@ public record WorkerProperties(String instanceId, @DefaultValue Services service
      * only bounds how long rows it was not told of wait (a partition taken over from another instance, a lost wake).
      */
     public record Outbox(@DefaultValue("500") int batchSize, @DefaultValue("1s") Duration idle) {
+    }
+
+    /**
+     * How long finished work stays in the worker's tables (commands, UPO fetches, inbox syncs, verifications, closed
+     * sessions) before it is deleted, how often the pruning looks, and how many rows of a table one round deletes (a
+     * full round is followed by the next at once). The intake refuses a command created more than {@code finished}
+     * less a day ago: the record that would tell whether it already ran may be gone, and the day covers producers'
+     * clocks. The default outlives the dead-letter topic's 30 days, so an operator's re-drive finds its command.
+     */
+    public record Retention(@DefaultValue("35d") Duration finished, @DefaultValue("1m") Duration tick,
+                            @DefaultValue("5000") int batch) {
+
+        public Retention {
+            if (finished.compareTo(Duration.ofDays(2)) < 0) {
+                throw new IllegalArgumentException("worker.retention.finished must be at least 2 days, was " + finished);
+            }
+            if (batch < 1) {
+                throw new IllegalArgumentException("worker.retention.batch must be positive, was " + batch);
+            }
+        }
+
+        /** Commands created before {@code now} less this are refused at intake. */
+        public Duration acceptWithin() {
+            return finished.minusDays(1);
+        }
     }
 }

@@ -256,6 +256,26 @@ class SubmissionEngineIT {
     }
 
     @Test
+    void aCommandOlderThanTheRetentionIsDeadLetteredWithoutCallingKsefAndLeavesNoRow() {
+        CommandEnvelope command = Commands.submit("tenant-o", Nips.random());
+        command.setOccurredAt(java.time.Instant.now().minus(java.time.Duration.ofDays(35)));
+
+        env.kafka.publish(command);
+
+        Object outcome = env.kafka.awaitEvent(outcomeOf(command)).value().getPayload();
+        assertThat(outcome).isInstanceOf(CommandDeadLettered.class);
+        assertThat(((CommandDeadLettered) outcome).getReason())
+                .contains("more than 34 days ago", "send it anew with a new command id");
+        ConsumerRecord<String, byte[]> dead = env.kafka.awaitDeadLetter(r -> command.getMessageId().equals(
+                MessageHeaders.get(r.headers(), MessageHeaders.MESSAGE_ID).orElse(null)));
+        assertThat(dead.key()).isEqualTo("tenant-o");
+        assertThat(env.kafka.eventsSoFar()).noneMatch(eventOf(command, InvoiceSent.class));
+        assertThat(worker.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT count(*) FROM worker.commands WHERE command_id = ?", Integer.class, command.getMessageId()))
+                .isZero();
+    }
+
+    @Test
     void aPoisonRecordIsDeadLetteredWithAnEventAndCounted() {
         String messageId = UUID.randomUUID().toString();
         double before = deadLetters();

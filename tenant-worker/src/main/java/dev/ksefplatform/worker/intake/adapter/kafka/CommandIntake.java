@@ -54,6 +54,7 @@ public class CommandIntake implements Runnable {
     private final Duration drain;
     private final Clock clock;
     private final java.util.function.IntConsumer deadLettered;
+    private final Duration acceptWithin;
     private final Deserializer<CommandEnvelope> decoder = new CommandEnvelopeDeserializer();
     private volatile boolean running = true;
     private volatile String failure;
@@ -61,9 +62,10 @@ public class CommandIntake implements Runnable {
 
     public CommandIntake(KafkaConsumer<String, byte[]> consumer, IntakeStore store, Engine engine,
                          EventEncoder encoder, dev.ksefplatform.worker.engine.application.EventFactory events,
-                         String instanceId, Duration drain, Clock clock,
+                         String instanceId, Duration drain, Duration acceptWithin, Clock clock,
                          java.util.function.IntConsumer deadLettered) {
         this.consumer = consumer;
+        this.acceptWithin = acceptWithin;
         this.deadLettered = deadLettered;
         this.store = store;
         this.engine = engine;
@@ -141,6 +143,7 @@ public class CommandIntake implements Runnable {
                     taken.redrives().add(RedrivenRecords.of(record, envelope, redriveOf.get(), deadLetters, now));
                     continue;
                 }
+                IntakeMapper.requireRecent(envelope, now, acceptWithin);
                 NewInboxSync sync = IntakeMapper.sync(envelope, record.partition(), now);
                 NewVerification verification = sync != null ? null
                         : IntakeMapper.verification(envelope, record.partition(), record.offset(), record.value(), now);

@@ -49,6 +49,20 @@ final class IntakeMapper {
         throw new Refused(payload.getClass().getSimpleName() + " is not supported by this worker yet");
     }
 
+    /**
+     * Refuses a command created before {@code now - within}: finished work is kept for the worker's retention only
+     * (README, "Retention"), so past it the worker could not tell whether this command already ran. A command the
+     * commands topic still holds is always younger (7 days); only a producer sending an old command again is refused.
+     */
+    static void requireRecent(CommandEnvelope envelope, Instant now, java.time.Duration within) {
+        Instant created = envelope.getOccurredAt();
+        if (created.isBefore(now.minus(within))) {
+            throw new Refused("command " + envelope.getMessageId() + " was created at " + created + ", more than "
+                    + within.toDays() + " days ago: the worker keeps finished commands only that long, so it cannot"
+                    + " tell whether this one already ran; send it anew with a new command id");
+        }
+    }
+
     /** A {@code SyncInbox}, or null for any other command. */
     static NewInboxSync sync(CommandEnvelope envelope, int partition, Instant now) {
         if (!(envelope.getPayload() instanceof SyncInbox sync)) {
