@@ -24,7 +24,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * The two reads the worker repeats under load — the outbox relay's next batch and the UPO thread's due rows — on a
  * real PostgreSQL with the worker's own migrations: the oldest rows of the owned partitions only, in order, at most the
- * limit, whichever partitions hold them (each is read per partition, then merged).
+ * limit, whichever partitions hold them (each is read per partition, then merged); and the UPO thread's linking of a
+ * listed session's rows, one index lookup per row (it read the whole session per row: O(N²) for a batch of N).
  */
 class WorkReadsIT {
 
@@ -96,6 +97,37 @@ class WorkReadsIT {
         assertThat(commands(store.due(Set.of(0, 2), 10, now.plusSeconds(5)))).endsWith("late-0", "future-2");
         assertThat(commands(store.due(Set.of(1), 10, now))).containsExactly("other-1");
         assertThat(store.due(Set.of(), 10, now)).isEmpty();
+    }
+
+    @Test
+    void aSessionListingLinksEachPendingRowByItsHashThroughOneIndexLookup() {
+        int rows = 3_000;
+        java.util.Map<String, dev.ksefplatform.worker.upo.application.UpoStore.Listed> listed = new java.util.HashMap<>();
+        for (int i = 0; i < rows; i++) {
+            jdbc.update("""
+                    INSERT INTO worker.upo_fetches (command_id, tenant_id, partition, environment, context_nip,
+                        correlation_id, ksef_number, session_ref, invoice_hash, state, not_before)
+                    VALUES (?, 'tenant-a', 0, 'TEST', '5260250274', 'corr', ?, 'batch-1', ?, 'PENDING', now())""",
+                    "c-" + i, "ksef-" + i, "hash-" + i);
+            listed.put("hash-" + i, new dev.ksefplatform.worker.upo.application.UpoStore.Listed("ref-" + i, "https://upo/" + i));
+        }
+        upo("other-session", 0, Instant.now(), "PENDING");
+        jdbc.execute("ANALYZE worker.upo_fetches");
+        JdbcUpoStore store = new JdbcUpoStore(jdbc, null, null);
+
+        store.listed("batch-1", listed);
+
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM worker.upo_fetches WHERE session_ref = 'batch-1'
+                   AND invoice_ref = 'ref-' || substr(command_id, 3) AND upo_url = 'https://upo/' || substr(command_id, 3)""",
+                Integer.class)).isEqualTo(rows);
+        assertThat(jdbc.queryForObject("SELECT invoice_ref FROM worker.upo_fetches WHERE command_id = 'other-session'",
+                String.class)).isNull();
+        String plan = String.join("\n", jdbc.queryForList("""
+                EXPLAIN UPDATE worker.upo_fetches SET invoice_ref = 'r', upo_url = 'u'
+                 WHERE session_ref = 'batch-1' AND invoice_hash = 'hash-7' AND state = 'PENDING'""", String.class));
+        assertThat(plan).as(plan).contains("Index Cond: (((session_ref)::text = 'batch-1'::text)"
+                + " AND ((invoice_hash)::text = 'hash-7'::text))");
     }
 
     private static long outbox(int partition, String value) {
