@@ -3,6 +3,7 @@ package dev.ksefplatform.worker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence;
 import dev.ksefplatform.worker.outbox.adapter.jdbc.JdbcOutboxStore;
 import dev.ksefplatform.worker.outbox.application.OutboxRecord;
 import dev.ksefplatform.worker.upo.adapter.jdbc.JdbcUpoStore;
@@ -128,6 +129,89 @@ class WorkReadsIT {
                  WHERE session_ref = 'batch-1' AND invoice_hash = 'hash-7' AND state = 'PENDING'""", String.class));
         assertThat(plan).as(plan).contains("Index Cond: (((session_ref)::text = 'batch-1'::text)"
                 + " AND ((invoice_hash)::text = 'hash-7'::text))");
+    }
+
+    @Test
+    void aClaimWaitsForTheTransactionsHoldingThePartitionAndAHoldWaitsForTheClaimThenSeesTheNewOwner()
+            throws Exception {
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> claim;
+            // "me" holds partition 0 in an open transaction: another instance's claim waits for it to end
+            java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<Boolean> holder = other.submit(() -> tx.execute(s -> {
+                boolean owns = PartitionFence.holds(jdbc, 0, "me");
+                held.countDown();
+                await(release);
+                return owns;
+            }));
+            held.await();
+            java.util.concurrent.ExecutorService claimer = java.util.concurrent.Executors.newSingleThreadExecutor();
+            claim = claimer.submit(() -> new dev.ksefplatform.worker.intake.adapter.jdbc.JdbcIntakeStore(jdbc, tx, null)
+                    .claim(List.of(0), "other"));
+            awaitAdvisoryWaiters(1);
+            assertThat(claim).isNotDone();
+            release.countDown();
+            assertThat(holder.get()).isTrue();
+            claim.get();
+            claimer.shutdown();
+            assertThat(owner(0)).isEqualTo("other");
+
+            // a claim in an open transaction: a hold waits for it, then reads the owner it committed
+            java.util.concurrent.CountDownLatch claimed = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<?> reclaim = other.submit(() -> tx.executeWithoutResult(s -> {
+                PartitionFence.claim(jdbc, 0);
+                jdbc.update("UPDATE worker.partition_owners SET owner = 'me', epoch = epoch + 1 WHERE partition = 0");
+                claimed.countDown();
+                await(commit);
+            }));
+            claimed.await();
+            java.util.concurrent.ExecutorService checker = java.util.concurrent.Executors.newSingleThreadExecutor();
+            java.util.concurrent.Future<Boolean> otherHolds = checker.submit(() ->
+                    tx.execute(s -> PartitionFence.holds(jdbc, 0, "other")));
+            java.util.concurrent.Future<java.util.Set<Integer>> mineHeld = java.util.concurrent.Executors
+                    .newSingleThreadExecutor().submit(() -> tx.execute(s -> PartitionFence.held(jdbc, Set.of(2, 0), "me")));
+            awaitAdvisoryWaiters(2);
+            commit.countDown();
+            reclaim.get();
+            assertThat(otherHolds.get()).isFalse();
+            assertThat(mineHeld.get()).containsExactlyInAnyOrder(0, 2);
+            checker.shutdown();
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    private static String owner(int partition) {
+        return jdbc.queryForObject("SELECT owner FROM worker.partition_owners WHERE partition = ?", String.class,
+                partition);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits (at most 10 s) until {@code n} sessions wait for an advisory lock. */
+    private static void awaitAdvisoryWaiters(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Integer waiting = jdbc.queryForObject("""
+                    SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted""", Integer.class);
+            if (waiting != null && waiting >= n) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(n + " sessions not waiting for an advisory lock within 10 s");
     }
 
     private static long outbox(int partition, String value) {

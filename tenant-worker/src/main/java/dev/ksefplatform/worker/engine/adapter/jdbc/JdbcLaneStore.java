@@ -184,10 +184,7 @@ public class JdbcLaneStore implements LaneStore {
 
     private void inOwnedTransaction(LaneKey lane, List<WorkerEvent> events, Runnable change) {
         tx.executeWithoutResult(status -> {
-            List<Integer> owner = jdbc.queryForList("""
-                    SELECT 1 FROM worker.partition_owners WHERE partition = ? AND owner = ? FOR SHARE""",
-                    Integer.class, lane.partition(), instanceId);
-            if (owner.isEmpty()) {
+            if (!PartitionFence.holds(jdbc, lane.partition(), instanceId)) {
                 throw new LostOwnership(lane);
             }
             change.run();

@@ -95,8 +95,7 @@ public class JdbcInboxStore implements InboxStore {
     }
 
     private boolean owns(InboxSync sync, String owner) {
-        return !jdbc.queryForList("SELECT 1 FROM worker.partition_owners WHERE partition = ? AND owner = ? FOR SHARE",
-                Integer.class, sync.lane().partition(), owner).isEmpty();
+        return dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence.holds(jdbc, sync.lane().partition(), owner);
     }
 
     private void saveCheckpoint(InboxSync sync, Checkpoint next) {

@@ -33,10 +33,13 @@ public class JdbcIntakeStore implements IntakeStore {
 
     @Override
     public void claim(Collection<Integer> partitions, String instanceId) {
-        tx.executeWithoutResult(status -> partitions.forEach(partition -> jdbc.update("""
-                INSERT INTO worker.partition_owners (partition, owner, epoch, since) VALUES (?, ?, 1, now())
-                ON CONFLICT (partition) DO UPDATE SET owner = EXCLUDED.owner,
-                       epoch = worker.partition_owners.epoch + 1, since = now()""", partition, instanceId)));
+        tx.executeWithoutResult(status -> partitions.stream().sorted().forEach(partition -> {
+            dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence.claim(jdbc, partition);
+            jdbc.update("""
+                    INSERT INTO worker.partition_owners (partition, owner, epoch, since) VALUES (?, ?, 1, now())
+                    ON CONFLICT (partition) DO UPDATE SET owner = EXCLUDED.owner,
+                           epoch = worker.partition_owners.epoch + 1, since = now()""", partition, instanceId);
+        }));
     }
 
     @Override

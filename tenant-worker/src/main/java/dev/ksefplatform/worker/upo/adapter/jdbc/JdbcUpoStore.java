@@ -142,8 +142,8 @@ public class JdbcUpoStore implements UpoStore {
     }
 
     /**
-     * One transaction for rows of several partitions: each partition's ownership checked once ({@code FOR SHARE}, in
-     * partition order), the rows of partitions this instance no longer owns left as they are (a write by an instance
+     * One transaction for rows of several partitions: each partition's ownership held and checked once
+     * ({@code PartitionFence}, in partition order), the rows of partitions this instance no longer owns left as they are (a write by an instance
      * that lost the partition is a no-op), the others changed and their events written in one batch (the writer wakes
      * the relay after the commit).
      */
@@ -152,10 +152,8 @@ public class JdbcUpoStore implements UpoStore {
             return;
         }
         tx.executeWithoutResult(status -> {
-            Set<Integer> mine = new HashSet<>(jdbc.queryForList("""
-                    SELECT partition FROM worker.partition_owners WHERE partition = ANY (?) AND owner = ?
-                     ORDER BY partition FOR SHARE""", Integer.class,
-                    rows.stream().map(r -> r.fetch().lane().partition()).distinct().toArray(Integer[]::new), owner));
+            Set<Integer> mine = dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence.held(jdbc,
+                    rows.stream().map(r -> r.fetch().lane().partition()).toList(), owner);
             List<Published> kept = rows.stream().filter(r -> mine.contains(r.fetch().lane().partition())).toList();
             if (kept.isEmpty()) {
                 return;

@@ -109,8 +109,7 @@ public class JdbcVerificationStore implements VerificationStore, PermissionReche
     }
 
     private boolean owns(Verification verification, String owner) {
-        return !jdbc.queryForList("SELECT 1 FROM worker.partition_owners WHERE partition = ? AND owner = ? FOR SHARE",
-                Integer.class, verification.partition(), owner).isEmpty();
+        return dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence.holds(jdbc, verification.partition(), owner);
     }
 
     private record Origin(byte[] bytes, long offset) {
