@@ -2,11 +2,8 @@ package dev.ksefplatform.worker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import dev.ksefplatform.worker.retention.adapter.jdbc.JdbcRetentionStore;
 import dev.ksefplatform.worker.retention.application.Retention;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The pruning of finished work on a real PostgreSQL with the worker's own migrations (V8 builds its indexes
@@ -40,16 +35,7 @@ class RetentionIT {
 
     @BeforeAll
     static void migrate() throws Exception {
-        EmbeddedPostgres pg = EmbeddedPostgres.get();
-        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
-        String url = "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + DATABASE;
-        Flyway.configure().dataSource(url, pg.username(), pg.password()).schemas("worker").createSchemas(true)
-                .locations("classpath:db/migration/worker")
-                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false")).load().migrate();
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(url, pg.username(), pg.password()));
+        jdbc = WorkerDatabase.migrated(DATABASE);
     }
 
     @BeforeEach

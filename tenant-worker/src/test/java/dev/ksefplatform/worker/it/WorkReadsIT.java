@@ -2,25 +2,20 @@ package dev.ksefplatform.worker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence;
 import dev.ksefplatform.worker.outbox.adapter.jdbc.JdbcOutboxStore;
 import dev.ksefplatform.worker.outbox.application.OutboxRecord;
 import dev.ksefplatform.worker.upo.adapter.jdbc.JdbcUpoStore;
 import dev.ksefplatform.worker.upo.domain.UpoFetch;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The two reads the worker repeats under load — the outbox relay's next batch and the UPO thread's due rows — on a
@@ -35,16 +30,7 @@ class WorkReadsIT {
 
     @BeforeAll
     static void migrate() throws Exception {
-        EmbeddedPostgres pg = EmbeddedPostgres.get();
-        try (Connection c = pg.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
-        String url = "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + DATABASE;
-        Flyway.configure().dataSource(url, pg.username(), pg.password()).schemas("worker").createSchemas(true)
-                .locations("classpath:db/migration/worker")
-                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false")).load().migrate();
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(url, pg.username(), pg.password()));
+        jdbc = WorkerDatabase.migrated(DATABASE);
     }
 
     @BeforeEach
