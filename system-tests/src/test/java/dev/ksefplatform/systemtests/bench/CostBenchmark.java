@@ -153,7 +153,7 @@ public final class CostBenchmark {
         System.out.printf("Kafka: %,d SubmitInvoice commands straight onto %s (no gateway)%n", records.size(), Topics.COMMANDS.name());
         long[] at = new long[3];
         Map<String, Long> callsBefore = ksefCalls.sample();
-        Recordings recordings = settings.jfr() ? Recordings.start(services(), JFR, "kafka") : null;
+        Recordings recordings = settings.jfr() ? Recordings.start(platform, JFR, "kafka") : null;
         CostReport.Window window = measured(() -> {
             at[0] = System.nanoTime();
             DirectCommands.publish(platform.bootstrapServers(), records);
@@ -224,12 +224,6 @@ public final class CostBenchmark {
         }
         ProcessCpu.Sample after = cpu.sample();
         return new CostReport.Window(before, after, allocatedBefore, allocations.sample());
-    }
-
-    private Map<String, Long> services() {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        platform.services().forEach(app -> pids.put(app, platform.pids().get(app)));
-        return pids;
     }
 
     private static Set<String> ids(List<ProducerRecord<String, CommandEnvelope>> records) {

@@ -91,9 +91,7 @@ public final class IdleBenchmark {
 
     /** A JFR recording of one more window at rest per service (JFR's own threads cost CPU, so not in the figures). */
     private static void record(CostPlatform platform, int seconds) {
-        Map<String, Long> services = new LinkedHashMap<>();
-        platform.services().forEach(app -> services.put(app, platform.pids().get(app)));
-        Recordings recordings = Recordings.start(services, JFR, "idle");
+        Recordings recordings = Recordings.start(platform, JFR, "idle");
         CostBenchmark.pause(seconds * 1_000L);
         recordings.stop().forEach((app, file) ->
                 System.out.println(JfrSummary.lines("idle/jfr " + app + " (" + seconds + " s)", file, seconds, "second")));

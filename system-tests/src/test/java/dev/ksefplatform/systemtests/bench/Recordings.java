@@ -26,15 +26,17 @@ final class Recordings {
         this.name = name;
     }
 
-    /** Starts a recording named {@code name} in every process of {@code pids} (service name to pid). */
-    static Recordings start(Map<String, Long> pids, Path dir, String name) {
+    /** Starts a recording named {@code name} in every service of the platform (not the simulator, broker, database). */
+    static Recordings start(CostPlatform platform, Path dir, String name) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        platform.services().forEach(app -> pids.put(app, platform.pids().get(app)));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         pids.values().forEach(pid -> jcmd(pid, "JFR.start", "name=" + name, "settings=profile"));
-        return new Recordings(new LinkedHashMap<>(pids), dir, name);
+        return new Recordings(pids, dir, name);
     }
 
     /** Stops every recording and writes it to {@code <dir>/<service>.jfr}; returns the files by service. */

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transaction, that this instance still owns the partition, and no other instance can claim the partition until that
  * transaction ends. The hold is a shared transaction-level advisory lock per partition, which a claim takes exclusively
  * before it changes the owner; the owner is read in the next statement (so with a snapshot taken after the lock).
- * It was {@code SELECT … FOR SHARE} on the owner's row, which writes the row's header on every check (its
- * lockers; a multixact when several hold it): the partitions' rows share one page, so every lane's check queued for that page's lock (0.05 checks per
- * invoice at 3.0 ms a call under load, 4 % of PostgreSQL's busy samples, `LWLock:BufferContent`; 2026-12-05).
+ * It was {@code SELECT … FOR SHARE} on the owner's row, which writes the row's header on every check (its lockers;
+ * a multixact when several hold it): the partitions' rows share one page, so every lane's check queued for that
+ * page's lock (2.7–3.0 ms a call under load, 4–6 % of PostgreSQL's busy samples in {@code LWLock:BufferContent};
+ * tenant-worker README, "The partition fence without a row lock").
  * Locks are taken in partition order, so a claim of several partitions and a check of several cannot deadlock.
  */
 public final class PartitionFence {

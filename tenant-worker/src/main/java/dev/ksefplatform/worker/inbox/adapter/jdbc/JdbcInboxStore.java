@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.inbox.adapter.jdbc;
 
+import dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence;
 import dev.ksefplatform.worker.engine.application.EventEncoder.Encoded;
 import dev.ksefplatform.worker.engine.domain.CommandRef;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
@@ -95,7 +96,7 @@ public class JdbcInboxStore implements InboxStore {
     }
 
     private boolean owns(InboxSync sync, String owner) {
-        return dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence.holds(jdbc, sync.lane().partition(), owner);
+        return PartitionFence.holds(jdbc, sync.lane().partition(), owner);
     }
 
     private void saveCheckpoint(InboxSync sync, Checkpoint next) {

@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.intake.adapter.jdbc;
 
+import dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence;
 import dev.ksefplatform.worker.engine.application.EventEncoder;
 import dev.ksefplatform.worker.intake.application.IntakeStore;
 import dev.ksefplatform.worker.intake.application.NewCommand;
@@ -34,7 +35,7 @@ public class JdbcIntakeStore implements IntakeStore {
     @Override
     public void claim(Collection<Integer> partitions, String instanceId) {
         tx.executeWithoutResult(status -> partitions.stream().sorted().forEach(partition -> {
-            dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence.claim(jdbc, partition);
+            PartitionFence.claim(jdbc, partition);
             jdbc.update("""
                     INSERT INTO worker.partition_owners (partition, owner, epoch, since) VALUES (?, ?, 1, now())
                     ON CONFLICT (partition) DO UPDATE SET owner = EXCLUDED.owner,

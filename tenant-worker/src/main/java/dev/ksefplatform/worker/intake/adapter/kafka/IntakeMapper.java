@@ -16,6 +16,7 @@ import dev.ksefplatform.worker.intake.application.NewVerification;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,7 +55,7 @@ final class IntakeMapper {
      * (README, "Retention"), so past it the worker could not tell whether this command already ran. A command the
      * commands topic still holds is always younger (7 days); only a producer sending an old command again is refused.
      */
-    static void requireRecent(CommandEnvelope envelope, Instant now, java.time.Duration within) {
+    static void requireRecent(CommandEnvelope envelope, Instant now, Duration within) {
         Instant created = envelope.getOccurredAt();
         if (created.isBefore(now.minus(within))) {
             throw new Refused("command " + envelope.getMessageId() + " was created at " + created + ", more than "

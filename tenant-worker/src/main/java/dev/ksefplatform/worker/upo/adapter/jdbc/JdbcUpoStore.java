@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.upo.adapter.jdbc;
 
+import dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence;
 import dev.ksefplatform.worker.engine.application.EventEncoder.Encoded;
 import dev.ksefplatform.worker.engine.domain.CommandRef;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
@@ -152,7 +153,7 @@ public class JdbcUpoStore implements UpoStore {
             return;
         }
         tx.executeWithoutResult(status -> {
-            Set<Integer> mine = dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence.held(jdbc,
+            Set<Integer> mine = PartitionFence.held(jdbc,
                     rows.stream().map(r -> r.fetch().lane().partition()).toList(), owner);
             List<Published> kept = rows.stream().filter(r -> mine.contains(r.fetch().lane().partition())).toList();
             if (kept.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.verify.adapter.jdbc;
 
+import dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.worker.engine.application.PermissionRechecks;
 import dev.ksefplatform.worker.engine.domain.CommandRef;
@@ -109,7 +110,7 @@ public class JdbcVerificationStore implements VerificationStore, PermissionReche
     }
 
     private boolean owns(Verification verification, String owner) {
-        return dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence.holds(jdbc, verification.partition(), owner);
+        return PartitionFence.holds(jdbc, verification.partition(), owner);
     }
 
     private record Origin(byte[] bytes, long offset) {
