@@ -19,7 +19,7 @@ public final class InvoiceEncryption {
     static SendInvoice request(SessionKey key, byte[] invoiceXml, boolean offlineMode) {
         byte[] encrypted = KsefCrypto.aesCbc(key, invoiceXml);
         return new SendInvoice(KsefCrypto.sha256Base64(invoiceXml), invoiceXml.length,
-                KsefCrypto.sha256Base64(encrypted), encrypted.length, KsefCrypto.base64(encrypted), offlineMode);
+                KsefCrypto.sha256Base64(encrypted), encrypted.length, encrypted, offlineMode);
     }
 
     /** The JSON body of {@code POST /sessions/online/{ref}/invoices} for one invoice. */

