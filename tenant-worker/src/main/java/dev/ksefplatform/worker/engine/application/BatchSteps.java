@@ -5,7 +5,6 @@ import dev.ksefplatform.worker.engine.domain.KsefLimit;
 import dev.ksefplatform.worker.engine.domain.QueuedInvoice;
 import dev.ksefplatform.worker.engine.domain.SessionType;
 import dev.ksefplatform.worker.engine.domain.WorkerEvent;
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The batch path for backlogs: up to 10,000 queued invoices zipped (read from the database one by one, streamed to
- * disk), the session opened and recorded with its invoices as SENDING before any part is uploaded, then closed
- * (KSeF processes a batch only once closed) and recorded as SENT. Verdicts come from the session UPO and the failed
+ * The batch path for backlogs: up to 10,000 queued invoices zipped (read from the database a group at a time by
+ * {@link BatchXml}, streamed to disk), the session opened and recorded with its invoices as SENDING before any part is
+ * uploaded, then closed (KSeF processes a batch only once closed) and recorded as SENT. Verdicts come from the session UPO and the failed
  * list ({@link BatchVerdicts}).
  */
 final class BatchSteps {
@@ -43,7 +42,7 @@ final class BatchSteps {
         }
         Map<String, String> files = fileNames(invoices);
         lane.state.buildingBatch = true;
-        Ksef.Batch batch = lane.deps.ksef().prepareBatch(lane.key, invoices.get(0).form(), entries(invoices, files));
+        Ksef.Batch batch = lane.deps.ksef().prepareBatch(lane.key, invoices.get(0).form(), BatchXml.entries(invoices, files, lane.deps.store()));
         try {
             String ref = batch.open(lane.key, lease.accessToken());
             recordOpened(ref, invoices, files);
@@ -114,11 +113,6 @@ final class BatchSteps {
             lane.state.queued += invoices.size();
             throw failure;
         }
-    }
-
-    private Iterable<Ksef.BatchEntry> entries(List<QueuedInvoice> invoices, Map<String, String> files) {
-        return () -> invoices.stream().map(i -> new Ksef.BatchEntry(files.get(i.ref().commandId()),
-                () -> new ByteArrayInputStream(lane.deps.store().xml(i.ref().commandId())))).iterator();
     }
 
     private static Map<String, String> fileNames(List<QueuedInvoice> invoices) {

@@ -32,8 +32,8 @@ public interface LaneStore {
     /** The oldest queued invoices without their XML (for a batch), at most one per invoice hash. */
     List<QueuedInvoice> nextQueuedForBatch(LaneKey lane, int max);
 
-    /** The XML of one queued or sending command, read while a batch is zipped. */
-    byte[] xml(String commandId);
+    /** The XML of queued or sending commands by command id, read while a batch is zipped (a few at a time). */
+    Map<String, byte[]> xml(Collection<String> commandIds);
 
     void sessionOpened(LaneKey lane, String sessionRef, SessionType type, Instant validUntil, String state,
                        List<WorkerEvent> events);

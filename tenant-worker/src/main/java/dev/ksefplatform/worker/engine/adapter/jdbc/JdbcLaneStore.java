@@ -12,10 +12,12 @@ import dev.ksefplatform.worker.engine.domain.WorkerEvent;
 import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -81,8 +83,12 @@ public class JdbcLaneStore implements LaneStore {
     }
 
     @Override
-    public byte[] xml(String commandId) {
-        return jdbc.queryForObject("SELECT xml FROM worker.commands WHERE command_id = ?", byte[].class, commandId);
+    public Map<String, byte[]> xml(Collection<String> commandIds) {
+        Map<String, byte[]> xml = new HashMap<>();
+        jdbc.query("SELECT command_id, xml FROM worker.commands WHERE command_id = ANY (?::text[]) AND xml IS NOT NULL",
+                (RowCallbackHandler) rs -> xml.put(rs.getString(1), rs.getBytes(2)),
+                (Object) Sql.textArray(List.copyOf(commandIds)));
+        return xml;
     }
 
     @Override

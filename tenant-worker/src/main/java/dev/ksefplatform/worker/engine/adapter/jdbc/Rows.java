@@ -27,7 +27,8 @@ final class Rows {
 
     static List<QueuedInvoice> queued(JdbcTemplate jdbc, LaneKey lane, int max, boolean withXml) {
         String columns = REF_COLUMNS + ", form_system_code, form_schema_version, form_value, offline_mode"
-                + (withXml ? ", xml" : ", NULL::bytea AS xml");
+                // octet_length reads a stored value's header, not the value (TOAST keeps the raw size there)
+                + (withXml ? ", xml, octet_length(xml) AS xml_size" : ", NULL::bytea AS xml, octet_length(xml) AS xml_size");
         String sql = withXml
                 ? "SELECT " + columns + " FROM worker.commands WHERE tenant_id = ? AND environment = ? AND context_nip = ?"
                   + " AND state = 'QUEUED' ORDER BY seq LIMIT ?"
@@ -37,7 +38,8 @@ final class Rows {
                   + " ORDER BY invoice_hash, seq) q ORDER BY seq LIMIT ?";
         return jdbc.query(sql, (rs, i) -> new QueuedInvoice(ref(rs), new InvoiceForm(rs.getString("form_system_code"),
                         rs.getString("form_schema_version"), rs.getString("form_value")), rs.getString("invoice_number"),
-                        rs.getString("invoice_hash"), rs.getBoolean("offline_mode"), rs.getBytes("xml"), earlier(rs)),
+                        rs.getString("invoice_hash"), rs.getBoolean("offline_mode"), rs.getBytes("xml"), rs.getInt("xml_size"),
+                        earlier(rs)),
                 lane.tenantId(), lane.environment(), lane.contextNip(), max);
     }
 
