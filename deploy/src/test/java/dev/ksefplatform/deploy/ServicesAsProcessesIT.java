@@ -99,22 +99,26 @@ class ServicesAsProcessesIT {
         assertThat(status.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(status.path("ksefNumber").asText()).startsWith(tenant.nip() + "-");
         System.out.printf("FIGURE invoice accepted through separate processes in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        theProcessesLoggedItAsJsonWithItsIds(tenant, accepted.body().path("commandId").asText());
+        theProcessesLoggedItAsJsonWithItsIds(tenant, accepted.body().path("commandId").asText(),
+                status.path("ksefNumber").asText());
     }
 
     /** compose's LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs: standard output is one JSON object a line, with the MDC ids. */
-    private static void theProcessesLoggedItAsJsonWithItsIds(PlatformClient.Tenant tenant, String commandId) {
+    private static void theProcessesLoggedItAsJsonWithItsIds(PlatformClient.Tenant tenant, String commandId,
+                                                            String ksefNumber) {
         JsonLog published = JsonLog.await(Apps.COMMAND_API, l -> l.message().startsWith("command published")
                 && commandId.equals(l.id("command.id")));
         JsonLog leased = JsonLog.await(Apps.CREDENTIAL_SERVICE, l -> l.message().startsWith("credential lease granted")
                 && tenant.tenantId().equals(l.id("tenant.id")));
-        JsonLog upo = JsonLog.await(Apps.TENANT_WORKER, l -> l.message().startsWith("UPO stored")
-                && commandId.equals(l.id("command.id")));
+        // the worker's INFO line for UPOs is one per lane and round, naming each KSeF number (the line per invoice is DEBUG)
+        JsonLog upo = JsonLog.await(Apps.TENANT_WORKER, l -> l.message().startsWith("UPOs stored")
+                && l.message().contains(ksefNumber));
 
         assertThat(published.ids()).containsEntry("tenant.id", tenant.tenantId()).containsEntry("correlation.id", commandId);
         assertThat(leased.ids()).containsEntry("integration.id", tenant.integrationId())
                 .containsEntry("ksef.context", "TEST/" + tenant.nip());
-        assertThat(upo.ids()).containsEntry("tenant.id", tenant.tenantId()).containsEntry("correlation.id", commandId)
+        assertThat(upo.ids()).containsEntry("tenant.id", tenant.tenantId())
+                .containsEntry("command.id", "lane:TEST:" + tenant.nip())
                 .containsEntry("integration.id", tenant.integrationId()).containsEntry("ksef.context", "TEST/" + tenant.nip());
         assertThat(upo.json().path("service").path("name").asText()).isEqualTo(Apps.TENANT_WORKER);
     }

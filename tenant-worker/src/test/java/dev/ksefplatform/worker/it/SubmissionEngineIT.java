@@ -152,7 +152,8 @@ class SubmissionEngineIT {
         List<CapturedLogs.Entry> action = lines.stream().filter(l -> "tenant-logs".equals(l.mdc().get(LogScope.TENANT))
                 || l.message().contains(nip) || l.message().contains(command.getMessageId())).toList();
         assertThat(action).extracting(CapturedLogs.Entry::message).anyMatch(m -> m.startsWith("lane loaded"))
-                .anyMatch(m -> m.startsWith("lane step")).anyMatch(m -> m.startsWith("UPO stored"));
+                .anyMatch(m -> m.startsWith("lane step")).anyMatch(m -> m.startsWith("UPO stored command="))
+                .anyMatch(m -> m.startsWith("UPOs stored") && m.contains("invoices=1 "));
         assertThat(action).allSatisfy(line -> {
             assertThat(line.mdc()).as(line.message()).containsEntry(LogScope.TENANT, "tenant-logs")
                     .containsEntry(LogScope.KSEF_CONTEXT, "TEST" + "/" + nip);

@@ -255,7 +255,6 @@ final class Lane {
     }
 
     CommandRef laneRef() {
-        return new CommandRef("lane:" + key.environment() + ":" + key.contextNip(), key.tenantId(), null,
-                CommandRef.Actor.WORKER);
+        return CommandRef.ofLane(key);
     }
 }

@@ -11,6 +11,11 @@ public record CommandRef(String commandId, String tenantId, String correlationId
         correlationId = correlationId == null ? commandId : correlationId;
     }
 
+    /** A lane's own work, serving many commands: its id (and correlation) {@code lane:<environment>:<NIP>}. */
+    public static CommandRef ofLane(LaneKey key) {
+        return new CommandRef("lane:" + key.environment() + ":" + key.contextNip(), key.tenantId(), null, Actor.WORKER);
+    }
+
     /** Who asked: TENANT, UPSTREAM, STAFF or SYSTEM, with an id; null when the command did not say. */
     public record Actor(String type, String id, String onBehalfOf) {
 
