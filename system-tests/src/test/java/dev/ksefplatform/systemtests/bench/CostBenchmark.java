@@ -80,13 +80,29 @@ public final class CostBenchmark {
         RestLoad.Result warm = rest.run(settings.warmupRate(), settings.warmup());
         System.out.printf("warm-up: 202 %,d, refused %s (0 = no answer within 30 s)%n", warm.accepted().size(), warm.refused());
         drain("warm-up", warm.accepted().keySet());
+        warmUpKafka(tenants);
         warmedUp = commands.size();
         idle();
         double endToEndRest = restPhase(rest);
-        List<ProducerRecord<String, CommandEnvelope>> direct = new DirectCommands().build(tenants, settings.invoices());
+        List<ProducerRecord<String, CommandEnvelope>> direct = new DirectCommands("KAFKA").build(tenants, settings.invoices());
         double endToEnd = commandsPhase(direct);
         ceiling(direct, endToEnd, endToEndRest);
         return verdict();
+    }
+
+    /** The Kafka path's own warm-up (batch sessions, the UPO thread at full pace), not measured. */
+    private void warmUpKafka(List<Tenant> tenants) {
+        if (settings.warmupCommands() == 0) {
+            return;
+        }
+        List<ProducerRecord<String, CommandEnvelope>> records = new DirectCommands("WARM").build(tenants,
+                settings.warmupCommands());
+        System.out.printf("warm-up: %,d commands straight onto Kafka (not measured)%n", records.size());
+        long t0 = System.nanoTime();
+        DirectCommands.publish(platform.bootstrapServers(), records);
+        drain("warm-up Kafka", ids(records));
+        System.out.printf("warm-up: Kafka's %,d final and drained after %.1f s%n", records.size(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     private List<Tenant> onboard() {
@@ -129,6 +145,7 @@ public final class CostBenchmark {
                 + " the client gave up on may still have been taken): CPU per invoice counts these%n", settings.invoices(),
                 commands.size() - warmedUp, processed);
         System.out.println(CostReport.lines("rest", processed, window, idle, platform.services()));
+        System.out.println(CostReport.threads("rest", processed, window, platform.services()));
         System.out.println(platform.statements().lines("rest", processed));
         System.out.println(waits.lines("rest"));
         return processed / window.cpuAfter().secondsSince(window.cpuBefore());
@@ -170,6 +187,7 @@ public final class CostBenchmark {
                 (at[1] - at[0]) / 1e9, seconds, records.size() / seconds, (drainedNanos - at[0]) / 1e9);
         System.out.println(KsefCalls.line("kafka", callsBefore, ksefCalls.sample(), records.size()));
         System.out.println(CostReport.lines("kafka", records.size(), window, idle, platform.services()));
+        System.out.println(CostReport.threads("kafka", records.size(), window, platform.services()));
         System.out.println(platform.statements().lines("kafka", records.size()));
         System.out.println(waits.lines("kafka"));
         return records.size() / seconds;
@@ -217,13 +235,22 @@ public final class CostBenchmark {
     private CostReport.Window measured(Runnable phase) {
         Map<String, Double> allocatedBefore = allocations.sample();
         platform.statements().reset();
+        Map<String, ThreadCpu.Sample> threadsBefore = threads();
         ProcessCpu.Sample before = cpu.sample();
         try (PostgresWaits sampled = platform.waits()) {
             waits = sampled;
             phase.run();
         }
         ProcessCpu.Sample after = cpu.sample();
-        return new CostReport.Window(before, after, allocatedBefore, allocations.sample());
+        return new CostReport.Window(before, after, allocatedBefore, allocations.sample(), threadsBefore, threads());
+    }
+
+    /** Every thread of the platform's services and the simulator. */
+    private Map<String, ThreadCpu.Sample> threads() {
+        Map<String, ThreadCpu.Sample> threads = new LinkedHashMap<>();
+        List.copyOf(platform.services()).forEach(app -> threads.put(app, ThreadCpu.sample(platform.pids().get(app))));
+        threads.put(Apps.SIMULATOR, ThreadCpu.sample(platform.pids().get(Apps.SIMULATOR)));
+        return threads;
     }
 
     private static Set<String> ids(List<ProducerRecord<String, CommandEnvelope>> records) {

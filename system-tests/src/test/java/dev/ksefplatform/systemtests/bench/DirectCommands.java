@@ -36,12 +36,18 @@ final class DirectCommands {
     static final String SOURCE = "cost-benchmark";
 
     private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final String label;
+
+    /** {@code label} sets these commands' invoice numbers apart from those of another set of the same run. */
+    DirectCommands(String label) {
+        this.label = label;
+    }
 
     /** {@code count} commands for the tenants in turn. */
     List<ProducerRecord<String, CommandEnvelope>> build(List<Tenant> tenants, int count) {
         List<ProducerRecord<String, CommandEnvelope>> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            records.add(record(tenants.get(i % tenants.size()), "KAFKA/" + run + "/" + i));
+            records.add(record(tenants.get(i % tenants.size()), label + "/" + run + "/" + i));
         }
         return records;
     }

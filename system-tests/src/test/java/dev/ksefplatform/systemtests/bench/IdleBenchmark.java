@@ -82,11 +82,7 @@ public final class IdleBenchmark {
     }
 
     private static String threads(String app, ThreadCpu.Sample before, ThreadCpu.Sample after, double seconds) {
-        StringBuilder out = new StringBuilder("    " + app + " threads, ms/s:");
-        after.millisSince(before).entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(THREAD_LINES)
-                .forEach(e -> out.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / seconds)));
-        return out.toString();
+        return "    " + app + " threads, ms/s:" + ThreadCpu.busiest(before, after, THREAD_LINES, seconds);
     }
 
     /** A JFR recording of one more window at rest per service (JFR's own threads cost CPU, so not in the figures). */

@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * The cost benchmark's knobs, as system properties: {@code bench.invoices} (10000: through REST, and as many again
- * onto Kafka), {@code bench.warmup} (2000), {@code bench.warmupRate} (100/s), {@code bench.rates} (100,500,1000),
+ * onto Kafka), {@code bench.warmup} (2000, through REST), {@code bench.warmupRate} (100/s),
+ * {@code bench.warmupCommands} (10000: straight onto Kafka after the REST warm-up; 0 for none),
+ * {@code bench.rates} (100,500,1000),
  * {@code bench.tenants} (20), {@code bench.idleSeconds} (30, after 10 s to settle), {@code bench.timeoutMinutes} (20, per drain) and
  * {@code bench.jvmOptions} (every service's JAVA_TOOL_OPTIONS; the Docker image's defaults with a fixed heap) and
  * {@code bench.workers} (1: tenant-worker instances sharing the commands topic's partitions in one consumer group) and
@@ -13,12 +15,12 @@ import java.util.Arrays;
  * {@code WORKER_ENGINE_VERDICT_LIST_FROM=2147483647} to ask every verdict one by one) and {@code bench.jfr} (false:
  * record the Kafka phase of the cost benchmark with JFR in every service, {@code target/cost-jfr/<service>.jfr}).
  */
-record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenants, int idleSeconds, Duration timeout,
-                String jvmOptions, int workers, java.util.Map<String, String> workerEnv, boolean jfr) {
+record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, int[] rates, int tenants,
+                int idleSeconds, Duration timeout, String jvmOptions, int workers, java.util.Map<String, String> workerEnv, boolean jfr) {
 
     static Settings fromSystemProperties() {
         return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 2_000),
-                Integer.getInteger("bench.warmupRate", 100),
+                Integer.getInteger("bench.warmupRate", 100), Integer.getInteger("bench.warmupCommands", 10_000),
                 Arrays.stream(System.getProperty("bench.rates", "100,500,1000").split(",")).mapToInt(Integer::parseInt).toArray(),
                 Integer.getInteger("bench.tenants", 20), Integer.getInteger("bench.idleSeconds", 30),
                 Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 20)),
@@ -36,8 +38,8 @@ record Settings(int invoices, int warmup, int warmupRate, int[] rates, int tenan
 
     @Override
     public String toString() {
-        return ("invoices=%d warm-up=%d at %d/s rates=%s tenants=%d tenant-worker instances=%d services' JVM options"
-                + " \"%s\" tenant-worker environment %s%s").formatted(invoices, warmup, warmupRate,
+        return ("invoices=%d warm-up=%d at %d/s and %d onto Kafka rates=%s tenants=%d tenant-worker instances=%d services' JVM options"
+                + " \"%s\" tenant-worker environment %s%s").formatted(invoices, warmup, warmupRate, warmupCommands,
                 Arrays.toString(rates), tenants, workers, jvmOptions, workerEnv,
                 jfr ? ", the Kafka phase recorded with JFR (its figures include JFR's cost)" : "");
     }

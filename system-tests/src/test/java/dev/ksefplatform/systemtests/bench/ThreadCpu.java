@@ -33,6 +33,23 @@ final class ThreadCpu {
         }
     }
 
+    /** The group a thread belongs to: the JIT compiler's threads, the garbage collector's, or the rest. */
+    static String kind(String group) {
+        if (group.startsWith("C# CompilerThre")) {
+            return "jit";
+        }
+        return group.startsWith("GC Thread") || group.startsWith("G# ") ? "gc" : "rest";
+    }
+
+    /** The {@code limit} busiest groups between two samples, "name value;" each, in {@code unit} per {@code per}. */
+    static String busiest(Sample before, Sample after, int limit, double per) {
+        StringBuilder out = new StringBuilder();
+        after.millisSince(before).entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(limit)
+                .forEach(e -> out.append(String.format(" %s %.3f;", e.getKey(), e.getValue() / per)));
+        return out.toString();
+    }
+
     static Sample sample(long pid) {
         Map<Long, Map.Entry<String, Long>> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
