@@ -133,29 +133,13 @@ public class JdbcUpoStore implements UpoStore {
                 error == null ? null : error.substring(0, Math.min(error.length(), 1000)), fetch.ref().commandId()));
     }
 
-    /**
-     * A session page's links, one statement for the page (it was one execution, and one plan, per invoice): each hash
-     * is looked up in the (session, hash) index behind {@code OFFSET 0}, so no statistics can turn it into a join of
-     * every row with every row; public for the plan's test ({@code WorkReadsIT}).
-     */
-    public static final String LISTED = """
-            UPDATE worker.upo_fetches f SET invoice_ref = m.invoice_ref, upo_url = m.upo_url
-              FROM (SELECT x.command_id, u.invoice_ref, u.upo_url
-                      FROM unnest(?::text[], ?::text[], ?::text[]) AS u(invoice_hash, invoice_ref, upo_url)
-                     CROSS JOIN LATERAL (SELECT command_id FROM worker.upo_fetches
-                                          WHERE session_ref = ? AND invoice_hash = u.invoice_hash
-                                            AND state = 'PENDING' OFFSET 0) x) m
-             WHERE f.command_id = m.command_id AND f.state = 'PENDING'""";
-
     @Override
     public void listed(String sessionRef, Map<String, Listed> byInvoiceHash) {
-        if (byInvoiceHash.isEmpty()) {
-            return;
-        }
-        List<String> hashes = new ArrayList<>(byInvoiceHash.keySet());
-        jdbc.update(LISTED, hashes.toArray(String[]::new),
-                hashes.stream().map(h -> byInvoiceHash.get(h).invoiceRef()).toArray(String[]::new),
-                hashes.stream().map(h -> byInvoiceHash.get(h).upoUrl()).toArray(String[]::new), sessionRef);
+        List<Object[]> rows = new ArrayList<>();
+        byInvoiceHash.forEach((hash, listed) -> rows.add(new Object[] {listed.invoiceRef(), listed.upoUrl(), sessionRef, hash}));
+        jdbc.batchUpdate("""
+                UPDATE worker.upo_fetches SET invoice_ref = ?, upo_url = ?
+                 WHERE session_ref = ? AND invoice_hash = ? AND state = 'PENDING'""", rows);
     }
 
     /**
