@@ -245,11 +245,10 @@ public final class CostBenchmark {
         return new CostReport.Window(before, after, allocatedBefore, allocations.sample(), threadsBefore, threads());
     }
 
-    /** Every thread of the platform's services and the simulator. */
+    /** Every thread of the platform's services. */
     private Map<String, ThreadCpu.Sample> threads() {
         Map<String, ThreadCpu.Sample> threads = new LinkedHashMap<>();
-        List.copyOf(platform.services()).forEach(app -> threads.put(app, ThreadCpu.sample(platform.pids().get(app))));
-        threads.put(Apps.SIMULATOR, ThreadCpu.sample(platform.pids().get(Apps.SIMULATOR)));
+        platform.services().forEach(app -> threads.put(app, ThreadCpu.sample(platform.pids().get(app))));
         return threads;
     }
 

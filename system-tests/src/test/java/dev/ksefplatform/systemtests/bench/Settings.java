@@ -16,7 +16,8 @@ import java.util.Arrays;
  * record the Kafka phase of the cost benchmark with JFR in every service, {@code target/cost-jfr/<service>.jfr}).
  */
 record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, int[] rates, int tenants,
-                int idleSeconds, Duration timeout, String jvmOptions, int workers, java.util.Map<String, String> workerEnv, boolean jfr) {
+                int idleSeconds, Duration timeout, String jvmOptions, int workers,
+                java.util.Map<String, String> workerEnv, boolean jfr) {
 
     static Settings fromSystemProperties() {
         return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 2_000),
@@ -38,8 +39,8 @@ record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, in
 
     @Override
     public String toString() {
-        return ("invoices=%d warm-up=%d at %d/s and %d onto Kafka rates=%s tenants=%d tenant-worker instances=%d services' JVM options"
-                + " \"%s\" tenant-worker environment %s%s").formatted(invoices, warmup, warmupRate, warmupCommands,
+        return ("invoices=%d warm-up=%d at %d/s and %d onto Kafka rates=%s tenants=%d tenant-worker instances=%d"
+                + " services' JVM options \"%s\" tenant-worker environment %s%s").formatted(invoices, warmup, warmupRate, warmupCommands,
                 Arrays.toString(rates), tenants, workers, jvmOptions, workerEnv,
                 jfr ? ", the Kafka phase recorded with JFR (its figures include JFR's cost)" : "");
     }
