@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The batch path for backlogs: up to 10,000 queued invoices zipped (read from the database a group at a time by
  * {@link BatchXml}, streamed to disk), the session opened and recorded with its invoices as SENDING before any part is
- * uploaded, then closed (KSeF processes a batch only once closed) and recorded as SENT. Verdicts come from the session UPO and the failed
- * list ({@link BatchVerdicts}).
+ * uploaded, then closed (KSeF processes a batch only once closed) and recorded as SENT. Verdicts come from the
+ * session UPO and the failed list ({@link BatchVerdicts}).
  */
 final class BatchSteps {
 
@@ -42,7 +42,8 @@ final class BatchSteps {
         }
         Map<String, String> files = fileNames(invoices);
         lane.state.buildingBatch = true;
-        Ksef.Batch batch = lane.deps.ksef().prepareBatch(lane.key, invoices.get(0).form(), BatchXml.entries(invoices, files, lane.deps.store()));
+        Ksef.Batch batch = lane.deps.ksef().prepareBatch(lane.key, invoices.get(0).form(),
+                BatchXml.entries(invoices, files, lane.deps.store()));
         try {
             String ref = batch.open(lane.key, lease.accessToken());
             recordOpened(ref, invoices, files);

@@ -26,21 +26,27 @@ final class Rows {
     }
 
     static List<QueuedInvoice> queued(JdbcTemplate jdbc, LaneKey lane, int max, boolean withXml) {
+        // a batch reads XML later, in groups, so it needs only the size: octet_length reads a stored value's header,
+        // not the value (TOAST keeps the raw size there); the online send has the bytes and takes their length
         String columns = REF_COLUMNS + ", form_system_code, form_schema_version, form_value, offline_mode"
-                // octet_length reads a stored value's header, not the value (TOAST keeps the raw size there)
-                + (withXml ? ", xml, octet_length(xml) AS xml_size" : ", NULL::bytea AS xml, octet_length(xml) AS xml_size");
+                + (withXml ? ", xml" : ", NULL::bytea AS xml, octet_length(xml) AS xml_size");
         String sql = withXml
-                ? "SELECT " + columns + " FROM worker.commands WHERE tenant_id = ? AND environment = ? AND context_nip = ?"
-                  + " AND state = 'QUEUED' ORDER BY seq LIMIT ?"
+                ? "SELECT " + columns + " FROM worker.commands WHERE tenant_id = ? AND environment = ?"
+                  + " AND context_nip = ? AND state = 'QUEUED' ORDER BY seq LIMIT ?"
                 // a batch never holds two invoices with one hash: KSeF's lists and UPOs are matched back by hash
                 : "SELECT * FROM (SELECT DISTINCT ON (invoice_hash) seq, " + columns + " FROM worker.commands"
                   + " WHERE tenant_id = ? AND environment = ? AND context_nip = ? AND state = 'QUEUED'"
                   + " ORDER BY invoice_hash, seq) q ORDER BY seq LIMIT ?";
-        return jdbc.query(sql, (rs, i) -> new QueuedInvoice(ref(rs), new InvoiceForm(rs.getString("form_system_code"),
-                        rs.getString("form_schema_version"), rs.getString("form_value")), rs.getString("invoice_number"),
-                        rs.getString("invoice_hash"), rs.getBoolean("offline_mode"), rs.getBytes("xml"), rs.getInt("xml_size"),
-                        earlier(rs)),
-                lane.tenantId(), lane.environment(), lane.contextNip(), max);
+        return jdbc.query(sql, (rs, i) -> queued(rs, withXml), lane.tenantId(), lane.environment(), lane.contextNip(),
+                max);
+    }
+
+    private static QueuedInvoice queued(ResultSet rs, boolean withXml) throws SQLException {
+        byte[] xml = rs.getBytes("xml");
+        return new QueuedInvoice(ref(rs), new InvoiceForm(rs.getString("form_system_code"),
+                rs.getString("form_schema_version"), rs.getString("form_value")), rs.getString("invoice_number"),
+                rs.getString("invoice_hash"), rs.getBoolean("offline_mode"), xml,
+                withXml ? (xml == null ? 0 : xml.length) : rs.getInt("xml_size"), earlier(rs));
     }
 
     /** Queued commands of the lane among {@code ids}, with everything their dead letter needs. */
@@ -49,9 +55,10 @@ final class Rows {
                         + " offline_mode, xml, source_offset FROM worker.commands WHERE command_id = ANY (?::text[])"
                         + " AND state = 'QUEUED' ORDER BY seq",
                 (rs, i) -> new UnsentCommand(ref(rs), lane, rs.getString("source"), new InvoiceForm(
-                        rs.getString("form_system_code"), rs.getString("form_schema_version"), rs.getString("form_value")),
-                        rs.getString("invoice_number"), rs.getString("invoice_hash"), rs.getBoolean("offline_mode"),
-                        rs.getBytes("xml"), rs.getObject("source_offset") == null ? -1 : rs.getLong("source_offset")),
+                        rs.getString("form_system_code"), rs.getString("form_schema_version"),
+                        rs.getString("form_value")), rs.getString("invoice_number"), rs.getString("invoice_hash"),
+                        rs.getBoolean("offline_mode"), rs.getBytes("xml"),
+                        rs.getObject("source_offset") == null ? -1 : rs.getLong("source_offset")),
                 (Object) Sql.textArray(List.copyOf(ids))); // one array, not the varargs
     }
 
