@@ -13,18 +13,19 @@ final class Figures {
     private Figures() {
     }
 
-    static String line(String what, int rate, OpenLoop.Result r, CpuMeter.Sample before, CpuMeter.Sample after, long gcMillis) {
+    static String line(String what, int rate, OpenLoop.Result r, CpuMeter.Sample before, CpuMeter.Sample after,
+                       String collections) {
         double seconds = (after.nanos() - before.nanos()) / 1e9;
         int n = r.sent();
         double process = (after.processCpuNanos() - before.processCpuNanos()) / 1e6;
         StringBuilder out = new StringBuilder(String.format(
                 "FIGURE %-30s offered %5d/s: ok %6d/%6d, accepted %7.1f/s | latency p50 %6.2f p99 %7.2f max %7.2f ms"
-                        + " | JVM CPU %.3f ms/req (%.0f%% of 2 cores) | PostgreSQL %.3f ms/req | machine busy %.0f%% | GC %d ms%n",
+                        + " | JVM CPU %.3f ms/req (%.0f%% of 2 cores) | PostgreSQL %.3f ms/req | machine busy %.0f%% | %s%n",
                 what, rate, r.succeeded(), n, r.succeeded() / r.windowSeconds(), r.percentileMillis(0.50),
                 r.percentileMillis(0.99), r.maxMillis(), process / n, 100 * process / 1e3 / seconds / 2,
                 after.postgresTicksSince(before) * TICK_MILLIS / n,
                 100.0 * (after.machine()[0] - before.machine()[0]) / Math.max(1, after.machine()[1] - before.machine()[1]),
-                gcMillis));
+                collections));
         double threads = 0;
         double gatewayCpu = 0;
         double gatewayBytes = 0;

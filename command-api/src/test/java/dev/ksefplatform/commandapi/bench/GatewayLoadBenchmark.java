@@ -45,6 +45,7 @@ import reactor.netty.resources.LoopResources;
 public final class GatewayLoadBenchmark {
 
     private static final String ADMIN = "bench-admin-token";
+    private static final GcPauses PAUSES = GcPauses.listen();
 
     private GatewayLoadBenchmark() {
     }
@@ -95,11 +96,11 @@ public final class GatewayLoadBenchmark {
 
     private static String measure(String what, int rate, Duration window, IntFunction<Mono<Boolean>> call) {
         CpuMeter meter = new CpuMeter(EmbeddedPostgres.get().port());
-        long gcBefore = gcMillis();
+        PAUSES.takeWindow();
         CpuMeter.Sample before = meter.sample();
         OpenLoop.Result result = OpenLoop.run(rate, window, call);
         CpuMeter.Sample after = meter.sample();
-        return Figures.line(what, rate, result, before, after, gcMillis() - gcBefore);
+        return Figures.line(what, rate, result, before, after, PAUSES.takeWindow());
     }
 
     static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String kafka, String... extra) {
