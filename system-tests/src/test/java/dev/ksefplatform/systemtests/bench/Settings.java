@@ -25,7 +25,7 @@ record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, in
                 Arrays.stream(System.getProperty("bench.rates", "100,500,1000").split(",")).mapToInt(Integer::parseInt).toArray(),
                 Integer.getInteger("bench.tenants", 20), Integer.getInteger("bench.idleSeconds", 30),
                 Duration.ofMinutes(Integer.getInteger("bench.timeoutMinutes", 20)),
-                System.getProperty("bench.jvmOptions", "-Xmx512m -XX:+ExitOnOutOfMemoryError"),
+                System.getProperty("bench.jvmOptions", "-Xmx512m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError"),
                 Integer.getInteger("bench.workers", 1), variables(System.getProperty("bench.workerEnv", "")),
                 Boolean.getBoolean("bench.jfr"));
     }
