@@ -14,7 +14,7 @@ class WebhookConfiguration {
 
     @Bean
     TenantWebhooks tenantWebhooks(@Qualifier("syncServiceClient") WebClient syncService, SyncServiceProperties sync) {
-        return new HttpTenantWebhooks(syncService, sync.timeout());
+        return new HttpTenantWebhooks(syncService, sync.timeout(), sync.writeTimeout());
     }
 
     @Bean

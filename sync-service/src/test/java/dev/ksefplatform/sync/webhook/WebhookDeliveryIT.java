@@ -96,9 +96,48 @@ class WebhookDeliveryIT extends SyncServiceITSupport {
         }
     }
 
-    private Map<String, Object> register(String tenant, String url) {
+    @Test
+    void aRegistrationRepeatedWithItsIdAnswersTheSameWebhookAndSecretOnlyToItsTenantAndUrlAndOnlyForAWhile()
+            throws Exception {
+        String tenant = "tenant-hooks-repeat-" + UUID.randomUUID();
+        String other = "tenant-hooks-repeat-other-" + UUID.randomUUID();
+        String url = "https://hooks.example.invalid/repeat";
+        String webhookId = UUID.randomUUID().toString();
+
+        Map<String, Object> first = register(tenant, Map.of("url", url, "webhookId", webhookId));
+        Map<String, Object> repeat = register(tenant, Map.of("url", url, "webhookId", webhookId));
+
+        assertThat(first.get("webhookId")).isEqualTo(webhookId);
+        assertThat(repeat).isEqualTo(first);
+        assertThat((String) first.get("secret")).startsWith("whsec_");
+        assertThat(list(tenant)).hasSize(1);
+        String anotherUrl = refused(tenant, Map.of("url", url + "/moved", "webhookId", webhookId));
+        String anotherTenant = refused(other, Map.of("url", url, "webhookId", webhookId));
+        assertThat(anotherUrl).contains("already taken").doesNotContain((String) first.get("secret"));
+        assertThat(anotherTenant).contains("already taken").doesNotContain((String) first.get("secret"));
+        assertThat(list(other)).isEmpty();
+        assertThat(refused(tenant, Map.of("url", url, "webhookId", "not-a-uuid"))).contains("webhookId must be a UUID");
+
+        execute("UPDATE sync.webhooks SET created_at = now() - interval '3 minutes' WHERE webhook_id = '" + webhookId
+                + "'");
+        assertThat(refused(tenant, Map.of("url", url, "webhookId", webhookId))).contains("already taken")
+                .doesNotContain((String) first.get("secret"));
+        assertThat(list(tenant)).hasSize(1);
+    }
+
+    private String refused(String tenant, Map<String, String> body) {
         return http.post().uri("/internal/v1/tenants/" + tenant + "/webhooks").header("Authorization", COMMAND_API)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", url)).exchange()
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private Map<String, Object> register(String tenant, String url) {
+        return register(tenant, Map.of("url", url));
+    }
+
+    private Map<String, Object> register(String tenant, Map<String, String> body) {
+        return http.post().uri("/internal/v1/tenants/" + tenant + "/webhooks").header("Authorization", COMMAND_API)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isCreated()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
     }

@@ -32,12 +32,12 @@ public class WebhookController {
         this.webhooks = webhooks;
     }
 
-    /** The only answer that holds the signing secret. */
+    /** The only answer that holds the signing secret (again for a repeat naming the same webhookId, see there). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Created> register(@PathVariable String tenantId, @RequestBody UrlBody body) {
-        return registration.register(tenantId, body.url()).map(done -> new Created(done.webhook().webhookId(),
-                done.webhook().url(), done.webhook().createdAt(), done.signingSecret()));
+        return registration.register(tenantId, body.webhookId(), body.url()).map(done -> new Created(
+                done.webhook().webhookId(), done.webhook().url(), done.webhook().createdAt(), done.signingSecret()));
     }
 
     @GetMapping
@@ -60,7 +60,8 @@ public class WebhookController {
         return webhooks.deliveries(tenantId, webhookId, limit).collectList();
     }
 
-    public record UrlBody(String url) {
+    /** @param webhookId optional: the new webhook's id, which makes a repeat of this request safe */
+    public record UrlBody(String url, String webhookId) {
     }
 
     public record Created(String webhookId, String url, Instant createdAt, String secret) {

@@ -3,6 +3,7 @@ package dev.ksefplatform.sync.webhook.application;
 import dev.ksefplatform.support.tenancy.application.TenantScope;
 import dev.ksefplatform.sync.webhook.domain.Delivery;
 import dev.ksefplatform.sync.webhook.domain.Webhook;
+import java.time.Duration;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +24,12 @@ public final class TenantScopedWebhooks implements Webhooks {
     @Override
     public Mono<Webhook> add(Webhook webhook, String signingSecret) {
         return webhooks.add(webhook, signingSecret);
+    }
+
+    @Override
+    public Mono<WebhookRegistration.Registered> registeredWithin(String tenantId, String webhookId, String url,
+                                                                 Duration within) {
+        return webhooks.registeredWithin(tenantId, webhookId, url, within);
     }
 
     @Override

@@ -87,14 +87,8 @@ public final class R2dbcDeliveryOutbox implements DeliveryOutbox {
                 row.get("context_nip", String.class), row.get("message", String.class), row.get("action", String.class));
         String webhookId = row.get("webhook_id", UUID.class).toString();
         SealedSecret sealed = new SealedSecret(row.get("secret_key_id", String.class),
-                bytes(row.get("secret_sealed", ByteBuffer.class)));
+                R2dbcWebhooks.bytes(row.get("secret_sealed", ByteBuffer.class)));
         return new DueDelivery(webhookId, row.get("url", String.class), sealed, row.get("attempts", Integer.class),
                 notification);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
     }
 }

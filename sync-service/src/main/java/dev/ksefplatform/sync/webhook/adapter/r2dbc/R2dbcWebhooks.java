@@ -1,12 +1,14 @@
 package dev.ksefplatform.sync.webhook.adapter.r2dbc;
 
 import dev.ksefplatform.sync.webhook.application.SigningSecrets;
+import dev.ksefplatform.sync.webhook.application.WebhookRegistration.Registered;
 import dev.ksefplatform.sync.webhook.application.Webhooks;
 import dev.ksefplatform.sync.webhook.domain.Delivery;
 import dev.ksefplatform.sync.webhook.domain.SealedSecret;
 import dev.ksefplatform.sync.webhook.domain.Webhook;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -32,10 +34,22 @@ public final class R2dbcWebhooks implements Webhooks {
     public Mono<Webhook> add(Webhook webhook, String signingSecret) {
         SealedSecret sealed = secrets.seal(webhook.webhookId(), webhook.tenantId(), signingSecret);
         return db.sql("INSERT INTO sync.webhooks (webhook_id, tenant_id, url, secret_key_id, secret_sealed)"
-                        + " VALUES (:id, :tenant, :url, :keyId, :sealed) RETURNING webhook_id, tenant_id, url, created_at")
+                        + " VALUES (:id, :tenant, :url, :keyId, :sealed) ON CONFLICT (webhook_id) DO NOTHING"
+                        + " RETURNING webhook_id, tenant_id, url, created_at")
                 .bind("id", UUID.fromString(webhook.webhookId())).bind("tenant", webhook.tenantId())
                 .bind("url", webhook.url()).bind("keyId", sealed.keyId()).bind("sealed", ByteBuffer.wrap(sealed.sealed()))
                 .map(R2dbcWebhooks::toWebhook).one();
+    }
+
+    @Override
+    public Mono<Registered> registeredWithin(String tenantId, String webhookId, String url, Duration within) {
+        return uuid(webhookId).flatMap(id -> db.sql("SELECT webhook_id, tenant_id, url, created_at, secret_key_id,"
+                        + " secret_sealed FROM sync.webhooks WHERE tenant_id = :tenant AND webhook_id = :id"
+                        + " AND url = :url AND created_at > now() - make_interval(secs => :seconds)")
+                .bind("tenant", tenantId).bind("id", id).bind("url", url).bind("seconds", (double) within.toSeconds())
+                .map(row -> new Registered(toWebhook(row), secrets.open(webhookId, tenantId, new SealedSecret(
+                        row.get("secret_key_id", String.class), bytes(row.get("secret_sealed", ByteBuffer.class))))))
+                .one());
     }
 
     @Override
@@ -78,6 +92,12 @@ public final class R2dbcWebhooks implements Webhooks {
                 row.get("attempts", Integer.class), row.get("last_http_status", Integer.class),
                 row.get("last_error", String.class), instant(row.get("next_attempt_at", OffsetDateTime.class)),
                 instant(row.get("delivered_at", OffsetDateTime.class)), instant(row.get("created_at", OffsetDateTime.class)));
+    }
+
+    static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     static Instant instant(OffsetDateTime time) {
