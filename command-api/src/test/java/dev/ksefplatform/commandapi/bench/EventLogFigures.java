@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 /** {@link EventLogBenchmark}'s windows: command-api's threads' CPU, allocation and transactions per command. */
 final class EventLogFigures {
 
+    private static final GcPauses PAUSES = GcPauses.listen();
+
     private EventLogFigures() {
     }
 
@@ -31,22 +33,23 @@ final class EventLogFigures {
                 result.sent());
     }
 
-    private record Window(EmbeddedPostgres postgres, CpuMeter meter, CpuMeter.Sample before, long transactionsBefore, long gcMillis) {
+    private record Window(EmbeddedPostgres postgres, CpuMeter meter, CpuMeter.Sample before, long transactionsBefore) {
 
         static Window start(EmbeddedPostgres postgres) {
             CpuMeter meter = new CpuMeter(postgres.port());
-            return new Window(postgres, meter, meter.sample(), committed(postgres), GatewayLoadBenchmark.gcMillis());
+            PAUSES.takeWindow();
+            return new Window(postgres, meter, meter.sample(), committed(postgres));
         }
 
         String line(String what, long per) {
             CpuMeter.Sample after = meter.sample();
+            String collections = PAUSES.takeWindow();
             double seconds = (after.nanos() - before.nanos()) / 1e9;
             sleep(Duration.ofMillis(1500)); // a backend reports its counts to pg_stat_database at most once a second
             StringBuilder out = new StringBuilder(String.format(
                     "FIGURE event log: %s (window %.1f s): PostgreSQL transactions %.3f, PostgreSQL CPU %.3f ms,"
-                            + " GC %d ms in the window%n", what, seconds,
-                    (committed(postgres) - transactionsBefore) / (double) per,
-                    after.postgresTicksSince(before) * 10.0 / per, GatewayLoadBenchmark.gcMillis() - gcMillis));
+                            + " %s%n", what, seconds, (committed(postgres) - transactionsBefore) / (double) per,
+                    after.postgresTicksSince(before) * 10.0 / per, collections));
             double cpu = 0;
             double bytes = 0;
             for (Map.Entry<String, long[]> group : new TreeMap<>(after.groups()).entrySet()) {

@@ -12,8 +12,6 @@ import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import io.netty.buffer.Unpooled;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,10 +155,6 @@ public final class GatewayLoadBenchmark {
         InvoiceDocument document = new InvoiceDocument(xml, Sha256.base64(xml), "FLOOR", tenant.nip());
         return BenchRecords.of(Topics.COMMANDS.name(), new InvoiceSubmission(UUID.randomUUID().toString(), tenant.id(),
                 "TEST", tenant.nip(), document, Instant.now()));
-    }
-
-    static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     record Tenant(String id, String nip, String apiKey) {
