@@ -11,6 +11,7 @@ import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import dev.ksefplatform.testsupport.MachineProbe;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,6 +64,7 @@ public final class GatewayLoadBenchmark {
         System.out.printf("invoice %d bytes, %d tenants, warm-up %d s, windows of %d s; %s%n",
                 parts[0].length + parts[1].length + parts[2].length + 10, tenants.size(), warmup.toSeconds(),
                 window.toSeconds(), Runtime.version());
+        System.out.println(MachineProbe.line());
 
         OpenLoop.run(100, warmup.dividedBy(4), submit);
         OpenLoop.run(rates[rates.length - 1] / 2, warmup.minus(warmup.dividedBy(4)), submit);

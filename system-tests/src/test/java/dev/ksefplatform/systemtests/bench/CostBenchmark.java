@@ -6,6 +6,7 @@ import dev.ksefplatform.deploy.PlatformClient.Tenant;
 import dev.ksefplatform.schemas.serde.CommandEnvelopeSerializer;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
+import dev.ksefplatform.testsupport.MachineProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +59,7 @@ public final class CostBenchmark {
         Settings settings = Settings.fromSystemProperties();
         System.out.println("cost benchmark: " + settings + ", " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, load average " + CostReport.loadAverage());
+        System.out.println(MachineProbe.line());
         long start = System.nanoTime();
         int exit;
         try (CostPlatform platform = CostPlatform.start(settings.jvmOptions(), settings.workers(), settings.workerEnv());
