@@ -33,7 +33,9 @@ class HttpTenantWebhooksTest {
 
     private static final String PATH = "/internal/v1/tenants/tenant-a/webhooks";
     private static final String CREATED = "{\"webhookId\":\"w\",\"url\":\"https://hooks.example/x\",\"secret\":\"whsec_s\"}";
-    private static final Duration WRITE_TIMEOUT = Duration.ofMillis(500);
+    /** Far above what an answer takes on a loaded machine, so only the stubs' delays decide what is lost. */
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(100);
 
     private final ObjectMapper json = new ObjectMapper();
     private WireMockServer syncService;
@@ -43,9 +45,9 @@ class HttpTenantWebhooksTest {
     void start() {
         syncService = new WireMockServer(wireMockConfig().dynamicPort());
         syncService.start();
-        WebClient client = SyncServiceClient.create(WebClient.builder(), syncService.baseUrl(), "token",
-                Duration.ofMillis(200), Duration.ofSeconds(30));
-        webhooks = new HttpTenantWebhooks(client, Duration.ofMillis(200), WRITE_TIMEOUT);
+        WebClient client = SyncServiceClient.create(WebClient.builder(), syncService.baseUrl(), "token", READ_TIMEOUT,
+                Duration.ofSeconds(30));
+        webhooks = new HttpTenantWebhooks(client, READ_TIMEOUT, WRITE_TIMEOUT);
     }
 
     @AfterEach
@@ -56,10 +58,10 @@ class HttpTenantWebhooksTest {
     @Test
     void aRegistrationAnsweredTooLateIsAskedAgainWithTheSameIdAndAnswersTheSecret() throws Exception {
         syncService.stubFor(post(PATH).inScenario("slow").whenScenarioStateIs(STARTED).willSetStateTo("stored")
-                .willReturn(aResponse().withStatus(201).withFixedDelay(1_500)
+                .willReturn(aResponse().withStatus(201).withFixedDelay(5_000)
                         .withHeader("Content-Type", "application/json").withBody(CREATED)));
         syncService.stubFor(post(PATH).inScenario("slow").whenScenarioStateIs("stored")  // slower than reads may be
-                .willReturn(aResponse().withStatus(201).withFixedDelay(300)
+                .willReturn(aResponse().withStatus(201).withFixedDelay(500)
                         .withHeader("Content-Type", "application/json").withBody(CREATED)));
 
         Map<String, Object> created = webhooks.register("tenant-a", "https://hooks.example/x").block();

@@ -47,9 +47,11 @@ public final class R2dbcWebhooks implements Webhooks {
                         + " secret_sealed FROM sync.webhooks WHERE tenant_id = :tenant AND webhook_id = :id"
                         + " AND url = :url AND created_at > now() - make_interval(secs => :seconds)")
                 .bind("tenant", tenantId).bind("id", id).bind("url", url).bind("seconds", (double) within.toSeconds())
-                .map(row -> new Registered(toWebhook(row), secrets.open(webhookId, tenantId, new SealedSecret(
-                        row.get("secret_key_id", String.class), bytes(row.get("secret_sealed", ByteBuffer.class))))))
-                .one());
+                .map(row -> {
+                    Webhook webhook = toWebhook(row);
+                    return new Registered(webhook, secrets.open(webhook.webhookId(), tenantId, new SealedSecret(
+                            row.get("secret_key_id", String.class), bytes(row.get("secret_sealed", ByteBuffer.class)))));
+                }).one());
     }
 
     @Override
