@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * CPU and allocation over a window: the whole JVM (process CPU time), its threads grouped by role (thread CPU time
  * and allocated bytes), our embedded PostgreSQL server's processes and the whole machine (from /proc, Linux only;
- * the machine figure includes whatever else runs on it).
+ * the machine figure includes whatever else runs on it). From /proc also what the kernel charges: the share of the
+ * JVM's CPU time spent in it (system calls, page faults) and the minor page faults of the JVM and of PostgreSQL.
  */
 final class CpuMeter {
 
@@ -59,31 +60,50 @@ final class CpuMeter {
             sums[0] += Math.max(0, cpu);
             sums[1] += Math.max(0, allocated);
         }
-        return new Sample(System.nanoTime(), os.getProcessCpuTime(), byGroup, postgresTicks(), machineTicks());
+        return new Sample(System.nanoTime(), os.getProcessCpuTime(), byGroup, postgresStats(), machineTicks(),
+                stat(Path.of("/proc/self/stat")));
     }
 
     static String group(String threadName) {
         return GROUPS.stream().filter(g -> threadName.startsWith(g[0])).map(g -> g[1]).findFirst().orElse("other JVM threads");
     }
 
-    /** utime + stime of our PostgreSQL server (the postmaster on our port) and its backends, in clock ticks, by pid. */
-    private Map<Long, Long> postgresTicks() {
-        Map<Long, Long> ticks = new java.util.HashMap<>();
+    /** {@link #stat} of our PostgreSQL server (the postmaster on our port) and its backends, by pid. */
+    private Map<Long, long[]> postgresStats() {
+        Map<Long, long[]> ticks = new java.util.HashMap<>();
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                 .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("-p " + postgresPort)).orElse(false))
                 .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()))
-                .forEach(p -> ticks.put(p.pid(), ticks(Path.of("/proc", Long.toString(p.pid()), "stat"))));
+                .forEach(p -> ticks.put(p.pid(), stat(Path.of("/proc", Long.toString(p.pid()), "stat"))));
         return ticks;
     }
 
-    private static long ticks(Path stat) {
+    /**
+     * What a PostgreSQL process is, from the title it sets itself ({@code postgres: user db host(port) idle},
+     * {@code postgres: autovacuum worker}, …): "backends" for client connections, otherwise its role.
+     */
+    static String postgresRole(long pid) {
+        try {
+            String title = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ').trim();
+            if (!title.startsWith("postgres: ")) {
+                return "postmaster";
+            }
+            String role = title.substring("postgres: ".length());
+            return title.contains("(") ? "backends" : role.startsWith("autovacuum worker") ? "autovacuum worker" : role;
+        } catch (IOException | RuntimeException e) {
+            return "ended";
+        }
+    }
+
+    /** A process's user and system CPU in clock ticks and its minor page faults (proc(5): utime, stime, minflt). */
+    private static long[] stat(Path stat) {
         try {
             String text = Files.readString(stat);
             String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[7])};
         } catch (IOException | RuntimeException e) {
-            return 0; // the process ended between listing and reading
+            return new long[3]; // the process ended between listing and reading
         }
     }
 
@@ -102,12 +122,44 @@ final class CpuMeter {
         }
     }
 
-    record Sample(long nanos, long processCpuNanos, Map<String, long[]> groups, Map<Long, Long> postgresTicks, long[] machine) {
+    record Sample(long nanos, long processCpuNanos, Map<String, long[]> groups, Map<Long, long[]> postgres, long[] machine,
+                  long[] jvm) {
 
         /** PostgreSQL ticks since {@code before}: processes that ended in between are not counted, new ones fully. */
         long postgresTicksSince(Sample before) {
-            return postgresTicks.entrySet().stream()
-                    .mapToLong(e -> e.getValue() - before.postgresTicks.getOrDefault(e.getKey(), 0L)).sum();
+            return postgresSince(before, 0) + postgresSince(before, 1);
+        }
+
+        /** PostgreSQL's minor page faults since {@code before}, counted as its ticks are. */
+        long postgresFaultsSince(Sample before) {
+            return postgresSince(before, 2);
+        }
+
+        /** PostgreSQL's ticks since {@code before} by {@link #postgresRole}. */
+        Map<String, Long> postgresTicksByRole(Sample before) {
+            Map<String, Long> byRole = new java.util.TreeMap<>();
+            postgres.forEach((pid, now) -> {
+                long[] was = before.postgres.getOrDefault(pid, new long[3]);
+                byRole.merge(postgresRole(pid), now[0] + now[1] - was[0] - was[1], Long::sum);
+            });
+            return byRole;
+        }
+
+        private long postgresSince(Sample before, int field) {
+            return postgres.entrySet().stream()
+                    .mapToLong(e -> e.getValue()[field] - before.postgres.getOrDefault(e.getKey(), new long[3])[field]).sum();
+        }
+
+        /** The share of the JVM's CPU time since {@code before} spent in the kernel. */
+        double jvmKernelShare(Sample before) {
+            long user = jvm[0] - before.jvm[0];
+            long system = jvm[1] - before.jvm[1];
+            return (double) system / Math.max(1, user + system);
+        }
+
+        /** The JVM's minor page faults since {@code before}. */
+        long jvmFaultsSince(Sample before) {
+            return jvm[2] - before.jvm[2];
         }
     }
 }

@@ -41,6 +41,12 @@ final class Figures {
                     (group.getValue()[1] - was[1]) / 1024.0 / n));
         }
         out.append(String.format("         %-30s CPU %.3f ms/req (process CPU minus thread CPU)%n", "GC, JIT, VM", (process - threads) / n));
+        out.append(String.format("         %-30s JVM %.0f%% of its CPU in the kernel, minor page faults JVM %.2f, PostgreSQL %.2f per request%n",
+                "kernel", 100 * after.jvmKernelShare(before), (double) after.jvmFaultsSince(before) / n,
+                (double) after.postgresFaultsSince(before) / n));
+        StringBuilder roles = new StringBuilder();
+        after.postgresTicksByRole(before).forEach((role, ticks) -> roles.append(String.format(", %s %.3f", role, ticks * TICK_MILLIS / n)));
+        out.append(String.format("         %-30s CPU ms/req%s%n", "PostgreSQL by process", roles));
         int accepted = Math.max(1, r.succeeded());
         out.append(String.format("         %-30s CPU %.3f ms, allocated %.1f KB per accepted request (its threads: %s*)",
                 "command-api", gatewayCpu / accepted, gatewayBytes / 1024.0 / accepted, GATEWAY));
