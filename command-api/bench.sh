@@ -8,6 +8,7 @@
 #   BENCH_GC=-XX:+UseG1GC command-api/bench.sh             another collector (default: the image's, parallel)
 #   BENCH_CLASS=EventLogBenchmark command-api/bench.sh     the cost of the event log alone (commands straight to Kafka)
 #   BENCH_CLASS=RequestHeapBenchmark command-api/bench.sh  heap per in-flight invoice (requests held at the INSERT; event log)
+#   BENCH_CLASS=InsertCostBenchmark command-api/bench.sh   PostgreSQL's CPU per row of the gateway's INSERT, apart from the gateway
 # MVN overrides the Maven command (default ./mvnw); build the project's modules first (install -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
