@@ -97,7 +97,7 @@ final class CpuMeter {
     }
 
     /** A process's user and system CPU in clock ticks and its minor page faults (proc(5): utime, stime, minflt). */
-    private static long[] stat(Path stat) {
+    static long[] stat(Path stat) {
         try {
             String text = Files.readString(stat);
             String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");

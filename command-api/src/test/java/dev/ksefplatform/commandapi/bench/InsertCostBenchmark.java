@@ -3,7 +3,6 @@ package dev.ksefplatform.commandapi.bench;
 import dev.ksefplatform.commandapi.Invoices;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -144,14 +143,13 @@ public final class InsertCostBenchmark {
         }
     }
 
-    /** User and system clock ticks of these server processes. */
-    private static long[] cpu(List<Long> pids) throws Exception {
+    /** User and system clock ticks of these server processes ({@link CpuMeter#stat}). */
+    private static long[] cpu(List<Long> pids) {
         long[] sum = new long[2];
         for (long pid : pids) {
-            String text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            sum[0] += Long.parseLong(fields[11]);
-            sum[1] += Long.parseLong(fields[12]);
+            long[] stat = CpuMeter.stat(Path.of("/proc", Long.toString(pid), "stat"));
+            sum[0] += stat[0];
+            sum[1] += stat[1];
         }
         return sum;
     }
