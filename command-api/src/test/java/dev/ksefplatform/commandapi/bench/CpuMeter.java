@@ -49,19 +49,22 @@ final class CpuMeter {
     }
 
     Sample sample() {
-        Map<String, long[]> byGroup = new LinkedHashMap<>();
+        Map<Long, ThreadTimes> byThread = new java.util.HashMap<>();
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info == null) {
                 continue;
             }
             long cpu = threads.getThreadCpuTime(info.getThreadId());
             long allocated = threads.getThreadAllocatedBytes(info.getThreadId());
-            long[] sums = byGroup.computeIfAbsent(group(info.getThreadName()), g -> new long[2]);
-            sums[0] += Math.max(0, cpu);
-            sums[1] += Math.max(0, allocated);
+            byThread.put(info.getThreadId(), new ThreadTimes(group(info.getThreadName()), Math.max(0, cpu),
+                    Math.max(0, allocated)));
         }
-        return new Sample(System.nanoTime(), os.getProcessCpuTime(), byGroup, postgresStats(), machineTicks(),
+        return new Sample(System.nanoTime(), os.getProcessCpuTime(), byThread, postgresStats(), machineTicks(),
                 stat(Path.of("/proc/self/stat")));
+    }
+
+    /** One thread's CPU nanoseconds and allocated bytes so far, and its group. */
+    record ThreadTimes(String group, long cpu, long allocated) {
     }
 
     static String group(String threadName) {
@@ -122,8 +125,24 @@ final class CpuMeter {
         }
     }
 
-    record Sample(long nanos, long processCpuNanos, Map<String, long[]> groups, Map<Long, long[]> postgres, long[] machine,
-                  long[] jvm) {
+    record Sample(long nanos, long processCpuNanos, Map<Long, ThreadTimes> threads, Map<Long, long[]> postgres,
+                  long[] machine, long[] jvm) {
+
+        /**
+         * CPU nanoseconds and allocated bytes by group since {@code before}, thread by thread: a thread that ended in
+         * between is not counted (summing by group first made such a group negative: boundedElastic retires threads
+         * idle for 60 s), a new one fully.
+         */
+        Map<String, long[]> groupsSince(Sample before) {
+            Map<String, long[]> byGroup = new LinkedHashMap<>();
+            threads.forEach((id, now) -> {
+                ThreadTimes was = before.threads().getOrDefault(id, new ThreadTimes(now.group(), 0, 0));
+                long[] sums = byGroup.computeIfAbsent(now.group(), g -> new long[2]);
+                sums[0] += now.cpu() - was.cpu();
+                sums[1] += now.allocated() - was.allocated();
+            });
+            return byGroup;
+        }
 
         /** PostgreSQL ticks since {@code before}: processes that ended in between are not counted, new ones fully. */
         long postgresTicksSince(Sample before) {

@@ -52,10 +52,9 @@ final class EventLogFigures {
                     after.postgresTicksSince(before) * 10.0 / per, collections));
             double cpu = 0;
             double bytes = 0;
-            for (Map.Entry<String, long[]> group : new TreeMap<>(after.groups()).entrySet()) {
-                long[] was = before.groups().getOrDefault(group.getKey(), new long[2]);
-                double ms = (group.getValue()[0] - was[0]) / 1e6;
-                double kb = (group.getValue()[1] - was[1]) / 1024.0;
+            for (Map.Entry<String, long[]> group : new TreeMap<>(after.groupsSince(before)).entrySet()) {
+                    double ms = (group.getValue()[0]) / 1e6;
+                double kb = (group.getValue()[1]) / 1024.0;
                 if (group.getKey().startsWith(Figures.GATEWAY)) {
                     cpu += ms;
                     bytes += kb;

@@ -29,16 +29,15 @@ final class Figures {
         double threads = 0;
         double gatewayCpu = 0;
         double gatewayBytes = 0;
-        for (Map.Entry<String, long[]> group : new TreeMap<>(after.groups()).entrySet()) {
-            long[] was = before.groups().getOrDefault(group.getKey(), new long[2]);
-            double cpu = (group.getValue()[0] - was[0]) / 1e6;
+        for (Map.Entry<String, long[]> group : new TreeMap<>(after.groupsSince(before)).entrySet()) {
+            double cpu = (group.getValue()[0]) / 1e6;
             threads += cpu;
             if (group.getKey().startsWith(GATEWAY)) {
                 gatewayCpu += cpu;
-                gatewayBytes += group.getValue()[1] - was[1];
+                gatewayBytes += group.getValue()[1];
             }
             out.append(String.format("         %-30s CPU %.3f ms/req, allocated %7.1f KB/req%n", group.getKey(), cpu / n,
-                    (group.getValue()[1] - was[1]) / 1024.0 / n));
+                    (group.getValue()[1]) / 1024.0 / n));
         }
         out.append(String.format("         %-30s CPU %.3f ms/req (process CPU minus thread CPU)%n", "GC, JIT, VM", (process - threads) / n));
         out.append(String.format("         %-30s JVM %.0f%% of its CPU in the kernel, minor page faults JVM %.2f, PostgreSQL %.2f per request%n",
