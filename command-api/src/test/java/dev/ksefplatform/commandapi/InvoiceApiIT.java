@@ -85,6 +85,9 @@ class InvoiceApiIT {
     @Autowired
     private PublishedMarks publishedMarks;
 
+    @Autowired
+    private org.springframework.kafka.core.KafkaTemplate<String, CommandEnvelope> kafka;
+
     @LocalServerPort
     private int port;
 
@@ -165,7 +168,7 @@ class InvoiceApiIT {
 
         Accepted accepted = submit(tenant, xml, null);
 
-        List<ConsumerRecord<String, CommandEnvelope>> records = topic.recordsOf(tenant.id());
+        List<ConsumerRecord<String, CommandEnvelope>> records = published(tenant.id());
         assertThat(records).hasSize(1);
         ConsumerRecord<String, CommandEnvelope> record = records.get(0);
         assertThat(record.key()).isEqualTo(tenant.id());
@@ -193,6 +196,18 @@ class InvoiceApiIT {
                 accepted.commandId())).isEqualTo("1");
     }
 
+    /** The 202 follows the command's place in the producer's queue, so invoices sent one by one keep their order. */
+    @Test
+    void publishesATenantsInvoicesSentOneAfterAnotherInThatOrder() {
+        TestTenant tenant = registerTenant();
+        List<String> commandIds = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            commandIds.add(submit(tenant, Invoices.bytes(tenant.nip(), "110" + i), null).commandId());
+        }
+
+        assertThat(published(tenant.id())).extracting(r -> r.value().getMessageId()).containsExactlyElementsOf(commandIds);
+    }
+
     @Test
     void theLinesLoggedForASubmissionCarryItsTenantCommandAndCorrelationIds() {
         TestTenant tenant = registerTenant();
@@ -200,6 +215,7 @@ class InvoiceApiIT {
         Accepted accepted;
         try (CapturedLogs logs = CapturedLogs.attach()) {
             accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1050"), null);
+            kafka.flush(); // "command published" is logged on the broker's ack, which may follow the 202
             lines = logs.entries();
         }
 
@@ -339,7 +355,7 @@ class InvoiceApiIT {
                 .expectStatus().isAccepted()
                 .expectBody(Accepted.class).returnResult().getResponseBody().commandId();
 
-        CommandEnvelope envelope = topic.recordsOf(tenant.id()).get(0).value();
+        CommandEnvelope envelope = published(tenant.id()).get(0).value();
         assertThat(envelope.getMessageId()).isEqualTo(commandId);
         assertThat(envelope.getActor().getType()).isEqualTo("STAFF");
         assertThat(envelope.getActor().getId()).isEqualTo("operator-7");
@@ -355,7 +371,7 @@ class InvoiceApiIT {
         actFor(tenant.id(), "TENANT", "user-42", "Bearer " + CONSOLE_TOKEN)
                 .bodyValue(Invoices.bytes(tenant.nip(), "1031")).exchange().expectStatus().isAccepted();
 
-        CommandEnvelope envelope = topic.recordsOf(tenant.id()).get(0).value();
+        CommandEnvelope envelope = published(tenant.id()).get(0).value();
         assertThat(envelope.getActor().getType()).isEqualTo("TENANT");
         assertThat(envelope.getActor().getId()).isEqualTo("user-42");
         assertThat(envelope.getActor().getOnBehalfOf()).isNull();
@@ -472,7 +488,7 @@ class InvoiceApiIT {
         Accepted second = submit(tenant, xml, "order-1008");
 
         assertThat(second.commandId()).isEqualTo(first.commandId());
-        assertThat(topic.recordsOf(tenant.id())).hasSize(1);
+        assertThat(published(tenant.id())).hasSize(1);
     }
 
     @Test
@@ -484,7 +500,7 @@ class InvoiceApiIT {
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "idempotency-key-reused");
 
-        assertThat(topic.recordsOf(tenant.id())).hasSize(1);
+        assertThat(published(tenant.id())).hasSize(1);
     }
 
     @Test
@@ -503,15 +519,28 @@ class InvoiceApiIT {
         awaitState(commandId, "PUBLISHED");
     }
 
-    /** The request path's fallback: no ack within the publish timeout, still a 202, published later by the relay. */
+    /** The request path's fallback: not even queued within the publish timeout, still a 202, published later by the relay. */
     @Test
-    void leavesACommandTheBrokerDidNotAcknowledgeInTimeToTheRelay() throws Exception {
+    void leavesACommandTheProducerCouldNotQueueInTimeToTheRelay() throws Exception {
+        assertTheRelayPublishes("1020", reactor.core.publisher.Mono.never());
+    }
+
+    /** Queued, answered, then refused by the broker (a delivery timeout): the relay publishes it. */
+    @Test
+    void leavesACommandTheBrokerRefusedAfterItsAnswerToTheRelay() throws Exception {
+        assertTheRelayPublishes("1021", reactor.core.publisher.Mono.just(
+                java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("delivery timed out"))));
+    }
+
+    private void assertTheRelayPublishes(String invoiceNumber,
+                                         reactor.core.publisher.Mono<java.util.concurrent.CompletionStage<?>> queued)
+            throws Exception {
         TestTenant tenant = registerTenant();
-        byte[] xml = Invoices.bytes(tenant.nip(), "1020");
+        byte[] xml = Invoices.bytes(tenant.nip(), invoiceNumber);
         var brokerDown = new CommandPublisher() {
             @Override
-            public reactor.core.publisher.Mono<Void> publish(InvoiceSubmission submission) {
-                return reactor.core.publisher.Mono.never();
+            public reactor.core.publisher.Mono<java.util.concurrent.CompletionStage<?>> enqueue(InvoiceSubmission submission) {
+                return queued;
             }
 
             @Override
@@ -529,7 +558,7 @@ class InvoiceApiIT {
         assertThat(queryString("SELECT state FROM gateway.commands WHERE command_id = ?", commandId)).isEqualTo("RECEIVED");
         assertThat(queryBytes("SELECT xml FROM gateway.commands WHERE command_id = ?::uuid", commandId)).isEqualTo(xml);
         awaitState(commandId, "PUBLISHED"); // by the scheduled relay, through the real broker, after the grace period
-        assertThat(topic.recordsOf(tenant.id())).singleElement()
+        assertThat(published(tenant.id())).singleElement()
                 .satisfies(r -> assertThat(r.value().getMessageId()).isEqualTo(commandId));
     }
 
@@ -551,7 +580,7 @@ class InvoiceApiIT {
             awaitState(commandId, "PUBLISHED");
         }
 
-        assertThat(topic.recordsOf(tenant.id())).extracting(r -> r.value().getMessageId())
+        assertThat(published(tenant.id())).extracting(r -> r.value().getMessageId())
                 .containsExactlyInAnyOrderElementsOf(commandIds);
     }
 
@@ -574,7 +603,7 @@ class InvoiceApiIT {
             awaitState(commandId, "PUBLISHED");
         }
 
-        assertThat(topic.recordsOf(tenant.id())).extracting(r -> r.value().getMessageId()).containsExactlyElementsOf(commandIds);
+        assertThat(published(tenant.id())).extracting(r -> r.value().getMessageId()).containsExactlyElementsOf(commandIds);
     }
 
     @Test
@@ -591,7 +620,7 @@ class InvoiceApiIT {
                 .block(Duration.ofSeconds(30));
 
         assertThat(commandIds).hasSize(4).containsOnly(commandIds.get(0));
-        assertThat(topic.recordsOf(tenant.id())).hasSize(1);
+        assertThat(published(tenant.id())).hasSize(1);
     }
 
     // ---- status --------------------------------------------------------------------------------------------------
@@ -766,7 +795,7 @@ class InvoiceApiIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        assertThat(topic.recordsOf(tenant.id())).isEmpty();
+        assertThat(published(tenant.id())).isEmpty();
     }
 
     private void insertReceivedCommand(TestTenant tenant, String commandId, byte[] xml) throws SQLException {
@@ -808,6 +837,15 @@ class InvoiceApiIT {
             assertThat(System.nanoTime()).as("the event of %s was never seen", commandId).isLessThan(deadline);
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * The tenant's records on the commands topic once every send the gateway queued so far is acknowledged: a 202 does
+     * not wait for the broker, so a record may still be on its way when the test reads.
+     */
+    private List<ConsumerRecord<String, CommandEnvelope>> published(String tenantId) {
+        kafka.flush();
+        return topic.recordsOf(tenantId);
     }
 
     private void awaitState(String commandId, String state) throws Exception {

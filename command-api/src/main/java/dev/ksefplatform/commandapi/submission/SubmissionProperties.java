@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param environment    KSeF environment the gateway's commands target
  * @param maxBytes       largest invoice accepted (KSeF: 1 MB without attachments)
- * @param publishTimeout how long a request waits for the broker before leaving the command to the outbox
+ * @param publishTimeout how long a request waits to queue its command for the broker (metadata, buffer space) before
+ *                       leaving it to the outbox
  * @param outbox         the relay for commands recorded but not published
  * @param markEvery      how often acknowledged commands are marked published, in one batch
  */
@@ -16,7 +17,7 @@ public record SubmissionProperties(@DefaultValue("TEST") String environment,
                                    @DefaultValue("1000000") int maxBytes,
                                    @DefaultValue("10s") Duration publishTimeout,
                                    @DefaultValue Outbox outbox,
-                                   @DefaultValue("10ms") Duration markEvery) {
+                                   @DefaultValue("200ms") Duration markEvery) {
 
     /**
      * @param grace    age after which a received command is the relay's to publish

@@ -2,13 +2,18 @@ package dev.ksefplatform.commandapi.submission.application;
 
 import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Hands commands to the workers; completes when the broker has acknowledged them. */
+/** Hands commands to the workers. */
 public interface CommandPublisher {
 
-    Mono<Void> publish(InvoiceSubmission submission);
+    /**
+     * Queues the command for the broker and emits once it is queued, so a command queued later by the same caller
+     * follows it on its partition. The emitted stage completes when the broker acknowledges it, or fails.
+     */
+    Mono<CompletionStage<?>> enqueue(InvoiceSubmission submission);
 
     /**
      * Sends all, in the given order, without waiting for one ack before the next send.

@@ -5,6 +5,7 @@ import dev.ksefplatform.commandapi.submission.domain.InvoiceSubmission;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -26,15 +27,14 @@ public final class KafkaCommandPublisher implements CommandPublisher {
     }
 
     /**
-     * send() can block up to max.block.ms fetching metadata: never on an event loop. The ack completes on the
-     * producer's single I/O thread; what follows it (the response) moves to the parallel scheduler, off that thread.
+     * send() can block up to max.block.ms fetching metadata or waiting for buffer space: never on an event loop. It
+     * returns once the record is in the producer's queue for its partition; the ack completes later, on the producer's
+     * single I/O thread.
      */
     @Override
-    public Mono<Void> publish(InvoiceSubmission submission) {
-        return Mono.fromFuture(() -> kafka.send(SubmitInvoiceRecords.of(topic, submission)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .publishOn(Schedulers.parallel())
-                .then();
+    public Mono<CompletionStage<?>> enqueue(InvoiceSubmission submission) {
+        return Mono.<CompletionStage<?>>fromCallable(() -> kafka.send(SubmitInvoiceRecords.of(topic, submission)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Sent from one thread in list order, so one tenant's commands keep their order on its partition. */
