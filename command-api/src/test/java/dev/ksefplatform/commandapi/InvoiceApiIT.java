@@ -196,6 +196,13 @@ class InvoiceApiIT {
                 accepted.commandId())).isEqualTo("1");
     }
 
+    /** The commands' template lingers its own time (README "The commands' producer lingers"), not the shared 2 ms. */
+    @Test
+    void theCommandsProducerGathersRecordsForItsOwnLinger() {
+        assertThat(kafka.getProducerFactory().getConfigurationProperties())
+                .containsEntry(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 10);
+    }
+
     /** The 202 follows the command's place in the producer's queue, so invoices sent one by one keep their order. */
     @Test
     void publishesATenantsInvoicesSentOneAfterAnotherInThatOrder() {

@@ -33,8 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.autoconfigure.r2dbc.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -63,6 +65,18 @@ class SubmissionConfiguration {
     @Bean
     ConnectionFactoryOptionsBuilderCustomizer utf8TextParameters() {
         return options -> options.option(PostgresqlConnectionFactoryProvider.EXTENSIONS, List.of(new Utf8TextParameters()));
+    }
+
+    /**
+     * The commands' producer (the auto-configured template's) gathers records for up to {@code command-linger}: no
+     * request waits for its ack, and fuller batches cost the producer and the broker less per command (README "The
+     * commands' producer lingers"). The gateway's other producers send one record and wait for it, so they keep the
+     * shared setting.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer commandLinger(SubmissionProperties properties) {
+        return factory -> factory.updateConfigs(Map.of(ProducerConfig.LINGER_MS_CONFIG,
+                (int) properties.commandLinger().toMillis()));
     }
 
     @Bean

@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       leaving it to the outbox
  * @param outbox         the relay for commands recorded but not published
  * @param markEvery      how often acknowledged commands are marked published, in one batch
+ * @param commandLinger  how long the commands' producer gathers records into one batch ({@code linger.ms})
  */
 @ConfigurationProperties("commandapi.submission")
 public record SubmissionProperties(@DefaultValue("TEST") String environment,
                                    @DefaultValue("1000000") int maxBytes,
                                    @DefaultValue("10s") Duration publishTimeout,
                                    @DefaultValue Outbox outbox,
-                                   @DefaultValue("200ms") Duration markEvery) {
+                                   @DefaultValue("200ms") Duration markEvery,
+                                   @DefaultValue("10ms") Duration commandLinger) {
 
     /**
      * @param grace    age after which a received command is the relay's to publish

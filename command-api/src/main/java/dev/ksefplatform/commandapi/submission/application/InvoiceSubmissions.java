@@ -105,31 +105,35 @@ public final class InvoiceSubmissions {
     private Mono<String> publish(InvoiceSubmission submission) {
         return publisher.enqueue(submission)
                 .timeout(settings.publishTimeout())
-                .doOnNext(ack -> ack.whenComplete((done, failure) -> acknowledged(submission, failure)))
+                .doOnNext(ack -> {
+                    // the ids only: the XML is not held until the ack (the producer holds its serialised record)
+                    String tenantId = submission.tenantId();
+                    String commandId = submission.commandId();
+                    String invoiceNumber = submission.invoice().invoiceNumber();
+                    ack.whenComplete((done, failure) -> acknowledged(tenantId, commandId, invoiceNumber, failure));
+                })
                 .thenReturn(submission.commandId())
                 .onErrorResume(e -> {
-                    deferred(submission, e);
+                    deferred(submission.tenantId(), submission.commandId(), e);
                     return Mono.just(submission.commandId());
                 });
     }
 
-    /** On the producer's I/O thread: a queue add and a log line, nothing that blocks. */
-    private void acknowledged(InvoiceSubmission submission, Throwable failure) {
+    /** On the producer's I/O thread, so kept to a queue add and a log line: it delays the producer's other sends. */
+    private void acknowledged(String tenantId, String commandId, String invoiceNumber, Throwable failure) {
         if (failure != null) {
-            deferred(submission, failure);
+            deferred(tenantId, commandId, failure);
             return;
         }
-        marks.add(submission.commandId());
-        LogIds.log(submission.tenantId(), submission.commandId(), () -> log.info(
-                "command published tenantId={} commandId={} invoiceNumber={}", submission.tenantId(),
-                submission.commandId(), submission.invoice().invoiceNumber()));
+        marks.add(commandId);
+        LogIds.log(tenantId, commandId, () -> log.info("command published tenantId={} commandId={} invoiceNumber={}",
+                tenantId, commandId, invoiceNumber));
     }
 
     /** Recorded durably: the outbox relay publishes it, and the tenant has its 202 either way. */
-    private static void deferred(InvoiceSubmission submission, Throwable cause) {
-        LogIds.log(submission.tenantId(), submission.commandId(), () -> log.warn(
-                "publish deferred to outbox tenantId={} commandId={} cause={}", submission.tenantId(),
-                submission.commandId(), cause.toString()));
+    private static void deferred(String tenantId, String commandId, Throwable cause) {
+        LogIds.log(tenantId, commandId, () -> log.warn("publish deferred to outbox tenantId={} commandId={} cause={}",
+                tenantId, commandId, cause.toString()));
     }
 
     private static Mono<String> earlier(CommandLog.Recorded recorded, InvoiceSubmission submission) {
