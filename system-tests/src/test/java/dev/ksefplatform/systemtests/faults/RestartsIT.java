@@ -74,17 +74,21 @@ class RestartsIT {
         TENANT_LIST.addAll(onboarding.tenants());
     }
 
+    /**
+     * Invoices are submitted in five phases of 60: the broker up, stopped, up again, killed, up again. The load is
+     * phased, not timed: the gateway's 202 does not wait for the broker, so a timed load could end before an outage.
+     */
     @Test
     @Order(1)
     void everyCommandThatGotA202IsProcessedAcrossABrokerStoppedAndThenKilled() {
         Load load = new Load(gateways, TENANT_LIST);
         long receivedBefore = received();
-        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> load.submit(INVOICES, 4, 100));
-        awaitAccepted(load, INVOICES / 4);
-        Outage stopped = brokerDown(load, kafka::stop);
-        awaitAccepted(load, INVOICES / 2);
-        Outage killed = brokerDown(load, kafka::kill);
-        traffic.join();
+        int phase = INVOICES / 5;
+        load.submit(phase, 4, 100);
+        Outage stopped = brokerDown(load, kafka::stop, phase);
+        load.submit(phase, 4, 100);
+        Outage killed = brokerDown(load, kafka::kill, phase);
+        load.submit(phase, 4, 100);
         long t1 = System.nanoTime();
 
         Map<String, JsonNode> finals = new Outcomes(gateways.get(1)).awaitFinal(load.accepted(), Duration.ofMinutes(5));
@@ -94,8 +98,8 @@ class RestartsIT {
                         + "broker-restarts=2 stopped(SIGTERM): %s killed(SIGKILL): %s final-after-load=%.1f s %s%n",
                 INVOICES, load.accepted().size(), load.refused(), load.acceptedByGateway(), stopped, killed, drained, verdict);
 
-        assertThat(killed.answeredBefore() + killed.answeredWhileDown()).as("the load went on after the broker came back")
-                .isLessThan(INVOICES);
+        assertThat(stopped.answeredWhileDown()).as("submissions answered while the broker was stopped").isPositive();
+        assertThat(killed.answeredWhileDown()).as("submissions answered while the broker was killed").isPositive();
         assertThat(load.refused().keySet()).as("refusals while Kafka is down").allMatch(status -> status == 503);
         verdict.assertNothingLostOrDoubled(load);
     }
@@ -109,14 +113,21 @@ class RestartsIT {
         }
     }
 
-    /** Takes the broker away ({@code stop}), for {@link #DOWN}, and starts it again on the same log. */
-    private static Outage brokerDown(Load load, Runnable stop) {
+    /**
+     * Takes the broker away ({@code stop}), submits {@code count} invoices meanwhile, and starts it again on the same
+     * log after {@link #DOWN}; returns once those submissions are answered.
+     */
+    private static Outage brokerDown(Load load, Runnable stop, int count) {
         long t0 = System.nanoTime();
         int before = answered(load);
         stop.run();
+        CompletableFuture<Void> meanwhile = CompletableFuture.runAsync(() -> load.submit(count, 4, 100));
         Outcomes.pause(DOWN.toMillis());
+        int whileDown = answered(load) - before;
         kafka.start();
-        return new Outage((System.nanoTime() - t0) / 1e9, before, answered(load) - before);
+        double down = (System.nanoTime() - t0) / 1e9;
+        meanwhile.join();
+        return new Outage(down, before, whileDown);
     }
 
     @Test
