@@ -8,6 +8,9 @@ import dev.ksefplatform.console.person.domain.Role;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,6 +180,31 @@ class ConsoleSecurityIT {
 
         assertThat(page.getStatus().value()).isEqualTo(302);
         assertThat(page.getResponseHeaders().getLocation()).hasPath("/login");
+    }
+
+    @Test
+    void servesItsStylesheetAndHtmxToAnonymousVisitorsWithTheirTypesAndLastModified() throws Exception {
+        byte[] stylesheet;
+        try (var in = getClass().getResourceAsStream("/static/css/console.css")) {
+            stylesheet = in.readAllBytes();
+        }
+        for (int i = 0; i < 2; i++) { // the second answer comes from the copy in memory the first one made
+            EntityExchangeResult<byte[]> css = client.get().uri("/css/console.css").exchange()
+                    .expectStatus().isOk().expectBody().returnResult();
+            assertThat(css.getResponseHeaders().getContentType()).hasToString("text/css");
+            assertThat(css.getResponseBody()).isEqualTo(stylesheet);
+            assertThat(css.getResponseHeaders().getLastModified()).isPositive();
+        }
+        long lastModified = client.get().uri("/css/console.css").exchange().expectBody().returnResult()
+                .getResponseHeaders().getLastModified();
+        client.get().uri("/css/console.css").ifModifiedSince(
+                        ZonedDateTime.ofInstant(Instant.ofEpochMilli(lastModified), ZoneOffset.UTC))
+                .exchange().expectStatus().isNotModified();
+
+        EntityExchangeResult<String> htmx = client.get().uri("/webjars/htmx.org/dist/htmx.min.js").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult();
+        assertThat(htmx.getResponseHeaders().getContentType().getSubtype()).isEqualTo("javascript");
+        assertThat(htmx.getResponseBody()).contains("htmx");
     }
 
     @Test

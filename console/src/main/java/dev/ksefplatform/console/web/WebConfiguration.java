@@ -1,5 +1,7 @@
 package dev.ksefplatform.console.web;
 
+import org.springframework.boot.autoconfigure.web.reactive.ResourceHandlerRegistrationCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
@@ -10,5 +12,12 @@ class WebConfiguration implements WebFluxConfigurer {
     @Override
     public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
         configurer.addCustomResolver(new CallerArgumentResolver());
+    }
+
+    /** Boot's static and webjars handlers serve copies in memory: {@link InMemoryCopies}. */
+    @Bean
+    ResourceHandlerRegistrationCustomizer inMemoryStaticFiles() {
+        InMemoryCopies copies = new InMemoryCopies();
+        return registration -> registration.resourceChain(true).addResolver(copies);
     }
 }
