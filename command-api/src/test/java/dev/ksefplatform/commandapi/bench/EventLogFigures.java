@@ -53,8 +53,8 @@ final class EventLogFigures {
             double cpu = 0;
             double bytes = 0;
             for (Map.Entry<String, long[]> group : new TreeMap<>(after.groupsSince(before)).entrySet()) {
-                    double ms = (group.getValue()[0]) / 1e6;
-                double kb = (group.getValue()[1]) / 1024.0;
+                double ms = group.getValue()[0] / 1e6;
+                double kb = group.getValue()[1] / 1024.0;
                 if (group.getKey().startsWith(Figures.GATEWAY)) {
                     cpu += ms;
                     bytes += kb;
