@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -222,7 +223,10 @@ class InvoiceApiIT {
         Accepted accepted;
         try (CapturedLogs logs = CapturedLogs.attach()) {
             accepted = submit(tenant, Invoices.bytes(tenant.nip(), "1050"), null);
-            kafka.flush(); // "command published" is logged on the broker's ack, which may follow the 202
+            // "command published" is logged by the published marks' flush after the broker's ack (mark-every 200 ms)
+            String commandId = accepted.commandId();
+            await().atMost(Duration.ofSeconds(10)).until(() -> logs.entries().stream().anyMatch(l ->
+                    l.message().startsWith("command published") && l.message().contains(commandId)));
             lines = logs.entries();
         }
 

@@ -119,15 +119,16 @@ public final class InvoiceSubmissions {
                 });
     }
 
-    /** On the producer's I/O thread, so kept to a queue add and a log line: it delays the producer's other sends. */
+    /**
+     * On the producer's I/O thread, so kept to a queue add: it delays the producer's other sends. The marks' flush
+     * logs the {@code command published} line; only a refusal (rare, and worth its line at once) is logged here.
+     */
     private void acknowledged(String tenantId, String commandId, String invoiceNumber, Throwable failure) {
         if (failure != null) {
             deferred(tenantId, commandId, failure);
             return;
         }
-        marks.add(commandId);
-        LogIds.log(tenantId, commandId, () -> log.info("command published tenantId={} commandId={} invoiceNumber={}",
-                tenantId, commandId, invoiceNumber));
+        marks.add(new PublishedMarks.Published(tenantId, commandId, invoiceNumber));
     }
 
     /** Recorded durably: the outbox relay publishes it, and the tenant has its 202 either way. */

@@ -1,5 +1,6 @@
 package dev.ksefplatform.commandapi.submission.application;
 
+import dev.ksefplatform.commandapi.logging.LogIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import reactor.core.publisher.Mono;
 /**
  * Marks acknowledged commands published in batches, after their 202 has gone out: one UPDATE per flush instead of
  * one per request. A mark lost to a crash or a database error leaves the row received, and the outbox relay
- * republishes it after its grace period: the same at-least-once delivery as a crash between ack and mark.
+ * republishes it after its grace period: the same at-least-once delivery as a crash between ack and mark. The flush
+ * also logs each command's {@code command published} line, so the producer's I/O thread, which adds the marks, never
+ * waits for the log's output.
  */
 public final class PublishedMarks implements AutoCloseable {
 
@@ -27,7 +30,7 @@ public final class PublishedMarks implements AutoCloseable {
     private final Clock clock;
     private final int batchSize;
     private final Duration flushEvery;
-    private final Queue<String> pending = new ConcurrentLinkedQueue<>();
+    private final Queue<Published> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Disposable.Swap flushing = Disposables.swap();
     private volatile boolean closed;
@@ -39,8 +42,9 @@ public final class PublishedMarks implements AutoCloseable {
         this.flushEvery = flushEvery;
     }
 
-    public void add(String commandId) {
-        pending.add(commandId);
+    /** Called on the producer's I/O thread: a queue add and at most one scheduled flush, nothing that can block. */
+    public void add(Published command) {
+        pending.add(command);
         scheduleFlush();
     }
 
@@ -59,7 +63,7 @@ public final class PublishedMarks implements AutoCloseable {
         }
     }
 
-    /** Marks what is pending now, batch by batch. */
+    /** Logs and marks what is pending now, batch by batch. */
     public Mono<Void> flush() {
         return Flux.defer(() -> Flux.fromIterable(drain()))
                 .concatMap(batch -> commands.markPublished(batch, clock.instant())
@@ -74,8 +78,9 @@ public final class PublishedMarks implements AutoCloseable {
     private List<List<String>> drain() {
         List<List<String>> batches = new ArrayList<>();
         List<String> batch = new ArrayList<>();
-        for (String id = pending.poll(); id != null; id = pending.poll()) {
-            batch.add(id);
+        for (Published command = pending.poll(); command != null; command = pending.poll()) {
+            logged(command);
+            batch.add(command.commandId());
             if (batch.size() == batchSize) {
                 batches.add(batch);
                 batch = new ArrayList<>();
@@ -87,10 +92,20 @@ public final class PublishedMarks implements AutoCloseable {
         return batches;
     }
 
+    private static void logged(Published command) {
+        LogIds.log(command.tenantId(), command.commandId(), () -> log.info(
+                "command published tenantId={} commandId={} invoiceNumber={}",
+                command.tenantId(), command.commandId(), command.invoiceNumber()));
+    }
+
     @Override
     public void close() {
         closed = true;
         flushing.dispose();
         flush().block(Duration.ofSeconds(5));
+    }
+
+    /** A command the broker acknowledged: the ids its line names, not the submission and its XML. */
+    public record Published(String tenantId, String commandId, String invoiceNumber) {
     }
 }
