@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,10 @@ final class CostPlatform implements AutoCloseable {
             "autovacuum_naptime", "2s", "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track",
             "all", "pg_stat_statements.track_planning", "on");
 
-    private final Postgres postgres = new Postgres(freshDirectory("postgres"), POSTGRES_SETTINGS);
-    private final KafkaBroker kafka = new KafkaBroker(freshDirectory("kafka"));
+    private final Path postgresData = freshDirectory("postgres");
+    private final Path kafkaData = freshDirectory("kafka");
+    private final Postgres postgres = new Postgres(postgresData, POSTGRES_SETTINGS);
+    private final KafkaBroker kafka = new KafkaBroker(kafkaData);
     private final List<String> services = new java.util.ArrayList<>(SERVICES);
     private ProcessPlatform platform;
     private boolean postgresStarted;
@@ -154,6 +157,17 @@ final class CostPlatform implements AutoCloseable {
         kafka.close();
         if (postgresStarted) {
             postgres.close();
+        }
+        // a run leaves 1.5-1.7 GB (PostgreSQL's WAL and tables, the broker's log): seven runs had kept 11 GB
+        deleteTree(postgresData);
+        deleteTree(kafkaData);
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("  (could not delete " + root + ": " + e.getMessage() + ")");
         }
     }
 

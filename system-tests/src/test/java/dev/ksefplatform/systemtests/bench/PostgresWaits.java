@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class PostgresWaits implements AutoCloseable {
 
-    static final int EVERY_MILLIS = 10;
+    /** Every 10 ms the sampling itself took 0.28 ms of PostgreSQL's CPU per invoice (0.85 ms a sample, 2026-12-06). */
+    static final int EVERY_MILLIS = 50;
     private static final int TOP = 12;
     private static final String ACTIVE = """
             SELECT usename, coalesce(wait_event_type || ':' || wait_event, 'CPU'), left(regexp_replace(query, '\\s+',
