@@ -39,21 +39,25 @@ final class Backlog {
     }
 
     long open() {
-        try (Connection c = db.open(); ResultSet rs = c.createStatement().executeQuery(OPEN)) {
+        return read(OPEN, rs -> rs.getLong(1));
+    }
+
+    boolean anyOpen() {
+        return read(ANY_OPEN, rs -> rs.getBoolean(1));
+    }
+
+    private <T> T read(String sql, Column<T> column) {
+        try (Connection c = db.open(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
-            return rs.getLong(1);
+            return column.of(rs);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the platform's backlog", e);
         }
     }
 
-    boolean anyOpen() {
-        try (Connection c = db.open(); ResultSet rs = c.createStatement().executeQuery(ANY_OPEN)) {
-            rs.next();
-            return rs.getBoolean(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the platform's backlog", e);
-        }
+    /** The one value a backlog query answers. */
+    private interface Column<T> {
+        T of(ResultSet row) throws SQLException;
     }
 
     /** Waits (at most {@code maxMillis}) until nothing is open; prints what is left every 10 s. */
