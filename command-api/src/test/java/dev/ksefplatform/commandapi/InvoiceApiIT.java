@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,7 +202,7 @@ class InvoiceApiIT {
     @Test
     void theCommandsProducerGathersRecordsForItsOwnLinger() {
         assertThat(kafka.getProducerFactory().getConfigurationProperties())
-                .containsEntry(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 10);
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 10);
     }
 
     /** The 202 follows the command's place in the producer's queue, so invoices sent one by one keep their order. */

@@ -17,7 +17,7 @@ final class Backlog {
      * {@code state = 'RECEIVED'}) scanned the whole table, 2.7 of PostgreSQL's 16 ms per invoice in a REST phase.
      * The UPOs' count reads the partial index of pending rows ({@code upo_fetches_due}). Counted only for the report
      * every 10 s: the worker's partial index holds a phase's churn until vacuumed, and counting it took 54 ms a call
-     * (2026-12-06), 0.40 ms of PostgreSQL's CPU per invoice charged to the platform's figures.
+     * (2026-12-06), 0.40 ms of PostgreSQL's execution per invoice charged to the platform's figures.
      */
     private static final String OPEN = "SELECT (SELECT count(*) FROM gateway.commands WHERE state = 'RECEIVED')"
             + " + (SELECT count(*) FROM worker.commands WHERE state <> 'DONE')"

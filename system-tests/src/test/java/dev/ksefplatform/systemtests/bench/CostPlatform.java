@@ -10,10 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Everything as its own OS process, as the fault suite runs it: a PostgreSQL server, Kafka's own broker, the KSeF
@@ -164,8 +164,8 @@ final class CostPlatform implements AutoCloseable {
     }
 
     private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            FileSystemUtils.deleteRecursively(root);
         } catch (IOException e) {
             System.out.println("  (could not delete " + root + ": " + e.getMessage() + ")");
         }

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class PostgresWaits implements AutoCloseable {
 
-    /** Every 10 ms the sampling itself took 0.28 ms of PostgreSQL's CPU per invoice (0.85 ms a sample, 2026-12-06). */
+    /** Every 10 ms the sampling itself took 0.28 ms of PostgreSQL's execution per invoice (0.85 ms a sample, 2026-12-06). */
     static final int EVERY_MILLIS = 50;
     private static final int TOP = 12;
     private static final String ACTIVE = """
