@@ -6,6 +6,7 @@
 #   BENCH_OPTS='-Dwindow=15 -Dwarmup=20 -Drates=100,300' command-api/bench.sh
 #   BENCH_OPTS='-Djfr=/tmp/gateway.jfr ...' command-api/bench.sh     records the gateway's windows (JFR "profile")
 #   BENCH_GC=-XX:+UseG1GC command-api/bench.sh             another collector (default: the image's, parallel)
+#   BENCH_OPTS=-Dksef.test.postgres.durable=true ...       commits flushed to the disk, as production (default: off, as tests)
 #   BENCH_CLASS=EventLogBenchmark command-api/bench.sh     the cost of the event log alone (commands straight to Kafka)
 #   BENCH_CLASS=RequestHeapBenchmark command-api/bench.sh  heap per in-flight invoice (requests held at the INSERT; event log)
 #   BENCH_CLASS=InsertCostBenchmark command-api/bench.sh   PostgreSQL's CPU per row of the gateway's INSERT, apart from the gateway

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class EmbeddedPostgres {
 
     public static final String DATABASE = "ksef";
+    private static final boolean DURABLE = Boolean.getBoolean("ksef.test.postgres.durable");
     private static volatile EmbeddedPostgres instance;
 
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
@@ -23,8 +24,10 @@ public final class EmbeddedPostgres {
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder builder =
                     io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                             .setServerConfig("max_connections", "300")
-                            .setServerConfig("fsync", "off")
-                            .setServerConfig("synchronous_commit", "off")
+                            // tests need no commit on the disk; a benchmark measuring what production pays asks for
+                            // it with -Dksef.test.postgres.durable=true (fsync and synchronous_commit on)
+                            .setServerConfig("fsync", DURABLE ? "on" : "off")
+                            .setServerConfig("synchronous_commit", DURABLE ? "on" : "off")
                             // as the deployments: the worker's queue tables need fresh statistics (its V7 migration)
                             .setServerConfig("autovacuum_naptime", "2s");
             // a benchmark may preload extra libraries, e.g. -Dksef.test.postgres.preload=pg_stat_statements

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A PostgreSQL server of its own (zonky's binaries) as production runs it — commits reach the disk ({@code fsync}
- * on) — with {@code pg_stat_statements} counting every statement and its planning. The service logs in as
+ * A PostgreSQL server of its own (zonky's binaries) as production runs it — a commit returns once its WAL is on the
+ * disk: zonky starts the postmaster with {@code -F} (fsync off) and sets {@code synchronous_commit} off unless told,
+ * so both are set back on here (until 2026-12-06 they were not) — with {@code pg_stat_statements} counting every statement and its planning. The service logs in as
  * {@code postgres}; the harness as {@code bench}, so its own reads are not counted as the service's.
  */
 final class StatementCounter implements AutoCloseable {
@@ -23,6 +24,8 @@ final class StatementCounter implements AutoCloseable {
     StatementCounter() throws IOException, SQLException {
         server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track", "all")
                 .setServerConfig("pg_stat_statements.track_planning", "on").start();

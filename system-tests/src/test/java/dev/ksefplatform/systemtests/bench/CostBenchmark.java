@@ -62,10 +62,12 @@ public final class CostBenchmark {
         System.out.println(MachineProbe.line());
         long start = System.nanoTime();
         int exit;
-        try (CostPlatform platform = CostPlatform.start(settings.jvmOptions(), settings.workers(), settings.workerEnv());
+        try (CostPlatform platform = CostPlatform.start(settings.jvmOptions(), settings.workers(), settings.workerEnv(),
+                settings.postgres());
              Finals finals = new Finals(platform.bootstrapServers())) {
             System.out.printf("platform up: %s, the simulator, Kafka and PostgreSQL as processes (%.0f s)%n",
                     platform.services(), (System.nanoTime() - start) / 1e9);
+            System.out.println(platform.wal().settingsLine());
             exit = new CostBenchmark(platform, settings, finals).run();
         } catch (RuntimeException e) {
             e.printStackTrace();
@@ -149,6 +151,7 @@ public final class CostBenchmark {
         System.out.println(CostReport.lines("rest", processed, window, idle, platform.services()));
         System.out.println(CostReport.threads("rest", processed, window, platform.services()));
         System.out.println(platform.statements().lines("rest", processed));
+        System.out.println(platform.wal().line("rest", processed));
         System.out.println(waits.lines("rest"));
         return processed / window.cpuAfter().secondsSince(window.cpuBefore());
     }
@@ -191,6 +194,7 @@ public final class CostBenchmark {
         System.out.println(CostReport.lines("kafka", records.size(), window, idle, platform.services()));
         System.out.println(CostReport.threads("kafka", records.size(), window, platform.services()));
         System.out.println(platform.statements().lines("kafka", records.size()));
+        System.out.println(platform.wal().line("kafka", records.size()));
         System.out.println(waits.lines("kafka"));
         return records.size() / seconds;
     }
@@ -237,6 +241,7 @@ public final class CostBenchmark {
     private CostReport.Window measured(Runnable phase) {
         Map<String, Double> allocatedBefore = allocations.sample();
         platform.statements().reset();
+        platform.wal().reset();
         Map<String, ThreadCpu.Sample> threadsBefore = threads();
         ProcessCpu.Sample before = cpu.sample();
         try (PostgresWaits sampled = platform.waits()) {

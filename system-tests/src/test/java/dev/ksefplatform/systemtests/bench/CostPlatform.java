@@ -29,24 +29,27 @@ final class CostPlatform implements AutoCloseable {
     static final String BENCH = "benchmark";
 
     /**
-     * The server as production runs it (commits reach the disk, autovacuum looks every 2 s as the deployments set it),
-     * with every statement counted ({@link PostgresStatements}).
+     * The server as production runs it: a commit returns once its WAL is flushed to the disk (zonky starts the
+     * postmaster with {@code -F}, fsync off, and its builder sets {@code synchronous_commit} off; both are turned back
+     * on here, a later {@code -c} wins), autovacuum looks every 2 s as the deployments set it; every statement counted
+     * ({@link PostgresStatements}).
      */
-    private static final Map<String, String> POSTGRES_SETTINGS = Map.of("max_connections", "300",
-            "autovacuum_naptime", "2s", "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track",
+    private static final Map<String, String> POSTGRES_SETTINGS = Map.of("max_connections", "300", "fsync", "on",
+            "synchronous_commit", "on", "autovacuum_naptime", "2s", "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track",
             "all", "pg_stat_statements.track_planning", "on");
 
     private final Path postgresData = freshDirectory("postgres");
     private final Path kafkaData = freshDirectory("kafka");
-    private final Postgres postgres = new Postgres(postgresData, POSTGRES_SETTINGS);
+    private final Postgres postgres;
     private final KafkaBroker kafka = new KafkaBroker(kafkaData);
     private final List<String> services = new java.util.ArrayList<>(SERVICES);
     private ProcessPlatform platform;
     private boolean postgresStarted;
 
     /** {@code workers} tenant-worker instances: the first is {@code tenant-worker}, the next {@code tenant-worker-2}, … */
-    static CostPlatform start(String jvmOptions, int workers, Map<String, String> workerEnvironment) {
-        CostPlatform stack = new CostPlatform();
+    static CostPlatform start(String jvmOptions, int workers, Map<String, String> workerEnvironment,
+                              Map<String, String> postgresSettings) {
+        CostPlatform stack = new CostPlatform(postgresSettings);
         stack.workerEnvironment.putAll(workerEnvironment);
         for (int i = 2; i <= workers; i++) {
             stack.services.add(Apps.TENANT_WORKER + "-" + i);
@@ -61,6 +64,13 @@ final class CostPlatform implements AutoCloseable {
     }
 
     private final Map<String, String> workerEnvironment = new java.util.LinkedHashMap<>();
+
+    /** {@code postgresSettings} (bench.postgres) are added to, or override, {@link #POSTGRES_SETTINGS}. */
+    private CostPlatform(Map<String, String> postgresSettings) {
+        Map<String, String> settings = new LinkedHashMap<>(POSTGRES_SETTINGS);
+        settings.putAll(postgresSettings);
+        postgres = new Postgres(postgresData, settings);
+    }
 
     private void startAll(String jvmOptions) {
         postgres.start();
@@ -123,6 +133,10 @@ final class CostPlatform implements AutoCloseable {
 
     PostgresWaits waits() {
         return new PostgresWaits(postgres::connect);
+    }
+
+    PostgresWal wal() {
+        return new PostgresWal(postgres::connect);
     }
 
     PostgresStatements statements() {

@@ -31,7 +31,7 @@ public final class IdleBenchmark {
         int jfrSeconds = Integer.getInteger("bench.jfrSeconds", 60);
         System.out.println("idle benchmark: " + s + ", load average " + CostReport.loadAverage());
         int exit = 0;
-        try (CostPlatform platform = CostPlatform.start(s.jvmOptions(), s.workers(), s.workerEnv());
+        try (CostPlatform platform = CostPlatform.start(s.jvmOptions(), s.workers(), s.workerEnv(), s.postgres());
              Finals finals = new Finals(platform.bootstrapServers())) {
             warmUp(platform, finals, s);
             CostBenchmark.pause(settle * 1_000L);

@@ -18,11 +18,12 @@ final class PostgresStatements {
     private static final int TEXT = 150;
     private static final String TOP_STATEMENTS = """
             SELECT r.rolname, d.datname, s.calls, s.total_exec_time, s.mean_exec_time, s.rows, s.query,
-                   s.total_plan_time
+                   s.total_plan_time, s.wal_bytes
             FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid JOIN pg_database d ON d.oid = s.dbid
             ORDER BY s.total_exec_time DESC LIMIT %d""".formatted(TOP);
     private static final String BY_USER = """
-            SELECT r.rolname, sum(s.calls), sum(s.total_exec_time), sum(s.total_plan_time) FROM pg_stat_statements s
+            SELECT r.rolname, sum(s.calls), sum(s.total_exec_time), sum(s.total_plan_time), sum(s.wal_bytes)
+            FROM pg_stat_statements s
             JOIN pg_roles r ON r.oid = s.userid GROUP BY r.rolname ORDER BY 3 DESC""";
 
     private final Backlog.Connections db;
@@ -45,16 +46,16 @@ final class PostgresStatements {
     String lines(String phase, int invoices) {
         StringBuilder out = new StringBuilder(String.format("FIGURE cost/%s postgres statements: top %d by total"
                 + " execution time, per invoice (%,d invoices)%n", phase, TOP, invoices));
-        out.append(String.format("    %-18s %-5s %9s %9s %9s %8s %9s  %s%n", "user", "db", "calls/inv", "ms/inv",
-                "mean µs", "rows/call", "plan ms/inv", "statement"));
-        query(TOP_STATEMENTS, rs -> out.append(String.format("    %-18s %-5s %9.3f %9.4f %9.1f %8.1f %9.4f  %s%n",
+        out.append(String.format("    %-18s %-5s %9s %9s %9s %8s %9s %9s  %s%n", "user", "db", "calls/inv", "ms/inv",
+                "mean µs", "rows/call", "plan ms/inv", "WAL KB/inv", "statement"));
+        query(TOP_STATEMENTS, rs -> out.append(String.format("    %-18s %-5s %9.3f %9.4f %9.1f %8.1f %9.4f %9.2f  %s%n",
                 rs.getString(1), rs.getString(2), rs.getLong(3) / (double) invoices, rs.getDouble(4) / invoices,
                 rs.getDouble(5) * 1e3, rs.getLong(6) / (double) Math.max(1, rs.getLong(3)),
-                rs.getDouble(8) / invoices, shorten(rs.getString(7)))));
+                rs.getDouble(8) / invoices, rs.getDouble(9) / 1024 / invoices, shorten(rs.getString(7)))));
         out.append("    all statements by user:");
-        query(BY_USER, rs -> out.append(String.format(" %s %.2f calls %.3f ms (planning %.3f ms);",
+        query(BY_USER, rs -> out.append(String.format(" %s %.2f calls %.3f ms (planning %.3f ms) %.1f KB of WAL;",
                 rs.getString(1), rs.getLong(2) / (double) invoices, rs.getDouble(3) / invoices,
-                rs.getDouble(4) / invoices)));
+                rs.getDouble(4) / invoices, rs.getDouble(5) / 1024 / invoices)));
         return out.append(" (per invoice)").toString();
     }
 
