@@ -15,12 +15,17 @@ import java.sql.Statement;
 final class PostgresStatements {
 
     static final int TOP = 15;
+    static final int TOP_BY_WAL = 10;
     private static final int TEXT = 150;
     private static final String TOP_STATEMENTS = """
             SELECT r.rolname, d.datname, s.calls, s.total_exec_time, s.mean_exec_time, s.rows, s.query,
                    s.total_plan_time, s.wal_bytes
             FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid JOIN pg_database d ON d.oid = s.dbid
             ORDER BY s.total_exec_time DESC LIMIT %d""".formatted(TOP);
+    private static final String TOP_WAL = """
+            SELECT r.rolname, s.calls, s.wal_bytes, s.wal_fpi, s.rows, s.query
+            FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
+            WHERE s.wal_bytes > 0 ORDER BY s.wal_bytes DESC LIMIT %d""".formatted(TOP_BY_WAL);
     private static final String BY_USER = """
             SELECT r.rolname, sum(s.calls), sum(s.total_exec_time), sum(s.total_plan_time), sum(s.wal_bytes)
             FROM pg_stat_statements s
@@ -52,6 +57,11 @@ final class PostgresStatements {
                 rs.getString(1), rs.getString(2), rs.getLong(3) / (double) invoices, rs.getDouble(4) / invoices,
                 rs.getDouble(5) * 1e3, rs.getLong(6) / (double) Math.max(1, rs.getLong(3)),
                 rs.getDouble(8) / invoices, rs.getDouble(9) / 1024 / invoices, shorten(rs.getString(7)))));
+        out.append(String.format("    the %d that wrote the most WAL, per invoice: WAL KB, full-page images, calls, rows"
+                + " per call%n", TOP_BY_WAL));
+        query(TOP_WAL, rs -> out.append(String.format("    %-18s %9.2f %7.3f %9.3f %8.1f  %s%n", rs.getString(1),
+                rs.getDouble(3) / 1024 / invoices, rs.getLong(4) / (double) invoices, rs.getLong(2) / (double) invoices,
+                rs.getLong(5) / (double) Math.max(1, rs.getLong(2)), shorten(rs.getString(6)))));
         out.append("    all statements by user:");
         query(BY_USER, rs -> out.append(String.format(" %s %.2f calls %.3f ms (planning %.3f ms) %.1f KB of WAL;",
                 rs.getString(1), rs.getLong(2) / (double) invoices, rs.getDouble(3) / invoices,
