@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * A PostgreSQL server of its own (zonky's binaries) as production runs it — a commit returns once its WAL is on the
  * disk: zonky starts the postmaster with {@code -F} (fsync off) and sets {@code synchronous_commit} off unless told,
- * so both are set back on here (until 2026-12-06 they were not) — with {@code pg_stat_statements} counting every statement and its planning. The service logs in as
- * {@code postgres}; the harness as {@code bench}, so its own reads are not counted as the service's.
+ * so both are set back on here (until 2026-12-06 they were not) — with {@code pg_stat_statements} counting every
+ * statement and its planning. The service logs in as {@code postgres}; the harness as {@code bench}, so its own reads
+ * are not counted as the service's.
  */
 final class StatementCounter implements AutoCloseable {
 

@@ -35,8 +35,8 @@ final class CostPlatform implements AutoCloseable {
      * ({@link PostgresStatements}).
      */
     private static final Map<String, String> POSTGRES_SETTINGS = Map.of("max_connections", "300", "fsync", "on",
-            "synchronous_commit", "on", "autovacuum_naptime", "2s", "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track",
-            "all", "pg_stat_statements.track_planning", "on");
+            "synchronous_commit", "on", "autovacuum_naptime", "2s", "shared_preload_libraries", "pg_stat_statements",
+            "pg_stat_statements.track", "all", "pg_stat_statements.track_planning", "on");
 
     private final Path postgresData = freshDirectory("postgres");
     private final Path kafkaData = freshDirectory("kafka");

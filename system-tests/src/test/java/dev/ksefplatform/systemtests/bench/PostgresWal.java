@@ -4,13 +4,20 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * What one phase made PostgreSQL write ahead and flush, from {@code pg_stat_wal} and {@code pg_stat_bgwriter}
  * (PostgreSQL 14): WAL records, full-page images (a page's first change after a checkpoint is logged whole) and bytes
- * per invoice, the WAL flushes ({@code fdatasync}: one per commit that no other flush covered) and the checkpoints.
+ * per invoice, the WAL flushes ({@code fdatasync} calls: a commit waits for one unless another already covered it;
+ * the WAL writer and full segments make others) and the checkpoints.
  */
 final class PostgresWal {
+
+    /** What decides what a commit waits for and how much it writes. */
+    private static final List<String> DURABILITY = List.of("fsync", "synchronous_commit", "wal_sync_method",
+            "full_page_writes", "wal_compression", "max_wal_size", "checkpoint_timeout", "shared_buffers",
+            "commit_delay");
 
     private final Backlog.Connections db;
 
@@ -18,11 +25,7 @@ final class PostgresWal {
         this.db = db;
     }
 
-    private static final java.util.List<String> DURABILITY = java.util.List.of("fsync", "synchronous_commit",
-            "wal_sync_method", "full_page_writes", "wal_compression", "max_wal_size", "checkpoint_timeout",
-            "shared_buffers", "commit_delay");
-
-    /** The server's settings that decide what a commit waits for and how much it writes, as the server has them. */
+    /** The {@code postgres:} line: those settings as the running server has them. */
     String settingsLine() {
         StringBuilder line = new StringBuilder("postgres:");
         try (Connection c = db.open(); Statement s = c.createStatement()) {

@@ -12,8 +12,9 @@ import java.util.Arrays;
  * {@code bench.jvmOptions} (every service's JAVA_TOOL_OPTIONS; the Docker image's defaults with a fixed heap) and
  * {@code bench.workers} (1: tenant-worker instances sharing the commands topic's partitions in one consumer group) and
  * {@code bench.workerEnv} (none: {@code NAME=value,…} added to every tenant-worker's environment, e.g.
- * {@code WORKER_ENGINE_VERDICT_LIST_FROM=2147483647} to ask every verdict one by one) and {@code bench.postgres} (none: {@code name=value,…} PostgreSQL server settings added
- * to, or overriding, {@link CostPlatform}'s, e.g. {@code max_wal_size=4GB}) and {@code bench.jfr} (false:
+ * {@code WORKER_ENGINE_VERDICT_LIST_FROM=2147483647} to ask every verdict one by one) and {@code bench.postgres}
+ * (none: {@code name=value,…} PostgreSQL server settings added to, or overriding, {@link CostPlatform}'s, e.g.
+ * {@code synchronous_commit=off}) and {@code bench.jfr} (false:
  * record the Kafka phase of the cost benchmark with JFR in every service, {@code target/cost-jfr/<service>.jfr}).
  */
 record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, int[] rates, int tenants,
@@ -42,8 +43,9 @@ record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, in
     @Override
     public String toString() {
         return ("invoices=%d warm-up=%d at %d/s and %d onto Kafka rates=%s tenants=%d tenant-worker instances=%d"
-                + " services' JVM options \"%s\" tenant-worker environment %s PostgreSQL settings added %s%s").formatted(invoices,
-                warmup, warmupRate, warmupCommands, Arrays.toString(rates), tenants, workers, jvmOptions, workerEnv, postgres,
+                + " services' JVM options \"%s\" tenant-worker environment %s PostgreSQL settings added %s%s")
+                .formatted(invoices, warmup, warmupRate, warmupCommands, Arrays.toString(rates), tenants, workers,
+                        jvmOptions, workerEnv, postgres,
                 jfr ? ", the Kafka phase recorded with JFR (its figures include JFR's cost)" : "");
     }
 }
