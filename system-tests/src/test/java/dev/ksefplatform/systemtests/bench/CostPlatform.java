@@ -34,7 +34,7 @@ final class CostPlatform implements AutoCloseable {
      * on here, a later {@code -c} wins), autovacuum looks every 2 s as the deployments set it; every statement counted
      * ({@link PostgresStatements}).
      */
-    private static final Map<String, String> POSTGRES_SETTINGS = Map.of("max_connections", "300", "fsync", "on",
+    static final Map<String, String> POSTGRES_SETTINGS = Map.of("max_connections", "300", "fsync", "on",
             "synchronous_commit", "on", "autovacuum_naptime", "2s", "shared_preload_libraries", "pg_stat_statements",
             "pg_stat_statements.track", "all", "pg_stat_statements.track_planning", "on");
 
