@@ -50,6 +50,9 @@ class KsefBudgetApiIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedPostgres.get().springProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.kafka.bootstrap-servers", () -> EmbeddedKafka.get().bootstrapServers());
+        // tenant registration names the tenant to the vault, best effort: a port nothing listens on answers at once,
+        // where the default (localhost:8081) depends on the machine (CI: one registration waited 30 s there)
+        registry.add("ksef.services.credential-service.url", () -> "http://localhost:9");
         registry.add("ksef.services.tenant-worker.url", () -> "http://localhost:"
                 + ((ReactiveWebServerApplicationContext) WORKER).getWebServer().getPort());
         registry.add("commandapi.security.callers.admin", () -> ADMIN_TOKEN);
