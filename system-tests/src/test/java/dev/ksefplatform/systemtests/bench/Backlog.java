@@ -22,7 +22,12 @@ final class Backlog {
     private static final String OPEN = "SELECT (SELECT count(*) FROM gateway.commands WHERE state = 'RECEIVED')"
             + " + (SELECT count(*) FROM worker.commands WHERE state <> 'DONE')"
             + " + (SELECT count(*) FROM worker.upo_fetches WHERE state = 'PENDING')";
-    /** Whether anything is open: each part stops at the first open row. */
+    /**
+     * Whether anything is open: each part stops at the first open row, but walks the partial indexes' dead entries
+     * first (a phase's churn, until vacuumed): 72 ms a call (2026-12-06), asked every 200 ms while the UPOs were
+     * published, it was PostgreSQL's costliest statement, 0.43 ms of execution per invoice charged to the figures.
+     * Asked once a second now: the window may end up to a second late, and idle costs far less than the asking.
+     */
     private static final String ANY_OPEN = "SELECT EXISTS (SELECT 1 FROM gateway.commands WHERE state = 'RECEIVED')"
             + " OR EXISTS (SELECT 1 FROM worker.commands WHERE state <> 'DONE')"
             + " OR EXISTS (SELECT 1 FROM worker.upo_fetches WHERE state = 'PENDING')";
@@ -69,7 +74,7 @@ final class Backlog {
                 report = System.currentTimeMillis();
                 System.out.printf("  … %,d submissions or UPOs still open in the platform%n", open());
             }
-            CostBenchmark.pause(200);
+            CostBenchmark.pause(1_000);
         }
     }
 }

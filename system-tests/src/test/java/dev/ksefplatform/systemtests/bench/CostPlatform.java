@@ -158,6 +158,33 @@ final class CostPlatform implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * Freezes ({@code STOP}) or resumes ({@code CONT}) every tenant-worker instance: commands published while the
+     * workers are frozen wait on the topic as a backlog. A short freeze is below every timeout that matters (the
+     * consumer's session, 45 s; its poll interval, 5 min), and partition ownership has no lease to expire.
+     */
+    void signalWorkers(String signal) {
+        for (String instance : services) {
+            if (app(instance).equals(Apps.TENANT_WORKER)) {
+                kill(signal, platform.process(instance).pid());
+            }
+        }
+    }
+
+    private static void kill(String signal, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " exited " + kill.exitValue());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every service and the simulator still running (a crash would make the figures meaningless). */
     boolean allAlive() {
         return platform.processes().values().stream().allMatch(dev.ksefplatform.deploy.ServiceProcess::alive);
