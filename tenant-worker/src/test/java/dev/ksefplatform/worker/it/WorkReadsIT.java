@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The two reads the worker repeats under load — the outbox relay's next batch and the UPO thread's due rows — on a
  * real PostgreSQL with the worker's own migrations: the oldest rows of the owned partitions only, in order, at most the
  * limit, whichever partitions hold them (each is read per partition, then merged); and the UPO thread's linking of a
- * listed session's rows, one index lookup per row (it read the whole session per row: O(N²) for a batch of N).
+ * listed session's rows, one index lookup per row (it read the whole session per row: O(N²) for a batch of N); and the
+ * intake's queueing of a poll's commands, one statement of arrays whose every field lands in its column.
  */
 class WorkReadsIT {
 
@@ -84,6 +85,44 @@ class WorkReadsIT {
         assertThat(commands(store.due(Set.of(0, 2), 10, now.plusSeconds(5)))).endsWith("late-0", "future-2");
         assertThat(commands(store.due(Set.of(1), 10, now))).containsExactly("other-1");
         assertThat(store.due(Set.of(), 10, now)).isEmpty();
+    }
+
+    @Test
+    void aPollsCommandsAreQueuedEachFieldInItsColumnAndACommandTakenTwiceOnce() {
+        jdbc.execute("TRUNCATE worker.commands CASCADE");
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+        var store = new dev.ksefplatform.worker.intake.adapter.jdbc.JdbcIntakeStore(jdbc, tx,
+                new dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter(jdbc, null, () -> { }));
+        Instant received = Instant.parse("2026-12-06T09:30:01.123456Z");
+        var lane = new dev.ksefplatform.worker.engine.domain.LaneKey("tenant-a", "TEST", "5260250274", 2);
+        var form = new dev.ksefplatform.worker.engine.domain.InvoiceForm("FA (3)", "1-0E", "FA");
+        var taken = dev.ksefplatform.worker.intake.application.Taken.empty();
+        for (int i = 0; i < 3; i++) {
+            var actor = i == 0 ? new dev.ksefplatform.worker.engine.domain.CommandRef.Actor("USER", "u-1", "t-9") : null;
+            var ref = new dev.ksefplatform.worker.engine.domain.CommandRef("c-" + Math.min(i, 1), "tenant-a",
+                    "corr-" + i, actor);
+            taken.commands().add(new dev.ksefplatform.worker.intake.application.NewCommand(ref, lane,
+                    dev.ksefplatform.worker.intake.application.NewCommand.SUBMIT_INVOICE, "erp", received, form,
+                    "FV/" + i, "hash-" + i, i == 0, ("<Faktura n=\"" + i + "\"/>").getBytes(), 40L + i));
+        }
+
+        store.store("ksef.commands.v1", taken, java.util.Map.of(), java.util.Map.of(2, 42L));
+
+        assertThat(jdbc.queryForList("""
+                SELECT command_id, tenant_id, partition, kind, environment, context_nip, correlation_id, source,
+                       actor_type, actor_id, actor_on_behalf_of, received_at = '2026-12-06T09:30:01.123456Z' AS at,
+                       form_system_code, form_schema_version, form_value, invoice_number, invoice_hash, offline_mode,
+                       convert_from(xml, 'UTF8') AS xml, source_offset, state
+                  FROM worker.commands ORDER BY command_id""").stream().map(java.util.Map::values)
+                .<List<Object>>map(ArrayList::new).toList()).containsExactly(
+                List.<Object>of("c-0", "tenant-a", 2, "SUBMIT_INVOICE", "TEST", "5260250274", "corr-0", "erp", "USER", "u-1",
+                        "t-9", true, "FA (3)", "1-0E", "FA", "FV/0", "hash-0", true, "<Faktura n=\"0\"/>", 40L,
+                        "QUEUED"),
+                java.util.Arrays.<Object>asList("c-1", "tenant-a", 2, "SUBMIT_INVOICE", "TEST", "5260250274", "corr-1", "erp",
+                        null, null, null, true, "FA (3)", "1-0E", "FA", "FV/1", "hash-1", false, "<Faktura n=\"1\"/>",
+                        41L, "QUEUED"));
     }
 
     @Test

@@ -119,37 +119,6 @@ public class JdbcIntakeStore implements IntakeStore {
     }
 
     private void insert(List<NewCommand> commands) {
-        if (commands.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("""
-                INSERT INTO worker.commands (command_id, tenant_id, partition, kind, environment, context_nip,
-                       correlation_id, causation_id, source, actor_type, actor_id, actor_on_behalf_of, received_at,
-                       form_system_code, form_schema_version, form_value, invoice_number, invoice_hash, offline_mode,
-                       xml, source_offset, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED')
-                ON CONFLICT (command_id) DO NOTHING""", commands, 500, (ps, c) -> {
-            ps.setString(1, c.ref().commandId());
-            ps.setString(2, c.ref().tenantId());
-            ps.setInt(3, c.lane().partition());
-            ps.setString(4, c.kind());
-            ps.setString(5, c.lane().environment());
-            ps.setString(6, c.lane().contextNip());
-            ps.setString(7, c.ref().correlationId());
-            ps.setString(8, null);
-            ps.setString(9, c.source());
-            ps.setString(10, c.ref().actor() == null ? null : c.ref().actor().type());
-            ps.setString(11, c.ref().actor() == null ? null : c.ref().actor().id());
-            ps.setString(12, c.ref().actor() == null ? null : c.ref().actor().onBehalfOf());
-            ps.setTimestamp(13, Timestamp.from(c.receivedAt()));
-            ps.setString(14, c.form().systemCode());
-            ps.setString(15, c.form().schemaVersion());
-            ps.setString(16, c.form().value());
-            ps.setString(17, c.invoiceNumber());
-            ps.setString(18, c.invoiceHash());
-            ps.setBoolean(19, c.offlineMode());
-            ps.setBytes(20, c.xml());
-            ps.setLong(21, c.offset());
-        });
+        CommandInserts.insert(jdbc, commands);
     }
 }
