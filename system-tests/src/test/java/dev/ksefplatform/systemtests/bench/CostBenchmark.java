@@ -38,6 +38,7 @@ public final class CostBenchmark {
     /** When the last drain found the platform's database with nothing open (every UPO stored included). */
     private long drainedNanos;
     private PostgresWaits waits;
+    private PostgresCpu postgresCpu;
     /** No event for this long: the platform has nothing left to do. */
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -163,6 +164,7 @@ public final class CostBenchmark {
         System.out.println(CostReport.threads("rest", processed, window, platform.services()));
         System.out.println(platform.statements().lines("rest", processed));
         System.out.println(platform.wal().line("rest", processed));
+        System.out.println(postgresCpu.line("rest", processed));
         System.out.println(waits.lines("rest"));
         return processed / window.cpuAfter().secondsSince(window.cpuBefore());
     }
@@ -218,6 +220,7 @@ public final class CostBenchmark {
         System.out.println(CostReport.threads("kafka", records.size(), window, platform.services()));
         System.out.println(platform.statements().lines("kafka", records.size()));
         System.out.println(platform.wal().line("kafka", records.size()));
+        System.out.println(postgresCpu.line("kafka", records.size()));
         System.out.println(waits.lines("kafka"));
         return records.size() / seconds;
     }
@@ -267,8 +270,10 @@ public final class CostBenchmark {
         platform.wal().reset();
         Map<String, ThreadCpu.Sample> threadsBefore = threads();
         ProcessCpu.Sample before = cpu.sample();
-        try (PostgresWaits sampled = platform.waits()) {
+        try (PostgresWaits sampled = platform.waits();
+             PostgresCpu byProcess = new PostgresCpu(platform.pids().get(CostPlatform.POSTGRES))) {
             waits = sampled;
+            postgresCpu = byProcess;
             phase.run();
         }
         ProcessCpu.Sample after = cpu.sample();

@@ -43,6 +43,41 @@ class CostPlatformPostgresIT {
         }
     }
 
+    @Test
+    void chargesABackendsCpuToItsUserAndSumsToWhatTheCostLineCounts() throws SQLException {
+        try (Postgres postgres = new Postgres(directory.resolve("data"), CostPlatform.POSTGRES_SETTINGS)) {
+            postgres.start();
+            try (Connection kept = postgres.connect(); Statement s = kept.createStatement()) {
+                s.execute("SELECT 1");
+                String line;
+                ProcessCpu whole = new ProcessCpu(java.util.Map.of("pg", postgres.pid()), "pg");
+                ProcessCpu.Sample before = whole.sample();
+                try (PostgresCpu cpu = new PostgresCpu(postgres.pid())) {
+                    for (int i = 0; i < 3; i++) {
+                        s.execute("SELECT count(*) FROM generate_series(1, 3000000)");
+                    }
+                    try (Connection ended = postgres.connect(); Statement e = ended.createStatement()) {
+                        e.execute("SELECT count(*) FROM generate_series(1, 3000000)");
+                    }
+                    CostBenchmark.pause(100); // the ended backend reaped
+                    cpu.close();
+                    line = cpu.line("test", 1);
+                }
+                double all = whole.sample().millisSince(before, "pg");
+                assertThat(figure(line, "postgres's backends")).as(line).isGreaterThanOrEqualTo(100);
+                // the ended backend's time after its last reading is in the whole, as the cost line counts it
+                assertThat(figure(line, "in all")).as(line + " against " + all).isBetween(all - 30, all);
+            }
+        }
+    }
+
+    private static double figure(String line, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name)
+                + " ([0-9.]+) ms").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
     /** {@code fdatasync} calls on the WAL so far, whoever made them (a committing backend or the WAL writer). */
     private static long walSyncs(Postgres postgres) throws SQLException {
         try (Connection c = postgres.connect(); Statement s = c.createStatement();
