@@ -39,6 +39,7 @@ public final class CostBenchmark {
     private long drainedNanos;
     private PostgresWaits waits;
     private PostgresCpu postgresCpu;
+    private final PostgresMaintenance maintenance;
     /** No event for this long: the platform has nothing left to do. */
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -54,6 +55,7 @@ public final class CostBenchmark {
         urls.put(Apps.SIMULATOR, platform.url(Apps.SIMULATOR));
         this.allocations = new Allocations(urls);
         this.ksefCalls = new KsefCalls(platform.url(Apps.SIMULATOR));
+        this.maintenance = platform.maintenance();
     }
 
     public static void main(String[] args) {
@@ -165,6 +167,7 @@ public final class CostBenchmark {
         System.out.println(platform.statements().lines("rest", processed));
         System.out.println(platform.wal().line("rest", processed));
         System.out.println(postgresCpu.line("rest", processed));
+        System.out.println(maintenance.line("rest"));
         System.out.println(waits.lines("rest"));
         return processed / window.cpuAfter().secondsSince(window.cpuBefore());
     }
@@ -221,6 +224,7 @@ public final class CostBenchmark {
         System.out.println(platform.statements().lines("kafka", records.size()));
         System.out.println(platform.wal().line("kafka", records.size()));
         System.out.println(postgresCpu.line("kafka", records.size()));
+        System.out.println(maintenance.line("kafka"));
         System.out.println(waits.lines("kafka"));
         return records.size() / seconds;
     }
@@ -268,6 +272,7 @@ public final class CostBenchmark {
         Map<String, Double> allocatedBefore = allocations.sample();
         platform.statements().reset();
         platform.wal().reset();
+        maintenance.reset();
         Map<String, ThreadCpu.Sample> threadsBefore = threads();
         ProcessCpu.Sample before = cpu.sample();
         try (PostgresWaits sampled = platform.waits();

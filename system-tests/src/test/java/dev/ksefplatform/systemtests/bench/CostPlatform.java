@@ -139,6 +139,10 @@ final class CostPlatform implements AutoCloseable {
         return new PostgresWal(postgres::connect);
     }
 
+    PostgresMaintenance maintenance() {
+        return new PostgresMaintenance(postgres::connect);
+    }
+
     PostgresStatements statements() {
         return new PostgresStatements(postgres::connect);
     }
