@@ -71,6 +71,24 @@ class CostPlatformPostgresIT {
         }
     }
 
+    @Test
+    void namesTheTablesAutovacuumVisitedInThePhaseWithTheirRows() throws SQLException {
+        try (Postgres postgres = new Postgres(directory.resolve("data"), CostPlatform.POSTGRES_SETTINGS)) {
+            postgres.start();
+            PostgresMaintenance maintenance = new PostgresMaintenance(postgres::connect);
+            try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE quiet (i int)");
+                s.execute("CREATE TABLE churn (i int)");
+                maintenance.reset();
+                s.execute("INSERT INTO churn SELECT generate_series(1, 5000)");
+                s.execute("DELETE FROM churn WHERE i % 2 = 0");
+            } // an idle backend may hold its table statistics back; it reports them at the latest when it exits
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(maintenance.line("test"))
+                    .containsPattern("in 1 tables; .*: public\\.churn [1-9]\\d*, [1-9]\\d* \\| 5,000, 0, 2,500;$"));
+        }
+    }
+
     private static double figure(String line, String name) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(name)
                 + " ([0-9.]+) ms").matcher(line);
