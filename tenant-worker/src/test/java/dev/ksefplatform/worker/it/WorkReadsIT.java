@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * real PostgreSQL with the worker's own migrations: the oldest rows of the owned partitions only, in order, at most the
  * limit, whichever partitions hold them (each is read per partition, then merged); and the UPO thread's linking of a
  * listed session's rows, one index lookup per row (it read the whole session per row: O(N²) for a batch of N); and the
- * intake's queueing of a poll's commands, one statement of arrays whose every field lands in its column.
+ * intake's queueing of a poll's commands, one statement of arrays whose every field lands in its column; and which
+ * columns keep planner statistics (V9: a small sample's, for those a statement filters, joins, groups or orders by).
  */
 class WorkReadsIT {
 
@@ -240,6 +241,24 @@ class WorkReadsIT {
             Thread.sleep(20);
         }
         throw new AssertionError(n + " sessions not waiting for an advisory lock within 10 s");
+    }
+
+    @Test
+    void keepsSmallStatisticsForTheColumnsItsStatementsFilterJoinGroupOrOrderByAndNoneForThePayload() {
+        assertThat(statistics("worker.commands", "= 10")).isEqualTo("command_id,context_nip,environment,finished_at,"
+                + "invoice_hash,invoice_ref,kind,partition,seq,state,tenant_id");
+        assertThat(statistics("worker.upo_fetches", "= 10")).isEqualTo("command_id,done_at,invoice_hash,lost_at,"
+                + "not_before,partition,session_ref,state");
+        assertThat(statistics("worker.upo_fetches_finished", "= 10")).isEqualTo("coalesce");
+        assertThat(statistics("worker.commands", "NOT IN (0, 10)")).isNull();
+        assertThat(statistics("worker.upo_fetches", "NOT IN (0, 10)")).isNull();
+    }
+
+    private static String statistics(String relation, String target) {
+        return jdbc.queryForObject("""
+                SELECT string_agg(attname, ',' ORDER BY attname) FROM pg_attribute
+                 WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget\s""" + target,
+                String.class, relation);
     }
 
     private static long outbox(int partition, String value) {
