@@ -117,6 +117,15 @@ class OutgoingDocumentsIT extends SyncServiceITSupport {
         problem(tenant, command, "upo", "upo-not-available-yet");
     }
 
+    @Test
+    void theDocumentTablesKeepStatisticsForTheirKeyOnlyFromASmallSample() {
+        for (String table : new String[] {"sync.documents_raw", "sync.upo_documents"}) {
+            assertThat(query("SELECT string_agg(attname || ' ' || attstattarget, ',' ORDER BY attname)"
+                    + " FROM pg_attribute WHERE attrelid = '" + table + "'::regclass AND attnum > 0 AND NOT attisdropped"
+                    + " AND attstattarget <> 0")).as(table).contains("ksef_number 10,tenant_id 10");
+        }
+    }
+
     private void document(String tenant, String command, String kind, byte[] expected) {
         http.get().uri(SUBMISSION + "/" + kind, tenant, command).header("Authorization", COMMAND_API).exchange()
                 .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_XML)
