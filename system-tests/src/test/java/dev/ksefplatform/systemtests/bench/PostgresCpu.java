@@ -149,11 +149,7 @@ final class PostgresCpu implements AutoCloseable {
 
     /** The postmaster's own time, its reaped children's and its live children's: what {@link ProcessCpu} counts. */
     private long total() {
-        long[] own = ticks(postmaster);
-        return own[0] + own[1] + ProcessHandle.of(postmaster).map(p -> p.children().mapToLong(c -> {
-            long[] t = ticks(c.pid());
-            return t == null ? 0 : t[0];
-        }).sum()).orElse(0L);
+        return ProcessCpu.withChildren(postmaster);
     }
 
     private static double ms(long ticks, int invoices) {

@@ -60,7 +60,8 @@ final class ProcessCpu {
         }
     }
 
-    private static long withChildren(long pid) {
+    /** A process's time with its reaped children's ({@code cutime + cstime}) and its live descendants'. */
+    static long withChildren(long pid) {
         long children = ProcessHandle.of(pid).map(p -> p.descendants().mapToLong(c -> stat(c.pid(), false)).sum()).orElse(0L);
         return stat(pid, true) + children;
     }
