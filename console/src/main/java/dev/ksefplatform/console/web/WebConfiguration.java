@@ -3,6 +3,7 @@ package dev.ksefplatform.console.web;
 import org.springframework.boot.autoconfigure.web.reactive.ResourceHandlerRegistrationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
@@ -19,5 +20,11 @@ class WebConfiguration implements WebFluxConfigurer {
     ResourceHandlerRegistrationCustomizer inMemoryStaticFiles() {
         InMemoryCopies copies = new InMemoryCopies();
         return registration -> registration.resourceChain(true).addResolver(copies);
+    }
+
+    /** A refusal sent before an upload's end still reaches the browser: {@link DrainBeforeRefusing}. */
+    @Bean
+    HttpHandlerDecoratorFactory drainBeforeRefusing() {
+        return new DrainBeforeRefusing();
     }
 }
