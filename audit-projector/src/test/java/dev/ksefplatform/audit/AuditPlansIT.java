@@ -47,7 +47,8 @@ class AuditPlansIT extends AuditServiceIT {
 
     @Test
     void eachPageReadsItsOwnIndexUnderTheStatisticsTheLogKeeps() throws SQLException {
-        try (Connection connection = EmbeddedPostgres.get().connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = EmbeddedPostgres.get().connect();
+             Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute(LOAD);
             for (String[] page : PAGES) {
