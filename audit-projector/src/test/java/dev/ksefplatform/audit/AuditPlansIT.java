@@ -3,8 +3,8 @@ package dev.ksefplatform.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import dev.ksefplatform.testsupport.QueryPlans;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -54,7 +54,7 @@ class AuditPlansIT extends AuditServiceIT {
             for (String[] page : PAGES) {
                 statement.execute("SELECT set_config('app.tenant_id', 'plan-7', true)");
                 statement.execute("SET LOCAL ROLE " + page[1]);
-                String plan = explain(statement, page[2]);
+                String plan = QueryPlans.of(statement, "EXPLAIN " + page[2]);
                 statement.execute("RESET ROLE");
                 assertThat(indexes(plan)).as(page[2] + "\n" + plan).containsExactly(page[0]);
             }
@@ -66,15 +66,5 @@ class AuditPlansIT extends AuditServiceIT {
     private static List<String> indexes(String plan) {
         return Pattern.compile("(?:Index Scan using|Index Only Scan using|Bitmap Index Scan on) (\\w+)|(Seq Scan)")
                 .matcher(plan).results().map(match -> match.group(1) == null ? "table" : match.group(1)).toList();
-    }
-
-    private static String explain(Statement statement, String sql) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery("EXPLAIN " + sql)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 }

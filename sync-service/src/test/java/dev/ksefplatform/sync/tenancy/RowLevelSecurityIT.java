@@ -10,6 +10,7 @@ import dev.ksefplatform.sync.support.ServiceDatabaseUser;
 import dev.ksefplatform.sync.support.SyncServiceITSupport;
 import dev.ksefplatform.support.tenancy.application.TenantScope;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import dev.ksefplatform.testsupport.QueryPlans;
 import dev.ksefplatform.testsupport.RowLevelReads;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -136,10 +137,10 @@ class RowLevelSecurityIT extends SyncServiceITSupport {
             connection.setAutoCommit(false);
             statement.execute(LOAD);
             for (String[] list : LISTS) {
-                String bypassing = explain(statement, list[1]);
+                String bypassing = QueryPlans.of(statement, "EXPLAIN (ANALYZE, BUFFERS) " + list[1]);
                 statement.execute("SELECT set_config('app.tenant_id', 'load-7', true)");
                 statement.execute("SET LOCAL ROLE sync_reader");
-                String policed = explain(statement, list[1]);
+                String policed = QueryPlans.of(statement, "EXPLAIN (ANALYZE, BUFFERS) " + list[1]);
                 statement.execute("RESET ROLE");
                 System.out.printf("%n-- %s without the policy:%n%s%n-- with it:%n%s%n", list[0], bypassing, policed);
                 assertThat(scans(policed)).as(list[0]).containsExactly("Index Scan using " + list[0] + " on " + list[2])
@@ -178,16 +179,6 @@ class RowLevelSecurityIT extends SyncServiceITSupport {
         return plan.lines().map(String::strip).map(line -> line.replaceFirst("^-> +", ""))
                 .filter(line -> line.matches("^(Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan.*"))
                 .map(line -> line.replaceFirst(" +\\(cost=.*", "")).toList();
-    }
-
-    private static String explain(Statement statement, String sql) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 
     private static void fill(String tenant) throws SQLException {
