@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** A plan as PostgreSQL prints it, for the tests that assert which index a query reads. */
+/**
+ * What the planner is given, for the tests that assert it: a plan as PostgreSQL prints it, and which columns keep
+ * statistics from how large a sample (issue #8: each service's migrations set them for the columns its reads use).
+ */
 public final class QueryPlans {
 
     private QueryPlans() {
@@ -19,5 +22,16 @@ public final class QueryPlans {
             }
         }
         return plan.toString();
+    }
+
+    /**
+     * A query of one row: every column (or expression index column) of {@code relation} with a statistics target
+     * other than 0, as {@code "name target"} joined by commas in name order (a default target reads -1); null when
+     * none has. {@code relation} is the test's own constant, never a value from outside.
+     */
+    public static String statisticsTargets(String relation) {
+        return "SELECT string_agg(attname || ' ' || attstattarget, ',' ORDER BY attname) FROM pg_attribute"
+                + " WHERE attrelid = '" + relation + "'::regclass AND attnum > 0 AND NOT attisdropped"
+                + " AND attstattarget <> 0";
     }
 }
