@@ -1,11 +1,11 @@
 package dev.ksefplatform.console.web;
 
-import java.util.function.Consumer;
 import org.reactivestreams.Subscription;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.core.publisher.SignalType;
@@ -28,7 +28,7 @@ final class DrainedBody {
 
     Flux<DataBuffer> of(Flux<DataBuffer> body) {
         return Flux.create(sink -> {
-            Reader reader = new Reader(sink::next, sink::complete, sink::error);
+            Reader reader = new Reader(sink);
             sink.onRequest(n -> {
                 if (!draining) {
                     reader.ask(n);
@@ -49,19 +49,14 @@ final class DrainedBody {
 
     private final class Reader extends BaseSubscriber<DataBuffer> {
 
-        private final Consumer<DataBuffer> next;
-        private final Runnable complete;
-        private final Consumer<Throwable> error;
+        private final FluxSink<DataBuffer> sink;
         private long dropped;
         /** Demand asked before the body's subscription arrived (the server may hand it over on its event loop). */
         private long early;
         private boolean subscribed;
 
-        Reader(Consumer<DataBuffer> next, Runnable complete,
-               Consumer<Throwable> error) {
-            this.next = next;
-            this.complete = complete;
-            this.error = error;
+        Reader(FluxSink<DataBuffer> sink) {
+            this.sink = sink;
         }
 
         /** Demand from the body's reader, then, once it stopped, all that is left. */
@@ -90,7 +85,7 @@ final class DrainedBody {
         @Override
         protected void hookOnNext(DataBuffer buffer) {
             if (!draining) {
-                next.accept(buffer);
+                sink.next(buffer);
                 return;
             }
             dropped += buffer.readableByteCount();
@@ -102,12 +97,12 @@ final class DrainedBody {
 
         @Override
         protected void hookOnComplete() {
-            complete.run();
+            sink.complete();
         }
 
         @Override
         protected void hookOnError(Throwable failure) {
-            error.accept(failure);
+            sink.error(failure);
         }
 
         @Override
