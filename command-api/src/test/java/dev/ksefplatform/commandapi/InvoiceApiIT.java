@@ -64,7 +64,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 @SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + CommandApiApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + CommandApiApplication.CONFIG_NAME, "ksef.http.read-timeout=2s",
+                "ksef.http.request-timeout=5s"})
 @AutoConfigureObservability(tracing = false)
 @ExtendWith(OutputCaptureExtension.class)
 class InvoiceApiIT {
@@ -490,6 +491,35 @@ class InvoiceApiIT {
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.headers()).containsEntry("connection", "close");
             assertThat(http.closedByServer()).isTrue();
+        }
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
+    void answers408AndClosesWhenTheClientStopsSendingMidBody() throws Exception {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1020");
+        try (RawHttp http = new RawHttp(port)) {
+            http.send(RawHttp.post("/api/v1/invoices", "X-API-Key: " + tenant.apiKey() + "\r\nContent-Type: application/xml\r\n",
+                    xml.length));
+            http.send(Arrays.copyOf(xml, xml.length / 2));
+
+            assertThat(http.response().status()).isEqualTo(408);
+            assertThat(http.closedByServer()).isTrue();
+        }
+        assertNothingAcceptedFor(tenant);
+    }
+
+    @Test
+    void closesTheConnectionOfABodyStillArrivingAfterTheRequestTimeout() throws Exception {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1021");
+        try (RawHttp http = new RawHttp(port)) {
+            http.send(RawHttp.post("/api/v1/invoices", "X-API-Key: " + tenant.apiKey() + "\r\nContent-Type: application/xml\r\n",
+                    xml.length));
+
+            // 100 bytes every half second, well inside the read timeout (2 s), would take 24 s: the request timeout is 5 s
+            assertThat(http.trickle(xml, 100, Duration.ofMillis(500))).isLessThan(xml.length);
         }
         assertNothingAcceptedFor(tenant);
     }

@@ -34,6 +34,23 @@ final class RawHttp implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Sends {@code bytes} a {@code chunk} at a time, pausing {@code pause} after each, until all are sent or the server
+     * closed the connection; returns how many were sent before a write failed, or all of them.
+     */
+    int trickle(byte[] bytes, int chunk, Duration pause) throws InterruptedException {
+        for (int sent = 0; sent < bytes.length; sent += chunk) {
+            try {
+                out.write(bytes, sent, Math.min(chunk, bytes.length - sent));
+                out.flush();
+            } catch (IOException closed) {
+                return sent;
+            }
+            Thread.sleep(pause.toMillis());
+        }
+        return bytes.length;
+    }
+
     /** True when the server sent nothing within {@code wait}. */
     boolean silentFor(Duration wait) throws IOException {
         socket.setSoTimeout((int) wait.toMillis());

@@ -29,8 +29,8 @@ final class OpenApiProblems implements OpenApiCustomizer {
             "post /api/v1/integrations/{id}/secret", "409:illegal-status-transition: REVOKED",
             "post /api/v1/integrations/{id}/disable", "409:illegal-status-transition",
             "post /api/v1/integrations/{id}/enable", "409:illegal-status-transition: only a DISABLED one",
-            "post /api/v1/invoices", "403:seller-not-tenant;413:payload-too-large;415:unsupported-media-type;"
-                    + "422:idempotency-key-reused");
+            "post /api/v1/invoices", "403:seller-not-tenant;408:request-timeout: the body stopped arriving, nothing taken;"
+                    + "413:payload-too-large;415:unsupported-media-type;422:idempotency-key-reused");
 
     @Override
     public void customise(OpenAPI openApi) {

@@ -25,6 +25,8 @@ import dev.ksefplatform.commandapi.submission.domain.UnsupportedInvoiceMediaType
 import dev.ksefplatform.commandapi.tenant.application.NipAlreadyRegistered;
 import dev.ksefplatform.commandapi.tenant.domain.InvalidNip;
 import dev.ksefplatform.commandapi.tenant.domain.InvalidTenant;
+import io.netty.channel.ChannelException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientException;
 import java.net.URI;
@@ -32,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -279,6 +282,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_BASE + "service-unavailable"));
         problem.setTitle("Temporarily unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS).body(problem);
+    }
+
+    /**
+     * The client stopped sending its body (the server's read timeouts, {@link WebConfiguration}): nothing was taken,
+     * and the connection is closed. A whole-request timeout closes the connection itself (its exception class is not
+     * public, hence the name), so that answer reaches no one; either is the client's doing, logged at DEBUG.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> requestTimedOut(ChannelException e) {
+        if (!(e instanceof ReadTimeoutException) && !e.getClass().getSimpleName().equals("RequestTimeoutException")) {
+            return ResponseEntity.internalServerError().body(unexpected(e));
+        }
+        log.debug("request body not received in time cause={}", e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT,
+                "the request's body did not arrive in time; nothing was taken");
+        problem.setType(URI.create(TYPE_BASE + "request-timeout"));
+        problem.setTitle("Request timeout");
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header(HttpHeaders.CONNECTION, "close").body(problem);
     }
 
     /**

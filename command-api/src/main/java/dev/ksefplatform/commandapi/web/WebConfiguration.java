@@ -1,6 +1,9 @@
 package dev.ksefplatform.commandapi.web;
 
+import java.time.Duration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -25,5 +28,17 @@ class WebConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     WebFilter closeAfterRefusal() {
         return new CloseAfterRefusal();
+    }
+
+    /**
+     * A client that stops sending in the middle of a body no longer holds its connection (and the handler waiting for
+     * the body) for ever: Reactor Netty answers 408 and closes once no byte came for {@code read-timeout}, or the whole
+     * body took longer than {@code request-timeout}. Both count only while the body is being received, not while it is
+     * handled. A 1 MB invoice at 20 kB/s takes 50 s.
+     */
+    @Bean
+    NettyServerCustomizer requestReadTimeouts(@Value("${ksef.http.read-timeout:10s}") Duration read,
+            @Value("${ksef.http.request-timeout:60s}") Duration whole) {
+        return server -> server.readTimeout(read).requestTimeout(whole);
     }
 }
