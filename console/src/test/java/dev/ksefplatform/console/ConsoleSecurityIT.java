@@ -6,6 +6,8 @@ import dev.ksefplatform.console.person.application.PersonRegistration;
 import dev.ksefplatform.console.person.domain.NewPerson;
 import dev.ksefplatform.console.person.domain.Role;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -30,10 +33,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The console's own security, with no browser and no command-api: a real PostgreSQL and real HTTP. */
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + ConsoleApplication.CONFIG_NAME, "ksef.http.read-timeout=2s"})
 class ConsoleSecurityIT {
 
     private static final String PASSWORD = "correct horse battery";
+
+    @LocalServerPort
+    private int port;
 
     @Autowired
     private WebTestClient client;
@@ -106,6 +112,22 @@ class ConsoleSecurityIT {
                 .contains("<html lang=\"en\"");
         assertThat(session.get("/login?lang=pl").getResponseBody()).contains("<html lang=\"pl\"");
         assertThat(session.get("/login").getResponseBody()).as("Polish kept").contains("<html lang=\"pl\"", "Zaloguj się");
+    }
+
+    @Test
+    void closesTheConnectionOfAFormWhoseBodyStoppedArriving() throws Exception {
+        ConsoleSession session = new ConsoleSession(client);
+        session.get("/login"); // a session holding a CSRF token: the token check reads the form's body
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("POST /login HTTP/1.1\r\nHost: localhost\r\nCookie: " + session.cookieHeader()
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nusername=a")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).as("given up after the read timeout (2 s), not waited for for ever").startsWith("HTTP/1.1 408");
+        }
     }
 
     @Test

@@ -97,6 +97,11 @@ final class ConsoleSession {
         return postFrom("/login", "/login", Map.of("username", login, "password", password));
     }
 
+    /** The cookies kept, as a raw request's {@code Cookie} header value. */
+    String cookieHeader() {
+        return String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList());
+    }
+
     static String csrfOf(String html) {
         Matcher matcher = CSRF.matcher(html);
         assertThat(matcher.find()).as("a CSRF field in the page").isTrue();

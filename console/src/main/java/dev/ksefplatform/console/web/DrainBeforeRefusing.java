@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
  * browser only if the request was read to its end: a server that closes a connection with bytes unread resets it, and
  * the browser shows a reset connection instead of the answer (ConsoleUploadIT's 3 MB part: 2 refusals in 60 lost so).
  * So the rest of a body its handler stopped reading is read and dropped, up to {@link #BOUND} bytes, before the
- * response is built and written. Past the bound the connection is closed as before: the work per request stays
- * bounded.
+ * response is built and written. Past the bound the connection is closed as before, and a rest that stops arriving
+ * fails on the server's read timeouts ({@link WebConfiguration}): the work and the wait per request stay bounded.
  */
 final class DrainBeforeRefusing implements HttpHandlerDecoratorFactory {
 
