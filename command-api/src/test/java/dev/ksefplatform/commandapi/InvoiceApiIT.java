@@ -27,6 +27,7 @@ import dev.ksefplatform.schemas.v1.SubmitInvoice;
 import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -483,9 +484,7 @@ class InvoiceApiIT {
     @Test
     void closesTheConnectionRatherThanReadingAnOversizedBody() throws Exception {
         TestTenant tenant = registerTenant();
-        try (RawHttp http = new RawHttp(port)) {
-            http.send(RawHttp.post("/api/v1/invoices", "X-API-Key: " + tenant.apiKey() + "\r\nContent-Type: application/xml\r\n",
-                    50_000_000));
+        try (RawHttp http = invoiceHeaders(tenant, 50_000_000)) {
 
             RawHttp.Response response = http.response();
             assertThat(response.status()).isEqualTo(413);
@@ -499,12 +498,13 @@ class InvoiceApiIT {
     void answers408AndClosesWhenTheClientStopsSendingMidBody() throws Exception {
         TestTenant tenant = registerTenant();
         byte[] xml = Invoices.bytes(tenant.nip(), "1020");
-        try (RawHttp http = new RawHttp(port)) {
-            http.send(RawHttp.post("/api/v1/invoices", "X-API-Key: " + tenant.apiKey() + "\r\nContent-Type: application/xml\r\n",
-                    xml.length));
+        try (RawHttp http = invoiceHeaders(tenant, xml.length)) {
             http.send(Arrays.copyOf(xml, xml.length / 2));
 
-            assertThat(http.response().status()).isEqualTo(408);
+            RawHttp.Response response = http.response();
+            assertThat(response.status()).isEqualTo(408);
+            assertThat(response.body()).contains(PROBLEMS + "request-timeout");
+            assertThat(response.headers()).containsEntry("connection", "close");
             assertThat(http.closedByServer()).isTrue();
         }
         assertNothingAcceptedFor(tenant);
@@ -514,14 +514,20 @@ class InvoiceApiIT {
     void closesTheConnectionOfABodyStillArrivingAfterTheRequestTimeout() throws Exception {
         TestTenant tenant = registerTenant();
         byte[] xml = Invoices.bytes(tenant.nip(), "1021");
-        try (RawHttp http = new RawHttp(port)) {
-            http.send(RawHttp.post("/api/v1/invoices", "X-API-Key: " + tenant.apiKey() + "\r\nContent-Type: application/xml\r\n",
-                    xml.length));
+        try (RawHttp http = invoiceHeaders(tenant, xml.length)) {
 
             // 100 bytes every half second, well inside the read timeout (2 s), would take 24 s: the request timeout is 5 s
             assertThat(http.trickle(xml, 100, Duration.ofMillis(500))).isLessThan(xml.length);
         }
         assertNothingAcceptedFor(tenant);
+    }
+
+    /** A connection that has sent an invoice request's headers, and no byte of its body yet. */
+    private RawHttp invoiceHeaders(TestTenant tenant, int contentLength) throws IOException {
+        RawHttp http = new RawHttp(port);
+        http.send(RawHttp.post("/api/v1/invoices", "X-API-Key: " + tenant.apiKey() + "\r\nContent-Type: application/xml\r\n",
+                contentLength));
+        return http;
     }
 
     @Test
