@@ -485,7 +485,6 @@ class InvoiceApiIT {
     void closesTheConnectionRatherThanReadingAnOversizedBody() throws Exception {
         TestTenant tenant = registerTenant();
         try (RawHttp http = invoiceHeaders(tenant, 50_000_000)) {
-
             RawHttp.Response response = http.response();
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.headers()).containsEntry("connection", "close");
@@ -515,7 +514,6 @@ class InvoiceApiIT {
         TestTenant tenant = registerTenant();
         byte[] xml = Invoices.bytes(tenant.nip(), "1021");
         try (RawHttp http = invoiceHeaders(tenant, xml.length)) {
-
             // 100 bytes every half second, well inside the read timeout (2 s), would take 24 s: the request timeout is 5 s
             assertThat(http.trickle(xml, 100, Duration.ofMillis(500))).isLessThan(xml.length);
         }

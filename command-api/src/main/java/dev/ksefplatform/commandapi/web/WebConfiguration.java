@@ -32,9 +32,10 @@ class WebConfiguration {
 
     /**
      * A client that stops sending in the middle of a body no longer holds its connection (and the handler waiting for
-     * the body) for ever: Reactor Netty answers 408 and closes once no byte came for {@code read-timeout}, or the whole
-     * body took longer than {@code request-timeout}. Both count only while the body is being received, not while it is
-     * handled. A 1 MB invoice at 20 kB/s takes 50 s.
+     * the body) for ever: once no byte came for {@code read-timeout} the body fails and is answered 408
+     * ({@link ProblemAdvice}); once the whole body took longer than {@code request-timeout} Reactor Netty closes the
+     * connection. Both count only while the body is being received, not while it is handled. A 1 MB invoice at
+     * 20 kB/s takes 50 s.
      */
     @Bean
     NettyServerCustomizer requestReadTimeouts(@Value("${ksef.http.read-timeout:10s}") Duration read,
