@@ -33,7 +33,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The console's own security, with no browser and no command-api: a real PostgreSQL and real HTTP. */
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + ConsoleApplication.CONFIG_NAME, "ksef.http.read-timeout=2s"})
+        properties = {"spring.config.name=" + ConsoleApplication.CONFIG_NAME, "ksef.http.read-timeout=2s",
+                "server.netty.idle-timeout=2s"})
 class ConsoleSecurityIT {
 
     private static final String PASSWORD = "correct horse battery";
@@ -127,6 +128,15 @@ class ConsoleSecurityIT {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 
             assertThat(answer).as("given up after the read timeout (2 s), not waited for for ever").startsWith("HTTP/1.1 408");
+        }
+    }
+
+    @Test
+    void closesAConnectionThatSendsNoRequest() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+
+            assertThat(socket.getInputStream().read()).as("closed after the idle timeout (2 s), nothing answered").isEqualTo(-1);
         }
     }
 
