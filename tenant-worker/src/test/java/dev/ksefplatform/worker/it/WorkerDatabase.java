@@ -1,5 +1,7 @@
 package dev.ksefplatform.worker.it;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,7 +9,6 @@ import java.sql.Statement;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A fresh database of its own on the embedded PostgreSQL with the worker's migrations, as the worker runs them
@@ -28,6 +29,15 @@ final class WorkerDatabase {
         Flyway.configure().dataSource(url, pg.username(), pg.password()).schemas("worker").createSchemas(true)
                 .locations("classpath:db/migration/worker")
                 .configuration(Map.of("flyway.postgresql.transactional.lock", "false")).load().migrate();
-        return new JdbcTemplate(new DriverManagerDataSource(url, pg.username(), pg.password()));
+        // pooled: a connection of its own per statement (a backend forked, a password checked) cost ~20 ms, so
+        // seeding a few thousand rows took most of a minute
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setUsername(pg.username());
+        pool.setPassword(pg.password());
+        pool.setMaximumPoolSize(8);
+        pool.setMinimumIdle(1);
+        pool.setPoolName(database);
+        return new JdbcTemplate(new HikariDataSource(pool));
     }
 }
