@@ -126,7 +126,10 @@ class CrashRecoveryIT {
     }
 
     private static Process startDoomedWorker(String point, int nth) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        // C1 only and the serial collector, as the system tests' service processes: it starts in about two thirds of
+        // the time, and this worker lives only until its crash point
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 CrashingWorker.class.getName(), point, Integer.toString(nth)));
         command.addAll(List.of(env.arguments("--worker.instance-id=doomed-" + point,
                 "--logging.level.dev.ksefplatform.worker.engine.application.Lane=DEBUG")));
