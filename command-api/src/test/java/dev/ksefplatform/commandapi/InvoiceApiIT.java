@@ -66,7 +66,7 @@ import reactor.core.publisher.Flux;
 
 @SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + CommandApiApplication.CONFIG_NAME, "ksef.http.read-timeout=2s",
-                "ksef.http.request-timeout=5s"})
+                "ksef.http.request-timeout=5s", "logging.level.dev.ksefplatform.support.web.DroppedErrors=DEBUG"})
 @AutoConfigureObservability(tracing = false)
 @ExtendWith(OutputCaptureExtension.class)
 class InvoiceApiIT {
@@ -497,7 +497,7 @@ class InvoiceApiIT {
     void answers408AndClosesWhenTheClientStopsSendingMidBody() throws Exception {
         TestTenant tenant = registerTenant();
         byte[] xml = Invoices.bytes(tenant.nip(), "1020");
-        try (RawHttp http = invoiceHeaders(tenant, xml.length)) {
+        try (CapturedLogs logs = CapturedLogs.attach(); RawHttp http = invoiceHeaders(tenant, xml.length)) {
             http.send(Arrays.copyOf(xml, xml.length / 2));
 
             RawHttp.Response response = http.response();
@@ -505,6 +505,7 @@ class InvoiceApiIT {
             assertThat(response.body()).contains(PROBLEMS + "request-timeout");
             assertThat(response.headers()).containsEntry("connection", "close");
             assertThat(http.closedByServer()).isTrue();
+            assertDroppedQuietly(logs, "ReadTimeoutException");
         }
         assertNothingAcceptedFor(tenant);
     }
@@ -513,11 +514,23 @@ class InvoiceApiIT {
     void closesTheConnectionOfABodyStillArrivingAfterTheRequestTimeout() throws Exception {
         TestTenant tenant = registerTenant();
         byte[] xml = Invoices.bytes(tenant.nip(), "1021");
-        try (RawHttp http = invoiceHeaders(tenant, xml.length)) {
+        try (CapturedLogs logs = CapturedLogs.attach(); RawHttp http = invoiceHeaders(tenant, xml.length)) {
             // 100 bytes every half second, well inside the read timeout (2 s), would take 24 s: the request timeout is 5 s
             assertThat(http.trickle(xml, 100, Duration.ofMillis(500))).isLessThan(xml.length);
+            assertDroppedQuietly(logs, "RequestTimeoutException");
         }
         assertNothingAcceptedFor(tenant);
+    }
+
+    /**
+     * Reactor Netty signals the timed-out body again once the connection is gone; it reaches the log at DEBUG
+     * (DroppedErrors), not as Reactor's default "Operator called default onErrorDropped" ERROR.
+     */
+    private static void assertDroppedQuietly(CapturedLogs logs, String timeout) throws InterruptedException {
+        assertThat(logs.await(e -> e.logger().endsWith(".DroppedErrors") && e.level().equals("DEBUG")
+                && e.message().contains(timeout), Duration.ofSeconds(5))).as("dropped at DEBUG").isTrue();
+        assertThat(logs.entries()).noneMatch(e -> e.level().equals("ERROR") && (e.logger().endsWith(".DroppedErrors")
+                || e.logger().equals("reactor.core.publisher.Operators")));
     }
 
     /** A connection that has sent an invoice request's headers, and no byte of its body yet. */

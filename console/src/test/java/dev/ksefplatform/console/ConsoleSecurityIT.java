@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ksefplatform.console.person.application.PersonRegistration;
 import dev.ksefplatform.console.person.domain.NewPerson;
 import dev.ksefplatform.console.person.domain.Role;
+import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The console's own security, with no browser and no command-api: a real PostgreSQL and real HTTP. */
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + ConsoleApplication.CONFIG_NAME, "ksef.http.read-timeout=2s",
+                "logging.level.dev.ksefplatform.support.web.DroppedErrors=DEBUG",
                 "server.netty.idle-timeout=2s"})
 class ConsoleSecurityIT {
 
@@ -119,7 +121,7 @@ class ConsoleSecurityIT {
     void closesTheConnectionOfAFormWhoseBodyStoppedArriving() throws Exception {
         ConsoleSession session = new ConsoleSession(client);
         session.get("/login"); // a session holding a CSRF token: the token check reads the form's body
-        try (Socket socket = new Socket("localhost", port)) {
+        try (CapturedLogs logs = CapturedLogs.attach(); Socket socket = new Socket("localhost", port)) {
             socket.getOutputStream().write(("POST /login HTTP/1.1\r\nHost: localhost\r\nCookie: " + session.cookieHeader()
                     + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nusername=a")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -128,6 +130,11 @@ class ConsoleSecurityIT {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 
             assertThat(answer).as("given up after the read timeout (2 s), not waited for for ever").startsWith("HTTP/1.1 408");
+            // signalled again once the connection is gone: at DEBUG, not as Reactor's default ERROR
+            assertThat(logs.await(e -> e.logger().endsWith(".DroppedErrors") && e.level().equals("DEBUG"),
+                    Duration.ofSeconds(5))).isTrue();
+            assertThat(logs.entries()).noneMatch(e -> e.level().equals("ERROR") && (e.logger().endsWith(".DroppedErrors")
+                    || e.logger().equals("reactor.core.publisher.Operators")));
         }
     }
 

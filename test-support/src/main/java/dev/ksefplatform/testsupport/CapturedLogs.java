@@ -5,9 +5,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.AppenderBase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /** Everything logged through Logback while attached, rendered as text (message, arguments, throwables). */
@@ -53,6 +55,18 @@ public final class CapturedLogs extends AppenderBase<ILoggingEvent> implements A
 
     public List<Entry> entries() {
         return List.copyOf(entries);
+    }
+
+    /** Waits up to {@code atMost} for an entry that matches (logged before or meanwhile); whether one came. */
+    public boolean await(Predicate<Entry> match, Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (entries.stream().noneMatch(match)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     @Override

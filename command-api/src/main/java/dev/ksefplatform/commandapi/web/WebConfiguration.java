@@ -1,5 +1,6 @@
 package dev.ksefplatform.commandapi.web;
 
+import dev.ksefplatform.support.web.DroppedErrors;
 import java.time.Duration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,11 +36,13 @@ class WebConfiguration {
      * the body) for ever: once no byte came for {@code read-timeout} the body fails and is answered 408
      * ({@link ProblemAdvice}); once the whole body took longer than {@code request-timeout} Reactor Netty closes the
      * connection. Both count only while the body is being received, not while it is handled. A 1 MB invoice at
-     * 20 kB/s takes 50 s.
+     * 20 kB/s takes 50 s. The timed-out body Reactor Netty signals again once the connection is gone is logged at DEBUG,
+     * not ERROR ({@link DroppedErrors}).
      */
     @Bean
     NettyServerCustomizer requestReadTimeouts(@Value("${ksef.http.read-timeout:10s}") Duration read,
             @Value("${ksef.http.request-timeout:60s}") Duration whole) {
+        DroppedErrors.install();
         return server -> server.readTimeout(read).requestTimeout(whole);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ksefplatform.console.web;
 
+import dev.ksefplatform.support.web.DroppedErrors;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.reactive.ResourceHandlerRegistrationCustomizer;
@@ -36,11 +37,13 @@ class WebConfiguration implements WebFluxConfigurer {
     /**
      * A browser that stops sending mid-request no longer holds its connection, nor {@link DrainBeforeRefusing}'s wait,
      * for ever: the body fails once no byte came for {@code read-timeout} or it took longer than {@code request-timeout}
-     * (20 files of 1 MB at 1 Mbit/s take under 3 minutes). Both count only while a body is being received.
+     * (20 files of 1 MB at 1 Mbit/s take under 3 minutes). Both count only while a body is being received. What Reactor
+     * Netty signals again after such a body, or after a refused upload, is logged at DEBUG ({@link DroppedErrors}).
      */
     @Bean
     NettyServerCustomizer requestReadTimeouts(@Value("${ksef.http.read-timeout:20s}") Duration read,
             @Value("${ksef.http.request-timeout:5m}") Duration whole) {
+        DroppedErrors.install();
         return server -> server.readTimeout(read).requestTimeout(whole);
     }
 
