@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -165,11 +169,29 @@ class InboxEndToEndIT {
     private static void assertExactlyOnceWithTheirDocuments(TenantRest tenant, Map<String, String> held) throws Exception {
         Map<String, String> listed = listed(tenant);
         assertThat(listed).containsExactlyInAnyOrderEntriesOf(held);
-        for (Map.Entry<String, String> invoice : held.entrySet()) {
-            HttpResponse<byte[]> xml = tenant.bytes("/api/v1/inbox/" + invoice.getKey() + "/xml");
-            assertThat(xml.statusCode()).isEqualTo(200);
-            assertThat(sha256(xml.body())).as(invoice.getKey()).isEqualTo(invoice.getValue());
-            assertThat(xml.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + invoice.getValue() + ":");
+        // four downloads in flight: one at a time, the thousands of round trips left the two cores half idle
+        ExecutorService downloading = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> checks = new ArrayList<>();
+            held.forEach((number, hash) -> checks.add(downloading.submit(() -> {
+                HttpResponse<byte[]> xml = tenant.bytes("/api/v1/inbox/" + number + "/xml");
+                assertThat(xml.statusCode()).isEqualTo(200);
+                assertThat(sha256(xml.body())).as(number).isEqualTo(hash);
+                assertThat(xml.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + hash + ":");
+                return null;
+            })));
+            for (Future<?> check : checks) {
+                try {
+                    check.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof AssertionError failed) {
+                        throw failed;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            downloading.shutdownNow();
         }
         SimulatorSide.Downloads downloads = ksef.downloads(tenant.tenant().nip());
         for (String number : sample(held.keySet(), 5)) {

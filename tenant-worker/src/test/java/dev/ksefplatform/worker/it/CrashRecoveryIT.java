@@ -133,7 +133,9 @@ class CrashRecoveryIT {
                 CrashingWorker.class.getName(), point, Integer.toString(nth)));
         command.addAll(List.of(env.arguments("--worker.instance-id=doomed-" + point,
                 "--logging.level.dev.ksefplatform.worker.engine.application.Lane=DEBUG")));
-        Path log = Files.createTempFile("crashing-worker", ".log");
+        // in the build's directory (left for a failed run's report, gone with the next clean), not the system's /tmp
+        Path log = Files.createTempFile(Files.createDirectories(Path.of("target", "crashing-workers")), "crashing-worker",
+                ".log");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
