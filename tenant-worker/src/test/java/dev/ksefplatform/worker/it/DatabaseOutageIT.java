@@ -76,8 +76,9 @@ class DatabaseOutageIT {
 
         assertThat(reached.get()).as("the worker reached " + point).isGreaterThanOrEqualTo(nth);
         assertThat(numbers).hasSize(invoices);
+        List<ConsumerRecord<String, EventEnvelope>> events = env.kafka.eventsSoFar();
         for (CommandEnvelope command : commands) {
-            Set<String> finalEventIds = env.kafka.eventsSoFar().stream().filter(outcomeOf(command))
+            Set<String> finalEventIds = events.stream().filter(outcomeOf(command))
                     .map(r -> r.value().getMessageId()).collect(Collectors.toSet());
             assertThat(finalEventIds).as("final events of " + command.getMessageId()).hasSize(1);
         }

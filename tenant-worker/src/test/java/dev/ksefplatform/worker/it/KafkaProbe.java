@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -172,8 +173,14 @@ final class KafkaProbe implements AutoCloseable {
             throw new AssertionError("no matching record on " + consumer.assignment() + " within " + DEADLINE);
         }
 
+        /** Everything the topic has had so far: polls until a poll of 200 ms brings nothing more (10 s at most). */
         synchronized List<ConsumerRecord<String, V>> seen() {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            ConsumerRecords<String, V> more;
+            do {
+                more = consumer.poll(Duration.ofMillis(200));
+                more.forEach(seen::add);
+            } while (!more.isEmpty() && System.nanoTime() < deadline);
             return List.copyOf(seen);
         }
     }

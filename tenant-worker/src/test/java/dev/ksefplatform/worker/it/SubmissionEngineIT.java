@@ -110,8 +110,8 @@ class SubmissionEngineIT {
         assertThat(outcomes.stream().map(o -> o instanceof InvoiceAccepted a ? a.getSessionReferenceNumber() : "-")
                 .filter(s -> !s.equals("-")).distinct()).hasSize(1);
         WorkerHarness.sleep(500);
-        assertThat(commands).allSatisfy(c -> assertThat(env.kafka.eventsSoFar().stream().filter(outcomeOf(c)))
-                .hasSize(1));
+        var events = env.kafka.eventsSoFar();
+        assertThat(commands).allSatisfy(c -> assertThat(events.stream().filter(outcomeOf(c))).hasSize(1));
         var calls = env.simulatorStats(nip).path("byEndpoint");
         long listed = calls.path("GET /v2/sessions/{referenceNumber}/invoices").asLong();
         long asked = calls.path("GET /v2/sessions/{referenceNumber}/invoices/{invoiceReferenceNumber}").asLong();
