@@ -18,7 +18,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -173,14 +172,14 @@ final class KafkaProbe implements AutoCloseable {
             throw new AssertionError("no matching record on " + consumer.assignment() + " within " + DEADLINE);
         }
 
-        /** Everything the topic has had so far: polls until a poll of 200 ms brings nothing more (10 s at most). */
+        /** Everything the topic has had so far: read up to its end offsets of now (10 s at most). */
         synchronized List<ConsumerRecord<String, V>> seen() {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            ConsumerRecords<String, V> more;
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
             do {
-                more = consumer.poll(Duration.ofMillis(200));
-                more.forEach(seen::add);
-            } while (!more.isEmpty() && System.nanoTime() < deadline);
+                consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            } while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                    && System.nanoTime() < deadline);
             return List.copyOf(seen);
         }
     }
