@@ -43,11 +43,13 @@ public record WorkerProperties(String instanceId, @DefaultValue Services service
                          @DefaultValue("2m") Duration batchHorizon, @DefaultValue("1s") Duration retryInitial,
                          @DefaultValue("5m") Duration retryMax, @DefaultValue("300ms") Duration firstPoll,
                          @DefaultValue("30s") Duration maxPoll, @DefaultValue("30s") Duration drainTimeout,
-                         @DefaultValue("1000") int batchAlwaysAbove, @DefaultValue("3") int verdictListFrom) {
+                         @DefaultValue("1000") int batchAlwaysAbove, @DefaultValue("3") int verdictListFrom,
+                         @DefaultValue("500ms") Duration batchGather, @DefaultValue("5s") Duration batchGatherMax) {
 
         public LaneSettings laneSettings() {
             return new LaneSettings(sendChunk, pollChunk, sessionIdle, sessionMaxInvoices, sessionExpiryMargin,
-                    batchMinInvoices, batchMaxInvoices, batchHorizon, batchAlwaysAbove, verdictListFrom);
+                    batchMinInvoices, batchMaxInvoices, batchHorizon, batchAlwaysAbove, verdictListFrom, batchGather,
+                    batchGatherMax);
         }
     }
 

@@ -50,6 +50,7 @@ final class BatchSteps {
             List<InFlightInvoice> inFlight = inFlight(invoices, ref);
             lane.state.prepared = new LaneState.Prepared(batch, ref, inFlight);
             lane.state.queued = Math.max(0, lane.state.queued - invoices.size());
+            lane.state.arrivalsSince = lane.deps.clock().instant(); // what arrives from now on gathers anew
             upload(batch, ref, invoices);
         } catch (RuntimeException e) {
             if (lane.state.prepared == null) {

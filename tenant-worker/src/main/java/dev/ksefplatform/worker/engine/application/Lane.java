@@ -86,6 +86,13 @@ final class Lane {
     }
 
     void commandsArrived(long count) {
+        if (count > 0) {
+            Instant now = deps.clock().instant();
+            if (state.queued == 0 || state.lastArrival == null) {
+                state.arrivalsSince = now;
+            }
+            state.lastArrival = now;
+        }
         state.queued += count;
     }
 

@@ -19,6 +19,9 @@ import java.util.Optional;
 final class LaneState {
 
     long queued;
+    /** When the queue began to grow (the first arrival into an empty queue, or since a batch took it), and the last. */
+    Instant arrivalsSince;
+    Instant lastArrival;
     Ksef.OnlineSession session;
     int sessionInvoices;
     Instant sessionLastUsed;
@@ -61,7 +64,8 @@ final class LaneState {
         List<LaneView.BatchView> batchViews = batches.values().stream()
                 .map(b -> new LaneView.BatchView(b.referenceNumber(), b.closed(), b.nextCheckAt())).toList();
         return new LaneView(queued, open, orphans, verdictsDue, unconfirmed.size(), prepared != null, batchViews,
-                Optional.ofNullable(hold), buildingBatch, batchPausedUntil, awaitingBySession());
+                Optional.ofNullable(hold), buildingBatch, batchPausedUntil, awaitingBySession(),
+                lastArrival == null ? null : new LaneView.Arrivals(arrivalsSince, lastArrival));
     }
 
     /** The awaited verdicts by session; the lane knows the size of its current session only. */
@@ -81,6 +85,8 @@ final class LaneState {
      */
     void forgetInFlight() {
         queued = 0;
+        arrivalsSince = null;
+        lastArrival = null;
         orphans.clear();
         awaiting.clear();
         unconfirmed.clear();

@@ -70,6 +70,11 @@ public final class LanePolicy {
         boolean batchPaused = lane.batchPausedUntil() != null && lane.batchPausedUntil().isAfter(now);
         if (!batchPaused && !lane.buildingBatch() && !lane.preparedBatch() && backlogNeedsBatch(lane, budgets)
                 && allowed(budgets, KsefLimit.BATCH_SESSION, 1, now, blocked)) {
+            Optional<Instant> gathering = gatheringUntil(lane, now);
+            if (gathering.isPresent()) {
+                blocked.add(new Step.Sleep(gathering.get(), null));
+                return Optional.empty();
+            }
             return Optional.of(new Step.StartBatch((int) Math.min(lane.queued(), settings.batchMaxInvoices())));
         }
         if (lane.session().isEmpty() || isFull(lane.session().get()) || isExpiring(lane.session().get(), now)) {
@@ -97,13 +102,40 @@ public final class LanePolicy {
 
     /**
      * A backlog goes as a batch when the online budget could not send it within the horizon, and it is big enough to be
-     * worth a batch session (or the online budget cannot send anything within the horizon at all).
+     * worth a batch session (or the online budget cannot send anything within the horizon at all). A smaller backlog
+     * that would still wait for the online minute window goes as a batch too while the hour's batch budget has sessions
+     * to spare: one batch finishes it sooner than the window refills (30 sends a minute), and spares the online budget
+     * (180 sends an hour) for single invoices. The spare is half the hour's batch budget, so backlogs too deep for
+     * online always find a batch session left.
      */
     boolean backlogNeedsBatch(LaneView lane, Budgets budgets) {
         long minutes = Math.max(1, settings.batchHorizon().toMinutes());
-        long online = budgets.capacity(KsefLimit.INVOICE_SEND).within(minutes);
+        Budgets.Capacity online = budgets.capacity(KsefLimit.INVOICE_SEND);
+        long withinHorizon = online.within(minutes);
         return lane.queued() >= settings.batchAlwaysAbove()
-                || lane.queued() > online && (lane.queued() >= settings.batchMinInvoices() || online == 0);
+                || lane.queued() > withinHorizon && (lane.queued() >= settings.batchMinInvoices() || withinHorizon == 0)
+                || lane.queued() > online.within(1) && batchSessionsToSpare(budgets);
+    }
+
+    private static boolean batchSessionsToSpare(Budgets budgets) {
+        Budgets.Capacity batch = budgets.capacity(KsefLimit.BATCH_SESSION);
+        return 2L * batch.perHour() >= batch.limitPerHour();
+    }
+
+    /**
+     * A batch still gathering: commands arrived within {@code batchGather}, the queue began to grow less than
+     * {@code batchGatherMax} ago, and it would not fill a batch. Nothing new is sent meanwhile (online sends would spend
+     * the minute's budget on a burst the batch is about to take).
+     */
+    private Optional<Instant> gatheringUntil(LaneView lane, Instant now) {
+        LaneView.Arrivals arrivals = lane.arrivals();
+        if (arrivals == null || lane.queued() >= settings.batchMaxInvoices()) {
+            return Optional.empty();
+        }
+        Instant quiet = arrivals.last().plus(settings.batchGather());
+        Instant cap = arrivals.since().plus(settings.batchGatherMax());
+        Instant until = quiet.isBefore(cap) ? quiet : cap;
+        return until.isAfter(now) ? Optional.of(until) : Optional.empty();
     }
 
     private boolean isFull(LaneView.OnlineSessionView session) {

@@ -19,16 +19,27 @@ import java.util.Optional;
  * @param buildingBatch     a batch is being zipped and uploaded
  * @param batchPausedUntil  KSeF failed a batch of this lane as a whole: no batch before then (null: none)
  * @param awaitingBySession the online verdicts awaited, by session (for {@link VerdictChoice})
+ * @param arrivals          when the queue began to grow and when a command last arrived (null: not seen arrive, as
+ *                          after a restart)
  */
 public record LaneView(long queued, Optional<OnlineSessionView> session, List<String> orphanedSessions,
                        Instant verdictsDueAt, int unconfirmedSends, boolean preparedBatch, List<BatchView> batches,
                        Optional<Hold> hold, boolean buildingBatch, Instant batchPausedUntil,
-                       List<VerdictChoice.SessionAwaiting> awaitingBySession) {
+                       List<VerdictChoice.SessionAwaiting> awaitingBySession, Arrivals arrivals) {
 
     public LaneView {
         orphanedSessions = List.copyOf(orphanedSessions);
         batches = List.copyOf(batches);
         awaitingBySession = List.copyOf(awaitingBySession);
+    }
+
+    /** A lane whose queue was not seen arrive. */
+    public LaneView(long queued, Optional<OnlineSessionView> session, List<String> orphanedSessions,
+                    Instant verdictsDueAt, int unconfirmedSends, boolean preparedBatch, List<BatchView> batches,
+                    Optional<Hold> hold, boolean buildingBatch, Instant batchPausedUntil,
+                    List<VerdictChoice.SessionAwaiting> awaitingBySession) {
+        this(queued, session, orphanedSessions, verdictsDueAt, unconfirmedSends, preparedBatch, batches, hold,
+                buildingBatch, batchPausedUntil, awaitingBySession, null);
     }
 
     /** A lane whose awaited verdicts are not told by session: they are asked one by one. */
@@ -47,5 +58,9 @@ public record LaneView(long queued, Optional<OnlineSessionView> session, List<St
     }
 
     public record Hold(HoldReason reason, Instant until) {
+    }
+
+    /** {@code since}: the first arrival into an empty queue (or since the last batch took the queue); {@code last}. */
+    public record Arrivals(Instant since, Instant last) {
     }
 }

@@ -41,8 +41,25 @@ class LanePolicyTest {
     }
 
     @Test
-    void aSmallBacklogStaysOnline() {
+    void aBacklogTheMinuteWindowCanSendStaysOnline() {
         budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(30, 180, 30, 180));
+
+        assertThat(policy.next(withSession(lane(30)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
+    }
+
+    @Test
+    void aSmallBacklogThatWouldWaitForTheMinuteWindowGoesAsABatchWhileBatchSessionsAreToSpare() {
+        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(12, 150, 30, 180));
+        budgets.capacity(KsefLimit.BATCH_SESSION, new Budgets.Capacity(20, 30, 20, 60));
+
+        assertThat(policy.next(withSession(lane(13)), budgets, NOW)).isEqualTo(new Step.StartBatch(13));
+        assertThat(policy.next(withSession(lane(12)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
+    }
+
+    @Test
+    void withHalfTheHoursBatchSessionsUsedASmallBacklogWaitsForTheOnlineWindow() {
+        budgets.capacity(KsefLimit.INVOICE_SEND, new Budgets.Capacity(12, 150, 30, 180));
+        budgets.capacity(KsefLimit.BATCH_SESSION, new Budgets.Capacity(20, 29, 20, 60));
 
         assertThat(policy.next(withSession(lane(40)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
     }
@@ -61,6 +78,42 @@ class LanePolicyTest {
 
         assertThat(policy.next(withSession(lane(999)), budgets, NOW)).isEqualTo(new Step.SendOnline(10));
         assertThat(policy.next(withSession(lane(50_000)), budgets, NOW)).isEqualTo(new Step.StartBatch(10_000));
+    }
+
+    @Test
+    void aBatchWaitsWhileItsBurstIsStillArriving() {
+        LaneView arriving = arriving(300, NOW.minusSeconds(1), NOW.minusMillis(100));
+
+        assertThat(policy.next(arriving, budgets, NOW)).isEqualTo(new Step.Sleep(NOW.plusMillis(400), null));
+    }
+
+    @Test
+    void aBatchStartsOnceNothingHasArrivedForTheGatherTime() {
+        LaneView quiet = arriving(300, NOW.minusSeconds(2), NOW.minusMillis(500));
+
+        assertThat(policy.next(quiet, budgets, NOW)).isEqualTo(new Step.StartBatch(300));
+    }
+
+    @Test
+    void aBatchGathersNoLongerThanTheGatherMaximumFromTheFirstArrival() {
+        assertThat(policy.next(arriving(300, NOW.minusMillis(4_900), NOW.minusMillis(10)), budgets, NOW))
+                .isEqualTo(new Step.Sleep(NOW.plusMillis(100), null));
+        assertThat(policy.next(arriving(300, NOW.minusSeconds(5), NOW.minusMillis(10)), budgets, NOW))
+                .isEqualTo(new Step.StartBatch(300));
+    }
+
+    @Test
+    void aQueueThatFillsABatchDoesNotWait() {
+        LaneView full = arriving(12_000, NOW.minusSeconds(1), NOW.minusMillis(1));
+
+        assertThat(policy.next(full, budgets, NOW)).isEqualTo(new Step.StartBatch(10_000));
+    }
+
+    @Test
+    void invoicesThatGoOnlineDoNotWaitForArrivalsToStop() {
+        LaneView arriving = arriving(5, NOW.minusSeconds(1), NOW.minusMillis(1));
+
+        assertThat(policy.next(arriving, budgets, NOW)).isEqualTo(new Step.SendOnline(5));
     }
 
     @Test
@@ -140,6 +193,11 @@ class LanePolicyTest {
     private static LaneView lane(long queued) {
         return new LaneView(queued, Optional.empty(), List.of(), null, 0, false, List.of(), Optional.empty(), false,
                 null);
+    }
+
+    private static LaneView arriving(long queued, Instant since, Instant last) {
+        return new LaneView(queued, session(NOW), List.of(), null, 0, false, List.of(), Optional.empty(), false, null,
+                List.of(), new LaneView.Arrivals(since, last));
     }
 
     private static LaneView awaiting(VerdictChoice.SessionAwaiting session) {

@@ -85,7 +85,7 @@ class VerdictChoiceTest {
         LaneSettings d = LaneSettings.defaults();
         VerdictChoice off = new VerdictChoice(new LaneSettings(d.sendChunk(), d.pollChunk(), d.sessionIdle(),
                 d.sessionMaxInvoices(), d.sessionExpiryMargin(), d.batchMinInvoices(), d.batchMaxInvoices(),
-                d.batchHorizon(), d.batchAlwaysAbove(), Integer.MAX_VALUE));
+                d.batchHorizon(), d.batchAlwaysAbove(), Integer.MAX_VALUE, d.batchGather(), d.batchGatherMax()));
 
         assertThat(off.listed(List.of(awaiting("S-1", 20, 20)), budgets, NOW)).isEmpty();
     }
