@@ -21,6 +21,7 @@ import dev.ksefplatform.commandapi.submission.application.InvoiceStatusQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.submission.application.OutboxRelay;
 import dev.ksefplatform.commandapi.submission.application.PublishedMarks;
+import dev.ksefplatform.commandapi.submission.application.SubmissionAdmission;
 import dev.ksefplatform.commandapi.submission.application.SubmissionStatuses;
 import dev.ksefplatform.commandapi.submission.application.UnseenRecheck;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceInspection;
@@ -112,6 +113,11 @@ class SubmissionConfiguration {
     @Bean
     InvoiceBodyReader invoiceBodyReader(SubmissionProperties properties) {
         return new InvoiceBodyReader(properties.maxBytes());
+    }
+
+    @Bean
+    SubmissionAdmission submissionAdmission(SubmissionProperties properties) {
+        return new SubmissionAdmission(properties.inFlight().perTenant(), properties.inFlight().total());
     }
 
     @Bean

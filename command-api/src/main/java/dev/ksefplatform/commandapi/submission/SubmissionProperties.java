@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outbox         the relay for commands recorded but not published
  * @param markEvery      how often acknowledged commands are marked published, in one batch
  * @param commandLinger  how long the commands' producer gathers records into one batch ({@code linger.ms})
+ * @param inFlight       how many submissions the gateway holds at once, per tenant and in all
  */
 @ConfigurationProperties("commandapi.submission")
 public record SubmissionProperties(@DefaultValue("TEST") String environment,
@@ -19,7 +20,15 @@ public record SubmissionProperties(@DefaultValue("TEST") String environment,
                                    @DefaultValue("10s") Duration publishTimeout,
                                    @DefaultValue Outbox outbox,
                                    @DefaultValue("200ms") Duration markEvery,
-                                   @DefaultValue("10ms") Duration commandLinger) {
+                                   @DefaultValue("10ms") Duration commandLinger,
+                                   @DefaultValue InFlight inFlight) {
+
+    /**
+     * @param perTenant a tenant's submissions held at once; one more is answered 429
+     * @param total     all tenants' submissions held at once; one more is answered 503
+     */
+    public record InFlight(@DefaultValue("128") int perTenant, @DefaultValue("2048") int total) {
+    }
 
     /**
      * @param grace    age after which a received command is the relay's to publish

@@ -30,7 +30,8 @@ final class OpenApiProblems implements OpenApiCustomizer {
             "post /api/v1/integrations/{id}/disable", "409:illegal-status-transition",
             "post /api/v1/integrations/{id}/enable", "409:illegal-status-transition: only a DISABLED one",
             "post /api/v1/invoices", "403:seller-not-tenant;408:request-timeout: the body stopped arriving, nothing taken;"
-                    + "413:payload-too-large;415:unsupported-media-type;422:idempotency-key-reused");
+                    + "413:payload-too-large;415:unsupported-media-type;422:idempotency-key-reused;"
+                    + "429:too-many-submissions-in-flight: the tenant's bound (Retry-After), nothing taken");
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -60,6 +61,10 @@ final class OpenApiProblems implements OpenApiCustomizer {
                     + "try again shortly");
         } else if (!key.equals("post /api/v1/invoices") && !key.equals("get /api/v1/invoices/{commandId}")) {
             add(operation, "503", "read-model-unavailable or service-unavailable (database unreachable): try again shortly");
+        }
+        if (key.equals("post /api/v1/invoices")) {
+            add(operation, "503", "service-unavailable (the database is unreachable or restarting) or gateway-busy (the"
+                    + " gateway holds as many submissions as it takes, nothing taken): retry after Retry-After seconds");
         }
         add(operation, "503", "service-unavailable: the database is unreachable or restarting; retry after Retry-After seconds");
         String particular = PARTICULAR.get(key);

@@ -14,6 +14,8 @@ import dev.ksefplatform.commandapi.webhook.application.WebhookNotFound;
 import dev.ksefplatform.commandapi.security.NotPermitted;
 import dev.ksefplatform.commandapi.submission.application.CommandNotFound;
 import dev.ksefplatform.commandapi.submission.application.DocumentNotAvailable;
+import dev.ksefplatform.commandapi.submission.application.GatewayBusy;
+import dev.ksefplatform.commandapi.submission.application.TenantSubmissionsInFlight;
 import dev.ksefplatform.commandapi.submission.application.IdempotencyKeyReused;
 import dev.ksefplatform.commandapi.submission.application.InvalidIdempotencyKey;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceInvalid;
@@ -257,6 +259,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail kafkaUnavailable(dev.ksefplatform.commandapi.platform.application.KafkaUnavailable e) {
         log.warn("kafka unavailable cause={}", String.valueOf(e.getCause()));
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", "Temporarily unavailable", e);
+    }
+
+    /** One second: a held submission takes milliseconds to tens of them when the gateway is not overloaded. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tenantSubmissionsInFlight(TenantSubmissionsInFlight e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-submissions-in-flight", "Too many submissions in flight", e));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> gatewayBusy(GatewayBusy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "gateway-busy", "Temporarily unavailable", e));
     }
 
     /** The cause (which may name internal hosts) is logged here, never answered. */

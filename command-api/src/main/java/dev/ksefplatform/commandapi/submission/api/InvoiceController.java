@@ -3,6 +3,7 @@ package dev.ksefplatform.commandapi.submission.api;
 import dev.ksefplatform.commandapi.submission.application.InvoiceListQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceStatusQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
+import dev.ksefplatform.commandapi.submission.application.SubmissionAdmission;
 import dev.ksefplatform.commandapi.tenant.application.TenantAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,14 +33,16 @@ class InvoiceController {
     private final InvoiceSubmissions submissions;
     private final InvoiceStatusQuery statuses;
     private final InvoiceListQuery list;
+    private final SubmissionAdmission admission;
 
     InvoiceController(TenantAuthentication authentication, InvoiceBodyReader bodies, InvoiceSubmissions submissions,
-                      InvoiceStatusQuery statuses, InvoiceListQuery list) {
+                      InvoiceStatusQuery statuses, InvoiceListQuery list, SubmissionAdmission admission) {
         this.authentication = authentication;
         this.bodies = bodies;
         this.submissions = submissions;
         this.statuses = statuses;
         this.list = list;
+        this.admission = admission;
     }
 
     @GetMapping("/api/v1/invoices")
@@ -59,13 +62,14 @@ class InvoiceController {
                 .flatMap(tenant -> list.page(tenant, InvoiceListParameters.forwarded(request.getQueryParams())));
     }
 
-    /** Takes the raw request so nothing is read before the tenant is known. */
+    /** Takes the raw request so nothing is read before the tenant is known and the submission admitted. */
     @PostMapping("/api/v1/invoices")
     Mono<ResponseEntity<CommandAccepted>> submit(@RequestHeader(name = API_KEY, required = false) String apiKey,
                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                                  ServerHttpRequest request) {
         return authentication.authenticate(apiKey)
-                .flatMap(tenant -> bodies.read(request).flatMap(xml -> submissions.submit(tenant, xml, idempotencyKey)))
+                .flatMap(tenant -> admission.admit(tenant.id(),
+                        bodies.read(request).flatMap(xml -> submissions.submit(tenant, xml, idempotencyKey))))
                 .map(commandId -> ResponseEntity.accepted()
                         .location(URI.create("/api/v1/invoices/" + commandId))
                         .body(new CommandAccepted(commandId, "PENDING")));

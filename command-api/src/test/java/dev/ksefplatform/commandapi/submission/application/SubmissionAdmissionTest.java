@@ -1,0 +1,75 @@
+package dev.ksefplatform.commandapi.submission.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+
+class SubmissionAdmissionTest {
+
+    private final SubmissionAdmission admission = new SubmissionAdmission(2, 3);
+
+    @Test
+    void aTenantOverItsBoundIsRefusedWithoutItsSubmissionBeingRun() {
+        Sinks.One<String> first = Sinks.one();
+        Disposable a1 = admission.admit("a", first.asMono()).subscribe();
+        Disposable a2 = admission.admit("a", Mono.<String>never()).subscribe();
+        AtomicInteger runs = new AtomicInteger();
+
+        StepVerifier.create(admission.admit("a", Mono.fromCallable(runs::incrementAndGet)))
+                .expectError(TenantSubmissionsInFlight.class).verify();
+
+        assertThat(runs).hasValue(0);
+        assertThat(admission.inFlight("a")).isEqualTo(2);
+        a2.dispose();
+        a1.dispose();
+    }
+
+    @Test
+    void anotherTenantIsAdmittedWhileOneIsAtItsBound() {
+        Disposable a1 = admission.admit("a", Mono.never()).subscribe();
+        Disposable a2 = admission.admit("a", Mono.never()).subscribe();
+
+        StepVerifier.create(admission.admit("b", Mono.just("accepted"))).expectNext("accepted").verifyComplete();
+
+        a1.dispose();
+        a2.dispose();
+    }
+
+    @Test
+    void theGatewaysBoundRefusesEveryTenantOnceReached() {
+        Disposable a1 = admission.admit("a", Mono.never()).subscribe();
+        Disposable b1 = admission.admit("b", Mono.never()).subscribe();
+        Disposable c1 = admission.admit("c", Mono.never()).subscribe();
+
+        StepVerifier.create(admission.admit("d", Mono.just("accepted"))).expectError(GatewayBusy.class).verify();
+        assertThat(admission.inFlight("d")).isZero();
+
+        a1.dispose();
+        b1.dispose();
+        c1.dispose();
+    }
+
+    @Test
+    void aPermitComesBackWhenTheSubmissionAnswersFailsOrIsCancelled() {
+        Sinks.One<String> answered = Sinks.one();
+        Sinks.One<String> failed = Sinks.one();
+        admission.admit("a", answered.asMono()).subscribe();
+        admission.admit("a", failed.asMono()).subscribe(v -> { }, e -> { });
+
+        answered.tryEmitValue("accepted");
+        failed.tryEmitError(new IllegalStateException("database down"));
+        assertThat(admission.inFlight("a")).isZero();
+
+        Disposable held = admission.admit("a", Mono.never()).subscribe();
+        Disposable other = admission.admit("a", Mono.never()).subscribe();
+        held.dispose(); // the client went away
+        StepVerifier.create(admission.admit("a", Mono.just("accepted"))).expectNext("accepted").verifyComplete();
+        other.dispose();
+        assertThat(admission.inFlight("a")).isZero();
+    }
+}
