@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ksefplatform.commandapi.submission.application.SubmissionAdmission;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +42,9 @@ class SubmissionAdmissionIT {
 
     @Autowired
     private SubmissionAdmission admission;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @LocalServerPort
     private int port;
@@ -87,6 +91,8 @@ class SubmissionAdmissionIT {
         assertThat(recorded(a)).as("held-1 and served-2; refused-1 never read").isEqualTo(2);
         assertThat(recorded(b)).as("served-1 and served-3").isEqualTo(2);
         assertThat(recorded(c)).isZero();
+        assertThat(meters.get("ksef.gateway.submissions.refused").tag("reason", "tenant").counter().count()).isEqualTo(1);
+        assertThat(meters.get("ksef.gateway.submissions.refused").tag("reason", "total").counter().count()).isEqualTo(1);
     }
 
     /** Headers and half the body: the request is admitted and waits for the rest. */

@@ -28,6 +28,7 @@ import dev.ksefplatform.commandapi.submission.domain.InvoiceInspection;
 import dev.ksefplatform.ksef.xml.Fa3Schema;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -116,8 +117,8 @@ class SubmissionConfiguration {
     }
 
     @Bean
-    SubmissionAdmission submissionAdmission(SubmissionProperties properties) {
-        return new SubmissionAdmission(properties.inFlight().perTenant(), properties.inFlight().total());
+    SubmissionAdmission submissionAdmission(SubmissionProperties properties, MeterRegistry meters) {
+        return new SubmissionAdmission(properties.inFlight().perTenant(), properties.inFlight().total(), meters);
     }
 
     @Bean

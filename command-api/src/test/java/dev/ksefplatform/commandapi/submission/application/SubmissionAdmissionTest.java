@@ -2,6 +2,8 @@ package dev.ksefplatform.commandapi.submission.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ksefplatform.testsupport.CapturedLogs;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -11,7 +13,8 @@ import reactor.test.StepVerifier;
 
 class SubmissionAdmissionTest {
 
-    private final SubmissionAdmission admission = new SubmissionAdmission(2, 3);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final SubmissionAdmission admission = new SubmissionAdmission(2, 3, meters);
 
     @Test
     void aTenantOverItsBoundIsRefusedWithoutItsSubmissionBeingRun() {
@@ -25,8 +28,33 @@ class SubmissionAdmissionTest {
 
         assertThat(runs).hasValue(0);
         assertThat(admission.inFlight("a")).isEqualTo(2);
+        assertThat(refused("tenant")).isEqualTo(1.0);
+        assertThat(refused("total")).isZero();
+        assertThat(meters.get("ksef.gateway.submissions.in.flight").gauge().value()).isEqualTo(2.0);
         a2.dispose();
         a1.dispose();
+    }
+
+    @Test
+    void aTenantsRefusalsAreLoggedOnceAMinuteWithItsId() {
+        Disposable a1 = admission.admit("a", Mono.never()).subscribe();
+        Disposable a2 = admission.admit("a", Mono.never()).subscribe();
+
+        try (CapturedLogs logs = CapturedLogs.attach()) {
+            for (int i = 0; i < 3; i++) {
+                StepVerifier.create(admission.admit("a", Mono.just("x"))).expectError(TenantSubmissionsInFlight.class)
+                        .verify();
+            }
+
+            assertThat(logs.entries()).filteredOn(e -> e.logger().endsWith("SubmissionAdmission"))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.level()).isEqualTo("WARN");
+                        assertThat(e.message()).contains("tenantId=a");
+                    });
+        }
+        assertThat(refused("tenant")).isEqualTo(3.0);
+        a1.dispose();
+        a2.dispose();
     }
 
     @Test
@@ -48,6 +76,8 @@ class SubmissionAdmissionTest {
 
         StepVerifier.create(admission.admit("d", Mono.just("accepted"))).expectError(GatewayBusy.class).verify();
         assertThat(admission.inFlight("d")).isZero();
+        assertThat(refused("total")).isEqualTo(1.0);
+        assertThat(refused("tenant")).isZero();
 
         a1.dispose();
         b1.dispose();
@@ -71,5 +101,10 @@ class SubmissionAdmissionTest {
         StepVerifier.create(admission.admit("a", Mono.just("accepted"))).expectNext("accepted").verifyComplete();
         other.dispose();
         assertThat(admission.inFlight("a")).isZero();
+        assertThat(meters.get("ksef.gateway.submissions.in.flight").gauge().value()).isZero();
+    }
+
+    private double refused(String reason) {
+        return meters.get("ksef.gateway.submissions.refused").tag("reason", reason).counter().count();
     }
 }
