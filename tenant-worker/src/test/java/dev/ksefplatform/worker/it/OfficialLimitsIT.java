@@ -88,9 +88,12 @@ class OfficialLimitsIT {
                 .isInstanceOf(InvoiceAccepted.class));
         JsonNode stats = env.simulatorStats(nipA);
         assertThat(stats.path("tooManyRequests").asLong(-1)).isZero();
-        // the burst is gathered into a few batch sessions (an open and a close each), not one per Kafka poll: cut so,
-        // it spent the 20 calls KSeF allows a minute and the rest waited for the window
-        assertThat(stats.path("byGroup").path("batchSession").asLong()).isBetween(2L, 8L);
+        // once half the minute's batch sessions are spent the rest of the burst is gathered, not cut one batch per
+        // Kafka poll: cut so, it spent the 20 calls KSeF allows a minute (an open and a close each), and the rest
+        // waited up to a minute for the window
+        long batchCalls = stats.path("byGroup").path("batchSession").asLong();
+        System.out.printf("noisy neighbour: A's 1,000 invoices in %d batch-session calls%n", batchCalls);
+        assertThat(batchCalls).isBetween(2L, 19L);
     }
 
     /** Publishes {@code count} invoices one after another, each once the previous is final; the slowest, in ms. */

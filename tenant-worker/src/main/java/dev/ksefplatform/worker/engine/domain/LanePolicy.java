@@ -70,7 +70,7 @@ public final class LanePolicy {
         boolean batchPaused = lane.batchPausedUntil() != null && lane.batchPausedUntil().isAfter(now);
         if (!batchPaused && !lane.buildingBatch() && !lane.preparedBatch() && backlogNeedsBatch(lane, budgets)
                 && allowed(budgets, KsefLimit.BATCH_SESSION, 1, now, blocked)) {
-            Optional<Instant> gathering = gatheringUntil(lane, now);
+            Optional<Instant> gathering = gatheringUntil(lane, budgets, now);
             if (gathering.isPresent()) {
                 blocked.add(new Step.Sleep(gathering.get(), null));
                 return Optional.empty();
@@ -122,14 +122,21 @@ public final class LanePolicy {
         return 2L * batch.perHour() >= batch.limitPerHour();
     }
 
+    private static boolean batchSessionsRunningLow(Budgets budgets) {
+        Budgets.Capacity batch = budgets.capacity(KsefLimit.BATCH_SESSION);
+        return 2L * batch.perMinute() < batch.limitPerMinute() || 2L * batch.perHour() < batch.limitPerHour();
+    }
+
     /**
-     * A batch still gathering: commands arrived within {@code batchGather}, the queue began to grow less than
-     * {@code batchGatherMax} ago, and it would not fill a batch. Nothing new is sent meanwhile (online sends would spend
-     * the minute's budget on a burst the batch is about to take).
+     * A batch still gathering: half the minute's or the hour's batch sessions are spent, commands arrived within
+     * {@code batchGather}, the queue began to grow less than {@code batchGatherMax} ago, and it would not fill a batch.
+     * Gathering trades seconds for batch sessions, so it waits only once they run low: with sessions to spare (limits
+     * raised or lifted) a batch starts at once, and the lane keeps sending while its burst still arrives. Nothing new is
+     * sent while it gathers (online sends would spend the minute's budget on a burst the batch is about to take).
      */
-    private Optional<Instant> gatheringUntil(LaneView lane, Instant now) {
+    private Optional<Instant> gatheringUntil(LaneView lane, Budgets budgets, Instant now) {
         LaneView.Arrivals arrivals = lane.arrivals();
-        if (arrivals == null || lane.queued() >= settings.batchMaxInvoices()) {
+        if (arrivals == null || lane.queued() >= settings.batchMaxInvoices() || !batchSessionsRunningLow(budgets)) {
             return Optional.empty();
         }
         Instant quiet = arrivals.last().plus(settings.batchGather());

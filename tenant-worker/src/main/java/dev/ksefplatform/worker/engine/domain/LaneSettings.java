@@ -18,9 +18,9 @@ import java.time.Duration;
  *                           upload and one UPO instead of as many sends and verdict polls as invoices
  * @param verdictListFrom    at least this many verdicts due in one session may be read from the session's invoice list
  *                           instead of one status call each ({@link VerdictChoice} decides whether it is cheaper)
- * @param batchGather        a batch waits while commands still arrive, until none has for this long: a burst read
- *                           from Kafka in many polls becomes one batch session, not one per poll (KSeF allows 10
- *                           batch sessions a minute and 30 an hour)
+ * @param batchGather        once batch sessions run low, a batch waits while commands still arrive, until none has
+ *                           for this long: a burst read from Kafka in many polls becomes one batch session, not one
+ *                           per poll (KSeF allows 10 batch sessions a minute and 30 an hour)
  * @param batchGatherMax     ... but no longer than this after the queue began to grow
  */
 public record LaneSettings(int sendChunk, int pollChunk, Duration sessionIdle, int sessionMaxInvoices,

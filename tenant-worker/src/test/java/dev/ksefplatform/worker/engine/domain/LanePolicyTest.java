@@ -81,14 +81,32 @@ class LanePolicyTest {
     }
 
     @Test
-    void aBatchWaitsWhileItsBurstIsStillArriving() {
+    void aBatchWaitsWhileItsBurstIsStillArrivingOnceHalfTheMinutesBatchSessionsAreSpent() {
+        batchSessionsLeft(9, 50);
         LaneView arriving = arriving(300, NOW.minusSeconds(1), NOW.minusMillis(100));
 
         assertThat(policy.next(arriving, budgets, NOW)).isEqualTo(new Step.Sleep(NOW.plusMillis(400), null));
     }
 
     @Test
+    void aBatchWaitsWhileItsBurstIsStillArrivingOnceHalfTheHoursBatchSessionsAreSpent() {
+        batchSessionsLeft(20, 29);
+        LaneView arriving = arriving(300, NOW.minusSeconds(1), NOW.minusMillis(100));
+
+        assertThat(policy.next(arriving, budgets, NOW)).isEqualTo(new Step.Sleep(NOW.plusMillis(400), null));
+    }
+
+    @Test
+    void withBatchSessionsToSpareABatchStartsWhileItsBurstStillArrives() {
+        batchSessionsLeft(10, 30);
+        LaneView arriving = arriving(300, NOW.minusSeconds(1), NOW.minusMillis(100));
+
+        assertThat(policy.next(arriving, budgets, NOW)).isEqualTo(new Step.StartBatch(300));
+    }
+
+    @Test
     void aBatchStartsOnceNothingHasArrivedForTheGatherTime() {
+        batchSessionsLeft(9, 50);
         LaneView quiet = arriving(300, NOW.minusSeconds(2), NOW.minusMillis(500));
 
         assertThat(policy.next(quiet, budgets, NOW)).isEqualTo(new Step.StartBatch(300));
@@ -96,6 +114,7 @@ class LanePolicyTest {
 
     @Test
     void aBatchGathersNoLongerThanTheGatherMaximumFromTheFirstArrival() {
+        batchSessionsLeft(9, 50);
         assertThat(policy.next(arriving(300, NOW.minusMillis(4_900), NOW.minusMillis(10)), budgets, NOW))
                 .isEqualTo(new Step.Sleep(NOW.plusMillis(100), null));
         assertThat(policy.next(arriving(300, NOW.minusSeconds(5), NOW.minusMillis(10)), budgets, NOW))
@@ -104,6 +123,7 @@ class LanePolicyTest {
 
     @Test
     void aQueueThatFillsABatchDoesNotWait() {
+        batchSessionsLeft(9, 50);
         LaneView full = arriving(12_000, NOW.minusSeconds(1), NOW.minusMillis(1));
 
         assertThat(policy.next(full, budgets, NOW)).isEqualTo(new Step.StartBatch(10_000));
@@ -111,6 +131,7 @@ class LanePolicyTest {
 
     @Test
     void invoicesThatGoOnlineDoNotWaitForArrivalsToStop() {
+        batchSessionsLeft(9, 50);
         LaneView arriving = arriving(5, NOW.minusSeconds(1), NOW.minusMillis(1));
 
         assertThat(policy.next(arriving, budgets, NOW)).isEqualTo(new Step.SendOnline(5));
@@ -193,6 +214,11 @@ class LanePolicyTest {
     private static LaneView lane(long queued) {
         return new LaneView(queued, Optional.empty(), List.of(), null, 0, false, List.of(), Optional.empty(), false,
                 null);
+    }
+
+    /** KSeF's batch-session limits (20 a minute, 60 an hour) with this much of each left. */
+    private void batchSessionsLeft(int minute, int hour) {
+        budgets.capacity(KsefLimit.BATCH_SESSION, new Budgets.Capacity(minute, hour, 20, 60));
     }
 
     private static LaneView arriving(long queued, Instant since, Instant last) {
