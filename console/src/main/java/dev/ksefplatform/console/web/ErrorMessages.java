@@ -21,7 +21,8 @@ final class ErrorMessages {
             "illegal-status-transition", "unknown-key-version", "key-rotation-running", "ksef-unavailable",
             "ksef-rate-budget", "webhook-deliveries-pending", "webhook-not-found", "credential-service-unavailable",
             "audit-query-timeout", "kafka-unavailable", "read-model-unavailable", "service-unavailable", "internal-error",
-            "ksef-budget-not-seen", "dead-letter-not-found", "dead-letter-not-redrivable", "request-timeout");
+            "ksef-budget-not-seen", "dead-letter-not-found", "dead-letter-not-redrivable", "request-timeout",
+            "too-many-submissions-in-flight", "gateway-busy");
 
     /** Types whose detail names what exactly is wrong (a field, an XSD line and column, a limit, a NIP). */
     static final Set<String> DETAILED = Set.of("invalid-request", "invalid-nip", "invalid-invoice", "xml-limit-exceeded",
