@@ -82,10 +82,9 @@ public final class SubmissionAdmission {
                 .description("submissions refused over the gateway's in-flight bounds").register(meters);
     }
 
-    /** Submissions of the tenant in flight now. */
+    /** Submissions of the tenant in flight now (asking about a tenant never seen creates nothing). */
     public int inFlight(String tenantId) {
-        Bulkhead bulkhead = tenants.bulkhead(tenantId);
-        return perTenant - bulkhead.getMetrics().getAvailableConcurrentCalls();
+        return tenants.find(tenantId).map(b -> perTenant - b.getMetrics().getAvailableConcurrentCalls()).orElse(0);
     }
 
     private static BulkheadConfig refusingAbove(int calls) {
