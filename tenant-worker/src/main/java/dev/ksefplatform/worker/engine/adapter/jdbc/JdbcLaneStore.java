@@ -85,9 +85,9 @@ public class JdbcLaneStore implements LaneStore {
     @Override
     public Map<String, byte[]> xml(Collection<String> commandIds) {
         Map<String, byte[]> xml = new HashMap<>();
-        jdbc.query("SELECT command_id, xml FROM worker.commands WHERE command_id = ANY (?::text[]) AND xml IS NOT NULL",
-                (RowCallbackHandler) rs -> xml.put(rs.getString(1), rs.getBytes(2)),
-                (Object) Sql.textArray(List.copyOf(commandIds)));
+        jdbc.query(Sql.binaryResults("SELECT command_id, xml FROM worker.commands WHERE command_id = ANY (?::text[])"
+                        + " AND xml IS NOT NULL", (Object) Sql.textArray(List.copyOf(commandIds))),
+                (RowCallbackHandler) rs -> xml.put(rs.getString(1), rs.getBytes(2)));
         return xml;
     }
 

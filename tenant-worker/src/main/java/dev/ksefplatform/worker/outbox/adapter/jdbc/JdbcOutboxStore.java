@@ -1,5 +1,6 @@
 package dev.ksefplatform.worker.outbox.adapter.jdbc;
 
+import dev.ksefplatform.worker.engine.adapter.jdbc.Sql;
 import dev.ksefplatform.worker.outbox.application.OutboxRecord;
 import dev.ksefplatform.worker.outbox.application.OutboxStore;
 import java.util.List;
@@ -26,7 +27,7 @@ public class JdbcOutboxStore implements OutboxStore {
      */
     @Override
     public List<OutboxRecord> next(int max) {
-        return jdbc.query("""
+        return jdbc.query(Sql.binaryResults("""
                 SELECT o.id, o.topic, o.tenant_id, o.value, o.headers
                   FROM (SELECT f.id FROM worker.partition_owners p
                          CROSS JOIN LATERAL (SELECT id FROM worker.outbox WHERE partition = p.partition
@@ -34,9 +35,9 @@ public class JdbcOutboxStore implements OutboxStore {
                          WHERE p.owner = ? ORDER BY f.id LIMIT ?) n
                  CROSS JOIN LATERAL (SELECT id, topic, tenant_id, value, headers FROM worker.outbox
                                       WHERE id = n.id OFFSET 0) o
-                 ORDER BY o.id""",
+                 ORDER BY o.id""", max, instanceId, max),
                 (rs, i) -> new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                        HeaderCodec.decode(rs.getBytes(5))), max, instanceId, max);
+                        HeaderCodec.decode(rs.getBytes(5))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ksefplatform.worker.upo.adapter.jdbc;
 
 import dev.ksefplatform.worker.engine.adapter.jdbc.PartitionFence;
+import dev.ksefplatform.worker.engine.adapter.jdbc.Sql;
 import dev.ksefplatform.worker.engine.application.EventEncoder.Encoded;
 import dev.ksefplatform.worker.engine.domain.CommandRef;
 import dev.ksefplatform.worker.engine.domain.LaneKey;
@@ -83,9 +84,9 @@ public class JdbcUpoStore implements UpoStore {
     @Override
     public Map<String, byte[]> sentXml(Collection<String> commandIds) {
         Map<String, byte[]> xml = new HashMap<>();
-        jdbc.query("SELECT command_id, xml FROM worker.upo_fetches WHERE command_id = ANY (?) AND xml IS NOT NULL",
-                (RowCallbackHandler) rs -> xml.put(rs.getString(1), rs.getBytes(2)),
-                (Object) commandIds.toArray(String[]::new));
+        jdbc.query(Sql.binaryResults("SELECT command_id, xml FROM worker.upo_fetches WHERE command_id = ANY (?)"
+                        + " AND xml IS NOT NULL", (Object) commandIds.toArray(String[]::new)),
+                (RowCallbackHandler) rs -> xml.put(rs.getString(1), rs.getBytes(2)));
         return xml;
     }
 
