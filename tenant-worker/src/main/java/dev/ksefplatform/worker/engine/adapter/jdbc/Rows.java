@@ -37,8 +37,10 @@ final class Rows {
                 : "SELECT * FROM (SELECT DISTINCT ON (invoice_hash) seq, " + columns + " FROM worker.commands"
                   + " WHERE tenant_id = ? AND environment = ? AND context_nip = ? AND state = 'QUEUED'"
                   + " ORDER BY invoice_hash, seq) q ORDER BY seq LIMIT ?";
-        return jdbc.query(sql, (rs, i) -> queued(rs, withXml), lane.tenantId(), lane.environment(), lane.contextNip(),
-                max);
+        Object[] args = {lane.tenantId(), lane.environment(), lane.contextNip(), max};
+        // the online send reads the documents themselves: in binary (Sql.binaryResults)
+        return withXml ? jdbc.query(Sql.binaryResults(sql, args), (rs, i) -> queued(rs, true))
+                : jdbc.query(sql, (rs, i) -> queued(rs, false), args);
     }
 
     private static QueuedInvoice queued(ResultSet rs, boolean withXml) throws SQLException {
