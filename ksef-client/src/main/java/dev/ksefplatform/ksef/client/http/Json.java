@@ -10,11 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 
 /** The one JSON mapper: unknown fields ignored (KSeF adds fields without notice), nulls not sent. */
 public final class Json {
@@ -30,8 +25,7 @@ public final class Json {
 
     /** KSeF sends ISO-8601 with an offset, 7 fraction digits, and sometimes no offset at all (then UTC). */
     public static Instant parseInstant(String text) {
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-        return parsed instanceof OffsetDateTime odt ? odt.toInstant() : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        return IsoInstants.parse(text);
     }
 
     private static final class LenientInstant extends JsonDeserializer<Instant> {
