@@ -1,9 +1,9 @@
 package dev.ksefplatform.worker.engine.adapter.ksef;
 
+import dev.ksefplatform.ksef.client.http.IsoInstants;
 import dev.ksefplatform.worker.engine.application.Ksef;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
@@ -73,7 +73,7 @@ final class SessionUpoParser {
                 case "NumerKSeFDokumentu" -> ksefNumber = text;
                 case "NumerFaktury" -> invoiceNumber = text;
                 case "SkrotDokumentu" -> hash = text;
-                case "DataNadaniaNumeruKSeF" -> acquired = OffsetDateTime.parse(text).toInstant();
+                case "DataNadaniaNumeruKSeF" -> acquired = IsoInstants.parse(text); // xs:dateTime, no zone = UTC
                 default -> {
                 }
             }
