@@ -43,6 +43,9 @@ public final class CostBenchmark {
     /** No event for this long: the platform has nothing left to do. */
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    /** All services' compiler threads together: 2 % of one core, 3 s in a row (a clock tick is 10 ms). */
+    private static final double JIT_QUIET_MILLIS_PER_SECOND = 20;
+    private static final int JIT_QUIET_SECONDS = 3;
     private static final java.nio.file.Path JFR = java.nio.file.Path.of("target", "cost-jfr").toAbsolutePath();
 
     private CostBenchmark(CostPlatform platform, Settings settings, Finals finals) {
@@ -89,10 +92,13 @@ public final class CostBenchmark {
         drain("warm-up", warm.accepted().keySet());
         warmUpKafka(tenants);
         warmedUp = commands.size();
+        settleJit("the idle window");
         idle();
+        settleJit("REST");
         probe("before REST");
         double endToEndRest = restPhase(rest);
         List<ProducerRecord<String, CommandEnvelope>> direct = new DirectCommands("KAFKA").build(tenants, settings.invoices());
+        settleJit("Kafka");
         probe("before Kafka");
         double endToEnd = commandsPhase(direct);
         ceiling(direct, endToEnd, endToEndRest);
@@ -106,6 +112,15 @@ public final class CostBenchmark {
      */
     private static void probe(String when) {
         System.out.println("FIGURE cost/machine " + when + ": " + MachineProbe.line().substring("machine: ".length()));
+    }
+
+    /** Until the compilations the last phase queued are done, so that the next phase is not charged for them. */
+    private void settleJit(String phase) {
+        if (settings.jitSettleSeconds() > 0) {
+            System.out.println(new JitSettle(platform.services(), app -> ThreadCpu.sample(platform.pids().get(app)))
+                    .await(phase, JIT_QUIET_MILLIS_PER_SECOND, JIT_QUIET_SECONDS,
+                            Duration.ofSeconds(settings.jitSettleSeconds())));
+        }
     }
 
     /** The Kafka path's own warm-up (batch sessions, the UPO thread at full pace), not measured. */

@@ -15,11 +15,14 @@ import java.util.Arrays;
  * {@code WORKER_ENGINE_VERDICT_LIST_FROM=2147483647} to ask every verdict one by one) and {@code bench.postgres}
  * (none: {@code name=value,…} PostgreSQL server settings added to, or overriding, {@link CostPlatform}'s, e.g.
  * {@code synchronous_commit=off}) and {@code bench.jfr} (false:
- * record the Kafka phase of the cost benchmark with JFR in every service, {@code target/cost-jfr/<service>.jfr}).
+ * record the Kafka phase of the cost benchmark with JFR in every service, {@code target/cost-jfr/<service>.jfr}) and
+ * {@code bench.jitSettleSeconds} (120: before each measured phase, wait at most so long for the services' JIT compiler
+ * threads to be quiet, {@link JitSettle}; 0 for no wait).
  */
 record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, int[] rates, int tenants,
                 int idleSeconds, Duration timeout, String jvmOptions, int workers,
-                java.util.Map<String, String> workerEnv, java.util.Map<String, String> postgres, boolean jfr) {
+                java.util.Map<String, String> workerEnv, java.util.Map<String, String> postgres, boolean jfr,
+                int jitSettleSeconds) {
 
     static Settings fromSystemProperties() {
         return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 2_000),
@@ -30,7 +33,7 @@ record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, in
                 System.getProperty("bench.jvmOptions", "-Xmx512m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError"),
                 Integer.getInteger("bench.workers", 1), variables(System.getProperty("bench.workerEnv", "")),
                 variables(System.getProperty("bench.postgres", "")),
-                Boolean.getBoolean("bench.jfr"));
+                Boolean.getBoolean("bench.jfr"), Integer.getInteger("bench.jitSettleSeconds", 120));
     }
 
     private static java.util.Map<String, String> variables(String list) {
@@ -43,9 +46,10 @@ record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, in
     @Override
     public String toString() {
         return ("invoices=%d warm-up=%d at %d/s and %d onto Kafka rates=%s tenants=%d tenant-worker instances=%d"
-                + " services' JVM options \"%s\" tenant-worker environment %s PostgreSQL settings added %s%s")
+                + " services' JVM options \"%s\" tenant-worker environment %s PostgreSQL settings added %s"
+                + " JIT settle at most %d s%s")
                 .formatted(invoices, warmup, warmupRate, warmupCommands, Arrays.toString(rates), tenants, workers,
-                        jvmOptions, workerEnv, postgres,
+                        jvmOptions, workerEnv, postgres, jitSettleSeconds,
                 jfr ? ", the Kafka phase recorded with JFR (its figures include JFR's cost)" : "");
     }
 }
