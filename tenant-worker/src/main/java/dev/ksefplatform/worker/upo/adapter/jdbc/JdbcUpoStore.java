@@ -76,8 +76,8 @@ public class JdbcUpoStore implements UpoStore {
 
     @Override
     public byte[] sentXml(String commandId) {
-        List<byte[]> xml = jdbc.query("SELECT xml FROM worker.upo_fetches WHERE command_id = ?",
-                (rs, n) -> rs.getBytes(1), commandId);
+        List<byte[]> xml = jdbc.query(Sql.binaryResults("SELECT xml FROM worker.upo_fetches WHERE command_id = ?",
+                commandId), (rs, n) -> rs.getBytes(1));
         return xml.isEmpty() ? null : xml.get(0);
     }
 
