@@ -9,10 +9,9 @@ import java.util.function.Function;
 /**
  * Waits, before a measured phase, until the services' JIT compiler threads are quiet: their CPU over the last second
  * below {@code quietMillisPerSecond} (all services together), for {@code quietSeconds} seconds in a row, at most
- * {@code max}. Without it a phase measured the compilations queued by the phase before: on two busy cores the
- * compiler falls behind, and the Kafka phase right after the REST phase read command-api's compiler at 0.105 ms per
- * invoice where its own work there was 0.050 ms (2026-12-07). A phase that still compiles after the wait compiles
- * for itself, and its figures say so.
+ * {@code max}. On two busy cores the compiler lags: it was still busy 4–25 s after each phase in the runs of
+ * 2026-12-07, and without the wait the next phase would be charged for it. It does not remove the compilation a phase
+ * does for itself, which in those runs was most of it (root README, "The compiler in the measured phase, again").
  */
 final class JitSettle {
 
