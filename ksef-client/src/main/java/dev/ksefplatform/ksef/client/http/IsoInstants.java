@@ -1,7 +1,9 @@
 package dev.ksefplatform.ksef.client.http;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -45,7 +47,7 @@ public final class IsoInstants {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.Month.of(month).length(Year.isLeap(year))
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
@@ -65,7 +67,7 @@ public final class IsoInstants {
         if (offsetSeconds == Integer.MIN_VALUE) {
             return null;
         }
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         long seconds = epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(seconds, nanos);
     }
