@@ -7,6 +7,7 @@ import dev.ksefplatform.worker.WorkerProperties;
 import dev.ksefplatform.worker.engine.adapter.http.HttpTenantCredentials;
 import dev.ksefplatform.worker.engine.adapter.jdbc.CallRecordWriter;
 import dev.ksefplatform.worker.engine.adapter.ksef.ScopedCallObserver;
+import dev.ksefplatform.worker.engine.adapter.ksef.ScratchDirectory;
 import dev.ksefplatform.worker.engine.application.CallLog;
 import dev.ksefplatform.worker.outbox.adapter.jdbc.OutboxWriter;
 import java.time.Duration;
@@ -87,12 +88,18 @@ public class EngineConfiguration {
                 Duration.ofSeconds(1), clock);
     }
 
+    /** Closed (removed) after the clients' users have stopped: they depend on it. */
+    @Bean
+    ScratchDirectory scratchDirectory(WorkerProperties worker) {
+        return ScratchDirectory.claim(worker.ksef().tempDirectoryOrDefault());
+    }
+
     @Bean
     KsefEnvironments ksefEnvironments(WorkerProperties worker, PlatformProperties platform, CallLog calls,
-                                      RateBudgetsAdapter budget, Clock clock) {
+                                      RateBudgetsAdapter budget, ScratchDirectory scratch, Clock clock) {
         ScopedCallObserver recorded = new ScopedCallObserver(calls, clock);
         return new KsefEnvironments(platform.environmentBaseUris(), worker.ksef().requestTimeout(),
-                worker.ksef().tempDirectoryOrDefault(), call -> {
+                scratch.path(), call -> {
                     recorded.called(call);
                     budget.answered();
                 });

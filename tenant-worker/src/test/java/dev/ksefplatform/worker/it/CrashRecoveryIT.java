@@ -75,7 +75,7 @@ class CrashRecoveryIT {
         }
         assertThat(died).as("the worker reached " + point).isTrue();
         assertThat(doomed.exitValue()).isEqualTo(137);
-        env.startWorker();
+        restartTakingOverTheScratch();
 
         Set<String> numbers = commands.stream().map(c -> {
             ConsumerRecord<String, EventEnvelope> outcome = env.kafka.awaitEvent(outcomeOf(c));
@@ -106,7 +106,7 @@ class CrashRecoveryIT {
             env.kafka.publish(sync);
             assertThat(doomed.waitFor(90, TimeUnit.SECONDS)).as("the worker reached " + point).isTrue();
             assertThat(doomed.exitValue()).isEqualTo(137);
-            env.startWorker();
+            restartTakingOverTheScratch();
 
             Object end = env.kafka.awaitEvent(r -> sync.getMessageId().equals(r.value().getCausationId())
                     && r.value().getPayload() instanceof dev.ksefplatform.schemas.v1.InboxSyncCompleted)
@@ -123,6 +123,23 @@ class CrashRecoveryIT {
         } finally {
             doomed.destroyForcibly();
             env.stopWorkers();
+        }
+    }
+
+    /**
+     * The killed worker's temporary directory (batch archives, export packages: invoices in the clear) is removed by
+     * the worker started after it: the only one left is the new worker's own.
+     */
+    private static void restartTakingOverTheScratch() throws Exception {
+        List<Path> left = scratchDirectories();
+        assertThat(left).as("the killed worker's own directory").hasSize(1);
+        env.startWorker();
+        assertThat(scratchDirectories()).as("after the restart").hasSize(1).doesNotContainAnyElementsOf(left);
+    }
+
+    private static List<Path> scratchDirectories() throws Exception {
+        try (var dirs = Files.list(env.scratch)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("ksef-worker-")).toList();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import dev.ksefplatform.worker.TenantWorkerApplication;
 import dev.ksefplatform.worker.engine.application.Engine;
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,6 +28,8 @@ final class WorkerHarness implements AutoCloseable {
     final String bootstrap = EmbeddedKafka.get().bootstrapServers();
     final String database = "worker_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     final String group = "tenant-worker-" + database;
+    /** The workers' base for temporary files: the build's directory, not the system's /tmp. */
+    final Path scratch = Path.of("target", "worker-scratch", database).toAbsolutePath();
     final ConfigurableApplicationContext simulator;
     final URI simulatorUrl;
     final CredentialServiceStub credentials;
@@ -111,6 +114,7 @@ final class WorkerHarness implements AutoCloseable {
         args.put("ksef.environments.TEST.base-url", simulatorUrl + "/v2");
         args.put("ksef.services.credential-service.url", credentials.url());
         args.put("worker.services.credential-service.token", CredentialServiceStub.CALLER_TOKEN);
+        args.put("worker.ksef.temp-directory", scratch);
         args.put("worker.engine.retry-initial", "200ms");
         args.put("worker.engine.retry-max", "2s");
         args.put("worker.engine.first-poll", "100ms");
