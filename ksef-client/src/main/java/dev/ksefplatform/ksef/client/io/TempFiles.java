@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Temporary files for archives and parts: created in the configured directory, always deleted by their user. */
+/** Temporary files for archives and parts: created in the configured directory, deleted by their user when done. */
 public final class TempFiles {
 
     private TempFiles() {
@@ -23,7 +23,8 @@ public final class TempFiles {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // Left behind in the temp directory; nothing secret is in it (parts are encrypted, ZIPs are the caller's).
+            // Tried again at exit. A ZIP holds invoices in the clear: a caller that may die first gives the client a
+            // directory of its own and removes it (tenant-worker's ScratchDirectory).
             file.toFile().deleteOnExit();
         }
     }
