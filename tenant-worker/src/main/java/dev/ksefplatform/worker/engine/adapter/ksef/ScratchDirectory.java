@@ -75,14 +75,17 @@ public final class ScratchDirectory implements AutoCloseable {
         }
     }
 
-    private static void sweep(Path base) throws IOException {
+    /** Never fails the claim: what it cannot remove now, the next start tries again. */
+    private static void sweep(Path base) {
         int removed = 0;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, PREFIX + "*")) {
             for (Path dir : dirs) {
-                if (Files.isDirectory(dir) && !HELD_HERE.contains(dir.toRealPath()) && removeIfUnlocked(dir)) {
+                if (Files.isDirectory(dir) && removeIfUnlocked(dir)) {
                     removed++;
                 }
             }
+        } catch (IOException e) {
+            log.warn("temporary directories of stopped instances not looked for base={} cause={}", base, e.getMessage());
         }
         if (removed > 0) {
             log.info("temporary files of stopped worker instances removed directories={} base={}", removed, base);
@@ -90,6 +93,13 @@ public final class ScratchDirectory implements AutoCloseable {
     }
 
     private static boolean removeIfUnlocked(Path dir) {
+        try {
+            if (HELD_HERE.contains(dir.toRealPath())) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false; // gone meanwhile: another instance starting at the same time removed it
+        }
         try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -98,7 +108,8 @@ public final class ScratchDirectory implements AutoCloseable {
             delete(dir);
             return true;
         } catch (NoSuchFileException e) {
-            return false; // not one of ours: ours are renamed into place only once their lock exists
+            // not one of ours (ours are renamed into place only once their lock exists), or removed meanwhile
+            return false;
         } catch (IOException e) {
             log.warn("temporary directory of a stopped instance not removed path={} cause={}", dir, e.getMessage());
             return false;

@@ -37,7 +37,7 @@ class ScratchDirectoryTest {
                     assertThat(second.path()).isDirectory().isNotEqualTo(first.path());
                 }
             }
-            assertThat(Files.list(base)).as("each removed its own on close").isEmpty();
+            assertThat(base.toFile().list()).as("each removed its own on close").isEmpty();
         } finally {
             other.destroyForcibly();
         }
