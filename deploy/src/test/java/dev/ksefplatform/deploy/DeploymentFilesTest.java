@@ -138,6 +138,23 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void everyDeploymentWritesOnlyToAnEmptyDirAtTmp() {
+        for (String app : DEPLOYMENTS) {
+            Map<String, Object> deployment = k8s.named("Deployment", app);
+            Set<String> emptyDirs = new TreeSet<>();
+            this.<List<Map<String, Object>>>listAt(at(deployment, "spec", "template", "spec"), "volumes").stream()
+                    .filter(v -> v.get("emptyDir") != null).forEach(v -> emptyDirs.add(v.get("name").toString()));
+            for (Map<String, Object> container : containers(deployment)) {
+                assertThat((Object) at(container, "securityContext", "readOnlyRootFilesystem")).as(app).isEqualTo(true);
+                assertThat((Object) at(container, "securityContext", "allowPrivilegeEscalation")).as(app).isEqualTo(false);
+                List<Map<String, Object>> mounts = listAt(container, "volumeMounts");
+                assertThat(mounts).as(app + " mounts").extracting(m -> m.get("mountPath")).containsExactly("/tmp");
+                assertThat(emptyDirs).as(app + " /tmp is an emptyDir").contains(mounts.get(0).get("name").toString());
+            }
+        }
+    }
+
+    @Test
     void theWorkersAutoscalerNeverOutgrowsThePartitionsOfTheCommandsTopic() {
         int maxReplicas = at(k8s.named("HorizontalPodAutoscaler", Apps.TENANT_WORKER), "spec", "maxReplicas");
         List<String> args = containers(jobTemplate()).get(0).get("args") instanceof List<?> l
