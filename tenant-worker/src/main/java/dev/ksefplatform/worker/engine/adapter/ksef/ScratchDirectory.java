@@ -44,11 +44,12 @@ public final class ScratchDirectory implements AutoCloseable {
 
     /** Claims a directory of this instance's own in {@code base}, then removes what stopped instances left there. */
     public static ScratchDirectory claim(Path base) {
+        Path staging = null;
+        FileChannel channel = null;
         try {
             Files.createDirectories(base);
-            Path staging = Files.createTempDirectory(base, "." + PREFIX);
-            FileChannel channel = FileChannel.open(staging.resolve(LOCK), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            staging = Files.createTempDirectory(base, "." + PREFIX);
+            channel = FileChannel.open(staging.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             channel.lock();
             Path path = Files.move(staging, base.resolve(staging.getFileName().toString().substring(1)),
                     StandardCopyOption.ATOMIC_MOVE).toRealPath();
@@ -56,7 +57,22 @@ public final class ScratchDirectory implements AutoCloseable {
             sweep(base);
             return new ScratchDirectory(path, channel);
         } catch (IOException e) {
+            abandon(staging, channel, e);
             throw new UncheckedIOException("cannot claim a temporary directory in " + base, e);
+        }
+    }
+
+    /** A claim that failed half-way leaves neither an open descriptor nor a hidden directory behind. */
+    private static void abandon(Path staging, FileChannel channel, IOException failure) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+            if (staging != null && Files.exists(staging)) {
+                delete(staging);
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 
