@@ -83,6 +83,16 @@ public final class CostBenchmark {
     }
 
     private int run() {
+        try (Scrapes scrapes = new Scrapes(platform.services().stream().map(platform::url).toList(),
+                Duration.ofSeconds(settings.scrapeSeconds()))) {
+            int exit = measure();
+            System.out.println(settings.scrapeSeconds() == 0 ? "metrics not scraped (bench.scrapeSeconds=0)"
+                    : "metrics scraped every %d s all run long: %s".formatted(settings.scrapeSeconds(), scrapes.summary()));
+            return exit;
+        }
+    }
+
+    private int measure() {
         List<Tenant> tenants = onboard();
         RestLoad rest = new RestLoad(platform.url(Apps.COMMAND_API), tenants);
         System.out.printf("invoice %,d bytes; warm-up: %,d invoices over REST at %d/s (not measured)%n",

@@ -17,12 +17,13 @@ import java.util.Arrays;
  * {@code synchronous_commit=off}) and {@code bench.jfr} (false:
  * record the Kafka phase of the cost benchmark with JFR in every service, {@code target/cost-jfr/<service>.jfr}) and
  * {@code bench.jitSettleSeconds} (120: before each measured phase, wait at most so long for the services' JIT compiler
- * threads to be quiet, {@link JitSettle}; 0 for no wait).
+ * threads to be quiet, {@link JitSettle}; 0 for no wait) and {@code bench.scrapeSeconds} (15: every service's
+ * {@code /actuator/prometheus} read this often all run long, as deploy/prometheus does, {@link Scrapes}; 0 for none).
  */
 record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, int[] rates, int tenants,
                 int idleSeconds, Duration timeout, String jvmOptions, int workers,
                 java.util.Map<String, String> workerEnv, java.util.Map<String, String> postgres, boolean jfr,
-                int jitSettleSeconds) {
+                int jitSettleSeconds, int scrapeSeconds) {
 
     static Settings fromSystemProperties() {
         return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 15_000),
@@ -33,7 +34,8 @@ record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, in
                 System.getProperty("bench.jvmOptions", "-Xmx512m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError"),
                 Integer.getInteger("bench.workers", 1), variables(System.getProperty("bench.workerEnv", "")),
                 variables(System.getProperty("bench.postgres", "")),
-                Boolean.getBoolean("bench.jfr"), Integer.getInteger("bench.jitSettleSeconds", 120));
+                Boolean.getBoolean("bench.jfr"), Integer.getInteger("bench.jitSettleSeconds", 120),
+                Integer.getInteger("bench.scrapeSeconds", 15));
     }
 
     private static java.util.Map<String, String> variables(String list) {
@@ -47,9 +49,9 @@ record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, in
     public String toString() {
         return ("invoices=%d warm-up=%d at %d/s and %d onto Kafka rates=%s tenants=%d tenant-worker instances=%d"
                 + " services' JVM options \"%s\" tenant-worker environment %s PostgreSQL settings added %s"
-                + " JIT settle at most %d s%s")
+                + " JIT settle at most %d s, metrics scraped every %d s%s")
                 .formatted(invoices, warmup, warmupRate, warmupCommands, Arrays.toString(rates), tenants, workers,
-                        jvmOptions, workerEnv, postgres, jitSettleSeconds,
+                        jvmOptions, workerEnv, postgres, jitSettleSeconds, scrapeSeconds,
                 jfr ? ", the Kafka phase recorded with JFR (its figures include JFR's cost)" : "");
     }
 }
