@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The cost benchmark's knobs, as system properties: {@code bench.invoices} (10000: through REST, and as many again
- * onto Kafka), {@code bench.warmup} (15000, through REST), {@code bench.warmupRate} (100/s),
+ * onto Kafka), {@code bench.warmup} (30000, through REST), {@code bench.warmupRate} (100/s),
  * {@code bench.warmupCommands} (30000: straight onto Kafka after the REST warm-up; 0 for none),
  * {@code bench.rates} (100,500,1000),
  * {@code bench.tenants} (20), {@code bench.idleSeconds} (30, after 10 s to settle), {@code bench.timeoutMinutes} (20, per drain) and
@@ -26,7 +26,7 @@ record Settings(int invoices, int warmup, int warmupRate, int warmupCommands, in
                 int jitSettleSeconds, int scrapeSeconds) {
 
     static Settings fromSystemProperties() {
-        return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 15_000),
+        return new Settings(Integer.getInteger("bench.invoices", 10_000), Integer.getInteger("bench.warmup", 30_000),
                 Integer.getInteger("bench.warmupRate", 100), Integer.getInteger("bench.warmupCommands", 30_000),
                 Arrays.stream(System.getProperty("bench.rates", "100,500,1000").split(",")).mapToInt(Integer::parseInt).toArray(),
                 Integer.getInteger("bench.tenants", 20), Integer.getInteger("bench.idleSeconds", 30),
