@@ -2,7 +2,9 @@ package dev.ksefplatform.sync.projection;
 
 import dev.ksefplatform.support.projection.adapter.kafka.EventsListener;
 import dev.ksefplatform.support.projection.adapter.kafka.KafkaEventReplay;
+import dev.ksefplatform.support.projection.adapter.kafka.ListenerControl;
 import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecords;
+import dev.ksefplatform.support.projection.adapter.kafka.ProjectionConsumers;
 import dev.ksefplatform.support.projection.adapter.kafka.ProjectionErrorHandler;
 import dev.ksefplatform.support.projection.adapter.r2dbc.BinaryParameters;
 import dev.ksefplatform.support.projection.adapter.r2dbc.R2dbcAppliedOffsets;
@@ -16,6 +18,7 @@ import dev.ksefplatform.sync.projection.adapter.r2dbc.R2dbcReadModelReset;
 import dev.ksefplatform.sync.projection.domain.SyncEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -75,9 +78,23 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    RebuildController rebuildController(DatabaseClient db, KafkaListenerEndpointRegistry registry,
+    ListenerControl listenerControl(KafkaListenerEndpointRegistry registry,
+                                    @Value("${ksef.projection.consumers:2}") int maxConsumers) {
+        return new ListenerControl(registry, LISTENER_ID, maxConsumers);
+    }
+
+    /** One consumer while the read models keep up, more while they are behind (service-support README). */
+    @Bean
+    ProjectionConsumers projectionConsumers(ListenerControl control, MeterRegistry meters,
+                                            @Value("${ksef.projection.scale-up-lag:10000}") long upLag,
+                                            @Value("${ksef.projection.scale-check:5s}") Duration check) {
+        return new ProjectionConsumers(control, upLag, check, meters);
+    }
+
+    @Bean
+    RebuildController rebuildController(DatabaseClient db, ListenerControl control,
                                         TransactionalOperator transaction) {
         return new RebuildController(new ReadModelRebuild(new R2dbcReadModelReset(db),
-                new KafkaEventReplay(registry, LISTENER_ID), transaction));
+                new KafkaEventReplay(control), transaction));
     }
 }

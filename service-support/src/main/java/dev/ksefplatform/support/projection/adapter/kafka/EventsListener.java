@@ -58,14 +58,15 @@ public final class EventsListener<E> implements ConsumerSeekAware {
     }
 
     /**
-     * {@code ksef.projection.consumers} (2) consumers, each with its own partitions and transactions: while one waits
-     * for PostgreSQL the other decodes and maps, so a rebuild uses both cores of a small box (sync-service README,
-     * "Two consumers"). A tenant's events share a partition and every read model's rows are one tenant's, so the
-     * consumers do not contend for rows; were they ever to deadlock, the batch fails and is retried like any other.
+     * One consumer at first; {@link ProjectionConsumers} runs up to {@code ksef.projection.consumers} (2) while the
+     * projection is behind, each with its own partitions and transactions: while one waits for PostgreSQL the other
+     * decodes and maps, so a rebuild uses both cores of a small box (sync-service README, "Two consumers"). A tenant's
+     * events share a partition and every read model's rows are one tenant's, so the consumers do not contend for
+     * rows; were they ever to deadlock, the batch fails and is retried like any other.
      */
     @KafkaListener(id = "#{__listener.listenerId()}", groupId = "#{__listener.consumerGroup()}", batch = "true",
             topics = "#{T(dev.ksefplatform.schemas.topic.Topics).EVENTS.name()}",
-            concurrency = "${ksef.projection.consumers:2}")
+            concurrency = "1")
     public void onEvents(List<ConsumerRecord<String, EventEnvelope>> records) {
         BatchOutcome outcome = projector.project(records.stream().map(this::toEventRecord).toList()).block(TIMEOUT);
         outcome.poison().forEach(poison::skipped);

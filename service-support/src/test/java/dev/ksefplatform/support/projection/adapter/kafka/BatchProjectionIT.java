@@ -81,6 +81,7 @@ class BatchProjectionIT {
     private static final AtomicInteger crashOnBatch = new AtomicInteger(-1);
     private static final AtomicInteger batches = new AtomicInteger();
     private static final AtomicInteger transientFailures = new AtomicInteger();
+    private static final AtomicInteger slowBatchMillis = new AtomicInteger();
     private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private static AnnotationConfigApplicationContext context;
     private static KafkaProducer<String, byte[]> producer;
@@ -135,6 +136,44 @@ class BatchProjectionIT {
         await(() -> sumApplied(List.of(first, last)) == 2 && poisonCount() - before >= 3);
 
         assertThat(poisonCount() - before).isEqualTo(3.0);
+    }
+
+    @Test
+    void aBacklogIsCaughtUpWithTwoConsumersThenOneAgainAndEveryEventAppliedOnce() throws Exception {
+        ListenerControl control = new ListenerControl(context.getBean(KafkaListenerEndpointRegistry.class), LISTENER, 2);
+        ProjectionConsumers consumers = new ProjectionConsumers(control, 200, Duration.ofSeconds(5), meters);
+        assertThat(control.consumers()).isEqualTo(1);
+        List<String> ids = new ArrayList<>();
+        slowBatchMillis.set(20);
+        try {
+            container().stop();
+            ids.addAll(publishEvents("backlog", 3_000));
+            container().start();
+
+            await(() -> {
+                consumers.checkNow();
+                return control.consumers() == 2;
+            });
+            assertThat(sumApplied(ids)).as("scaled while behind").isLessThan(ids.size());
+        } finally {
+            slowBatchMillis.set(0);
+        }
+        await(() -> sumApplied(ids) == ids.size());
+        for (int check = 0; check < 6; check++) {
+            assertThat(control.consumers()).isEqualTo(2);
+            consumers.checkNow();
+        }
+
+        assertThat(control.consumers()).isEqualTo(1);
+        assertThat(meters.get("ksef.projection.consumers").tag("listener", LISTENER).gauge().value()).isEqualTo(1.0);
+        assertThat(maxApplied(ids)).isEqualTo(1);
+        assertThat(storedOffsets()).isEqualTo(endOffsetsMinusOne());
+        control.whileStopped(() -> { });
+        assertThat(control.consumers()).as("a replay from the start begins with every consumer").isEqualTo(2);
+        await(() -> {
+            consumers.checkNow();
+            return control.consumers() == 1;
+        });
     }
 
     @Test
@@ -210,7 +249,8 @@ class BatchProjectionIT {
                                 + " SELECT m, 1 FROM unnest(CAST(:ids AS varchar[])) AS m"
                                 + " ON CONFLICT (message_id) DO UPDATE SET applied = support_kafka_it.applications.applied + 1")
                         .bind("ids", ids.toArray(String[]::new)).then();
-                return crash ? write.then(Mono.error(new SimulatedCrash())) : write;
+                Mono<Void> paced = write.then(Mono.delay(Duration.ofMillis(slowBatchMillis.get()))).then();
+                return crash ? write.then(Mono.error(new SimulatedCrash())) : paced;
             });
         }
     }
