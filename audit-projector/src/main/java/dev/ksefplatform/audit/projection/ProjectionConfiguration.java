@@ -9,7 +9,7 @@ import dev.ksefplatform.support.projection.adapter.kafka.EventsListener;
 import dev.ksefplatform.support.projection.adapter.kafka.KafkaEventReplay;
 import dev.ksefplatform.support.projection.adapter.kafka.ListenerControl;
 import dev.ksefplatform.support.projection.adapter.kafka.PoisonRecords;
-import dev.ksefplatform.support.projection.adapter.kafka.ProjectionConsumers;
+import dev.ksefplatform.support.projection.adapter.kafka.ProjectionConsumersConfiguration;
 import dev.ksefplatform.support.projection.adapter.kafka.ProjectionErrorHandler;
 import dev.ksefplatform.support.projection.adapter.r2dbc.BinaryParameters;
 import dev.ksefplatform.support.projection.adapter.r2dbc.R2dbcAppliedOffsets;
@@ -19,14 +19,13 @@ import dev.ksefplatform.support.projection.application.EventProjector;
 import dev.ksefplatform.support.projection.application.ReadModelRebuild;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.r2dbc.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -37,6 +36,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * with {@code service-support}.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ProjectionConsumersConfiguration.class)
 public class ProjectionConfiguration {
 
     static final String SCHEMA = "audit";
@@ -76,20 +76,6 @@ public class ProjectionConfiguration {
     @Bean
     DefaultErrorHandler projectionErrorHandler() {
         return ProjectionErrorHandler.retryingBatches();
-    }
-
-    @Bean
-    ListenerControl listenerControl(KafkaListenerEndpointRegistry registry,
-                                    @Value("${ksef.projection.consumers:2}") int maxConsumers) {
-        return new ListenerControl(registry, LISTENER_ID, maxConsumers);
-    }
-
-    /** One consumer while the read models keep up, more while they are behind (service-support README). */
-    @Bean
-    ProjectionConsumers projectionConsumers(ListenerControl control, MeterRegistry meters,
-                                            @Value("${ksef.projection.scale-up-lag:10000}") long upLag,
-                                            @Value("${ksef.projection.scale-check:5s}") Duration check) {
-        return new ProjectionConsumers(control, upLag, check, meters);
     }
 
     @Bean
