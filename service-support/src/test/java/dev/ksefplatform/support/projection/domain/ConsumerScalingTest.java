@@ -45,4 +45,57 @@ class ConsumerScalingTest {
         assertThat(new ConsumerScaling(2, 100, 5).next(4, 50)).isEqualTo(2);
         assertThatThrownBy(() -> new ConsumerScaling(0, 100, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aScaleUpSoonAfterAScaleDownDoublesTheQuietPeriodUpToItsLimit() {
+        ConsumerScaling scaling = new ConsumerScaling(2, 100, 2);
+
+        assertThat(flapOnce(scaling)).as("the first scale-up follows no scale-down").isEqualTo(2);
+        assertThat(flapOnce(scaling)).as("one consumer fell behind again: twice the period").isEqualTo(4);
+        assertThat(flapOnce(scaling)).isEqualTo(8);
+        for (int i = 0; i < 10; i++) {
+            flapOnce(scaling);
+        }
+        assertThat(scaling.quietNeeded()).isEqualTo(2 * ConsumerScaling.BACK_OFF_LIMIT);
+    }
+
+    @Test
+    void oneConsumerKeepingUpForFourPeriodsBringsTheQuietPeriodBack() {
+        ConsumerScaling scaling = new ConsumerScaling(2, 100, 2);
+        flapOnce(scaling);
+        flapOnce(scaling);
+        flapOnce(scaling); // down after 8 quiet checks, then one check with one consumer
+        assertThat(scaling.quietNeeded()).isEqualTo(8);
+
+        for (int i = 0; i < 4 * 8 - 2; i++) {
+            assertThat(scaling.next(1, i % 2 == 0 ? 50 : 0)).isEqualTo(1);
+        }
+        assertThat(scaling.quietNeeded()).as("one check short of four periods").isEqualTo(8);
+        scaling.next(1, 0);
+        assertThat(scaling.quietNeeded()).isEqualTo(2);
+        assertThat(scaling.next(1, 100)).as("a later backlog: all again, no back-off").isEqualTo(2);
+        assertThat(scaling.quietNeeded()).isEqualTo(2);
+    }
+
+    @Test
+    void theFirstScaleUpIsNeverABackOff() {
+        ConsumerScaling scaling = new ConsumerScaling(2, 100, 3);
+
+        assertThat(scaling.next(1, 500)).isEqualTo(2);
+        assertThat(scaling.next(2, 500)).isEqualTo(2);
+        assertThat(scaling.quietNeeded()).isEqualTo(3);
+    }
+
+    /** One consumer's backlog, all consumers until quiet, one, then a backlog again: the checks it took to go down. */
+    private static int flapOnce(ConsumerScaling scaling) {
+        int running = scaling.next(1, 1_000);
+        assertThat(running).isEqualTo(2);
+        int checks = 0;
+        while (running == 2) {
+            running = scaling.next(running, 0);
+            checks++;
+        }
+        scaling.next(1, 50);
+        return checks;
+    }
 }

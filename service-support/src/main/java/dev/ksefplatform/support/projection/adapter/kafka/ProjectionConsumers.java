@@ -34,7 +34,7 @@ public final class ProjectionConsumers implements SmartLifecycle {
      * @param control the container and the most consumers it runs ({@code ksef.projection.consumers}, 2)
      * @param upLag {@code ksef.projection.scale-up-lag} (10,000): records behind at which it runs {@code max}
      * @param check {@code ksef.projection.scale-check} (5 s); one consumer again after six checks under a tenth of
-     *              {@code upLag}
+     *              {@code upLag}, more if it fell behind again soon after the last time ({@link ConsumerScaling})
      */
     public ProjectionConsumers(ListenerControl control, long upLag, Duration check, MeterRegistry meters) {
         this.control = control;
@@ -51,8 +51,8 @@ public final class ProjectionConsumers implements SmartLifecycle {
         long lag = lag(control.concurrent().metrics());
         int wanted = scaling.next(running, lag);
         if (wanted != running && control.resize(wanted)) {
-            log.info("projection consumers listener={} from={} to={} lagRecords={}", control.listenerId(), running,
-                    wanted, lag);
+            log.info("projection consumers listener={} from={} to={} lagRecords={} quietChecksToScaleDown={}",
+                    control.listenerId(), running, wanted, lag, scaling.quietNeeded());
         }
     }
 
