@@ -11,7 +11,7 @@ import java.util.function.Function;
  * below {@code quietMillisPerSecond} (all services together), for {@code quietSeconds} seconds in a row, at most
  * {@code max}. On two busy cores the compiler lags: it was still busy 4–25 s after each phase in the runs of
  * 2026-12-07, and without the wait the next phase would be charged for it. It does not remove the compilation a phase
- * does for itself, which in those runs was most of it (root README, "The compiler in the measured phase, again").
+ * does for itself, which in those runs was most of it (docs/COST-LOG.md, "The compiler in the measured phase, again").
  */
 final class JitSettle {
 
