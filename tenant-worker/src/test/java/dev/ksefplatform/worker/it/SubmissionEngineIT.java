@@ -21,6 +21,7 @@ import dev.ksefplatform.schemas.v1.SubmissionsResumed;
 import dev.ksefplatform.testsupport.CapturedLogs;
 import dev.ksefplatform.worker.engine.application.Engine;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +137,7 @@ class SubmissionEngineIT {
     }
 
     @Test
-    void everyLineLoggedForASubmissionCarriesItsTenantIntegrationCommandAndCorrelationIds() {
+    void everyLineLoggedForASubmissionCarriesItsTenantIntegrationCommandAndCorrelationIds() throws Exception {
         String nip = Nips.random();
         CommandEnvelope command = Commands.submit("tenant-logs", nip);
         command.setCorrelationId("correlation-" + command.getMessageId());
@@ -146,6 +147,9 @@ class SubmissionEngineIT {
         try (CapturedLogs logs = CapturedLogs.attach(); DebugLevel debug = new DebugLevel("dev.ksefplatform.worker")) {
             env.kafka.publish(command);
             env.kafka.awaitEvent(eventOf(command, UpoReceived.class));
+            // the UPO thread logs after its commit, which has already woken the relay: the event can come first
+            assertThat(logs.await(e -> e.message().startsWith("UPOs stored tenantId=tenant-logs "),
+                    Duration.ofSeconds(10))).isTrue();
             lines = logs.entries();
         }
 
