@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
+import dev.ksefplatform.commandapi.submission.application.CommandRetention;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.submission.application.PublishedMarks;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceInspection;
@@ -773,6 +774,85 @@ class InvoiceApiIT {
         assertThat(first).containsEntry("status", "ACCEPTED");
         assertThat(second).containsEntry("status", "PENDING");
         SYNC_SERVICE.verify(1, getRequestedFor(urlEqualTo(submissionPath(tenant, commandId))));
+    }
+
+    // ---- retention -----------------------------------------------------------------------------------------------
+
+    @Test
+    void prunesOnlyPublishedCommandsWhoseAcceptanceAndFirstEventAreOlderThanTheRetention() throws Exception {
+        TestTenant tenant = registerTenant();
+        Duration keep = Duration.ofDays(35);
+        List<String> old = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        for (String commandId : old) {
+            insertCommand(tenant, commandId, Invoices.bytes(tenant.nip(), "1030"), "PUBLISHED", keep.plusDays(1));
+            firstEventAgo(commandId, keep.plusHours(1));
+        }
+        String neverSeen = UUID.randomUUID().toString();
+        insertCommand(tenant, neverSeen, Invoices.bytes(tenant.nip(), "1031"), "PUBLISHED", keep.plusDays(1));
+        String seenLate = UUID.randomUUID().toString();
+        insertCommand(tenant, seenLate, Invoices.bytes(tenant.nip(), "1032"), "PUBLISHED", keep.plusDays(1));
+        firstEventAgo(seenLate, keep.minusDays(1));
+        String recent = UUID.randomUUID().toString();
+        insertCommand(tenant, recent, Invoices.bytes(tenant.nip(), "1033"), "PUBLISHED", Duration.ofDays(1));
+        firstEventAgo(recent, Duration.ofDays(1));
+
+        // a batch of two: the three old rows take a second round
+        new CommandRetention(commandLog, keep, 2, java.time.Clock.systemUTC()).drain().block();
+
+        for (String commandId : old) {
+            assertThat(queryString("SELECT state FROM gateway.commands WHERE command_id = ?::uuid", commandId)).isNull();
+        }
+        for (String commandId : List.of(neverSeen, seenLate, recent)) {
+            assertThat(queryString("SELECT state FROM gateway.commands WHERE command_id = ?::uuid", commandId))
+                    .isEqualTo("PUBLISHED");
+        }
+    }
+
+    @Test
+    void asksTheReadModelAboutACommandNotInItsLogAndSaysRetryWhenItCannotAnswer() throws Exception {
+        TestTenant tenant = registerTenant();
+        String pruned = UUID.randomUUID().toString();
+        String unreachable = UUID.randomUUID().toString();
+        SYNC_SERVICE.stubFor(get(urlEqualTo(submissionPath(tenant, pruned))).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"commandId\":\"" + pruned + "\",\"status\":\"ACCEPTED\"}")));
+        SYNC_SERVICE.stubFor(get(urlEqualTo(submissionPath(tenant, unreachable)))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThat(status(tenant, pruned, 200)).containsEntry("status", "ACCEPTED");
+        assertThat(status(tenant, unreachable, 503)).containsEntry("type", PROBLEMS + "read-model-unavailable");
+        assertThat(status(tenant, UUID.randomUUID().toString(), 404)).containsEntry("type", PROBLEMS + "command-not-found");
+    }
+
+    @Test
+    void forgetsAnIdempotencyKeyWithItsCommandAfterTheRetention() throws Exception {
+        TestTenant tenant = registerTenant();
+        byte[] xml = Invoices.bytes(tenant.nip(), "1034");
+        Accepted first = submit(tenant, xml, "order-1034");
+        awaitState(first.commandId(), "PUBLISHED");
+        try (Connection connection = EmbeddedPostgres.get().connect();
+             PreparedStatement age = connection.prepareStatement("""
+                     UPDATE gateway.commands SET created_at = now() - interval '36 days',
+                         first_event_at = now() - interval '36 days' WHERE command_id = ?::uuid""")) {
+            age.setString(1, first.commandId());
+            age.executeUpdate();
+        }
+
+        new CommandRetention(commandLog, Duration.ofDays(35), 100, java.time.Clock.systemUTC()).drain().block();
+        Accepted again = submit(tenant, xml, "order-1034");
+
+        assertThat(again.commandId()).isNotEqualTo(first.commandId());
+        assertThat(published(tenant.id())).hasSize(2);
+    }
+
+    private void firstEventAgo(String commandId, Duration age) throws SQLException {
+        try (Connection connection = EmbeddedPostgres.get().connect();
+             PreparedStatement seen = connection.prepareStatement(
+                     "UPDATE gateway.commands SET first_event_at = ? WHERE command_id = ?::uuid")) {
+            seen.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minus(age));
+            seen.setString(2, commandId);
+            seen.executeUpdate();
+        }
     }
 
     @Test

@@ -2,14 +2,19 @@ package dev.ksefplatform.commandapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ksefplatform.commandapi.submission.application.CommandRetention;
 import dev.ksefplatform.ksef.id.KsefNumber;
 import dev.ksefplatform.sync.SyncServiceApplication;
 import dev.ksefplatform.testsupport.EmbeddedKafka;
 import dev.ksefplatform.testsupport.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -46,9 +51,13 @@ class ReadSideApiIT {
     private static final ConfigurableApplicationContext SYNC_SERVICE = startSyncService();
     private static final ReadSideEvents EVENTS = new ReadSideEvents(EmbeddedKafka.get().bootstrapServers());
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
+    private static final Duration KEEP = Duration.ofDays(3650);
 
     @Autowired
     private WebTestClient client;
+
+    @Autowired
+    private CommandRetention retention;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -61,6 +70,9 @@ class ReadSideApiIT {
                 + ((ReactiveWebServerApplicationContext) SYNC_SERVICE).getWebServer().getPort());
         registry.add("commandapi.security.callers.admin", () -> ADMIN_TOKEN);
         registry.add("commandapi.services.sync-service.token", () -> SYNC_TOKEN);
+        // the other tests' events carry fixed dates (T0): a retention ten years long keeps them all inside it, so
+        // the list's rule for commands past the horizon never applies to them
+        registry.add("commandapi.submission.retention.keep", () -> KEEP.toDays() + "d");
     }
 
     @BeforeEach
@@ -350,6 +362,63 @@ class ReadSideApiIT {
         assertDocumentProblem(b, commandId, "upo", "command-not-found");
         assertDocumentProblem(a, UUID.randomUUID().toString(), "upo", "command-not-found");
         assertDocumentProblem(a, "not-a-command", "xml", "command-not-found");
+    }
+
+    @Test
+    void answersForACommandTheRetentionDeletedFromTheReadModelOnlyToItsTenant() throws Exception {
+        Tenant a = registerTenant();
+        Tenant b = registerTenant();
+        String commandId = submit(a, "OLD-1");
+        Instant longAgo = Instant.now().minus(KEEP).minus(Duration.ofDays(2));
+        byte[] submitted = Invoices.bytes(a.nip(), "OLD-1");
+        String ksefNumber = ksefNumber(a.nip());
+        EVENTS.sent(a.id(), commandId, Invoices.p2("OLD-1"), longAgo);
+        EVENTS.accepted(a.id(), commandId, ksefNumber, longAgo.plusSeconds(60));
+        EVENTS.sentInvoiceStored(a.id(), commandId, ksefNumber, submitted, longAgo.plusSeconds(61));
+        awaitAccepted(a, commandId);
+        awaitDocument(a, commandId, "xml");
+        ageInTheCommandLog(commandId, longAgo);
+
+        retention.drain().block();
+
+        assertThat(commandRows(commandId)).isZero();
+        assertThat(get(a, "/api/v1/invoices/" + commandId, 200)).containsEntry("status", "ACCEPTED")
+                .containsEntry("ksefNumber", ksefNumber);
+        assertThat(commandIds(get(a, "/api/v1/invoices", 200))).contains(commandId);
+        assertDocument(a, commandId, "xml", submitted);
+        assertDocumentProblem(a, commandId, "upo", "upo-not-available-yet");
+        assertThat(get(b, "/api/v1/invoices/" + commandId, 404)).containsEntry("type", PROBLEMS + "command-not-found");
+        assertDocumentProblem(b, commandId, "xml", "command-not-found");
+        assertThat(commandIds(get(b, "/api/v1/invoices", 200))).doesNotContain(commandId);
+    }
+
+    /** Moves the command's acceptance and first event back to {@code at}, once the gateway has published it. */
+    private static void ageInTheCommandLog(String commandId, Instant at) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (Connection connection = EmbeddedPostgres.get().connect();
+             PreparedStatement age = connection.prepareStatement("""
+                     UPDATE gateway.commands SET created_at = ?, first_event_at = ?
+                     WHERE command_id = ?::uuid AND state = 'PUBLISHED'""")) {
+            age.setObject(1, at.atOffset(ZoneOffset.UTC));
+            age.setObject(2, at.plusSeconds(1).atOffset(ZoneOffset.UTC));
+            age.setString(3, commandId);
+            while (age.executeUpdate() == 0) {
+                assertThat(System.nanoTime()).as("the gateway never published %s", commandId).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static int commandRows(String commandId) throws Exception {
+        try (Connection connection = EmbeddedPostgres.get().connect();
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM gateway.commands WHERE command_id = ?::uuid")) {
+            count.setString(1, commandId);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private void assertDocument(Tenant tenant, String commandId, String kind, byte[] expected) throws Exception {

@@ -13,6 +13,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import dev.ksefplatform.commandapi.submission.api.InvoiceBodyReader;
 import dev.ksefplatform.commandapi.submission.application.CommandLog;
 import dev.ksefplatform.commandapi.submission.application.CommandPublisher;
+import dev.ksefplatform.commandapi.submission.application.CommandRetention;
 import dev.ksefplatform.commandapi.submission.application.EventLogProgress;
 import dev.ksefplatform.commandapi.submission.application.InvoiceListQuery;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSummaryQuery;
@@ -28,6 +29,7 @@ import dev.ksefplatform.commandapi.submission.domain.InvoiceInspection;
 import dev.ksefplatform.ksef.xml.Fa3Schema;
 import dev.ksefplatform.schemas.topic.Topics;
 import dev.ksefplatform.schemas.v1.CommandEnvelope;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,8 +103,9 @@ class SubmissionConfiguration {
 
     @Bean
     InvoiceListQuery invoiceListQuery(@Qualifier("syncServiceClient") WebClient syncService,
-                                      SyncServiceProperties sync, CommandLog commands) {
-        return new InvoiceListQuery(new HttpSubmissionListing(syncService, sync.timeout()), commands);
+                                      SyncServiceProperties sync, CommandLog commands, CommandRetention retention) {
+        return new InvoiceListQuery(new HttpSubmissionListing(syncService, sync.timeout()), commands,
+                retention::horizon);
     }
 
     @Bean
@@ -136,8 +139,9 @@ class SubmissionConfiguration {
 
     @Bean
     InvoiceDocumentQuery invoiceDocumentQuery(@Qualifier("syncServiceClient") WebClient syncService,
-                                              SyncServiceProperties sync, CommandLog commands) {
-        return new InvoiceDocumentQuery(commands, new HttpSubmissionDocuments(syncService, sync.timeout()));
+                                              SyncServiceProperties sync, CommandLog commands,
+                                              SubmissionStatuses statuses) {
+        return new InvoiceDocumentQuery(commands, statuses, new HttpSubmissionDocuments(syncService, sync.timeout()));
     }
 
     @Bean
@@ -175,5 +179,17 @@ class SubmissionConfiguration {
     @Bean
     OutboxSchedule outboxSchedule(OutboxRelay relay) {
         return new OutboxSchedule(relay);
+    }
+
+    @Bean
+    CommandRetention commandRetention(CommandLog commands, Clock clock, SubmissionProperties properties) {
+        var retention = properties.retention();
+        return new CommandRetention(commands, retention.keep(), retention.batch(), clock);
+    }
+
+    @Bean
+    RetentionSchedule retentionSchedule(CommandRetention retention, MeterRegistry meters) {
+        return new RetentionSchedule(retention, Counter.builder("ksef.gateway.retention.deleted")
+                .description("commands deleted from the gateway's command log").register(meters));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ksefplatform.commandapi.upstream;
 
 import dev.ksefplatform.commandapi.submission.SubmissionProperties;
+import dev.ksefplatform.commandapi.submission.application.CommandRetention;
 import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.tenant.application.Tenants;
 import dev.ksefplatform.commandapi.upstream.adapter.kafka.IngressListener;
@@ -11,6 +12,7 @@ import dev.ksefplatform.commandapi.upstream.application.UpstreamAccess;
 import dev.ksefplatform.commandapi.upstream.application.UpstreamGrants;
 import dev.ksefplatform.commandapi.upstream.application.UpstreamIntake;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -52,8 +54,9 @@ class UpstreamConfiguration {
 
     @Bean
     UpstreamIntake upstreamIntake(UpstreamGrants grants, Tenants tenants, InvoiceSubmissions submissions,
-                                  SubmissionProperties submission) {
-        return new UpstreamIntake(grants, tenants, submissions, submission.maxBytes());
+                                  SubmissionProperties submission, CommandRetention retention) {
+        return new UpstreamIntake(grants, tenants, submissions, submission.maxBytes(),
+                () -> retention.horizon().plus(Duration.ofDays(1)));
     }
 
     @Bean(destroyMethod = "close")

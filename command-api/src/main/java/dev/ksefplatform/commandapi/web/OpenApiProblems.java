@@ -59,7 +59,7 @@ final class OpenApiProblems implements OpenApiCustomizer {
         if (key.contains(" /api/v1/integrations")) {
             add(operation, "503", "credential-service-unavailable, or (verify) ksef-unavailable / ksef-rate-budget: "
                     + "try again shortly");
-        } else if (!key.equals("post /api/v1/invoices") && !key.equals("get /api/v1/invoices/{commandId}")) {
+        } else if (!key.equals("post /api/v1/invoices")) {
             add(operation, "503", "read-model-unavailable or service-unavailable (database unreachable): try again shortly");
         }
         if (key.equals("post /api/v1/invoices")) {

@@ -25,7 +25,7 @@ import org.flywaydb.core.Flyway;
  * make it, 100 tenants, on embedded PostgreSQL; the user and system CPU of the server processes that served the
  * connections ({@code /proc/<pid>/stat}) per row. Variants: one row a statement on one connection and on
  * {@code connections} (10) at once, {@code rows} (10) rows in one multi-row INSERT, and the first again without the
- * foreign key to {@code gateway.tenants}; each of {@code invoices} (20,000) rows into a fresh table, {@code rounds}
+ * foreign key to {@code gateway.tenants}, and without the retention's index of the acceptance time; each of {@code invoices} (20,000) rows into a fresh table, {@code rounds}
  * (2) times. Prints figures, asserts nothing. Command: command-api/README.md, "What the kernel and PostgreSQL charge".
  */
 public final class InsertCostBenchmark {
@@ -48,13 +48,19 @@ public final class InsertCostBenchmark {
             measure(postgres, "1 row a statement, " + connections + " connections", 1, connections, true, invoices);
             measure(postgres, rows + " rows a statement, 1 connection", rows, 1, true, invoices);
             measure(postgres, "1 row a statement, 1 connection, no foreign key", 1, 1, false, invoices);
+            measure(postgres, "1 row a statement, 1 connection, no retention index", 1, 1, true, false, invoices);
         }
         System.exit(0);
     }
 
     private static void measure(EmbeddedPostgres postgres, String what, int rows, int connections, boolean foreignKey,
                                 int invoices) throws Exception {
-        List<UUID> tenants = freshSchema(postgres, foreignKey);
+        measure(postgres, what, rows, connections, foreignKey, true, invoices);
+    }
+
+    private static void measure(EmbeddedPostgres postgres, String what, int rows, int connections, boolean foreignKey,
+                                boolean retentionIndex, int invoices) throws Exception {
+        List<UUID> tenants = freshSchema(postgres, foreignKey, retentionIndex);
         List<Connection> open = new ArrayList<>();
         List<Long> pids = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
@@ -115,14 +121,23 @@ public final class InsertCostBenchmark {
         return null;
     }
 
-    /** The gateway's schema as its migrations make it, empty, and 100 tenants; optionally without the foreign key. */
-    private static List<UUID> freshSchema(EmbeddedPostgres postgres, boolean foreignKey) throws SQLException {
+    /**
+     * The gateway's schema as its migrations make it, empty, and 100 tenants; optionally without the foreign key or
+     * the retention's index of the acceptance time (V9).
+     */
+    private static List<UUID> freshSchema(EmbeddedPostgres postgres, boolean foreignKey, boolean retentionIndex)
+            throws SQLException {
         try (Connection connection = postgres.connect(); Statement sql = connection.createStatement()) {
             sql.execute("DROP SCHEMA IF EXISTS gateway CASCADE");
             Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-                    .schemas("gateway").createSchemas(true).locations("classpath:db/migration/gateway").load().migrate();
+                    .schemas("gateway").createSchemas(true).locations("classpath:db/migration/gateway")
+                    // V9 builds its index CONCURRENTLY: Flyway's lock must not be a transaction's (command-api.yml)
+                    .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false")).load().migrate();
             if (!foreignKey) {
                 sql.execute("ALTER TABLE gateway.commands DROP CONSTRAINT commands_tenant_id_fkey");
+            }
+            if (!retentionIndex) {
+                sql.execute("DROP INDEX gateway.commands_created");
             }
             List<UUID> tenants = new ArrayList<>();
             for (int i = 0; i < 100; i++) {

@@ -186,6 +186,23 @@ class UpstreamIngressIT {
     }
 
     @Test
+    void aCommandCreatedLongerAgoThanTheCommandLogRemembersIsRefusedToTheTenant() throws Exception {
+        String messageId = UUID.randomUUID().toString();
+        CommandEnvelope command = submit(messageId, ALLOWED.id(), Invoices.bytes(ALLOWED.nip(), "UP-5"));
+        // the default retention keeps 35 days; the refusal starts a day before, for the systems' clocks
+        command.setOccurredAt(Instant.now().minus(java.time.Duration.ofDays(34)).minusSeconds(60));
+
+        publish(ALLOWED.id(), encode(command));
+
+        EventEnvelope event = refusalOf(messageId);
+        assertThat(event.getTenantId()).isEqualTo(ALLOWED.id());
+        assertThat(((CommandDeadLettered) event.getPayload()).getReason()).contains("may have run already");
+        assertThat(query("SELECT command_id::text FROM gateway.commands WHERE command_id = ?::uuid", messageId)).isEmpty();
+        assertThat(read(Topics.COMMANDS.name(), new CommandEnvelopeDeserializer(),
+                r -> messageId.equals(r.value().getMessageId()))).isEmpty();
+    }
+
+    @Test
     void anUndecodableRecordIsDeadLetteredAsItCameWithAnEvent() throws Exception {
         String messageId = UUID.randomUUID().toString();
         ProducerRecord<String, byte[]> junk = new ProducerRecord<>(IngressTopics.of(SYSTEM), ALLOWED.id(),

@@ -31,6 +31,13 @@ public interface CommandLog {
     /** Those of {@code commandIds} (UUIDs) that are the tenant's own commands. */
     Flux<String> owned(String tenantId, Collection<String> commandIds);
 
+    /**
+     * Deletes up to {@code limit} of the oldest commands accepted before {@code before} that are published and whose
+     * first event the event log showed before it too (so the read model knows them); returns how many it deleted.
+     * Rows another pruning holds are skipped, so instances pruning at once delete different rows.
+     */
+    Mono<Long> prune(Instant before, int limit);
+
     /** The tenant's own command, empty for an unknown command or another tenant's. */
     Mono<RecordedCommand> find(String tenantId, String commandId);
 

@@ -1,20 +1,23 @@
 package dev.ksefplatform.commandapi.submission.application;
 
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
+import dev.ksefplatform.commandapi.web.ReadModelUnavailable;
 import reactor.core.publisher.Mono;
 
 /**
  * A tenant's document of one of its commands. The gateway's own command log decides whose the command is (another
- * tenant's or an unknown id is {@link CommandNotFound}, one body for both); the read model, asked with the caller's
- * tenant id, has the bytes.
+ * tenant's or an unknown id is {@link CommandNotFound}, one body for both); for a command the log no longer holds
+ * (retention, README "Retention") the read model does, asked with the caller's tenant id as it is for the bytes.
  */
 public final class InvoiceDocumentQuery {
 
     private final CommandLog commands;
+    private final SubmissionStatuses statuses;
     private final SubmissionDocuments documents;
 
-    public InvoiceDocumentQuery(CommandLog commands, SubmissionDocuments documents) {
+    public InvoiceDocumentQuery(CommandLog commands, SubmissionStatuses statuses, SubmissionDocuments documents) {
         this.commands = commands;
+        this.statuses = statuses;
         this.documents = documents;
     }
 
@@ -22,8 +25,16 @@ public final class InvoiceDocumentQuery {
         if (!EventLogProgress.isUuid(commandId)) {
             return Mono.error(new CommandNotFound());
         }
-        return commands.find(tenant.id(), commandId).switchIfEmpty(Mono.error(CommandNotFound::new))
+        return commands.find(tenant.id(), commandId).map(command -> command.commandId())
+                .switchIfEmpty(Mono.defer(() -> knownToTheReadModel(tenant, commandId)))
                 .flatMap(command -> documents.find(tenant.id(), commandId, kind))
                 .switchIfEmpty(Mono.error(() -> new DocumentNotAvailable(kind, commandId)));
+    }
+
+    private Mono<String> knownToTheReadModel(Tenant tenant, String commandId) {
+        return statuses.find(tenant.id(), commandId)
+                .onErrorMap(e -> new ReadModelUnavailable("the submission's status", e))
+                .map(status -> commandId)
+                .switchIfEmpty(Mono.error(CommandNotFound::new));
     }
 }

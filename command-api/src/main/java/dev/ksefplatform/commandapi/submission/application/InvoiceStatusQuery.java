@@ -3,6 +3,7 @@ package dev.ksefplatform.commandapi.submission.application;
 import dev.ksefplatform.commandapi.logging.LogIds;
 import dev.ksefplatform.commandapi.submission.domain.SubmissionStatus;
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
+import dev.ksefplatform.commandapi.web.ReadModelUnavailable;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import reactor.core.publisher.Mono;
 /**
  * A tenant's view of one of its commands. The gateway's own log answers while the read model cannot know the
  * command (no event of it yet): PENDING, without a call to sync-service. Once the event log has the command, the read
- * model's status is passed through; PENDING again if it has not folded it yet, or is down or slow.
+ * model's status is passed through; PENDING again if it has not folded it yet, or is down or slow. A command the
+ * log no longer holds (retention) is the read model's alone to answer for.
  */
 public final class InvoiceStatusQuery {
 
@@ -34,10 +36,22 @@ public final class InvoiceStatusQuery {
             return Mono.error(new CommandNotFound());
         }
         return commands.find(tenant.id(), commandId)
-                .switchIfEmpty(Mono.error(CommandNotFound::new))
                 .flatMap(command -> command.eventSeen() || recheck.due(command, clock.instant())
                         ? readModel(tenant, commandId)
-                        : Mono.just(SubmissionStatus.pending(commandId)));
+                        : Mono.just(SubmissionStatus.pending(commandId)))
+                .switchIfEmpty(Mono.defer(() -> pruned(tenant, commandId)));
+    }
+
+    /**
+     * A command not in the gateway's log: unknown, another tenant's, or one the retention deleted after the event log
+     * had shown it, which the read model answers for (README, "Retention"). The read model is asked for the tenant's
+     * command only, so another tenant's stays a 404; when it cannot answer, the tenant is told to retry rather than
+     * that the command does not exist.
+     */
+    private Mono<SubmissionStatus> pruned(Tenant tenant, String commandId) {
+        return statuses.find(tenant.id(), commandId)
+                .onErrorMap(e -> new ReadModelUnavailable("the submission's status", e))
+                .switchIfEmpty(Mono.error(CommandNotFound::new));
     }
 
     private Mono<SubmissionStatus> readModel(Tenant tenant, String commandId) {

@@ -5,15 +5,18 @@ import dev.ksefplatform.commandapi.submission.application.InvoiceSubmissions;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceInvalid;
 import dev.ksefplatform.commandapi.submission.domain.InvoiceRefused;
 import dev.ksefplatform.commandapi.tenant.application.Tenants;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 /**
  * Commands of upstream systems, held to the rules of the REST API: a system acts only for the tenants the admin
  * granted it, only an active tenant's command is taken, and the invoice is checked like a REST one (size, XSD, seller NIP =
- * the tenant's NIP) before it is recorded in the same command log and published to the worker. A database failure is
- * an error (the record is retried), never a refusal.
+ * the tenant's NIP) before it is recorded in the same command log and published to the worker. A command created
+ * before the command log's retention horizon (and a day for the systems' clocks) is refused: the log is what makes a
+ * messageId taken once. A database failure is an error (the record is retried), never a refusal.
  */
 public final class UpstreamIntake {
 
@@ -23,12 +26,19 @@ public final class UpstreamIntake {
     private final Tenants tenants;
     private final InvoiceSubmissions submissions;
     private final int maxBytes;
+    private final Supplier<Instant> oldestTaken;
 
-    public UpstreamIntake(UpstreamGrants grants, Tenants tenants, InvoiceSubmissions submissions, int maxBytes) {
+    /**
+     * @param oldestTaken a command created before it is refused: its messageId (its idempotency key) may have left
+     *                    the command log with its command (retention), so it could be taken and run a second time
+     */
+    public UpstreamIntake(UpstreamGrants grants, Tenants tenants, InvoiceSubmissions submissions, int maxBytes,
+                          Supplier<Instant> oldestTaken) {
         this.grants = grants;
         this.tenants = tenants;
         this.submissions = submissions;
         this.maxBytes = maxBytes;
+        this.oldestTaken = oldestTaken;
     }
 
     public Mono<IngressOutcome> take(IngressCommand command) {
@@ -44,6 +54,11 @@ public final class UpstreamIntake {
         UUID messageId = uuid(command.messageId());
         if (messageId == null) {
             return refused("messageId must be a UUID (it becomes the command id), not " + command.messageId(), true);
+        }
+        Instant oldest = oldestTaken.get();
+        if (command.occurredAt() == null || command.occurredAt().isBefore(oldest)) {
+            return refused("the command was created at " + command.occurredAt() + ", before " + oldest
+                    + ": the gateway no longer remembers every command that old, so it may have run already", true);
         }
         if (command.xml().length > maxBytes) {
             return refused("the invoice is larger than " + maxBytes + " bytes", true);

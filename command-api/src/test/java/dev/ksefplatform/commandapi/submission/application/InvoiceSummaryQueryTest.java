@@ -28,7 +28,7 @@ class InvoiceSummaryQueryTest {
     void countsEveryRowOfEveryPageByStatusAndDay() {
         Pages pages = new Pages(1_200);
 
-        Map<String, Object> summary = new InvoiceSummaryQuery(new InvoiceListQuery(pages, new OwnsAll()), 10_000)
+        Map<String, Object> summary = new InvoiceSummaryQuery(new InvoiceListQuery(pages, new OwnsAll(), () -> Instant.EPOCH), 10_000)
                 .summary(TENANT, FROM, TO).block();
 
         assertThat(summary).containsEntry("total", 1_200L).containsEntry("complete", true)
@@ -45,7 +45,7 @@ class InvoiceSummaryQueryTest {
     void stopsAtTheBoundAndSaysTheCountsAreIncomplete() {
         Pages pages = new Pages(5_000);
 
-        Map<String, Object> summary = new InvoiceSummaryQuery(new InvoiceListQuery(pages, new OwnsAll()), 1_000)
+        Map<String, Object> summary = new InvoiceSummaryQuery(new InvoiceListQuery(pages, new OwnsAll(), () -> Instant.EPOCH), 1_000)
                 .summary(TENANT, FROM, TO).block();
 
         assertThat(summary).containsEntry("total", 1_000L).containsEntry("complete", false);

@@ -35,6 +35,11 @@ abstract class UnusedCommandLog implements CommandLog {
     }
 
     @Override
+    public Mono<Long> prune(Instant before, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Mono<RecordedCommand> find(String tenantId, String commandId) {
         throw new UnsupportedOperationException();
     }

@@ -139,6 +139,20 @@ public final class R2dbcCommandLog implements CommandLog {
     }
 
     @Override
+    public Mono<Long> prune(Instant before, int limit) {
+        return db.sql("""
+                        DELETE FROM gateway.commands c
+                        USING (SELECT command_id FROM gateway.commands
+                               WHERE created_at < :before AND first_event_at < :before AND state = 'PUBLISHED'
+                               ORDER BY created_at LIMIT :limit
+                               FOR UPDATE SKIP LOCKED) old
+                        WHERE c.command_id = old.command_id""")
+                .bind("before", before.atOffset(ZoneOffset.UTC))
+                .bind("limit", limit)
+                .fetch().rowsUpdated();
+    }
+
+    @Override
     public Mono<RecordedCommand> find(String tenantId, String commandId) {
         return db.sql("""
                         SELECT command_id, tenant_id, invoice_number, state, created_at, first_event_at

@@ -71,7 +71,8 @@ public final class IngressListener implements MessageListener<String, byte[]> {
         }
         Object payload = envelope.getPayload();
         byte[] xml = payload instanceof SubmitInvoice submit ? bytes(submit.getInvoice().getXml()) : null;
-        return new IngressCommand(system, envelope.getMessageId(), envelope.getTenantId(), MessageTypes.of(payload), xml);
+        return new IngressCommand(system, envelope.getMessageId(), envelope.getTenantId(), envelope.getOccurredAt(),
+                MessageTypes.of(payload), xml);
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
