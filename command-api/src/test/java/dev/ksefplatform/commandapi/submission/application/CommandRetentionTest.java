@@ -2,6 +2,7 @@ package dev.ksefplatform.commandapi.submission.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ksefplatform.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,27 +40,11 @@ class CommandRetentionTest {
     @Test
     void everySubscriptionReadsTheClockAgainAsSpringsSchedulerSubscribesOneMonoAtEveryRun() {
         Log log = new Log(0);
-        Instant[] now = {NOW};
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock clock = new MutableClock(NOW);
         Mono<Long> run = new CommandRetention(log, Duration.ofDays(35), 100, clock).drain();
 
         run.block();
-        now[0] = NOW.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         run.block();
 
         assertThat(log.horizons).containsExactly(NOW.minus(Duration.ofDays(35)),
