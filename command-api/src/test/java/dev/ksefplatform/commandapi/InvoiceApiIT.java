@@ -764,6 +764,22 @@ class InvoiceApiIT {
         TestTenant tenant = registerTenant();
         String commandId = UUID.randomUUID().toString();
         insertCommand(tenant, commandId, Invoices.bytes(tenant.nip(), "1017"), "PUBLISHED", Duration.ofMinutes(10));
+
+        Map<String, Object> first = status(tenant, commandId, 200);
+        Map<String, Object> second = status(tenant, commandId, 200);
+
+        assertThat(first).containsEntry("status", "PENDING");
+        assertThat(second).containsEntry("status", "PENDING");
+        SYNC_SERVICE.verify(1, getRequestedFor(urlEqualTo(submissionPath(tenant, commandId))));
+        assertThat(queryString("SELECT first_event_at::text FROM gateway.commands WHERE command_id = ?::uuid", commandId))
+                .as("a read model that does not know the command leaves it unseen").isNull();
+    }
+
+    @Test
+    void aCommandTheRecheckFindsInTheReadModelIsAnsweredFromItFromThenOn() throws Exception {
+        TestTenant tenant = registerTenant();
+        String commandId = UUID.randomUUID().toString();
+        insertCommand(tenant, commandId, Invoices.bytes(tenant.nip(), "1018"), "PUBLISHED", Duration.ofMinutes(10));
         SYNC_SERVICE.stubFor(get(urlEqualTo(submissionPath(tenant, commandId))).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"commandId\":\"" + commandId + "\",\"status\":\"ACCEPTED\",\"ksefNumber\":\"5265877635-20260605-0100001AF629-AF\"}")));
@@ -772,8 +788,10 @@ class InvoiceApiIT {
         Map<String, Object> second = status(tenant, commandId, 200);
 
         assertThat(first).containsEntry("status", "ACCEPTED");
-        assertThat(second).containsEntry("status", "PENDING");
-        SYNC_SERVICE.verify(1, getRequestedFor(urlEqualTo(submissionPath(tenant, commandId))));
+        assertThat(second).containsEntry("status", "ACCEPTED");
+        SYNC_SERVICE.verify(2, getRequestedFor(urlEqualTo(submissionPath(tenant, commandId))));
+        assertThat(queryString("SELECT first_event_at::text FROM gateway.commands WHERE command_id = ?::uuid", commandId))
+                .isNotNull();
     }
 
     // ---- retention -----------------------------------------------------------------------------------------------

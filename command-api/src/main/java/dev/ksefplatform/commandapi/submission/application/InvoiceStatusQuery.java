@@ -5,6 +5,7 @@ import dev.ksefplatform.commandapi.submission.domain.SubmissionStatus;
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
 import dev.ksefplatform.commandapi.web.ReadModelUnavailable;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -36,8 +37,8 @@ public final class InvoiceStatusQuery {
             return Mono.error(new CommandNotFound());
         }
         return commands.find(tenant.id(), commandId)
-                .flatMap(command -> command.eventSeen() || recheck.due(command, clock.instant())
-                        ? readModel(tenant, commandId)
+                .flatMap(command -> command.eventSeen() ? readModel(tenant, commandId)
+                        : recheck.due(command, clock.instant()) ? rechecked(tenant, commandId)
                         : Mono.just(SubmissionStatus.pending(commandId)))
                 .switchIfEmpty(Mono.defer(() -> pruned(tenant, commandId)));
     }
@@ -54,14 +55,29 @@ public final class InvoiceStatusQuery {
                 .switchIfEmpty(Mono.error(CommandNotFound::new));
     }
 
+    /**
+     * The recheck of a command the event log never showed the gateway: when the read model knows it, the command is
+     * noted as seen, so later queries ask the read model every time (rather than answering PENDING between rechecks)
+     * and the retention may delete its row in time.
+     */
+    private Mono<SubmissionStatus> rechecked(Tenant tenant, String commandId) {
+        return known(tenant, commandId)
+                .flatMap(status -> commands.markEventsSeen(List.of(commandId), clock.instant()).thenReturn(status)
+                        .onErrorReturn(status))
+                .defaultIfEmpty(SubmissionStatus.pending(commandId));
+    }
+
     private Mono<SubmissionStatus> readModel(Tenant tenant, String commandId) {
+        return known(tenant, commandId).defaultIfEmpty(SubmissionStatus.pending(commandId));
+    }
+
+    private Mono<SubmissionStatus> known(Tenant tenant, String commandId) {
         return statuses.find(tenant.id(), commandId)
                 .onErrorResume(e -> {
                     LogIds.log(tenant.id(), commandId, () -> log.warn(
                             "submission status unavailable tenantId={} commandId={} cause={}", tenant.id(), commandId,
                             e.toString()));
                     return Mono.empty();
-                })
-                .defaultIfEmpty(SubmissionStatus.pending(commandId));
+                });
     }
 }
