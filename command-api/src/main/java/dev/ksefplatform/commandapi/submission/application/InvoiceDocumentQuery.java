@@ -1,7 +1,6 @@
 package dev.ksefplatform.commandapi.submission.application;
 
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
-import dev.ksefplatform.commandapi.web.ReadModelUnavailable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,15 +25,8 @@ public final class InvoiceDocumentQuery {
             return Mono.error(new CommandNotFound());
         }
         return commands.find(tenant.id(), commandId).map(command -> command.commandId())
-                .switchIfEmpty(Mono.defer(() -> knownToTheReadModel(tenant, commandId)))
+                .switchIfEmpty(Mono.defer(() -> statuses.require(tenant.id(), commandId).map(status -> commandId)))
                 .flatMap(command -> documents.find(tenant.id(), commandId, kind))
                 .switchIfEmpty(Mono.error(() -> new DocumentNotAvailable(kind, commandId)));
-    }
-
-    private Mono<String> knownToTheReadModel(Tenant tenant, String commandId) {
-        return statuses.find(tenant.id(), commandId)
-                .onErrorMap(e -> new ReadModelUnavailable("the submission's status", e))
-                .map(status -> commandId)
-                .switchIfEmpty(Mono.error(CommandNotFound::new));
     }
 }

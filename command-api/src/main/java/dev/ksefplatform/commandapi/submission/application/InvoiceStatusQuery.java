@@ -3,7 +3,6 @@ package dev.ksefplatform.commandapi.submission.application;
 import dev.ksefplatform.commandapi.logging.LogIds;
 import dev.ksefplatform.commandapi.submission.domain.SubmissionStatus;
 import dev.ksefplatform.commandapi.tenant.domain.Tenant;
-import dev.ksefplatform.commandapi.web.ReadModelUnavailable;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,19 +39,8 @@ public final class InvoiceStatusQuery {
                 .flatMap(command -> command.eventSeen() ? readModel(tenant, commandId)
                         : recheck.due(command, clock.instant()) ? rechecked(tenant, commandId)
                         : Mono.just(SubmissionStatus.pending(commandId)))
-                .switchIfEmpty(Mono.defer(() -> pruned(tenant, commandId)));
-    }
-
-    /**
-     * A command not in the gateway's log: unknown, another tenant's, or one the retention deleted after the event log
-     * had shown it, which the read model answers for (README, "Retention"). The read model is asked for the tenant's
-     * command only, so another tenant's stays a 404; when it cannot answer, the tenant is told to retry rather than
-     * that the command does not exist.
-     */
-    private Mono<SubmissionStatus> pruned(Tenant tenant, String commandId) {
-        return statuses.find(tenant.id(), commandId)
-                .onErrorMap(e -> new ReadModelUnavailable("the submission's status", e))
-                .switchIfEmpty(Mono.error(CommandNotFound::new));
+                // not in the log: unknown, another tenant's, or deleted by the retention (README, "Retention")
+                .switchIfEmpty(Mono.defer(() -> statuses.require(tenant.id(), commandId)));
     }
 
     /**
